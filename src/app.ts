@@ -1,0 +1,134 @@
+/**
+ * Composition root: opens the database (and migrates it), loads the signing
+ * keys, builds services, schema and HTTP server. `main.ts` and the tests both
+ * start the hub through `startHub`.
+ */
+import 'reflect-metadata';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError } from 'graphql';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './platform/db/orm.js';
+import { createLogger, type Logger, type LogSink } from './platform/logger.js';
+import { loadKeyStore } from './platform/auth/key-store.js';
+import { TokenService, InvalidTokenError } from './platform/auth/token-service.js';
+import { Role, type Principal } from './platform/auth/principal.js';
+import { formatError } from './platform/graphql/errors.js';
+import type { HubContext } from './platform/graphql/context.js';
+import { createHttpServer, type HttpServer } from './platform/http/server.js';
+import { sendJson } from './platform/http/body.js';
+import { createServices, type Services } from './services.js';
+import { createLoaders } from './loaders.js';
+import { buildHubSchema } from './schema.js';
+import { createTokenHandler } from './modules/partners/oauth-token.handler.js';
+import { seedDemoCoalition, type DemoSeed } from './seed/demo-coalition.js';
+
+export interface Hub {
+  url: string;
+  config: Config;
+  db: Database;
+  tokens: TokenService;
+  services: Services;
+  log: Logger;
+  /** What the first start seeded (undefined when the database already had data or seeding is off). */
+  seeded?: DemoSeed;
+  close(): Promise<void>;
+}
+
+const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+
+async function principalFrom(req: IncomingMessage, tokens: TokenService, services: Services): Promise<Principal | undefined> {
+  const header = req.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  let principal: Principal;
+  try {
+    principal = await tokens.verify(match[1]!);
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw unauthenticated('The access token is invalid or expired.');
+    throw error;
+  }
+  // Suspension and credential revocation take effect at once, not at token expiry.
+  if (principal.partnerId && principal.role !== Role.OPERATOR && !(await services.partners.isActive(principal.partnerId, principal.clientId))) {
+    throw unauthenticated('The partner is suspended or these credentials were revoked.');
+  }
+  return principal;
+}
+
+export async function startHub(config: Config, options: { logSink?: LogSink } = {}): Promise<Hub> {
+  const log = createLogger(config.logLevel, options.logSink);
+  const db = await openDatabase(config);
+  try {
+    const applied = await db.migrate();
+    if (applied.length) log.info('migrations applied', { migrations: applied });
+    const seeded = config.seedDemo ? await seedDemoCoalition(db) : undefined;
+    if (applied.length || seeded) await db.analyze();
+
+    const tokens = new TokenService(await loadKeyStore(config), config);
+    const services = createServices(db);
+    const apollo = new ApolloServer<HubContext>({
+      schema: await buildHubSchema(),
+      formatError,
+      includeStacktraceInErrorResponses: false,
+      introspection: config.env !== 'production',
+      csrfPrevention: true,
+      plugins: [
+        ApolloServerPluginInlineTraceDisabled(),
+        config.env === 'development' ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      ],
+    });
+    await apollo.start();
+
+    const http: HttpServer = createHttpServer<HubContext>({
+      apollo,
+      bodyLimit: config.bodyLimitBytes,
+      log,
+      context: async (req, requestId) => ({
+        requestId,
+        principal: await principalFrom(req, tokens, services),
+        services,
+        loaders: createLoaders(services),
+        log: log.child({ requestId }),
+      }),
+      routes: {
+        '/health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
+        '/ready': async (_req, res) => {
+          try {
+            await db.sql.query('select 1');
+            const pending = await db.pendingMigrations();
+            sendJson(res, pending === 0 ? 200 : 503, { status: pending === 0 ? 'ready' : 'migrations pending', pendingMigrations: pending });
+          } catch {
+            sendJson(res, 503, { status: 'database unreachable' });
+          }
+        },
+        '/.well-known/jwks.json': (_req, res) => sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
+        '/oauth/token': createTokenHandler(services.partners, tokens, config.bodyLimitBytes),
+      },
+    });
+    const url = await http.listen(config.port, config.host);
+    log.info('hub listening', { url: `${url}/graphql`, database: db.driver });
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      config,
+      db,
+      tokens,
+      services,
+      log,
+      seeded,
+      close: () =>
+        (closing ??= (async () => {
+          await http.close();
+          await apollo.stop();
+          await db.close();
+        })()),
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

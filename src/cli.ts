@@ -1,0 +1,68 @@
+/**
+ * The hub's command line, for operators on the machine that holds the keys:
+ *   token operator                 an operator access token
+ *   token finance [--partner ID]   a finance token, hub-wide or for one partner
+ *   keys                           a fresh private signing key (JWK) for HUB_SIGNING_KEYS
+ *   migrate                        apply pending migrations and exit
+ */
+import 'reflect-metadata';
+import { loadConfig } from './config.js';
+import { loadKeyStore, generatePrivateJwk } from './platform/auth/key-store.js';
+import { TokenService } from './platform/auth/token-service.js';
+import { Role } from './platform/auth/principal.js';
+import { openDatabase } from './platform/db/orm.js';
+import { isUuid } from './platform/ids.js';
+
+const USAGE = `usage:
+  npm run token -- operator [--ttl SECONDS]
+  npm run token -- finance [--partner PARTNER_ID] [--ttl SECONDS]
+  npm run hub -- keys
+  npm run hub -- migrate`;
+
+function flag(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  if (command === 'token') {
+    const [role, ...args] = rest;
+    const tokens = new TokenService(await loadKeyStore(config), config);
+    const ttl = Number(flag(args, '--ttl') ?? 3600);
+    if (role === 'operator') {
+      process.stdout.write((await tokens.sign({ role: Role.OPERATOR, subject: 'operator:cli' }, ttl)).token + '\n');
+      return 0;
+    }
+    if (role === 'finance') {
+      const partnerId = flag(args, '--partner');
+      if (partnerId && !isUuid(partnerId)) throw new Error('--partner must be a partner id (uuid)');
+      const subject = partnerId ? `finance:${partnerId}` : 'finance:hub';
+      process.stdout.write((await tokens.sign({ role: Role.FINANCE, subject, partnerId }, ttl)).token + '\n');
+      return 0;
+    }
+  }
+  if (command === 'keys') {
+    process.stdout.write(JSON.stringify(await generatePrivateJwk()) + '\n');
+    return 0;
+  }
+  if (command === 'migrate') {
+    const db = await openDatabase(config);
+    const applied = await db.migrate();
+    await db.analyze();
+    await db.close();
+    process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'up to date\n');
+    return 0;
+  }
+  process.stderr.write(USAGE + '\n');
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,89 @@
+/**
+ * All settings, read from the environment once and validated. Nothing else in
+ * the code reads `process.env`; tests build a Config directly.
+ */
+import path from 'node:path';
+
+export type HubEnv = 'development' | 'production' | 'test';
+
+export interface Config {
+  env: HubEnv;
+  host: string;
+  port: number;
+  /** PostgreSQL URL; when absent the hub runs on embedded PGlite under `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** JSON array of private JWKs (first one signs); when absent, keys live in `dataDir`. */
+  signingKeys?: string;
+  issuer: string;
+  audience: string;
+  accessTokenTtlSeconds: number;
+  clockSkewSeconds: number;
+  bodyLimitBytes: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  seedDemo: boolean;
+  dbPoolSize: number;
+  hold: { defaultTtlSeconds: number; maxTtlSeconds: number };
+  /** Largest amount (minor units) a single operation may move. */
+  maxPointsPerOperation: bigint;
+  /** How often the in-process expiry sweep runs; 0 disables it. */
+  expirySweepSeconds: number;
+}
+
+class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}`);
+  return value;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}`);
+  return raw as T;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!['true', 'false', '1', '0'].includes(raw)) throw new ConfigError(`${name} must be true or false`);
+  return raw === 'true' || raw === '1';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const hubEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const config: Config = {
+    env: hubEnv,
+    host: env.HOST || '127.0.0.1',
+    port: int(env, 'PORT', 4000, 0, 65535),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR || '.data'),
+    signingKeys: env.HUB_SIGNING_KEYS || undefined,
+    issuer: env.HUB_ISSUER || 'coalition-hub',
+    audience: env.HUB_AUDIENCE || 'coalition-hub-api',
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
+    clockSkewSeconds: int(env, 'CLOCK_SKEW_SECONDS', 30, 0, 300),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
+    seedDemo: bool(env, 'SEED_DEMO', hubEnv !== 'production'),
+    dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
+    hold: {
+      defaultTtlSeconds: int(env, 'HOLD_TTL_SECONDS', 900, 1, 604_800),
+      maxTtlSeconds: int(env, 'HOLD_MAX_TTL_SECONDS', 86_400, 1, 604_800),
+    },
+    maxPointsPerOperation: BigInt(int(env, 'MAX_POINTS_PER_OPERATION', 100_000_000, 1)),
+    expirySweepSeconds: int(env, 'EXPIRY_SWEEP_SECONDS', 60, 0, 86_400),
+  };
+  if (config.hold.defaultTtlSeconds > config.hold.maxTtlSeconds) {
+    throw new ConfigError('HOLD_TTL_SECONDS must not exceed HOLD_MAX_TTL_SECONDS');
+  }
+  if (config.env === 'production' && !config.signingKeys) {
+    throw new ConfigError('HUB_SIGNING_KEYS is required in production (generate with `npm run hub -- keys`)');
+  }
+  return config;
+}

@@ -1,0 +1,96 @@
+/**
+ * Signs and verifies the hub's access tokens (JWT, ES256, `kid` in the header).
+ * Verification accepts only our algorithm and our key ids, and checks `iss`,
+ * `aud`, `exp` and `nbf` with a small clock skew.
+ */
+import { SignJWT, createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { SIGNING_ALG, type KeyStore } from './key-store.js';
+import { Role, type Principal } from './principal.js';
+
+export interface TokenSettings {
+  issuer: string;
+  audience: string;
+  accessTokenTtlSeconds: number;
+  clockSkewSeconds: number;
+}
+
+export interface TokenClaims {
+  role: Role;
+  subject: string;
+  partnerId?: string;
+  memberId?: string;
+  clientId?: string;
+  scopes?: readonly string[];
+}
+
+interface HubClaims extends JWTPayload {
+  role?: unknown;
+  pid?: unknown;
+  mid?: unknown;
+  cid?: unknown;
+  scope?: unknown;
+}
+
+export class InvalidTokenError extends Error {}
+
+export class TokenService {
+  private readonly keySet: ReturnType<typeof createLocalJWKSet>;
+
+  constructor(
+    private readonly keys: KeyStore,
+    private readonly settings: TokenSettings,
+  ) {
+    this.keySet = createLocalJWKSet(keys.jwks);
+  }
+
+  get jwks() {
+    return this.keys.jwks;
+  }
+
+  async sign(claims: TokenClaims, ttlSeconds = this.settings.accessTokenTtlSeconds): Promise<{ token: string; expiresIn: number }> {
+    const payload: HubClaims = { role: claims.role };
+    if (claims.partnerId) payload.pid = claims.partnerId;
+    if (claims.memberId) payload.mid = claims.memberId;
+    if (claims.clientId) payload.cid = claims.clientId;
+    if (claims.scopes?.length) payload.scope = claims.scopes.join(' ');
+    const token = await new SignJWT(payload)
+      .setProtectedHeader({ alg: SIGNING_ALG, kid: this.keys.current.kid, typ: 'at+jwt' })
+      .setIssuer(this.settings.issuer)
+      .setAudience(this.settings.audience)
+      .setSubject(claims.subject)
+      .setIssuedAt()
+      .setNotBefore('0s')
+      .setExpirationTime(`${ttlSeconds}s`)
+      .sign(this.keys.current.privateKey);
+    return { token, expiresIn: ttlSeconds };
+  }
+
+  async verify(token: string): Promise<Principal> {
+    let payload: HubClaims;
+    try {
+      ({ payload } = await jwtVerify<HubClaims>(token, this.keySet, {
+        algorithms: [SIGNING_ALG],
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+        clockTolerance: this.settings.clockSkewSeconds,
+        requiredClaims: ['exp', 'nbf', 'sub'],
+      }));
+    } catch {
+      throw new InvalidTokenError('invalid token');
+    }
+    const role = payload.role;
+    if (typeof role !== 'string' || !(role in Role)) throw new InvalidTokenError('invalid token');
+    const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
+    const principal: Principal = {
+      role: role as Role,
+      subject: payload.sub!,
+      partnerId: str(payload.pid),
+      memberId: str(payload.mid),
+      clientId: str(payload.cid),
+      scopes: new Set(str(payload.scope)?.split(' ') ?? []),
+    };
+    if ((principal.role === Role.PARTNER || principal.role === Role.MEMBER) && !principal.partnerId) throw new InvalidTokenError('invalid token');
+    if (principal.role === Role.MEMBER && !principal.memberId) throw new InvalidTokenError('invalid token');
+    return principal;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * One place that opens the database: MikroORM on PostgreSQL (`pg`) when a URL
+ * is configured, on embedded PGlite under the data directory otherwise; plus
+ * the raw `Sql` client for hot paths, sharing the same database.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { MikroORM as PgMikroORM } from '@mikro-orm/postgresql';
+import { MikroORM as PgliteMikroORM, type PgliteConnection } from '@mikro-orm/pglite';
+import { Migrator } from '@mikro-orm/migrations';
+import type { MikroORM, Options } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { Config } from '../../config.js';
+import { migrationsList } from '../../../migrations/index.js';
+import { entities } from '../../modules/entities.js';
+import { createPgSql } from './pg-sql.js';
+import { createPgliteSql } from './pglite-sql.js';
+import type { Sql } from './sql.js';
+
+export interface Database {
+  orm: MikroORM;
+  /** A fresh EntityManager fork; one per request or job, never shared. */
+  em(): SqlEntityManager;
+  sql: Sql;
+  driver: 'postgresql' | 'pglite';
+  migrate(): Promise<string[]>;
+  pendingMigrations(): Promise<number>;
+  /** Refresh planner statistics (after migrating or seeding; see TOOLCHAIN: cached FK plans). */
+  analyze(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolSize'>): Promise<Database> {
+  const common: Partial<Options> = {
+    entities,
+    extensions: [Migrator],
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    allowGlobalContext: false,
+    debug: false,
+    ensureDatabase: false,
+    discovery: { warnWhenNoEntities: false },
+  };
+  let orm: MikroORM;
+  let sql: Sql;
+  let driver: Database['driver'];
+  if (config.databaseUrl) {
+    driver = 'postgresql';
+    orm = await PgMikroORM.init({ ...common, clientUrl: config.databaseUrl, pool: { min: 0, max: 4 } } as never);
+    sql = createPgSql(config.databaseUrl, config.dbPoolSize);
+  } else {
+    driver = 'pglite';
+    const dir = config.dataDir === 'memory://' ? 'memory://' : path.join(config.dataDir, 'pglite');
+    if (dir !== 'memory://') mkdirSync(dir, { recursive: true });
+    orm = await PgliteMikroORM.init({ ...common, dbName: dir } as never);
+    const native = await (orm.em.getConnection() as unknown as PgliteConnection).getNativeClient();
+    sql = createPgliteSql(native);
+  }
+  const migrator = () => orm.migrator;
+  return {
+    orm,
+    em: () => orm.em.fork() as SqlEntityManager,
+    sql,
+    driver,
+    async migrate() {
+      const done = await migrator().up();
+      return done.map((m) => m.name);
+    },
+    async pendingMigrations() {
+      return (await migrator().getPending()).length;
+    },
+    async analyze() {
+      await sql.query('ANALYZE');
+    },
+    async close() {
+      await sql.close();
+      await orm.close(true);
+    },
+  };
+}

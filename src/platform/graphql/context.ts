@@ -1,0 +1,13 @@
+/** What every resolver receives: the caller, the request's loaders and the services. */
+import type { Principal } from '../auth/principal.js';
+import type { Logger } from '../logger.js';
+import type { Services } from '../../services.js';
+import type { Loaders } from '../../loaders.js';
+
+export interface HubContext {
+  requestId: string;
+  principal?: Principal;
+  services: Services;
+  loaders: Loaders;
+  log: Logger;
+}

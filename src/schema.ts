@@ -1,0 +1,13 @@
+/** The hub's GraphQL subgraph: every module's resolvers and federated entities. */
+import { buildFederatedSchema } from './platform/graphql/schema.js';
+import type { HubContext } from './platform/graphql/context.js';
+import { PartnerResolver, loadVisiblePartner } from './modules/partners/partner.resolver.js';
+import { MemberResolver, loadVisibleMember } from './modules/members/member.resolver.js';
+import { ViewerResolver } from './modules/viewer/viewer.resolver.js';
+
+export function buildHubSchema() {
+  return buildFederatedSchema([ViewerResolver, PartnerResolver, MemberResolver], {
+    Partner: { __resolveReference: (ref: { id: string }, ctx: HubContext) => loadVisiblePartner(ctx, ref.id) },
+    Member: { __resolveReference: (ref: { id: string }, ctx: HubContext) => loadVisibleMember(ctx, ref.id) },
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * The demo coalition seeded on the first start of an empty database: three
+ * partners settling in different currencies, client credentials for each, and
+ * a few members, some known to more than one brand.
+ */
+import type { Database } from '../platform/db/orm.js';
+import { PartnerService } from '../modules/partners/partner.service.js';
+import { MemberService } from '../modules/members/member.service.js';
+
+export interface DemoSeed {
+  partners: { id: string; code: string; name: string; clientId: string; clientSecret: string }[];
+  members: { id: string; links: { partner: string; customerId: string }[] }[];
+}
+
+const PARTNERS = [
+  { code: 'kopi-kita', name: 'Kopi Kita Coffee', settlementCurrency: 'IDR' },
+  { code: 'skyways', name: 'Skyways Airline', settlementCurrency: 'MYR' },
+  { code: 'freshmart', name: 'FreshMart Grocers', settlementCurrency: 'USD' },
+];
+
+const MEMBERS = [
+  [{ partner: 'kopi-kita', customerId: 'KK-1001' }, { partner: 'skyways', customerId: 'SKY-88001' }],
+  [{ partner: 'kopi-kita', customerId: 'KK-1002' }],
+  [{ partner: 'skyways', customerId: 'SKY-88002' }, { partner: 'freshmart', customerId: 'FM-5001' }],
+  [{ partner: 'freshmart', customerId: 'FM-5002' }],
+];
+
+/** Seeds only when there are no partners yet; returns undefined otherwise. */
+export async function seedDemoCoalition(db: Database): Promise<DemoSeed | undefined> {
+  const [{ n }] = (await db.sql.query<{ n: number }>('select count(*)::int as n from partner')) as [{ n: number }];
+  if (n > 0) return undefined;
+  const partnerService = new PartnerService(db);
+  const memberService = new MemberService(db);
+  const seed: DemoSeed = { partners: [], members: [] };
+  for (const p of PARTNERS) {
+    const partner = await partnerService.create(p);
+    const creds = await partnerService.createCredentials(partner.id, null, 'demo');
+    seed.partners.push({ id: partner.id, code: p.code, name: p.name, clientId: creds.clientId, clientSecret: creds.clientSecret });
+  }
+  const idOf = (code: string) => seed.partners.find((p) => p.code === code)!.id;
+  for (const links of MEMBERS) {
+    let memberId: string | undefined;
+    for (const link of links) {
+      const { member } = await memberService.enroll(idOf(link.partner), { customerId: link.customerId }, memberId);
+      memberId ??= member.id;
+    }
+    seed.members.push({ id: memberId!, links });
+  }
+  return seed;
+}
