@@ -1,0 +1,64 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query PartnerById($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n  }\n": typeof types.PartnerByIdDocument,
+    "\n  mutation CreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n    }\n  }\n": typeof types.CreatePartnerDocument,
+    "\n  mutation CreatePartnerCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      partnerId\n      scopes\n      tokenEndpoint\n    }\n  }\n": typeof types.CreatePartnerCredentialsDocument,
+    "\n  mutation EnrollMember($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      id\n      createdAt\n      partnerLink {\n        partnerId\n        customerId\n      }\n    }\n  }\n": typeof types.EnrollMemberDocument,
+};
+const documents: Documents = {
+    "\n  query PartnerById($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n  }\n": types.PartnerByIdDocument,
+    "\n  mutation CreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n    }\n  }\n": types.CreatePartnerDocument,
+    "\n  mutation CreatePartnerCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      partnerId\n      scopes\n      tokenEndpoint\n    }\n  }\n": types.CreatePartnerCredentialsDocument,
+    "\n  mutation EnrollMember($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      id\n      createdAt\n      partnerLink {\n        partnerId\n        customerId\n      }\n    }\n  }\n": types.EnrollMemberDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PartnerById($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query PartnerById($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePartnerCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      partnerId\n      scopes\n      tokenEndpoint\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePartnerCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      partnerId\n      scopes\n      tokenEndpoint\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnrollMember($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      id\n      createdAt\n      partnerLink {\n        partnerId\n        customerId\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EnrollMember($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      id\n      createdAt\n      partnerLink {\n        partnerId\n        customerId\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,187 @@
+/**
+ * initTestApp(): a real hub for one test file, on its own fresh database.
+ *
+ * PostgreSQL (default): a copy of the migrated template database in the
+ * cluster the globalSetup started. PGlite: an in-memory database
+ * (`dataDir: 'memory://'`). Either way the hub listens on a random port and the
+ * test talks to it over HTTP with real tokens; logs are captured, not printed.
+ *
+ *   const app = await initTestApp();
+ *   afterAll(() => app.close());
+ */
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { JWK } from 'jose';
+import { inject } from 'vitest';
+import { loadConfig, type Config } from '../../src/config.js';
+import { startHub, type Hub } from '../../src/app.js';
+import { generatePrivateJwk } from '../../src/platform/auth/key-store.js';
+import { Role } from '../../src/platform/auth/principal.js';
+import { createGraphQLClient } from './graphql-client.js';
+import { CreatePartner, CreatePartnerCredentials } from './operations.js';
+
+export type TestDriver = 'postgresql' | 'pglite';
+
+export interface TestAppOptions {
+  driver?: TestDriver;
+  config?: Partial<Config>;
+}
+
+export interface TestPartner {
+  id: string;
+  code: string;
+  clientId: string;
+  clientSecret: string;
+  /** A partner access token with every scope its credentials hold. */
+  token: string;
+}
+
+export interface TokenResponse {
+  status: number;
+  headers: Headers;
+  body: { access_token?: string; token_type?: string; expires_in?: number; scope?: string; error?: string; error_description?: string };
+}
+
+async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+let partnerCounter = 0;
+/** A partner code unique across files and runs: lower-case letters, digits, dashes. */
+export const uniqueCode = (prefix = 'p') => `${prefix}-${process.pid}-${++partnerCounter}-${randomBytes(3).toString('hex')}`;
+
+export async function initTestApp(options: TestAppOptions = {}) {
+  const driver = options.driver ?? 'postgresql';
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
+  let databaseUrl: string | undefined;
+  let dropDatabase = async () => {};
+  if (driver === 'postgresql') {
+    const pgInfo = inject('postgres');
+    const name = `hub_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+    await adminQuery(pgInfo.adminUrl, `create database ${name} template ${pgInfo.template}`);
+    databaseUrl = `${pgInfo.urlPrefix}${name}`;
+    dropDatabase = () => adminQuery(pgInfo.adminUrl, `drop database if exists ${name} with (force)`);
+  }
+
+  // The test holds the signing key, so it can also forge tokens the hub must reject.
+  const signingKey: JWK = await generatePrivateJwk();
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: 'test' }),
+    host: '127.0.0.1',
+    port: 0,
+    databaseUrl,
+    dataDir: driver === 'pglite' ? 'memory://' : dataDir,
+    signingKeys: JSON.stringify([signingKey]),
+    logLevel: 'info',
+    seedDemo: false,
+    dbPoolSize: 4,
+    expirySweepSeconds: 0,
+    ...options.config,
+  };
+
+  const logs: string[] = [];
+  let hub: Hub;
+  try {
+    hub = await startHub(config, { logSink: (line) => logs.push(line) });
+  } catch (error) {
+    await dropDatabase();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const client = createGraphQLClient(hub.url);
+
+  const operatorToken = async (ttlSeconds?: number) => (await hub.tokens.sign({ role: Role.OPERATOR, subject: 'operator:test' }, ttlSeconds)).token;
+  const financeToken = async (partnerId?: string) =>
+    (await hub.tokens.sign({ role: Role.FINANCE, subject: partnerId ? `finance:${partnerId}` : 'finance:hub', partnerId })).token;
+
+  /** POST /oauth/token with a form body (or JSON, or HTTP Basic). */
+  async function requestToken(
+    params: Record<string, string>,
+    how: { as?: 'form' | 'json'; basic?: { id: string; secret: string }; headers?: Record<string, string> } = {},
+  ): Promise<TokenResponse> {
+    const headers: Record<string, string> = {
+      'content-type': how.as === 'json' ? 'application/json' : 'application/x-www-form-urlencoded',
+      ...(how.basic
+        ? { authorization: `Basic ${Buffer.from(`${encodeURIComponent(how.basic.id)}:${encodeURIComponent(how.basic.secret)}`).toString('base64')}` }
+        : {}),
+      ...how.headers,
+    };
+    const res = await fetch(`${hub.url}/oauth/token`, {
+      method: 'POST',
+      headers,
+      body: how.as === 'json' ? JSON.stringify(params) : new URLSearchParams(params).toString(),
+    });
+    return { status: res.status, headers: res.headers, body: (await res.json()) as TokenResponse['body'] };
+  }
+
+  async function partnerToken(clientId: string, clientSecret: string, scope?: string): Promise<string> {
+    const res = await requestToken({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, ...(scope ? { scope } : {}) });
+    if (res.status !== 200 || !res.body.access_token) throw new Error(`token endpoint answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body.access_token;
+  }
+
+  /** A partner, its client credentials and a partner token, all through the public API. */
+  async function createPartner(input: { code?: string; name?: string; settlementCurrency?: string; scopes?: string[] } = {}): Promise<TestPartner> {
+    const operator = await operatorToken();
+    const code = input.code ?? uniqueCode();
+    const { createPartner: partner } = await client.gqlOk(
+      CreatePartner,
+      { input: { code, name: input.name ?? `Partner ${code}`, settlementCurrency: input.settlementCurrency ?? 'USD' } },
+      operator,
+    );
+    const { createPartnerCredentials: creds } = await client.gqlOk(
+      CreatePartnerCredentials,
+      { input: { partnerId: partner.id, scopes: input.scopes ?? null, label: 'test' } },
+      operator,
+    );
+    return { id: partner.id, code, clientId: creds.clientId, clientSecret: creds.clientSecret, token: await partnerToken(creds.clientId, creds.clientSecret) };
+  }
+
+  /** Rows in a table, to check that a rejected request wrote nothing. */
+  async function count(table: 'partner' | 'partner_credential' | 'member' | 'member_link' | (string & {})): Promise<number> {
+    if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table name ${table}`);
+    const [row] = await hub.db.sql.query<{ n: number }>(`select count(*)::int as n from ${table}`);
+    return row!.n;
+  }
+
+  let closed = false;
+  return {
+    ...client,
+    hub,
+    url: hub.url,
+    driver,
+    config,
+    logs,
+    signingKey,
+    operatorToken,
+    financeToken,
+    requestToken,
+    partnerToken,
+    createPartner,
+    count,
+    /** Parsed JSON log lines. */
+    logEntries: () => logs.map((l) => JSON.parse(l) as Record<string, unknown>),
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await hub.close();
+      } finally {
+        await dropDatabase();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof initTestApp>>;

@@ -1,0 +1,27 @@
+/**
+ * One suite, `npm test`. Integration tests run over HTTP against a throwaway
+ * PostgreSQL 15 cluster that test/support/postgres.global-setup.ts starts
+ * (and stops); files under test/pglite run the core flows on embedded PGlite.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    // TOOLCHAIN trap: without this vitest loads graphql twice (ESM for us, CJS for
+    // @apollo/subgraph) and schema building fails with "another module or realm".
+    alias: [{ find: /^graphql$/, replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) }],
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/postgres.global-setup.ts'],
+    pool: 'forks',
+    // Each file gets its own database and hub; two cores, so two files at a time.
+    maxWorkers: 2,
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    teardownTimeout: 20_000,
+    // The hub reads no process.env, but keep stray variables from leaking into a test's config.
+    env: { NODE_ENV: 'test' },
+  },
+});
