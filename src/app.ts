@@ -8,14 +8,13 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError } from 'graphql';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './platform/db/orm.js';
 import { createLogger, type Logger, type LogSink } from './platform/logger.js';
 import { loadKeyStore } from './platform/auth/key-store.js';
 import { TokenService, InvalidTokenError } from './platform/auth/token-service.js';
 import { Role, type Principal } from './platform/auth/principal.js';
-import { formatError } from './platform/graphql/errors.js';
+import { AppError, formatError } from './platform/graphql/errors.js';
 import type { HubContext } from './platform/graphql/context.js';
 import { createHttpServer, type HttpServer } from './platform/http/server.js';
 import { sendJson } from './platform/http/body.js';
@@ -37,7 +36,8 @@ export interface Hub {
   close(): Promise<void>;
 }
 
-const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+// An AppError, so formatError passes its code through instead of masking it as INTERNAL_SERVER_ERROR.
+const unauthenticated = (message: string) => new AppError('UNAUTHENTICATED', message, { http: { status: 401 } });
 
 async function principalFrom(req: IncomingMessage, tokens: TokenService, services: Services): Promise<Principal | undefined> {
   const header = req.headers.authorization;

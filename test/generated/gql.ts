@@ -15,12 +15,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query PartnerById($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n  }\n": typeof types.PartnerByIdDocument,
+    "\n  query WhoAmI {\n    viewer {\n      role\n      scopes\n      partner {\n        id\n      }\n    }\n  }\n": typeof types.WhoAmIDocument,
+    "\n  mutation RevokeCredentials($clientId: String!) {\n    revokePartnerCredentials(clientId: $clientId)\n  }\n": typeof types.RevokeCredentialsDocument,
     "\n  mutation CreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n    }\n  }\n": typeof types.CreatePartnerDocument,
     "\n  mutation CreatePartnerCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      partnerId\n      scopes\n      tokenEndpoint\n    }\n  }\n": typeof types.CreatePartnerCredentialsDocument,
     "\n  mutation EnrollMember($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      id\n      createdAt\n      partnerLink {\n        partnerId\n        customerId\n      }\n    }\n  }\n": typeof types.EnrollMemberDocument,
 };
 const documents: Documents = {
     "\n  query PartnerById($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n  }\n": types.PartnerByIdDocument,
+    "\n  query WhoAmI {\n    viewer {\n      role\n      scopes\n      partner {\n        id\n      }\n    }\n  }\n": types.WhoAmIDocument,
+    "\n  mutation RevokeCredentials($clientId: String!) {\n    revokePartnerCredentials(clientId: $clientId)\n  }\n": types.RevokeCredentialsDocument,
     "\n  mutation CreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n    }\n  }\n": types.CreatePartnerDocument,
     "\n  mutation CreatePartnerCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      partnerId\n      scopes\n      tokenEndpoint\n    }\n  }\n": types.CreatePartnerCredentialsDocument,
     "\n  mutation EnrollMember($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      id\n      createdAt\n      partnerLink {\n        partnerId\n        customerId\n      }\n    }\n  }\n": types.EnrollMemberDocument,
@@ -44,6 +48,14 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PartnerById($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query PartnerById($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WhoAmI {\n    viewer {\n      role\n      scopes\n      partner {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query WhoAmI {\n    viewer {\n      role\n      scopes\n      partner {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeCredentials($clientId: String!) {\n    revokePartnerCredentials(clientId: $clientId)\n  }\n"): (typeof documents)["\n  mutation RevokeCredentials($clientId: String!) {\n    revokePartnerCredentials(clientId: $clientId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -42,7 +42,8 @@ const CLIENT_CODES = new Set([
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) {
-    return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...original.extensions } };
+    // `formatted.extensions` is the error's own, minus the `http` hints Apollo has already applied.
+    return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...formatted.extensions } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
