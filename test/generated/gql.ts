@@ -14,17 +14,25 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ListPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n        code\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ListPartnersDocument,
     "\n  query PartnerById($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n  }\n": typeof types.PartnerByIdDocument,
     "\n  query WhoAmI {\n    viewer {\n      role\n      scopes\n      partner {\n        id\n      }\n    }\n  }\n": typeof types.WhoAmIDocument,
     "\n  mutation RevokeCredentials($clientId: String!) {\n    revokePartnerCredentials(clientId: $clientId)\n  }\n": typeof types.RevokeCredentialsDocument,
+    "\n  query PartnersPage($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          code\n        }\n      }\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PartnersPageDocument,
+    "\n  mutation UpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      id\n      name\n      status\n    }\n  }\n": typeof types.UpdatePartnerDocument,
+    "\n  query ViewerPartner {\n    viewer {\n      partner {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ViewerPartnerDocument,
     "\n  mutation CreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n    }\n  }\n": typeof types.CreatePartnerDocument,
     "\n  mutation CreatePartnerCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      partnerId\n      scopes\n      tokenEndpoint\n    }\n  }\n": typeof types.CreatePartnerCredentialsDocument,
     "\n  mutation EnrollMember($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      id\n      createdAt\n      partnerLink {\n        partnerId\n        customerId\n      }\n    }\n  }\n": typeof types.EnrollMemberDocument,
 };
 const documents: Documents = {
+    "\n  query ListPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n        code\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ListPartnersDocument,
     "\n  query PartnerById($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n  }\n": types.PartnerByIdDocument,
     "\n  query WhoAmI {\n    viewer {\n      role\n      scopes\n      partner {\n        id\n      }\n    }\n  }\n": types.WhoAmIDocument,
     "\n  mutation RevokeCredentials($clientId: String!) {\n    revokePartnerCredentials(clientId: $clientId)\n  }\n": types.RevokeCredentialsDocument,
+    "\n  query PartnersPage($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          code\n        }\n      }\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PartnersPageDocument,
+    "\n  mutation UpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      id\n      name\n      status\n    }\n  }\n": types.UpdatePartnerDocument,
+    "\n  query ViewerPartner {\n    viewer {\n      partner {\n        id\n        status\n      }\n    }\n  }\n": types.ViewerPartnerDocument,
     "\n  mutation CreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n    }\n  }\n": types.CreatePartnerDocument,
     "\n  mutation CreatePartnerCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      partnerId\n      scopes\n      tokenEndpoint\n    }\n  }\n": types.CreatePartnerCredentialsDocument,
     "\n  mutation EnrollMember($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      id\n      createdAt\n      partnerLink {\n        partnerId\n        customerId\n      }\n    }\n  }\n": types.EnrollMemberDocument,
@@ -47,6 +55,10 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ListPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n        code\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ListPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n        code\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query PartnerById($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query PartnerById($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -56,6 +68,18 @@ export function graphql(source: "\n  query WhoAmI {\n    viewer {\n      role\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeCredentials($clientId: String!) {\n    revokePartnerCredentials(clientId: $clientId)\n  }\n"): (typeof documents)["\n  mutation RevokeCredentials($clientId: String!) {\n    revokePartnerCredentials(clientId: $clientId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PartnersPage($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          code\n        }\n      }\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query PartnersPage($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          code\n        }\n      }\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      id\n      name\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation UpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      id\n      name\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ViewerPartner {\n    viewer {\n      partner {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  query ViewerPartner {\n    viewer {\n      partner {\n        id\n        status\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -33,7 +33,7 @@ export class PartnerResolver {
   async partners(@Args(() => ForwardPageArgs) args: ForwardPageArgs, @Ctx() ctx: HubContext): Promise<PartnerConnection> {
     const principal = requireRole(ctx.principal, Role.OPERATOR, Role.FINANCE);
     if (principal.partnerId) throw forbidden('listing partners');
-    const page = pageFromArgs<string>(args);
+    const page = pageFromArgs(args, (key): key is string => typeof key === 'string' && isUuid(key));
     const rows = await ctx.services.partners.list(page);
     return toConnection(rows, page.limit, (p) => p.id);
   }

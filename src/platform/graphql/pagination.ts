@@ -32,11 +32,17 @@ export interface Page<K> {
   after?: K;
 }
 
-/** Validates `first`/`after` and decodes the cursor into its key. */
-export function pageFromArgs<K>(args: ForwardPageArgs): Page<K> {
+/**
+ * Validates `first`/`after` and decodes the cursor into its key. Pass `isKey`
+ * so a forged cursor (valid base64 JSON of the wrong shape) is BAD_USER_INPUT,
+ * not a database error.
+ */
+export function pageFromArgs<K>(args: ForwardPageArgs, isKey?: (key: unknown) => key is K): Page<K> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
-  return { limit: first, after: args.after ? decodeCursor<K>(args.after) : undefined };
+  const after = args.after ? decodeCursor<K>(args.after) : undefined;
+  if (after !== undefined && isKey && !isKey(after)) throw badInput('after is not a valid cursor.', 'after');
+  return { limit: first, after };
 }
 
 export function encodeCursor(key: unknown): string {
