@@ -15,9 +15,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query ListPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n        code\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ListPartnersDocument,
+    "\n  query MemberByRef($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      partnerLink {\n        partnerId\n        customerId\n      }\n      links {\n        partnerId\n        customerId\n      }\n    }\n  }\n": typeof types.MemberByRefDocument,
     "\n  query PartnerById($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n  }\n": typeof types.PartnerByIdDocument,
     "\n  query WhoAmI {\n    viewer {\n      role\n      scopes\n      partner {\n        id\n      }\n    }\n  }\n": typeof types.WhoAmIDocument,
     "\n  mutation RevokeCredentials($clientId: String!) {\n    revokePartnerCredentials(clientId: $clientId)\n  }\n": typeof types.RevokeCredentialsDocument,
+    "\n  query Viewer {\n    viewer {\n      role\n      scopes\n      partner {\n        id\n        code\n        name\n        status\n        settlementCurrency\n      }\n      member {\n        id\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query OnePartner($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n    }\n  }\n": typeof types.OnePartnerDocument,
     "\n  query PartnersPage($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          code\n        }\n      }\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PartnersPageDocument,
     "\n  mutation UpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      id\n      name\n      status\n    }\n  }\n": typeof types.UpdatePartnerDocument,
     "\n  query ViewerPartner {\n    viewer {\n      partner {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ViewerPartnerDocument,
@@ -27,9 +30,12 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query ListPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n        code\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ListPartnersDocument,
+    "\n  query MemberByRef($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      partnerLink {\n        partnerId\n        customerId\n      }\n      links {\n        partnerId\n        customerId\n      }\n    }\n  }\n": types.MemberByRefDocument,
     "\n  query PartnerById($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n  }\n": types.PartnerByIdDocument,
     "\n  query WhoAmI {\n    viewer {\n      role\n      scopes\n      partner {\n        id\n      }\n    }\n  }\n": types.WhoAmIDocument,
     "\n  mutation RevokeCredentials($clientId: String!) {\n    revokePartnerCredentials(clientId: $clientId)\n  }\n": types.RevokeCredentialsDocument,
+    "\n  query Viewer {\n    viewer {\n      role\n      scopes\n      partner {\n        id\n        code\n        name\n        status\n        settlementCurrency\n      }\n      member {\n        id\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query OnePartner($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n    }\n  }\n": types.OnePartnerDocument,
     "\n  query PartnersPage($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          code\n        }\n      }\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PartnersPageDocument,
     "\n  mutation UpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      id\n      name\n      status\n    }\n  }\n": types.UpdatePartnerDocument,
     "\n  query ViewerPartner {\n    viewer {\n      partner {\n        id\n        status\n      }\n    }\n  }\n": types.ViewerPartnerDocument,
@@ -59,6 +65,10 @@ export function graphql(source: "\n  query ListPartners($first: Int, $after: Str
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MemberByRef($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      partnerLink {\n        partnerId\n        customerId\n      }\n      links {\n        partnerId\n        customerId\n      }\n    }\n  }\n"): (typeof documents)["\n  query MemberByRef($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      partnerLink {\n        partnerId\n        customerId\n      }\n      links {\n        partnerId\n        customerId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query PartnerById($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query PartnerById($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -68,6 +78,14 @@ export function graphql(source: "\n  query WhoAmI {\n    viewer {\n      role\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeCredentials($clientId: String!) {\n    revokePartnerCredentials(clientId: $clientId)\n  }\n"): (typeof documents)["\n  mutation RevokeCredentials($clientId: String!) {\n    revokePartnerCredentials(clientId: $clientId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      role\n      scopes\n      partner {\n        id\n        code\n        name\n        status\n        settlementCurrency\n      }\n      member {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      role\n      scopes\n      partner {\n        id\n        code\n        name\n        status\n        settlementCurrency\n      }\n      member {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OnePartner($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n    }\n  }\n"): (typeof documents)["\n  query OnePartner($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

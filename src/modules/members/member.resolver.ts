@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-g
 import type { HubContext } from '../../platform/graphql/context.js';
 import { requirePartner, requirePrincipal } from '../../platform/auth/guards.js';
 import { Role } from '../../platform/auth/principal.js';
-import { forbidden, notFound } from '../../platform/graphql/errors.js';
+import { badInput, forbidden, notFound } from '../../platform/graphql/errors.js';
 import { isUuid } from '../../platform/ids.js';
 import { MemberLinkNode, MemberNode, EnrollMemberInput, MemberRefInput } from './member.types.js';
 
@@ -40,7 +40,7 @@ export class MemberResolver {
       const partnerId = requirePartner(principal, 'members:read');
       return loadVisibleMember(ctx, await ctx.services.members.resolveForPartner(partnerId, ref));
     }
-    if (ref.memberId == null) throw notFound('Member');
+    if (ref.memberId == null) throw badInput('Give exactly one of memberId or customerId.', 'member');
     if (principal.role === Role.PARTNER && !principal.scopes.has('members:read')) throw forbidden('this operation without the members:read scope');
     return loadVisibleMember(ctx, ref.memberId);
   }
