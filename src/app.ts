@@ -5,7 +5,10 @@
  */
 import 'reflect-metadata';
 import type { IncomingMessage } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError } from 'graphql';
+import { sqlState } from './platform/db/sql.js';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Config } from './config.js';
@@ -58,6 +61,26 @@ async function principalFrom(req: IncomingMessage, tokens: TokenService, service
   return principal;
 }
 
+/**
+ * Errors the client sees masked as INTERNAL_SERVER_ERROR are logged with the
+ * request id, by error name and SQLSTATE only (a driver message can carry data).
+ */
+function logUnexpectedErrors(log: Logger): ApolloServerPlugin<HubContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (original instanceof AppError || !(original instanceof Error) || original instanceof GraphQLError) continue;
+            log.error('unexpected error', { requestId: contextValue.requestId, error: original.name, sqlState: sqlState(original), path: error.path?.join('.') });
+          }
+        },
+      };
+    },
+  };
+}
+
 export async function startHub(config: Config, options: { logSink?: LogSink } = {}): Promise<Hub> {
   const log = createLogger(config.logLevel, options.logSink);
   const db = await openDatabase(config);
@@ -78,6 +101,7 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
         config.env === 'development' ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+        logUnexpectedErrors(log),
       ],
     });
     await apollo.start();

@@ -15,6 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query ListPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n        code\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ListPartnersDocument,
+    "\n  query Entities($representations: [_Any!]!) {\n    _entities(representations: $representations) {\n      __typename\n      ... on Partner {\n        id\n        code\n      }\n      ... on Member {\n        id\n        partnerLink {\n          customerId\n        }\n      }\n    }\n  }\n": typeof types.EntitiesDocument,
+    "\n  query PartnerCodes {\n    partners(first: 5) {\n      nodes {\n        code\n      }\n    }\n  }\n": typeof types.PartnerCodesDocument,
     "\n  query MemberByRef($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      partnerLink {\n        partnerId\n        customerId\n      }\n      links {\n        partnerId\n        customerId\n      }\n    }\n  }\n": typeof types.MemberByRefDocument,
     "\n  query PartnerById($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n  }\n": typeof types.PartnerByIdDocument,
     "\n  query WhoAmI {\n    viewer {\n      role\n      scopes\n      partner {\n        id\n      }\n    }\n  }\n": typeof types.WhoAmIDocument,
@@ -30,6 +32,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query ListPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n        code\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ListPartnersDocument,
+    "\n  query Entities($representations: [_Any!]!) {\n    _entities(representations: $representations) {\n      __typename\n      ... on Partner {\n        id\n        code\n      }\n      ... on Member {\n        id\n        partnerLink {\n          customerId\n        }\n      }\n    }\n  }\n": types.EntitiesDocument,
+    "\n  query PartnerCodes {\n    partners(first: 5) {\n      nodes {\n        code\n      }\n    }\n  }\n": types.PartnerCodesDocument,
     "\n  query MemberByRef($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      partnerLink {\n        partnerId\n        customerId\n      }\n      links {\n        partnerId\n        customerId\n      }\n    }\n  }\n": types.MemberByRefDocument,
     "\n  query PartnerById($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n  }\n": types.PartnerByIdDocument,
     "\n  query WhoAmI {\n    viewer {\n      role\n      scopes\n      partner {\n        id\n      }\n    }\n  }\n": types.WhoAmIDocument,
@@ -62,6 +66,14 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ListPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n        code\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ListPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n        code\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Entities($representations: [_Any!]!) {\n    _entities(representations: $representations) {\n      __typename\n      ... on Partner {\n        id\n        code\n      }\n      ... on Member {\n        id\n        partnerLink {\n          customerId\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Entities($representations: [_Any!]!) {\n    _entities(representations: $representations) {\n      __typename\n      ... on Partner {\n        id\n        code\n      }\n      ... on Member {\n        id\n        partnerLink {\n          customerId\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PartnerCodes {\n    partners(first: 5) {\n      nodes {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  query PartnerCodes {\n    partners(first: 5) {\n      nodes {\n        code\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
