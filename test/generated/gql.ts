@@ -14,6 +14,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query FlowViewer {\n    viewer {\n      role\n      partner {\n        id\n        code\n      }\n    }\n  }\n": typeof types.FlowViewerDocument,
+    "\n  query FlowMember($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      partnerLink {\n        customerId\n      }\n    }\n  }\n": typeof types.FlowMemberDocument,
+    "\n  query FlowPartner($id: ID!) {\n    partner(id: $id) {\n      id\n    }\n  }\n": typeof types.FlowPartnerDocument,
+    "\n  query FlowPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.FlowPartnersDocument,
+    "\n  mutation FlowSuspend($id: ID!) {\n    updatePartner(input: { id: $id, status: SUSPENDED }) {\n      status\n    }\n  }\n": typeof types.FlowSuspendDocument,
+    "\n  query FlowEntities($representations: [_Any!]!) {\n    _entities(representations: $representations) {\n      ... on Member {\n        id\n      }\n    }\n  }\n": typeof types.FlowEntitiesDocument,
     "\n  query ListPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n        code\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ListPartnersDocument,
     "\n  query Entities($representations: [_Any!]!) {\n    _entities(representations: $representations) {\n      __typename\n      ... on Partner {\n        id\n        code\n      }\n      ... on Member {\n        id\n        partnerLink {\n          customerId\n        }\n      }\n    }\n  }\n": typeof types.EntitiesDocument,
     "\n  query PartnerCodes {\n    partners(first: 5) {\n      nodes {\n        code\n      }\n    }\n  }\n": typeof types.PartnerCodesDocument,
@@ -31,6 +37,12 @@ type Documents = {
     "\n  mutation EnrollMember($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      id\n      createdAt\n      partnerLink {\n        partnerId\n        customerId\n      }\n    }\n  }\n": typeof types.EnrollMemberDocument,
 };
 const documents: Documents = {
+    "\n  query FlowViewer {\n    viewer {\n      role\n      partner {\n        id\n        code\n      }\n    }\n  }\n": types.FlowViewerDocument,
+    "\n  query FlowMember($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      partnerLink {\n        customerId\n      }\n    }\n  }\n": types.FlowMemberDocument,
+    "\n  query FlowPartner($id: ID!) {\n    partner(id: $id) {\n      id\n    }\n  }\n": types.FlowPartnerDocument,
+    "\n  query FlowPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.FlowPartnersDocument,
+    "\n  mutation FlowSuspend($id: ID!) {\n    updatePartner(input: { id: $id, status: SUSPENDED }) {\n      status\n    }\n  }\n": types.FlowSuspendDocument,
+    "\n  query FlowEntities($representations: [_Any!]!) {\n    _entities(representations: $representations) {\n      ... on Member {\n        id\n      }\n    }\n  }\n": types.FlowEntitiesDocument,
     "\n  query ListPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n        code\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ListPartnersDocument,
     "\n  query Entities($representations: [_Any!]!) {\n    _entities(representations: $representations) {\n      __typename\n      ... on Partner {\n        id\n        code\n      }\n      ... on Member {\n        id\n        partnerLink {\n          customerId\n        }\n      }\n    }\n  }\n": types.EntitiesDocument,
     "\n  query PartnerCodes {\n    partners(first: 5) {\n      nodes {\n        code\n      }\n    }\n  }\n": types.PartnerCodesDocument,
@@ -62,6 +74,30 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FlowViewer {\n    viewer {\n      role\n      partner {\n        id\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  query FlowViewer {\n    viewer {\n      role\n      partner {\n        id\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FlowMember($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      partnerLink {\n        customerId\n      }\n    }\n  }\n"): (typeof documents)["\n  query FlowMember($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      partnerLink {\n        customerId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FlowPartner($id: ID!) {\n    partner(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query FlowPartner($id: ID!) {\n    partner(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FlowPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query FlowPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FlowSuspend($id: ID!) {\n    updatePartner(input: { id: $id, status: SUSPENDED }) {\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation FlowSuspend($id: ID!) {\n    updatePartner(input: { id: $id, status: SUSPENDED }) {\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FlowEntities($representations: [_Any!]!) {\n    _entities(representations: $representations) {\n      ... on Member {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query FlowEntities($representations: [_Any!]!) {\n    _entities(representations: $representations) {\n      ... on Member {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

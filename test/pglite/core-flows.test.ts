@@ -1,0 +1,3 @@
+import { coreFlows } from '../flows/core-flows.js';
+
+coreFlows('pglite');
