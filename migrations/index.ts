@@ -3,5 +3,6 @@
  * works under tsx, vitest and the compiled build.
  */
 import { Migration20261122000001_foundation } from './Migration20261122000001_foundation.js';
+import { Migration20261122000002_ledger } from './Migration20261122000002_ledger.js';
 
-export const migrationsList = [{ name: Migration20261122000001_foundation.name, class: Migration20261122000001_foundation }];
+export const migrationsList = [Migration20261122000001_foundation, Migration20261122000002_ledger].map((m) => ({ name: m.name, class: m }));

@@ -26,6 +26,7 @@ import { createLoaders } from './loaders.js';
 import { buildHubSchema } from './schema.js';
 import { createTokenHandler } from './modules/partners/oauth-token.handler.js';
 import { seedDemoCoalition, type DemoSeed } from './seed/demo-coalition.js';
+import { startExpirySweeper } from './modules/ledger/expiry.sweeper.js';
 
 export interface Hub {
   url: string;
@@ -74,6 +75,8 @@ function logUnexpectedErrors(log: Logger): ApolloServerPlugin<HubContext> {
             const original = unwrapResolverError(error);
             if (original instanceof AppError || !(original instanceof Error) || original instanceof GraphQLError) continue;
             log.error('unexpected error', { requestId: contextValue.requestId, error: original.name, sqlState: sqlState(original), path: error.path?.join('.') });
+            // Messages can carry values, so they are logged only when debugging.
+            log.debug('unexpected error detail', { requestId: contextValue.requestId, message: original.message, stack: original.stack });
           }
         },
       };
@@ -91,7 +94,7 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
     if (applied.length || seeded) await db.analyze();
 
     const tokens = new TokenService(await loadKeyStore(config), config);
-    const services = createServices(db);
+    const services = createServices(db, config);
     const apollo = new ApolloServer<HubContext>({
       schema: await buildHubSchema(),
       formatError,
@@ -132,6 +135,7 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
         '/oauth/token': createTokenHandler(services.partners, tokens, config.bodyLimitBytes),
       },
     });
+    const sweeper = startExpirySweeper(services, config.expirySweepSeconds, log);
     const url = await http.listen(config.port, config.host);
     log.info('hub listening', { url: `${url}/graphql`, database: db.driver });
 
@@ -146,6 +150,7 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
       seeded,
       close: () =>
         (closing ??= (async () => {
+          await sweeper.stop();
           await http.close();
           await apollo.stop();
           await db.close();

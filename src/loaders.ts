@@ -6,6 +6,19 @@ import DataLoader from 'dataloader';
 import type { Services } from './services.js';
 import type { Partner } from './modules/partners/partner.entity.js';
 import type { LinkRow, MemberRow } from './modules/members/member.service.js';
+import type { HoldRow, TransferRow } from './modules/ledger/ledger.model.js';
+import type { BalanceRow } from './modules/ledger/ledger.queries.js';
+
+function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | undefined)[] {
+  const map = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => map.get(id));
+}
+
+function groupBy<T, K>(rows: T[], keys: readonly K[], keyOf: (row: T) => K): T[][] {
+  const map = new Map<K, T[]>();
+  for (const r of rows) map.set(keyOf(r), [...(map.get(keyOf(r)) ?? []), r]);
+  return keys.map((k) => map.get(k) ?? []);
+}
 
 export function createLoaders(services: Services) {
   return {
@@ -25,9 +38,20 @@ export function createLoaders(services: Services) {
       { cacheKeyFn: (k) => `${k.memberId}:${k.partnerId}` },
     ),
     memberLinks: new DataLoader<string, LinkRow[]>(async (memberIds) => {
-      const rows = await services.members.allLinks(memberIds);
-      return memberIds.map((id) => rows.filter((r) => r.memberId === id));
+      return groupBy(await services.members.allLinks(memberIds), memberIds, (r) => r.memberId);
     }),
+    transfer: new DataLoader<string, TransferRow | undefined>(async (ids) => byId(await services.ledger.queries.transfersByIds(ids), ids)),
+    transfersByOperation: new DataLoader<string, TransferRow[]>(async (ids) =>
+      groupBy(await services.ledger.queries.transfersByOperations(ids), ids, (t) => t.operationId),
+    ),
+    reversedAmount: new DataLoader<string, bigint>(async (ids) => {
+      const found = await services.ledger.queries.reversedAmounts(ids);
+      return ids.map((id) => found.get(id) ?? 0n);
+    }),
+    hold: new DataLoader<string, HoldRow | undefined>(async (ids) => byId(await services.ledger.queries.holdsByIds(ids), ids)),
+    balances: new DataLoader<string, BalanceRow[]>(async (memberIds) =>
+      groupBy(await services.ledger.queries.balances(memberIds), memberIds, (b) => b.memberId),
+    ),
   };
 }
 

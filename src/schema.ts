@@ -4,9 +4,19 @@ import type { HubContext } from './platform/graphql/context.js';
 import { PartnerResolver, loadVisiblePartner } from './modules/partners/partner.resolver.js';
 import { MemberResolver, loadVisibleMember } from './modules/members/member.resolver.js';
 import { ViewerResolver } from './modules/viewer/viewer.resolver.js';
+import { LedgerResolver, PointsOperationResultResolver } from './modules/ledger/ledger.resolver.js';
+import { LedgerTransferResolver, MemberLedgerResolver } from './modules/ledger/member-ledger.resolver.js';
 
 export function buildHubSchema() {
-  return buildFederatedSchema([ViewerResolver, PartnerResolver, MemberResolver], {
+  return buildFederatedSchema([
+      ViewerResolver,
+      PartnerResolver,
+      MemberResolver,
+      LedgerResolver,
+      PointsOperationResultResolver,
+      MemberLedgerResolver,
+      LedgerTransferResolver,
+    ], {
     Partner: { __resolveReference: (ref: { id: string }, ctx: HubContext) => loadVisiblePartner(ctx, ref.id) },
     Member: { __resolveReference: (ref: { id: string }, ctx: HubContext) => loadVisibleMember(ctx, ref.id) },
   });

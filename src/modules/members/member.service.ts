@@ -5,7 +5,7 @@
  */
 import type { Database } from '../../platform/db/orm.js';
 import { newId, isUuid } from '../../platform/ids.js';
-import { badInput, notFound } from '../../platform/graphql/errors.js';
+import { AppError, badInput, notFound } from '../../platform/graphql/errors.js';
 
 export interface MemberRow {
   id: string;
@@ -94,6 +94,36 @@ export class MemberService {
       [memberIds],
     );
     return rows.map((r) => ({ partnerId: r.partner_id, customerId: r.customer_id, memberId: r.member_id, linkedAt: toDate(r.created_at) }));
+  }
+
+  /**
+   * Resolves many member references for one partner in one query (batch
+   * files): each becomes a member id, or the error that reference alone gets.
+   */
+  async resolveManyForPartner(partnerId: string, refs: readonly { memberId?: string | null; customerId?: string | null }[]): Promise<(string | AppError)[]> {
+    const checked = refs.map((ref): { memberId?: string; customerId?: string } | AppError => {
+      try {
+        if ((ref.memberId == null) === (ref.customerId == null)) throw badInput('Give exactly one of memberId or customerId.', 'member');
+        if (ref.memberId != null) return isUuid(ref.memberId) ? { memberId: ref.memberId } : notFound('Member');
+        return { customerId: checkCustomerId(ref.customerId!) };
+      } catch (error) {
+        if (error instanceof AppError) return error;
+        throw error;
+      }
+    });
+    const byMember = checked.flatMap((c) => (c instanceof AppError || !c.memberId ? [] : [c.memberId]));
+    const byCustomer = checked.flatMap((c) => (c instanceof AppError || !c.customerId ? [] : [c.customerId]));
+    const rows = await this.db.sql.query<{ member_id: string; customer_id: string }>(
+      `select member_id, customer_id from member_link where partner_id = $1 and (member_id = any($2::uuid[]) or customer_id = any($3::text[]))`,
+      [partnerId, byMember, byCustomer],
+    );
+    const members = new Set(rows.map((r) => r.member_id));
+    const customers = new Map(rows.map((r) => [r.customer_id, r.member_id]));
+    return checked.map((c) => {
+      if (c instanceof AppError) return c;
+      const id = c.memberId ? (members.has(c.memberId) ? c.memberId : undefined) : customers.get(c.customerId!);
+      return id ?? notFound('Member');
+    });
   }
 
   /** Resolves a member reference as seen by one partner: only members linked to it. */

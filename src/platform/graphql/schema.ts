@@ -9,6 +9,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives, type IResolvers } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import { BigIntScalar } from './scalars.js';
 import type { HubContext } from './context.js';
 
@@ -22,7 +23,10 @@ export async function buildFederatedSchema(
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
-    scalarsMap: [{ type: BigInt, scalar: BigIntScalar }],
+    scalarsMap: [
+      { type: BigInt, scalar: BigIntScalar },
+      { type: Date, scalar: DateTimeResolver },
+    ],
     validate: false,
     emitSchemaFile: false,
     // Query-level checks are explicit guards in resolvers, so `_entities` is covered too.

@@ -1,0 +1,193 @@
+/** Earning: a partner issues points into a member's wallet (single and batched). */
+import type { SqlClient } from '../../platform/db/sql.js';
+import { newId } from '../../platform/ids.js';
+import { AppError } from '../../platform/graphql/errors.js';
+import { AccountKind, ExpiryPolicy, TransferKind } from './ledger.model.js';
+import type { CurrencyRow } from './currency.service.js';
+import { checkAmount, checkOrderRef, lockAccounts, type LedgerDeps } from './ledger.deps.js';
+import { checkIdempotencyKey, requestHash, runOperation, type OperationOutcome } from './operations.js';
+import { post, type LotDraft, type TransferDraft } from './posting.js';
+import { consumeLots } from './lots.js';
+import { LedgerErrors } from './ledger.exception.js';
+
+export interface EarnRequest {
+  partnerId: string;
+  memberId: string;
+  currency?: string | null;
+  amount: bigint;
+  orderRef?: string | null;
+  idempotencyKey: string;
+}
+
+export const MAX_BATCH_ITEMS = 1000;
+
+interface PreparedEarn {
+  req: EarnRequest;
+  currency: CurrencyRow;
+  orderRef: string | null;
+  wallet: string;
+  receivable: string;
+  issuance: string;
+  operationId: string;
+  transferId: string;
+  hash: string;
+}
+
+export type BatchItemResult = { ok: true; outcome: OperationOutcome } | { ok: false; error: AppError };
+
+export class EarnService {
+  constructor(private readonly deps: LedgerDeps) {}
+
+  /** Validates requests and resolves their accounts (one round trip for all of them). */
+  private async prepareMany(reqs: readonly EarnRequest[]): Promise<(PreparedEarn | AppError)[]> {
+    type Checked = { req: EarnRequest; currency: CurrencyRow; orderRef: string | null };
+    const checked: (Checked | AppError)[] = [];
+    for (const req of reqs) {
+      try {
+        checkIdempotencyKey(req.idempotencyKey);
+        checkAmount(req.amount, this.deps.settings.maxPointsPerOperation);
+        const orderRef = checkOrderRef(req.orderRef);
+        checked.push({ req, orderRef, currency: await this.deps.currencies.forPartner(req.currency, req.partnerId) });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        checked.push(error);
+      }
+    }
+    const valid = checked.filter((c): c is Checked => !(c instanceof AppError));
+    const ids = await this.deps.accounts.ensure(
+      valid.flatMap(({ req, currency }) => [
+        { currency: currency.code, kind: AccountKind.MEMBER_WALLET, memberId: req.memberId },
+        { currency: currency.code, kind: AccountKind.MEMBER_RECEIVABLE, memberId: req.memberId },
+        { currency: currency.code, kind: AccountKind.PARTNER_ISSUANCE, partnerId: req.partnerId },
+      ]),
+    );
+    let at = 0;
+    return checked.map((c) => {
+      if (c instanceof AppError) return c;
+      const [wallet, receivable, issuance] = ids.slice(at, (at += 3)) as [string, string, string];
+      const { req, currency, orderRef } = c;
+      return {
+        req,
+        currency,
+        orderRef,
+        wallet,
+        receivable,
+        issuance,
+        operationId: newId(),
+        transferId: newId(),
+        hash: requestHash('EARN', { memberId: req.memberId, currency: currency.code, amount: req.amount, orderRef }),
+      };
+    });
+  }
+
+  /** The earn's transfers and lot; plus a receivable settlement when the member owes points. */
+  private draft(p: PreparedEarn, balances: Map<string, bigint>): { transfers: TransferDraft[]; lots: LotDraft[]; settle?: { amount: bigint; transferId: string } } {
+    const common = { operationId: p.operationId, currency: p.currency.code, partnerId: p.req.partnerId, memberId: p.req.memberId, orderRef: p.orderRef };
+    const transfers: TransferDraft[] = [{ ...common, id: p.transferId, kind: TransferKind.EARN, amount: p.req.amount, debit: p.issuance, credit: p.wallet }];
+    const lots: LotDraft[] = [
+      {
+        id: newId(),
+        walletAccountId: p.wallet,
+        currency: p.currency.code,
+        issuerPartnerId: p.currency.issuerPartnerId ?? p.req.partnerId,
+        sourceTransferId: p.transferId,
+        amount: p.req.amount,
+        expiresIn: p.currency.expiryPolicy === ExpiryPolicy.FIXED ? p.currency.expiryPeriod : null,
+      },
+    ];
+    const owed = -(balances.get(p.receivable) ?? 0n);
+    if (owed <= 0n) return { transfers, lots };
+    const settle = { amount: owed < p.req.amount ? owed : p.req.amount, transferId: newId() };
+    balances.set(p.receivable, (balances.get(p.receivable) ?? 0n) + settle.amount);
+    transfers.push({ ...common, id: settle.transferId, kind: TransferKind.RECEIVABLE_SETTLEMENT, amount: settle.amount, debit: p.wallet, credit: p.receivable });
+    return { transfers, lots, settle };
+  }
+
+  private async apply(tx: SqlClient, prepared: PreparedEarn[]): Promise<void> {
+    const balances = await lockAccounts(tx, prepared.flatMap((p) => [p.wallet, p.receivable]));
+    const drafts = prepared.map((p) => this.draft(p, balances));
+    // Several items for one member in a batch: later settlements see earlier ones.
+    const isSharded = (id: string) => this.deps.accounts.isSharded(id);
+    await post(tx, drafts.flatMap((d) => d.transfers), drafts.flatMap((d) => d.lots), isSharded);
+    for (const [i, d] of drafts.entries()) if (d.settle) await consumeLots(tx, prepared[i]!.wallet, d.settle.amount, d.settle.transferId);
+  }
+
+  async earn(req: EarnRequest): Promise<OperationOutcome> {
+    const [p] = await this.prepareMany([req]);
+    if (p instanceof AppError) throw p;
+    return runOperation(
+      this.deps.sql,
+      { id: p.operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'EARN', hash: p.hash, result: { transferId: p.transferId } },
+      (tx) => this.apply(tx, [p]),
+    );
+  }
+
+  /**
+   * Up to MAX_BATCH_ITEMS earns in one transaction: one claim statement, one
+   * lock statement, one posting statement for all of them. Each item keeps its
+   * own key and gets its own result; an invalid item fails alone.
+   */
+  async earnBatch(items: readonly (EarnRequest | AppError)[]): Promise<BatchItemResult[]> {
+    const results: (BatchItemResult | undefined)[] = new Array(items.length);
+    const prepared: { index: number; p: PreparedEarn }[] = [];
+    const seen = new Map<string, number>();
+    const requests = items.filter((i): i is EarnRequest => !(i instanceof AppError));
+    const preparedAll = await this.prepareMany(requests);
+    let next = 0;
+    for (const [index, item] of items.entries()) {
+      const p = item instanceof AppError ? item : preparedAll[next++]!;
+      if (p instanceof AppError) {
+        results[index] = { ok: false, error: p };
+        continue;
+      }
+      const first = seen.get(p.req.idempotencyKey);
+      if (first !== undefined) {
+        // The same key twice in one file: a replay of the first, or a conflicting reuse.
+        const firstP = prepared.find((x) => x.index === first)!.p;
+        results[index] =
+          firstP.hash === p.hash
+            ? { ok: true, outcome: { operationId: firstP.operationId, result: { transferId: firstP.transferId }, replayed: true } }
+            : { ok: false, error: LedgerErrors.keyReused() };
+        continue;
+      }
+      seen.set(p.req.idempotencyKey, index);
+      prepared.push({ index, p });
+    }
+    if (prepared.length > 0) {
+      const partnerId = prepared[0]!.p.req.partnerId;
+      const outcomes = await this.deps.sql.transaction(async (tx) => {
+        const claimed = await tx.query<{ idempotency_key: string }>(
+          `insert into operation (id, scope, idempotency_key, kind, request_hash, result)
+           select id, $2, key, 'EARN', hash, jsonb_build_object('transferId', tid) from unnest($1::uuid[], $3::text[], $4::text[], $5::text[]) x(id, key, hash, tid)
+           on conflict (scope, idempotency_key) do nothing returning idempotency_key`,
+          [prepared.map((x) => x.p.operationId), `partner:${partnerId}`, prepared.map((x) => x.p.req.idempotencyKey), prepared.map((x) => x.p.hash), prepared.map((x) => x.p.transferId)],
+        );
+        const fresh = new Set(claimed.map((c) => c.idempotency_key));
+        const priors = prepared.filter((x) => !fresh.has(x.p.req.idempotencyKey));
+        const priorRows = priors.length
+          ? await tx.query<{ id: string; idempotency_key: string; kind: string; request_hash: string; status: string; error_code: string | null; error_message: string | null; result: Record<string, string> | string | null }>(
+              `select id, idempotency_key, kind, request_hash, status, error_code, error_message, result from operation where scope = $1 and idempotency_key = any($2::text[])`,
+              [`partner:${partnerId}`, priors.map((x) => x.p.req.idempotencyKey)],
+            )
+          : [];
+        const byKey = new Map(priorRows.map((r) => [r.idempotency_key, r]));
+        const local = new Map<number, BatchItemResult>();
+        for (const x of priors) {
+          const prior = byKey.get(x.p.req.idempotencyKey);
+          if (!prior || prior.kind !== 'EARN' || prior.request_hash !== x.p.hash) local.set(x.index, { ok: false, error: LedgerErrors.keyReused() });
+          else if (prior.status === 'REJECTED') local.set(x.index, { ok: false, error: new AppError(prior.error_code!, prior.error_message!, { replayed: true }) });
+          else {
+            const result = typeof prior.result === 'string' ? (JSON.parse(prior.result) as Record<string, string>) : prior.result!;
+            local.set(x.index, { ok: true, outcome: { operationId: prior.id, result, replayed: true } });
+          }
+        }
+        const toPost = prepared.filter((x) => fresh.has(x.p.req.idempotencyKey));
+        if (toPost.length) await this.apply(tx, toPost.map((x) => x.p));
+        for (const x of toPost) local.set(x.index, { ok: true, outcome: { operationId: x.p.operationId, result: { transferId: x.p.transferId }, replayed: false } });
+        return local;
+      });
+      for (const [index, result] of outcomes) results[index] = result;
+    }
+    return results.map((r) => r!);
+  }
+}

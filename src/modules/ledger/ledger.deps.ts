@@ -1,0 +1,41 @@
+/** What every ledger service shares, and the input checks they all apply. */
+import type { Sql, SqlClient } from '../../platform/db/sql.js';
+import { badInput } from '../../platform/graphql/errors.js';
+import type { Accounts } from './accounts.js';
+import type { CurrencyService } from './currency.service.js';
+import { toBig } from './ledger.model.js';
+
+export interface LedgerSettings {
+  maxPointsPerOperation: bigint;
+  hold: { defaultTtlSeconds: number; maxTtlSeconds: number };
+}
+
+export interface LedgerDeps {
+  sql: Sql;
+  accounts: Accounts;
+  currencies: CurrencyService;
+  settings: LedgerSettings;
+}
+
+export function checkAmount(amount: bigint, max: bigint, field = 'amount'): bigint {
+  if (amount <= 0n) throw badInput(`${field} must be greater than zero.`, field);
+  if (amount > max) throw badInput(`${field} must not exceed ${max}.`, field);
+  return amount;
+}
+
+export function checkOrderRef(orderRef: string | null | undefined): string | null {
+  if (orderRef == null) return null;
+  if (orderRef.length < 1 || orderRef.length > 128 || /[\u0000-\u001f\u007f]/.test(orderRef)) {
+    throw badInput('orderRef must be 1 to 128 printable characters.', 'orderRef');
+  }
+  return orderRef;
+}
+
+/** Locks member-scoped accounts in ascending id order; returns their balances. */
+export async function lockAccounts(tx: SqlClient, ids: readonly string[]): Promise<Map<string, bigint>> {
+  const rows = await tx.query<{ id: string; balance: string }>(
+    `select id::text as id, balance::text as balance from account where id = any($1::bigint[]) order by id for update`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, toBig(r.balance)]));
+}

@@ -1,0 +1,181 @@
+/** Ledger operations and reads over GraphQL: thin — authorise, resolve the member, delegate. */
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { HubContext } from '../../platform/graphql/context.js';
+import { isHubWide, requirePartner, requirePrincipal, requireRole } from '../../platform/auth/guards.js';
+import { Role } from '../../platform/auth/principal.js';
+import { AppError, forbidden, notFound } from '../../platform/graphql/errors.js';
+import { isUuid } from '../../platform/ids.js';
+import type { OperationOutcome } from './operations.js';
+import { MAX_BATCH_ITEMS } from './earn.service.js';
+import { canSeeCurrency, canSeeLedgerRow } from './ledger.access.js';
+import { badInput } from '../../platform/graphql/errors.js';
+import {
+  AuthorizeRedemptionInput,
+  CaptureRedemptionInput,
+  CreateCurrencyInput,
+  EarnBatchResult,
+  EarnPointsBatchInput,
+  EarnPointsInput,
+  ExpirySweepResult,
+  InvariantReport,
+  LedgerCurrency,
+  LedgerTransfer,
+  PointsBalance,
+  PointsHold,
+  PointsOperationResult,
+  RedeemPointsInput,
+  ReverseTransferInput,
+  VoidRedemptionInput,
+} from './ledger.types.js';
+
+function toResult(outcome: OperationOutcome, memberId?: string, currency?: string): PointsOperationResult {
+  return { operationId: outcome.operationId, replayed: outcome.replayed, transferId: outcome.result.transferId!, holdId: outcome.result.holdId, memberId, currency };
+}
+
+export async function loadVisibleTransfer(ctx: HubContext, id: string): Promise<LedgerTransfer> {
+  const principal = requirePrincipal(ctx.principal);
+  const transfer = isUuid(id) ? await ctx.loaders.transfer.load(id) : undefined;
+  // Someone else's transfer is reported exactly like a missing one.
+  if (!transfer || !canSeeLedgerRow(principal, transfer)) throw notFound('Transfer');
+  return transfer;
+}
+
+@Resolver()
+export class LedgerResolver {
+  @Mutation(() => PointsOperationResult, { description: "Credit a member's wallet from the partner's issuance: points the partner puts into circulation." })
+  async earnPoints(@Arg('input', () => EarnPointsInput) input: EarnPointsInput, @Ctx() ctx: HubContext): Promise<PointsOperationResult> {
+    const partnerId = requirePartner(ctx.principal, 'points:write');
+    const memberId = await ctx.services.members.resolveForPartner(partnerId, input.member);
+    const outcome = await ctx.services.ledger.earning.earn({ partnerId, memberId, ...input });
+    return toResult(outcome, memberId, input.currency ?? 'PTS');
+  }
+
+  @Mutation(() => EarnBatchResult, { description: `Up to ${MAX_BATCH_ITEMS} earns in one call; each item has its own key and its own result.` })
+  async earnPointsBatch(@Arg('input', () => EarnPointsBatchInput) input: EarnPointsBatchInput, @Ctx() ctx: HubContext): Promise<EarnBatchResult> {
+    const partnerId = requirePartner(ctx.principal, 'points:write');
+    if (input.items.length === 0 || input.items.length > MAX_BATCH_ITEMS) throw badInput(`items must hold 1 to ${MAX_BATCH_ITEMS} earns.`, 'items');
+    const memberIds = await ctx.services.members.resolveManyForPartner(partnerId, input.items.map((i) => i.member));
+    const results = await ctx.services.ledger.earning.earnBatch(
+      input.items.map((item, i) => {
+        const memberId = memberIds[i]!;
+        return memberId instanceof AppError ? memberId : { partnerId, memberId, ...item };
+      }),
+    );
+    const items = results.map((r, index) => {
+      const item = input.items[index]!;
+      const memberId = memberIds[index];
+      return r.ok
+        ? { index, idempotencyKey: item.idempotencyKey, result: toResult(r.outcome, memberId as string, item.currency ?? 'PTS'), error: null }
+        : { index, idempotencyKey: item.idempotencyKey, result: null, error: { code: r.error.code, message: r.error.message } };
+    });
+    const succeeded = items.filter((i) => i.result).length;
+    return { succeeded, failed: items.length - succeeded, items };
+  }
+
+  @Mutation(() => PointsOperationResult, { description: 'Spend points at the partner in one step (wallet → partner redemption).' })
+  async redeemPoints(@Arg('input', () => RedeemPointsInput) input: RedeemPointsInput, @Ctx() ctx: HubContext): Promise<PointsOperationResult> {
+    const partnerId = requirePartner(ctx.principal, 'points:write');
+    const memberId = await ctx.services.members.resolveForPartner(partnerId, input.member);
+    return toResult(await ctx.services.ledger.redemption.redeem({ partnerId, memberId, ...input }), memberId, input.currency ?? 'PTS');
+  }
+
+  @Mutation(() => PointsOperationResult, { description: 'Reserve points for a redemption; capture or void the hold later.' })
+  async authorizeRedemption(@Arg('input', () => AuthorizeRedemptionInput) input: AuthorizeRedemptionInput, @Ctx() ctx: HubContext): Promise<PointsOperationResult> {
+    const partnerId = requirePartner(ctx.principal, 'points:write');
+    const memberId = await ctx.services.members.resolveForPartner(partnerId, input.member);
+    return toResult(await ctx.services.ledger.redemption.authorize({ partnerId, memberId, ...input }), memberId, input.currency ?? 'PTS');
+  }
+
+  @Mutation(() => PointsOperationResult, { description: 'Capture all or part of a hold; the rest returns to the member.' })
+  async captureRedemption(@Arg('input', () => CaptureRedemptionInput) input: CaptureRedemptionInput, @Ctx() ctx: HubContext): Promise<PointsOperationResult> {
+    const partnerId = requirePartner(ctx.principal, 'points:write');
+    if (!isUuid(input.holdId)) throw notFound('Hold');
+    return toResult(await ctx.services.ledger.redemption.capture({ partnerId, ...input }));
+  }
+
+  @Mutation(() => PointsOperationResult, { description: 'Cancel a hold; all its points return to the member.' })
+  async voidRedemption(@Arg('input', () => VoidRedemptionInput) input: VoidRedemptionInput, @Ctx() ctx: HubContext): Promise<PointsOperationResult> {
+    const partnerId = requirePartner(ctx.principal, 'points:write');
+    if (!isUuid(input.holdId)) throw notFound('Hold');
+    return toResult(await ctx.services.ledger.redemption.void({ partnerId, ...input }));
+  }
+
+  @Mutation(() => PointsOperationResult, { description: 'Refund all or part of an earn or a redemption of this partner.' })
+  async reverseTransfer(@Arg('input', () => ReverseTransferInput) input: ReverseTransferInput, @Ctx() ctx: HubContext): Promise<PointsOperationResult> {
+    const partnerId = requirePartner(ctx.principal, 'points:write');
+    return toResult(await ctx.services.ledger.reversal.reverse({ partnerId, ...input }));
+  }
+
+  @Mutation(() => LedgerCurrency, { description: 'Create a partner-branded currency (operator).' })
+  async createCurrency(@Arg('input', () => CreateCurrencyInput) input: CreateCurrencyInput, @Ctx() ctx: HubContext): Promise<LedgerCurrency> {
+    requireRole(ctx.principal, Role.OPERATOR);
+    if (!isUuid(input.issuerPartnerId)) throw notFound('Partner');
+    return ctx.services.ledger.currencies.create({ ...input, scale: input.scale ?? 0 });
+  }
+
+  @Mutation(() => ExpirySweepResult, { description: 'Release expired holds and expire lots now, instead of waiting for the scheduled sweep (operator).' })
+  async runLedgerExpiry(@Ctx() ctx: HubContext): Promise<ExpirySweepResult> {
+    requireRole(ctx.principal, Role.OPERATOR);
+    return ctx.services.ledger.expiry.sweep();
+  }
+
+  @Query(() => LedgerTransfer)
+  transfer(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext): Promise<LedgerTransfer> {
+    return loadVisibleTransfer(ctx, id);
+  }
+
+  @Query(() => PointsHold)
+  async hold(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext): Promise<PointsHold> {
+    const principal = requirePrincipal(ctx.principal);
+    const hold = isUuid(id) ? await ctx.loaders.hold.load(id) : undefined;
+    if (!hold || !canSeeLedgerRow(principal, hold)) throw notFound('Hold');
+    return hold;
+  }
+
+  @Query(() => [LedgerCurrency])
+  async currencies(@Ctx() ctx: HubContext): Promise<LedgerCurrency[]> {
+    requirePrincipal(ctx.principal);
+    return ctx.services.ledger.currencies.list();
+  }
+
+  @Query(() => InvariantReport, { description: 'Check every ledger invariant now (operator and hub-wide finance).' })
+  async ledgerInvariants(@Ctx() ctx: HubContext): Promise<InvariantReport> {
+    const principal = requireRole(ctx.principal, Role.OPERATOR, Role.FINANCE);
+    if (!isHubWide(principal)) throw forbidden('checking ledger invariants');
+    const violations = await ctx.services.ledger.checkInvariants();
+    return { ok: violations.length === 0, checkedAt: new Date(), violations };
+  }
+}
+
+@Resolver(() => PointsOperationResult)
+export class PointsOperationResultResolver {
+  @FieldResolver(() => LedgerTransfer, { description: 'The main transfer of the operation.' })
+  transfer(@Root() result: PointsOperationResult, @Ctx() ctx: HubContext): Promise<LedgerTransfer> {
+    return loadVisibleTransfer(ctx, result.transferId);
+  }
+
+  @FieldResolver(() => [LedgerTransfer], { description: 'Every transfer of the operation (e.g. an earn that also pays back owed points).' })
+  async transfers(@Root() result: PointsOperationResult, @Ctx() ctx: HubContext): Promise<LedgerTransfer[]> {
+    const principal = requirePrincipal(ctx.principal);
+    return (await ctx.loaders.transfersByOperation.load(result.operationId)).filter((t) => canSeeLedgerRow(principal, t));
+  }
+
+  @FieldResolver(() => PointsHold, { nullable: true })
+  async hold(@Root() result: PointsOperationResult, @Ctx() ctx: HubContext): Promise<PointsHold | null> {
+    return result.holdId ? ((await ctx.loaders.hold.load(result.holdId)) ?? null) : null;
+  }
+
+  @FieldResolver(() => PointsBalance, { nullable: true, description: "The member's balance in the operation's currency, as it is now." })
+  async balance(@Root() result: PointsOperationResult, @Ctx() ctx: HubContext): Promise<PointsBalance | null> {
+    const principal = requirePrincipal(ctx.principal);
+    let { memberId, currency } = result;
+    if (!memberId || !currency) {
+      const transfer = await loadVisibleTransfer(ctx, result.transferId);
+      memberId = transfer.memberId ?? undefined;
+      currency = transfer.currency;
+    }
+    if (!memberId || !(await canSeeCurrency(ctx, principal, currency))) return null;
+    const balances = await ctx.loaders.balances.load(memberId);
+    return balances.find((b) => b.currency === currency) ?? { currency, available: 0n, held: 0n, owed: 0n };
+  }
+}

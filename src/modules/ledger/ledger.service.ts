@@ -1,0 +1,38 @@
+/**
+ * The ledger's front door for resolvers, other modules and jobs. It wires the
+ * operation services over shared dependencies; see README.md in this folder
+ * for the guarantees they keep together.
+ */
+import type { Sql } from '../../platform/db/sql.js';
+import { Accounts } from './accounts.js';
+import { CurrencyService } from './currency.service.js';
+import type { LedgerDeps, LedgerSettings } from './ledger.deps.js';
+import { EarnService } from './earn.service.js';
+import { RedemptionService } from './redemption.service.js';
+import { ReversalService } from './reversal.service.js';
+import { ExpiryService } from './expiry.service.js';
+import { LedgerQueries } from './ledger.queries.js';
+import { checkInvariants } from './invariants.js';
+
+export class LedgerService {
+  readonly currencies: CurrencyService;
+  readonly earning: EarnService;
+  readonly redemption: RedemptionService;
+  readonly reversal: ReversalService;
+  readonly expiry: ExpiryService;
+  readonly queries: LedgerQueries;
+
+  constructor(private readonly sql: Sql, settings: LedgerSettings) {
+    this.currencies = new CurrencyService(sql);
+    const deps: LedgerDeps = { sql, accounts: new Accounts(sql), currencies: this.currencies, settings };
+    this.earning = new EarnService(deps);
+    this.redemption = new RedemptionService(deps);
+    this.reversal = new ReversalService(deps);
+    this.expiry = new ExpiryService(deps);
+    this.queries = new LedgerQueries(sql);
+  }
+
+  checkInvariants() {
+    return checkInvariants(this.sql);
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Lots: where a wallet's points came from (issuer, expiry), consumed first in,
+ * first out (soonest expiry first). Every function here runs inside a
+ * transaction that holds the wallet's row lock, which serialises all changes
+ * to that wallet's lots.
+ */
+import type { SqlClient } from '../../platform/db/sql.js';
+
+/** FIFO order; `prefer` puts the lot created by that transfer first (reversing an earn). */
+const FIFO = `(source_transfer_id = $4::uuid) is true desc, expires_at asc nulls last, created_at, id`;
+
+/** Takes `amount` from free lot remainders, recording a movement against `transferId`. */
+export async function consumeLots(tx: SqlClient, walletId: string, amount: bigint, transferId: string, prefer: string | null = null): Promise<void> {
+  const [row] = await tx.query<{ taken: string }>(
+    `with ordered as (
+       select id, remaining, sum(remaining) over (order by ${FIFO}) - remaining as before
+         from lot where wallet_account_id = $1 and remaining > 0
+     ), take as (
+       select id, least(remaining, $2::bigint - before) as amt from ordered where before < $2::bigint
+     ), u as (
+       update lot set remaining = lot.remaining - take.amt from take where lot.id = take.id returning lot.id, take.amt
+     ), m as (
+       insert into lot_movement (lot_id, transfer_id, amount) select id, $3, -amt from u
+     )
+     select coalesce(sum(amt), 0)::text as taken from u`,
+    [walletId, amount.toString(), transferId, prefer],
+  );
+  assertTaken(row?.taken, amount, 'consume');
+}
+
+/** Reserves `amount` of free lot remainders for a hold. */
+export async function holdLots(tx: SqlClient, walletId: string, amount: bigint, holdId: string): Promise<void> {
+  const [row] = await tx.query<{ taken: string }>(
+    `with ordered as (
+       select id, remaining, sum(remaining) over (order by ${FIFO}) - remaining as before
+         from lot where wallet_account_id = $1 and remaining > 0
+     ), take as (
+       select id, least(remaining, $2::bigint - before) as amt from ordered where before < $2::bigint
+     ), u as (
+       update lot set remaining = lot.remaining - take.amt, held = lot.held + take.amt from take where lot.id = take.id returning lot.id, take.amt
+     ), a as (
+       insert into hold_allocation (hold_id, lot_id, amount) select $3, id, amt from u
+     )
+     select coalesce(sum(amt), 0)::text as taken from u`,
+    [walletId, amount.toString(), holdId, null],
+  );
+  assertTaken(row?.taken, amount, 'hold');
+}
+
+/**
+ * Resolves a hold's lot reservations: the first `captured` points (FIFO over
+ * the allocations) are consumed by `captureTransferId`; the rest return to
+ * the lots' free remainders.
+ */
+export async function settleHoldLots(tx: SqlClient, holdId: string, captured: bigint, captureTransferId: string | null): Promise<void> {
+  await tx.query(
+    `with ordered as (
+       select a.lot_id, a.amount, sum(a.amount) over (order by l.expires_at asc nulls last, l.created_at, l.id) - a.amount as before
+         from hold_allocation a join lot l on l.id = a.lot_id where a.hold_id = $1
+     ), split as (
+       select lot_id, amount, greatest(0, least(amount, $2::bigint - before)) as cap from ordered
+     ), u as (
+       update lot set held = lot.held - split.amount, remaining = lot.remaining + (split.amount - split.cap)
+         from split where lot.id = split.lot_id returning lot.id
+     )
+     insert into lot_movement (lot_id, transfer_id, amount) select lot_id, $3, -cap from split where cap > 0 and $3::uuid is not null`,
+    [holdId, captured.toString(), captureTransferId],
+  );
+}
+
+/**
+ * Returns up to `amount` points of a reversed redemption to the lots they
+ * came from (the latest consumed first), recording movements against
+ * `reversalTransferId`.
+ */
+export async function restoreLots(tx: SqlClient, originalTransferIds: readonly string[], amount: bigint, reversalTransferId: string, reversalIds: readonly string[]): Promise<void> {
+  const [row] = await tx.query<{ restored: string }>(
+    `with consumed as (
+       select m.lot_id, -m.amount - coalesce((select sum(r.amount) from lot_movement r where r.lot_id = m.lot_id and r.transfer_id = any($4::uuid[])), 0) as open
+         from lot_movement m where m.transfer_id = any($1::uuid[]) and m.amount < 0
+     ), ordered as (
+       select c.lot_id, c.open, sum(c.open) over (order by l.expires_at desc nulls first, l.created_at desc, l.id desc) - c.open as before
+         from consumed c join lot l on l.id = c.lot_id where c.open > 0
+     ), give as (
+       select lot_id, least(open, $2::bigint - before) as amt from ordered where before < $2::bigint
+     ), u as (
+       update lot set remaining = lot.remaining + give.amt from give where lot.id = give.lot_id returning lot.id, give.amt
+     ), m as (
+       insert into lot_movement (lot_id, transfer_id, amount) select id, $3, amt from u
+     )
+     select coalesce(sum(amt), 0)::text as restored from u`,
+    [originalTransferIds, amount.toString(), reversalTransferId, reversalIds],
+  );
+  assertTaken(row?.restored, amount, 'restore');
+}
+
+function assertTaken(taken: string | undefined, expected: bigint, what: string): void {
+  // Lots and balances disagreeing is a broken invariant: abort rather than post.
+  if (BigInt(taken ?? '0') !== expected) throw new Error(`lot ${what} moved ${taken} of ${expected}`);
+}

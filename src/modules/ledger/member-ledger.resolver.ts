@@ -1,0 +1,75 @@
+/** The ledger's fields on Member (balances, transaction history) and on LedgerTransfer. */
+import { BigIntScalar } from '../../platform/graphql/scalars.js';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { HubContext } from '../../platform/graphql/context.js';
+import { requirePrincipal } from '../../platform/auth/guards.js';
+import { Role } from '../../platform/auth/principal.js';
+import { forbidden } from '../../platform/graphql/errors.js';
+import { ForwardPageArgs, pageFromArgs, toConnection } from '../../platform/graphql/pagination.js';
+import { MemberNode } from '../members/member.types.js';
+import { loadVisibleMember } from '../members/member.resolver.js';
+import { Partner } from '../partners/partner.entity.js';
+import { canSeeCurrency, canSeeLedgerRow } from './ledger.access.js';
+import { loadVisibleTransfer } from './ledger.resolver.js';
+import type { HistoryCursor } from './ledger.queries.js';
+import { LedgerTransfer, LedgerTransferConnection, PointsBalance, PointsHold, TransactionFilter } from './ledger.types.js';
+
+@Resolver(() => MemberNode)
+export class MemberLedgerResolver {
+  @FieldResolver(() => [PointsBalance], { description: 'Points per currency. A partner sees PTS and the currencies it issues.' })
+  async balances(@Root() member: MemberNode, @Ctx() ctx: HubContext): Promise<PointsBalance[]> {
+    const principal = requirePrincipal(ctx.principal);
+    const all = await ctx.loaders.balances.load(member.id);
+    const visible = await Promise.all(all.map((b) => canSeeCurrency(ctx, principal, b.currency)));
+    return all.filter((_, i) => visible[i]);
+  }
+
+  @FieldResolver(() => LedgerTransferConnection, { description: 'Transfers of this member, newest first. A partner sees only its own.' })
+  async transactions(
+    @Root() member: MemberNode,
+    @Args(() => ForwardPageArgs) args: ForwardPageArgs,
+    @Arg('filter', () => TransactionFilter, { nullable: true }) filter: TransactionFilter | null,
+    @Ctx() ctx: HubContext,
+  ): Promise<LedgerTransferConnection> {
+    const principal = requirePrincipal(ctx.principal);
+    const page = pageFromArgs<HistoryCursor>(args);
+    let partnerId = filter?.partnerId ?? null;
+    if (principal.role !== Role.MEMBER && principal.role !== Role.OPERATOR && !(principal.role === Role.FINANCE && !principal.partnerId)) {
+      if (partnerId && partnerId !== principal.partnerId) throw forbidden("reading another partner's transactions");
+      partnerId = principal.partnerId!;
+    }
+    const rows = await ctx.services.ledger.queries.history(member.id, { ...filter, partnerId }, page.limit, page.after);
+    return toConnection(rows, page.limit, (t) => t.cursorKey);
+  }
+}
+
+@Resolver(() => LedgerTransfer)
+export class LedgerTransferResolver {
+  @FieldResolver(() => Partner, { nullable: true })
+  async partner(@Root() transfer: LedgerTransfer, @Ctx() ctx: HubContext): Promise<Partner | null> {
+    return transfer.partnerId ? ((await ctx.loaders.partner.load(transfer.partnerId)) ?? null) : null;
+  }
+
+  @FieldResolver(() => MemberNode, { nullable: true, description: 'Null when the caller may no longer see the member (e.g. unlinked).' })
+  async member(@Root() transfer: LedgerTransfer, @Ctx() ctx: HubContext): Promise<MemberNode | null> {
+    if (!transfer.memberId) return null;
+    return loadVisibleMember(ctx, transfer.memberId).catch(() => null);
+  }
+
+  @FieldResolver(() => LedgerTransfer, { nullable: true })
+  async reverses(@Root() transfer: LedgerTransfer, @Ctx() ctx: HubContext): Promise<LedgerTransfer | null> {
+    return transfer.reversesTransferId ? loadVisibleTransfer(ctx, transfer.reversesTransferId) : null;
+  }
+
+  @FieldResolver(() => BigIntScalar, { description: 'How much of this transfer has been reversed so far.' })
+  reversedAmount(@Root() transfer: LedgerTransfer, @Ctx() ctx: HubContext): Promise<bigint> {
+    return ctx.loaders.reversedAmount.load(transfer.id);
+  }
+
+  @FieldResolver(() => PointsHold, { nullable: true })
+  async hold(@Root() transfer: LedgerTransfer, @Ctx() ctx: HubContext): Promise<PointsHold | null> {
+    if (!transfer.holdId) return null;
+    const hold = await ctx.loaders.hold.load(transfer.holdId);
+    return hold && canSeeLedgerRow(requirePrincipal(ctx.principal), hold) ? hold : null;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Idempotent operations. The first request with a (scope, key) claims it by
+ * inserting the operation row inside the operation's own transaction, so a
+ * concurrent duplicate waits on the unique index and then sees the outcome.
+ * Business rejections are recorded (final for the key); infrastructure
+ * failures roll the claim back, so a retry can succeed.
+ */
+import { createHash } from 'node:crypto';
+import type { Sql, SqlClient } from '../../platform/db/sql.js';
+import { AppError, badInput } from '../../platform/graphql/errors.js';
+import { LedgerErrors, LedgerRejection } from './ledger.exception.js';
+
+const KEY = /^[A-Za-z0-9._:\-]{1,128}$/;
+
+export function checkIdempotencyKey(key: string): string {
+  if (!KEY.test(key)) throw badInput('idempotencyKey must be 1 to 128 characters of letters, digits, ".", "_", ":" or "-".', 'idempotencyKey');
+  return key;
+}
+
+/** Stable fingerprint of a request: same fields, same hash, regardless of key order. */
+export function requestHash(kind: string, request: Record<string, unknown>): string {
+  const canonical = JSON.stringify(
+    Object.keys(request)
+      .sort()
+      .map((k) => [k, request[k] === undefined ? null : typeof request[k] === 'bigint' ? String(request[k]) : request[k]]),
+  );
+  return createHash('sha256').update(kind).update('\0').update(canonical).digest('base64url');
+}
+
+export interface OperationRequest {
+  id: string;
+  scope: string;
+  key: string;
+  kind: string;
+  hash: string;
+  /** What a replay needs to rebuild the response (ids known before posting). */
+  result: Record<string, string>;
+}
+
+export interface OperationOutcome {
+  operationId: string;
+  result: Record<string, string>;
+  replayed: boolean;
+}
+
+type Claimed = { kind: 'claimed' } | { kind: 'replay'; outcome: OperationOutcome } | { kind: 'rejected-before'; error: AppError };
+
+async function claim(tx: SqlClient, op: OperationRequest): Promise<Claimed> {
+  const inserted = await tx.query(
+    `insert into operation (id, scope, idempotency_key, kind, request_hash, result) values ($1, $2, $3, $4, $5, $6)
+     on conflict (scope, idempotency_key) do nothing returning id`,
+    [op.id, op.scope, op.key, op.kind, op.hash, JSON.stringify(op.result)],
+  );
+  if (inserted.length === 1) return { kind: 'claimed' };
+  const [prior] = await tx.query<{ id: string; kind: string; request_hash: string; status: string; error_code: string | null; error_message: string | null; result: Record<string, string> | string }>(
+    `select id, kind, request_hash, status, error_code, error_message, result from operation where scope = $1 and idempotency_key = $2`,
+    [op.scope, op.key],
+  );
+  if (!prior || prior.kind !== op.kind || prior.request_hash !== op.hash) throw LedgerErrors.keyReused();
+  if (prior.status === 'REJECTED') return { kind: 'rejected-before', error: new LedgerRejection(prior.error_code!, prior.error_message!, { replayed: true }) };
+  const result = typeof prior.result === 'string' ? (JSON.parse(prior.result) as Record<string, string>) : prior.result;
+  return { kind: 'replay', outcome: { operationId: prior.id, result, replayed: true } };
+}
+
+/**
+ * Runs `body` as the operation `op` in one transaction. `body` must throw a
+ * LedgerRejection only before it writes anything: the rejection is then
+ * recorded against the key and committed.
+ */
+export async function runOperation(sql: Sql, op: OperationRequest, body: (tx: SqlClient) => Promise<void>): Promise<OperationOutcome> {
+  const outcome = await sql.transaction(async (tx): Promise<OperationOutcome | AppError> => {
+    const claimed = await claim(tx, op);
+    if (claimed.kind === 'replay') return claimed.outcome;
+    if (claimed.kind === 'rejected-before') return claimed.error;
+    try {
+      await body(tx);
+    } catch (error) {
+      if (!(error instanceof LedgerRejection)) throw error;
+      await tx.query(`update operation set status = 'REJECTED', error_code = $2, error_message = $3, result = null where id = $1`, [op.id, error.code, error.message]);
+      return error;
+    }
+    return { operationId: op.id, result: op.result, replayed: false };
+  });
+  if (outcome instanceof AppError) throw outcome;
+  return outcome;
+}

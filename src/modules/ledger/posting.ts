@@ -1,0 +1,128 @@
+/**
+ * Posting: writes transfers, their two entries each, the balance changes and
+ * any new lots in ONE SQL statement (data-modifying CTEs over arrays), so a
+ * posting costs one round trip however many transfers it carries. Callers
+ * have already locked and checked every account that could be refused.
+ */
+import type { SqlClient } from '../../platform/db/sql.js';
+import { TransferKind } from './ledger.model.js';
+
+/** Transfers that count as member activity (for inactivity-based expiry); hub-made ones do not. */
+const ACTIVITY: ReadonlySet<TransferKind> = new Set([
+  TransferKind.EARN,
+  TransferKind.REDEEM,
+  TransferKind.AUTHORIZE,
+  TransferKind.CAPTURE,
+  TransferKind.REVERSE_EARN,
+  TransferKind.REVERSE_REDEEM,
+]);
+
+export interface TransferDraft {
+  id: string;
+  operationId: string;
+  kind: TransferKind;
+  currency: string;
+  amount: bigint;
+  debit: string;
+  credit: string;
+  partnerId?: string | null;
+  memberId?: string | null;
+  reversesTransferId?: string | null;
+  holdId?: string | null;
+  orderRef?: string | null;
+}
+
+export interface LotDraft {
+  id: string;
+  walletAccountId: string;
+  currency: string;
+  issuerPartnerId: string | null;
+  sourceTransferId: string;
+  amount: bigint;
+  /** PostgreSQL interval after which the lot expires (database time), or null. */
+  expiresIn: string | null;
+}
+
+/** How many shard rows a house account's balance is spread over. */
+export const HOUSE_SHARDS = 32;
+
+export const POSTING_SQL = `
+with t as (
+  insert into transfer (id, operation_id, kind, currency, amount, debit_account_id, credit_account_id, partner_id, member_id, reverses_transfer_id, hold_id, order_ref)
+  select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::uuid[], $9::uuid[], $10::uuid[], $11::uuid[], $12::text[])
+  returning id
+), e as (
+  insert into entry (transfer_id, account_id, amount)
+  select * from unnest($1::uuid[] || $1::uuid[], $6::bigint[] || $7::bigint[], $13::bigint[])
+), d as (
+  update account a set balance = a.balance + x.delta,
+         last_activity_at = case when x.active then now() else a.last_activity_at end
+    from unnest($14::bigint[], $15::bigint[], $25::boolean[]) x(id, delta, active) where a.id = x.id
+), s as (
+  insert into account_shard (account_id, shard, balance)
+  select id, pg_backend_pid() % ${HOUSE_SHARDS}, delta from unnest($16::bigint[], $17::bigint[]) x(id, delta)
+  on conflict (account_id, shard) do update set balance = account_shard.balance + excluded.balance
+), l as (
+  insert into lot (id, wallet_account_id, currency, issuer_partner_id, source_transfer_id, amount, remaining, expires_at)
+  select id, wallet, cur, issuer, src, amt, amt, now() + ttl
+    from unnest($18::uuid[], $19::bigint[], $20::text[], $21::uuid[], $22::uuid[], $23::bigint[], $24::interval[]) x(id, wallet, cur, issuer, src, amt, ttl)
+)
+select count(*)::int as posted from t`;
+
+/** The parameters of POSTING_SQL for a set of transfers and lots. */
+export function postingParams(transfers: readonly TransferDraft[], lots: readonly LotDraft[], isSharded: (accountId: string) => boolean): unknown[] {
+  const deltas = new Map<string, bigint>();
+  const active = new Set<string>();
+  for (const t of transfers) {
+    deltas.set(t.debit, (deltas.get(t.debit) ?? 0n) - t.amount);
+    deltas.set(t.credit, (deltas.get(t.credit) ?? 0n) + t.amount);
+    if (ACTIVITY.has(t.kind) && t.memberId) active.add(t.debit).add(t.credit);
+  }
+  const direct: [string[], string[], boolean[]] = [[], [], []];
+  const sharded: [string[], string[]] = [[], []];
+  // Ascending account order, so concurrent postings take row locks in one global order.
+  for (const [id, delta] of [...deltas].sort(([a], [b]) => (BigInt(a) < BigInt(b) ? -1 : 1))) {
+    if (delta === 0n) continue;
+    if (isSharded(id)) {
+      sharded[0].push(id);
+      sharded[1].push(delta.toString());
+    } else {
+      direct[0].push(id);
+      direct[1].push(delta.toString());
+      direct[2].push(active.has(id));
+    }
+  }
+  const col = <K extends keyof TransferDraft>(k: K) => transfers.map((t) => (t[k] === undefined ? null : typeof t[k] === 'bigint' ? String(t[k]) : t[k]));
+  return [
+    col('id'),
+    col('operationId'),
+    col('kind'),
+    col('currency'),
+    col('amount'),
+    col('debit'),
+    col('credit'),
+    col('partnerId'),
+    col('memberId'),
+    col('reversesTransferId'),
+    col('holdId'),
+    col('orderRef'),
+    [...transfers.map((t) => (-t.amount).toString()), ...transfers.map((t) => t.amount.toString())],
+    direct[0],
+    direct[1],
+    sharded[0],
+    sharded[1],
+    lots.map((l) => l.id),
+    lots.map((l) => l.walletAccountId),
+    lots.map((l) => l.currency),
+    lots.map((l) => l.issuerPartnerId),
+    lots.map((l) => l.sourceTransferId),
+    lots.map((l) => l.amount.toString()),
+    lots.map((l) => l.expiresIn),
+    direct[2],
+  ];
+}
+
+export async function post(tx: SqlClient, transfers: readonly TransferDraft[], lots: readonly LotDraft[], isSharded: (accountId: string) => boolean): Promise<void> {
+  if (transfers.length === 0) return;
+  await tx.query(POSTING_SQL, postingParams(transfers, lots, isSharded));
+}

@@ -1,0 +1,194 @@
+/**
+ * Spending points at a partner: one-step redemption, or two-phase — authorise
+ * (a hold), then capture (all or part) or void. Expired holds are released by
+ * the hub (see ExpiryService) using database time.
+ */
+import type { SqlClient } from '../../platform/db/sql.js';
+import { newId } from '../../platform/ids.js';
+import { badInput, notFound } from '../../platform/graphql/errors.js';
+import { AccountKind, HoldStatus, TransferKind, toBig } from './ledger.model.js';
+import { checkAmount, checkOrderRef, lockAccounts, type LedgerDeps } from './ledger.deps.js';
+import { checkIdempotencyKey, requestHash, runOperation, type OperationOutcome } from './operations.js';
+import { post } from './posting.js';
+import { consumeLots, holdLots, settleHoldLots } from './lots.js';
+import { LedgerErrors } from './ledger.exception.js';
+
+export interface SpendRequest {
+  partnerId: string;
+  memberId: string;
+  currency?: string | null;
+  amount: bigint;
+  orderRef?: string | null;
+  idempotencyKey: string;
+}
+
+export interface HoldResolution {
+  partnerId: string;
+  holdId: string;
+  /** For captures: how much to capture (the whole hold when omitted). */
+  amount?: bigint | null;
+  idempotencyKey: string;
+}
+
+export interface HoldAccounts {
+  wallet: string;
+  holds: string;
+  redemption: string;
+}
+
+export interface HoldFacts {
+  id: string;
+  memberId: string;
+  currency: string;
+  amount: bigint;
+}
+
+export class RedemptionService {
+  constructor(private readonly deps: LedgerDeps) {}
+
+  private async debitWallet(tx: SqlClient, wallet: string, amount: bigint): Promise<void> {
+    const balances = await lockAccounts(tx, [wallet]);
+    const available = balances.get(wallet) ?? 0n;
+    if (available < amount) throw LedgerErrors.insufficientPoints(available, amount);
+  }
+
+  async redeem(req: SpendRequest): Promise<OperationOutcome> {
+    checkIdempotencyKey(req.idempotencyKey);
+    const amount = checkAmount(req.amount, this.deps.settings.maxPointsPerOperation);
+    const orderRef = checkOrderRef(req.orderRef);
+    const currency = await this.deps.currencies.forPartner(req.currency, req.partnerId);
+    const [wallet, redemption] = (await this.deps.accounts.ensure([
+      { currency: currency.code, kind: AccountKind.MEMBER_WALLET, memberId: req.memberId },
+      { currency: currency.code, kind: AccountKind.PARTNER_REDEMPTION, partnerId: req.partnerId },
+    ])) as [string, string];
+    const operationId = newId();
+    const transferId = newId();
+    const hash = requestHash('REDEEM', { memberId: req.memberId, currency: currency.code, amount, orderRef });
+    return runOperation(this.deps.sql, { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'REDEEM', hash, result: { transferId } }, async (tx) => {
+      await this.debitWallet(tx, wallet, amount);
+      const transfer = { id: transferId, operationId, kind: TransferKind.REDEEM, currency: currency.code, amount, debit: wallet, credit: redemption, partnerId: req.partnerId, memberId: req.memberId, orderRef };
+      await post(tx, [transfer], [], (id) => this.deps.accounts.isSharded(id));
+      await consumeLots(tx, wallet, amount, transferId);
+    });
+  }
+
+  async authorize(req: SpendRequest & { expiresInSeconds?: number | null }): Promise<OperationOutcome> {
+    checkIdempotencyKey(req.idempotencyKey);
+    const amount = checkAmount(req.amount, this.deps.settings.maxPointsPerOperation);
+    const orderRef = checkOrderRef(req.orderRef);
+    const { defaultTtlSeconds, maxTtlSeconds } = this.deps.settings.hold;
+    const ttl = req.expiresInSeconds ?? defaultTtlSeconds;
+    if (!Number.isInteger(ttl) || ttl < 1 || ttl > maxTtlSeconds) throw badInput(`expiresInSeconds must be 1 to ${maxTtlSeconds}.`, 'expiresInSeconds');
+    const currency = await this.deps.currencies.forPartner(req.currency, req.partnerId);
+    const [wallet, holds] = (await this.deps.accounts.ensure([
+      { currency: currency.code, kind: AccountKind.MEMBER_WALLET, memberId: req.memberId },
+      { currency: currency.code, kind: AccountKind.HOLDS },
+    ])) as [string, string];
+    const operationId = newId();
+    const holdId = newId();
+    const transferId = newId();
+    const hash = requestHash('AUTHORIZE', { memberId: req.memberId, currency: currency.code, amount, orderRef, ttl });
+    return runOperation(this.deps.sql, { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'AUTHORIZE', hash, result: { transferId, holdId } }, async (tx) => {
+      await this.debitWallet(tx, wallet, amount);
+      await tx.query(
+        `insert into hold (id, operation_id, partner_id, member_id, currency, amount, order_ref, expires_at) values ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(secs => $8))`,
+        [holdId, operationId, req.partnerId, req.memberId, currency.code, amount.toString(), orderRef, ttl],
+      );
+      const transfer = { id: transferId, operationId, kind: TransferKind.AUTHORIZE, currency: currency.code, amount, debit: wallet, credit: holds, partnerId: req.partnerId, memberId: req.memberId, holdId, orderRef };
+      await post(tx, [transfer], [], (id) => this.deps.accounts.isSharded(id));
+      await holdLots(tx, wallet, amount, holdId);
+    });
+  }
+
+  private async holdOf(partnerId: string, holdId: string): Promise<HoldFacts> {
+    const [row] = await this.deps.sql.query<{ id: string; member_id: string; currency: string; amount: string }>(
+      `select id, member_id, currency, amount::text as amount from hold where id = $1 and partner_id = $2`,
+      [holdId, partnerId],
+    );
+    if (!row) throw notFound('Hold');
+    return { id: row.id, memberId: row.member_id, currency: row.currency, amount: toBig(row.amount) };
+  }
+
+  /**
+   * Marks the hold resolved if it is still active and unexpired (the one
+   * write that decides a race between capture, void and expiry); otherwise
+   * rejects with the reason, having written nothing.
+   */
+  static async resolveHold(tx: SqlClient, holdId: string, status: HoldStatus, captured: bigint, requireUnexpired: boolean): Promise<void> {
+    const updated = await tx.query(
+      `update hold set status = $2, captured_amount = $3, resolved_at = now()
+        where id = $1 and status = 'ACTIVE' and amount >= $3::bigint and (not $4 or expires_at > now()) and ($4 or expires_at <= now())
+        returning id`,
+      [holdId, status, captured.toString(), requireUnexpired],
+    );
+    if (updated.length === 1) return;
+    const [hold] = await tx.query<{ status: HoldStatus; amount: string; expired: boolean }>(
+      `select status, amount::text as amount, expires_at <= now() as expired from hold where id = $1`,
+      [holdId],
+    );
+    if (!hold) throw notFound('Hold');
+    if (hold.status !== HoldStatus.ACTIVE) throw LedgerErrors.holdNotActive(hold.status);
+    if (requireUnexpired && hold.expired) throw LedgerErrors.holdNotActive(HoldStatus.EXPIRED);
+    if (!requireUnexpired && !hold.expired) throw LedgerErrors.holdNotActive(HoldStatus.ACTIVE);
+    throw LedgerErrors.captureExceedsHold(toBig(hold.amount));
+  }
+
+  /** The accounts a hold's resolution touches; resolved before its transaction opens. */
+  static async holdAccounts(deps: LedgerDeps, hold: HoldFacts, partnerId: string): Promise<HoldAccounts> {
+    const [wallet, holds, redemption] = (await deps.accounts.ensure([
+      { currency: hold.currency, kind: AccountKind.MEMBER_WALLET, memberId: hold.memberId },
+      { currency: hold.currency, kind: AccountKind.HOLDS },
+      { currency: hold.currency, kind: AccountKind.PARTNER_REDEMPTION, partnerId },
+    ])) as [string, string, string];
+    return { wallet, holds, redemption };
+  }
+
+  /** Releases (part of) a resolved hold's points: captured → partner redemption, the rest → wallet. */
+  static async releaseHold(
+    deps: LedgerDeps,
+    tx: SqlClient,
+    hold: HoldFacts,
+    accounts: HoldAccounts,
+    operationId: string,
+    captured: bigint,
+    partnerId: string,
+    ids: { capture: string; release: string },
+  ): Promise<void> {
+    const { wallet, holds, redemption } = accounts;
+    await lockAccounts(tx, [wallet]);
+    const common = { operationId, currency: hold.currency, partnerId, memberId: hold.memberId, holdId: hold.id };
+    const transfers = [];
+    if (captured > 0n) transfers.push({ ...common, id: ids.capture, kind: TransferKind.CAPTURE, amount: captured, debit: holds, credit: redemption });
+    if (hold.amount > captured) transfers.push({ ...common, id: ids.release, kind: TransferKind.RELEASE, amount: hold.amount - captured, debit: holds, credit: wallet });
+    await post(tx, transfers, [], (id) => deps.accounts.isSharded(id));
+    await settleHoldLots(tx, hold.id, captured, captured > 0n ? ids.capture : null);
+  }
+
+  async capture(req: HoldResolution): Promise<OperationOutcome> {
+    checkIdempotencyKey(req.idempotencyKey);
+    const hold = await this.holdOf(req.partnerId, req.holdId);
+    const amount = req.amount == null ? hold.amount : checkAmount(req.amount, this.deps.settings.maxPointsPerOperation);
+    const operationId = newId();
+    const ids = { capture: newId(), release: newId() };
+    // Accounts are resolved before the transaction (never inside it).
+    const accounts = await RedemptionService.holdAccounts(this.deps, hold, req.partnerId);
+    const hash = requestHash('CAPTURE', { holdId: hold.id, amount });
+    return runOperation(this.deps.sql, { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'CAPTURE', hash, result: { transferId: ids.capture, holdId: hold.id } }, async (tx) => {
+      await RedemptionService.resolveHold(tx, hold.id, HoldStatus.CAPTURED, amount, true);
+      await RedemptionService.releaseHold(this.deps, tx, hold, accounts, operationId, amount, req.partnerId, ids);
+    });
+  }
+
+  async void(req: HoldResolution): Promise<OperationOutcome> {
+    checkIdempotencyKey(req.idempotencyKey);
+    const hold = await this.holdOf(req.partnerId, req.holdId);
+    const operationId = newId();
+    const ids = { capture: newId(), release: newId() };
+    const accounts = await RedemptionService.holdAccounts(this.deps, hold, req.partnerId);
+    const hash = requestHash('VOID', { holdId: hold.id });
+    return runOperation(this.deps.sql, { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'VOID', hash, result: { transferId: ids.release, holdId: hold.id } }, async (tx) => {
+      await RedemptionService.resolveHold(tx, hold.id, HoldStatus.VOIDED, 0n, true);
+      await RedemptionService.releaseHold(this.deps, tx, hold, accounts, operationId, 0n, req.partnerId, ids);
+    });
+  }
+}
