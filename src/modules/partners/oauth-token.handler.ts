@@ -35,7 +35,15 @@ function basicCredentials(req: IncomingMessage): { id: string; secret: string } 
   const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
   const at = decoded.indexOf(':');
   if (at < 0) return undefined;
-  return { id: decodeURIComponent(decoded.slice(0, at)), secret: decodeURIComponent(decoded.slice(at + 1)) };
+  // A malformed %-escape is a failed client authentication (empty credentials → invalid_client), not a server error.
+  const decode = (part: string) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return '';
+    }
+  };
+  return { id: decode(decoded.slice(0, at)), secret: decode(decoded.slice(at + 1)) };
 }
 
 export function createTokenHandler(partners: PartnerService, tokens: TokenService, bodyLimit: number) {

@@ -82,6 +82,12 @@ describe('client authentication', () => {
     expect(res.headers.get('www-authenticate')).toMatch(/^Basic /);
   });
 
+  it('answers a malformed Basic header with invalid_client, not a server error', async () => {
+    const res = await app.requestToken({ grant_type: 'client_credentials' }, { headers: { authorization: `Basic ${Buffer.from('%zz:%zz').toString('base64')}` } });
+    expect(res.status).toBe(401);
+    expect(res.body.error).toBe('invalid_client');
+  });
+
   it('rejects a missing secret, another grant type, and a GET', async () => {
     expect((await app.requestToken({ grant_type: 'client_credentials', client_id: partner.clientId })).body.error).toBe('invalid_client');
     const password = await app.requestToken({ grant_type: 'password', username: 'a', password: 'b' });
