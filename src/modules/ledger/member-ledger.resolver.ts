@@ -5,6 +5,7 @@ import type { HubContext } from '../../platform/graphql/context.js';
 import { requirePrincipal } from '../../platform/auth/guards.js';
 import { Role } from '../../platform/auth/principal.js';
 import { forbidden } from '../../platform/graphql/errors.js';
+import { isUuid } from '../../platform/ids.js';
 import { ForwardPageArgs, pageFromArgs, toConnection } from '../../platform/graphql/pagination.js';
 import { MemberNode } from '../members/member.types.js';
 import { loadVisibleMember } from '../members/member.resolver.js';
@@ -13,6 +14,10 @@ import { canSeeCurrency, canSeeLedgerRow } from './ledger.access.js';
 import { loadVisibleTransfer } from './ledger.resolver.js';
 import type { HistoryCursor } from './ledger.queries.js';
 import { LedgerTransfer, LedgerTransferConnection, PointsBalance, PointsHold, TransactionFilter } from './ledger.types.js';
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
+const isHistoryCursor = (k: unknown): k is HistoryCursor =>
+  Array.isArray(k) && k.length === 2 && typeof k[0] === 'string' && TIMESTAMP.test(k[0]) && typeof k[1] === 'string' && isUuid(k[1]);
 
 @Resolver(() => MemberNode)
 export class MemberLedgerResolver {
@@ -32,7 +37,7 @@ export class MemberLedgerResolver {
     @Ctx() ctx: HubContext,
   ): Promise<LedgerTransferConnection> {
     const principal = requirePrincipal(ctx.principal);
-    const page = pageFromArgs<HistoryCursor>(args);
+    const page = pageFromArgs<HistoryCursor>(args, isHistoryCursor);
     let partnerId = filter?.partnerId ?? null;
     if (principal.role !== Role.MEMBER && principal.role !== Role.OPERATOR && !(principal.role === Role.FINANCE && !principal.partnerId)) {
       if (partnerId && partnerId !== principal.partnerId) throw forbidden("reading another partner's transactions");
