@@ -1,0 +1,3 @@
+import { ledgerFlows } from '../flows/ledger-flows.js';
+
+ledgerFlows('pglite');
