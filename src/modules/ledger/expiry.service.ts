@@ -42,7 +42,7 @@ export class ExpiryService {
         const operationId = newId();
         const ids = { capture: newId(), release: newId() };
         try {
-          await runOperation(
+          const outcome = await runOperation(
             this.deps.sql,
             { id: operationId, scope: 'hub', key: `hold-expiry:${hold.id}`, kind: 'HOLD_EXPIRY', hash: requestHash('HOLD_EXPIRY', { holdId: hold.id }), result: { transferId: ids.release, holdId: hold.id } },
             async (tx) => {
@@ -50,7 +50,8 @@ export class ExpiryService {
               await RedemptionService.releaseHold(this.deps, tx, hold, accounts, operationId, 0n, h.partner_id, ids);
             },
           );
-          done++;
+          // A replay means another sweep released this hold a moment ago.
+          if (!outcome.replayed) done++;
         } catch (error) {
           // Captured or voided a moment ago by its partner: nothing to do.
           if (!(error instanceof LedgerRejection)) throw error;
