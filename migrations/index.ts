@@ -4,5 +4,6 @@
  */
 import { Migration20261122000001_foundation } from './Migration20261122000001_foundation.js';
 import { Migration20261122000002_ledger } from './Migration20261122000002_ledger.js';
+import { Migration20261122000003_member_profile } from './Migration20261122000003_member_profile.js';
 
-export const migrationsList = [Migration20261122000001_foundation, Migration20261122000002_ledger].map((m) => ({ name: m.name, class: m }));
+export const migrationsList = [Migration20261122000001_foundation, Migration20261122000002_ledger, Migration20261122000003_member_profile].map((m) => ({ name: m.name, class: m }));

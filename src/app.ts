@@ -59,6 +59,10 @@ async function principalFrom(req: IncomingMessage, tokens: TokenService, service
   if (principal.partnerId && principal.role !== Role.OPERATOR && !(await services.partners.isActive(principal.partnerId, principal.clientId))) {
     throw unauthenticated('The partner is suspended or these credentials were revoked.');
   }
+  // A member token stops working when the member is erased, merged away or unlinked from its partner.
+  if (principal.role === Role.MEMBER && !(await services.members.canAct(principal.memberId!, principal.partnerId!))) {
+    throw unauthenticated('This member token is no longer valid.');
+  }
   return principal;
 }
 
@@ -94,7 +98,7 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
     if (applied.length || seeded) await db.analyze();
 
     const tokens = new TokenService(await loadKeyStore(config), config);
-    const services = createServices(db, config);
+    const services = createServices(db, config, tokens);
     const apollo = new ApolloServer<HubContext>({
       schema: await buildHubSchema(),
       formatError,

@@ -3,6 +3,7 @@
  * the code reads `process.env`; tests build a Config directly.
  */
 import path from 'node:path';
+import { parseTiers } from './modules/members/tier.js';
 
 export type HubEnv = 'development' | 'production' | 'test';
 
@@ -28,6 +29,9 @@ export interface Config {
   maxPointsPerOperation: bigint;
   /** How often the in-process expiry sweep runs; 0 disables it. */
   expirySweepSeconds: number;
+  memberTokenTtlSeconds: number;
+  /** Coalition tiers as NAME:POINTS pairs, ascending from 0. */
+  tiers: string;
 }
 
 class ConfigError extends Error {}
@@ -78,7 +82,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     maxPointsPerOperation: BigInt(int(env, 'MAX_POINTS_PER_OPERATION', 100_000_000, 1)),
     expirySweepSeconds: int(env, 'EXPIRY_SWEEP_SECONDS', 60, 0, 86_400),
+    memberTokenTtlSeconds: int(env, 'MEMBER_TOKEN_TTL_SECONDS', 900, 30, 86_400),
+    tiers: env.TIERS || 'BRONZE:0,SILVER:5000,GOLD:20000',
   };
+  try {
+    parseTiers(config.tiers);
+  } catch (error) {
+    throw new ConfigError(`TIERS: ${(error as Error).message}`);
+  }
   if (config.hold.defaultTtlSeconds > config.hold.maxTtlSeconds) {
     throw new ConfigError('HOLD_TTL_SECONDS must not exceed HOLD_MAX_TTL_SECONDS');
   }

@@ -8,6 +8,8 @@ import type { Partner } from './modules/partners/partner.entity.js';
 import type { LinkRow, MemberRow } from './modules/members/member.service.js';
 import type { HoldRow, TransferRow } from './modules/ledger/ledger.model.js';
 import type { BalanceRow } from './modules/ledger/ledger.queries.js';
+import type { ConsentRow } from './modules/members/consent.service.js';
+import { tierFor, type TierStatus } from './modules/members/tier.js';
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | undefined)[] {
   const map = new Map(rows.map((r) => [r.id, r]));
@@ -39,6 +41,11 @@ export function createLoaders(services: Services) {
     ),
     memberLinks: new DataLoader<string, LinkRow[]>(async (memberIds) => {
       return groupBy(await services.members.allLinks(memberIds), memberIds, (r) => r.memberId);
+    }),
+    consents: new DataLoader<string, ConsentRow[]>(async (memberIds) => groupBy(await services.consents.current(memberIds), memberIds, (c) => c.memberId)),
+    tier: new DataLoader<string, TierStatus>(async (memberIds) => {
+      const points = await services.tiers.qualifyingPoints(memberIds);
+      return memberIds.map((id) => tierFor(services.tiers.levels, points.get(id) ?? 0n));
     }),
     transfer: new DataLoader<string, TransferRow | undefined>(async (ids) => byId(await services.ledger.queries.transfersByIds(ids), ids)),
     transfersByOperation: new DataLoader<string, TransferRow[]>(async (ids) =>

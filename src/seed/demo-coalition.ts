@@ -18,11 +18,12 @@ const PARTNERS = [
   { code: 'freshmart', name: 'FreshMart Grocers', settlementCurrency: 'USD' },
 ];
 
+/** Demo people; the same verified email at a second brand links to the same member. */
 const MEMBERS = [
-  [{ partner: 'kopi-kita', customerId: 'KK-1001' }, { partner: 'skyways', customerId: 'SKY-88001' }],
-  [{ partner: 'kopi-kita', customerId: 'KK-1002' }],
-  [{ partner: 'skyways', customerId: 'SKY-88002' }, { partner: 'freshmart', customerId: 'FM-5001' }],
-  [{ partner: 'freshmart', customerId: 'FM-5002' }],
+  { name: 'Ayu Lestari', email: 'ayu@example.com', links: [{ partner: 'kopi-kita', customerId: 'KK-1001' }, { partner: 'skyways', customerId: 'SKY-88001' }] },
+  { name: 'Budi Santoso', email: 'budi@example.com', links: [{ partner: 'kopi-kita', customerId: 'KK-1002' }] },
+  { name: 'Chen Wei', email: 'chen@example.com', links: [{ partner: 'skyways', customerId: 'SKY-88002' }, { partner: 'freshmart', customerId: 'FM-5001' }] },
+  { name: 'Dana Reyes', email: 'dana@example.com', links: [{ partner: 'freshmart', customerId: 'FM-5002' }] },
 ];
 
 /** Seeds only when there are no partners yet; returns undefined otherwise. */
@@ -38,13 +39,13 @@ export async function seedDemoCoalition(db: Database): Promise<DemoSeed | undefi
     seed.partners.push({ id: partner.id, code: p.code, name: p.name, clientId: creds.clientId, clientSecret: creds.clientSecret });
   }
   const idOf = (code: string) => seed.partners.find((p) => p.code === code)!.id;
-  for (const links of MEMBERS) {
+  for (const person of MEMBERS) {
     let memberId: string | undefined;
-    for (const link of links) {
-      const { member } = await memberService.enroll(idOf(link.partner), { customerId: link.customerId }, memberId);
+    for (const link of person.links) {
+      const { member } = await memberService.enroll(idOf(link.partner), { customerId: link.customerId, displayName: person.name, email: person.email, emailVerified: true });
       memberId ??= member.id;
     }
-    seed.members.push({ id: memberId!, links });
+    seed.members.push({ id: memberId!, links: person.links });
   }
   return seed;
 }

@@ -64,10 +64,20 @@ export type EarnPointsInput = {
 };
 
 export type EnrollMemberInput = {
+  /** YYYY-MM-DD. */
+  birthDate?: string | null | undefined;
   /** The partner's own id for this customer (1-128 characters). */
   customerId: string;
   displayName?: string | null | undefined;
   email?: string | null | undefined;
+  /** The partner verified this email. Only verified identifiers link to an existing member. */
+  emailVerified?: boolean | null | undefined;
+  locale?: string | null | undefined;
+  /** International format, e.g. +6281234567890. */
+  phone?: string | null | undefined;
+  /** The partner verified this phone number. */
+  phoneVerified?: boolean | null | undefined;
+  preferences?: unknown;
 };
 
 /** NONE: points never expire. FIXED: each lot expires a period after it was earned. INACTIVITY: all points expire after a period without activity. */
@@ -125,6 +135,7 @@ export type TransferKind =
   | 'CAPTURE'
   | 'EARN'
   | 'EXPIRY'
+  | 'MERGE'
   | 'RECEIVABLE_SETTLEMENT'
   | 'REDEEM'
   | 'RELEASE'

@@ -40,6 +40,8 @@ export enum TransferKind {
   RECEIVABLE_SETTLEMENT = 'RECEIVABLE_SETTLEMENT',
   /** member wallet → breakage: expired lots */
   EXPIRY = 'EXPIRY',
+  /** a merged duplicate's wallet → the surviving member's wallet (and its receivable, the other way) */
+  MERGE = 'MERGE',
 }
 
 export enum ExpiryPolicy {

@@ -78,9 +78,10 @@ export class LedgerQueries {
   }
 
   /** One page of a member's transfers, newest first; `limit + 1` rows so the caller knows if more follow. */
-  async history(memberId: string, filter: HistoryFilter, limit: number, after?: HistoryCursor) {
-    const params: unknown[] = [memberId];
-    const where = ['t.member_id = $1'];
+  /** `memberIds`: the member and any members merged into it (one id keeps the index order). */
+  async history(memberIds: readonly string[], filter: HistoryFilter, limit: number, after?: HistoryCursor) {
+    const params: unknown[] = [memberIds.length === 1 ? memberIds[0] : memberIds];
+    const where = [memberIds.length === 1 ? 't.member_id = $1' : 't.member_id = any($1::uuid[])'];
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));

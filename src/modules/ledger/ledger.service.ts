@@ -13,6 +13,7 @@ import { ReversalService } from './reversal.service.js';
 import { ExpiryService } from './expiry.service.js';
 import { LedgerQueries } from './ledger.queries.js';
 import { checkInvariants } from './invariants.js';
+import { MergeService } from './merge.service.js';
 
 export class LedgerService {
   readonly currencies: CurrencyService;
@@ -21,6 +22,7 @@ export class LedgerService {
   readonly reversal: ReversalService;
   readonly expiry: ExpiryService;
   readonly queries: LedgerQueries;
+  readonly merge: MergeService;
 
   constructor(private readonly sql: Sql, settings: LedgerSettings) {
     this.currencies = new CurrencyService(sql);
@@ -30,6 +32,7 @@ export class LedgerService {
     this.reversal = new ReversalService(deps);
     this.expiry = new ExpiryService(deps);
     this.queries = new LedgerQueries(sql);
+    this.merge = new MergeService(deps);
   }
 
   checkInvariants() {

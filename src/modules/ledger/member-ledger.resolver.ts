@@ -43,7 +43,7 @@ export class MemberLedgerResolver {
       if (partnerId && partnerId !== principal.partnerId) throw forbidden("reading another partner's transactions");
       partnerId = principal.partnerId!;
     }
-    const rows = await ctx.services.ledger.queries.history(member.id, { ...filter, partnerId }, page.limit, page.after);
+    const rows = await ctx.services.ledger.queries.history([member.id, ...member.mergedFrom], { ...filter, partnerId }, page.limit, page.after);
     return toConnection(rows, page.limit, (t) => t.cursorKey);
   }
 }

@@ -1,11 +1,28 @@
-/** Members over GraphQL: enrolment by a partner, reads by each role within its reach. */
+/** Members over GraphQL: enrolment by a partner, reads by each role within its reach, the member's own controls. */
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import type { HubContext } from '../../platform/graphql/context.js';
-import { requirePartner, requirePrincipal } from '../../platform/auth/guards.js';
-import { Role } from '../../platform/auth/principal.js';
+import { isHubWide, requirePartner, requirePrincipal, requireRole } from '../../platform/auth/guards.js';
+import { Role, type Principal } from '../../platform/auth/principal.js';
 import { badInput, forbidden, notFound } from '../../platform/graphql/errors.js';
 import { isUuid } from '../../platform/ids.js';
-import { MemberLinkNode, MemberNode, EnrollMemberInput, MemberRefInput } from './member.types.js';
+import { FIELD_SCOPE, type ConsentScope } from './member-profile.js';
+import {
+  EnrollMemberInput,
+  MemberConsent,
+  MemberLinkNode,
+  MemberNode,
+  MemberProfile,
+  MemberRefInput,
+  MemberTier,
+  MemberToken,
+  MergeMembersInput,
+  SetConsentInput,
+  UpdateProfileInput,
+} from './member.types.js';
+
+/** The member rows a merge left behind resolve to the survivor. */
+const MAX_MERGE_HOPS = 16;
 
 /**
  * Loads a member the caller may see: operators and hub-wide finance any, a
@@ -13,24 +30,51 @@ import { MemberLinkNode, MemberNode, EnrollMemberInput, MemberRefInput } from '.
  */
 export async function loadVisibleMember(ctx: HubContext, id: string): Promise<MemberNode> {
   const principal = requirePrincipal(ctx.principal);
-  const member = isUuid(id) ? await ctx.loaders.member.load(id) : undefined;
+  let member = isUuid(id) ? await ctx.loaders.member.load(id) : undefined;
+  for (let hops = 0; member?.mergedInto && hops < MAX_MERGE_HOPS; hops++) member = await ctx.loaders.member.load(member.mergedInto);
   if (principal.role === Role.MEMBER) {
-    if (principal.memberId !== id) throw forbidden('reading another member');
-  } else if (principal.partnerId) {
-    const link = member ? await ctx.loaders.memberLink.load({ memberId: id, partnerId: principal.partnerId }) : undefined;
+    if (!member || principal.memberId !== member.id) throw forbidden('reading another member');
+  } else if (principal.partnerId && !isHubWide(principal)) {
+    const link = member ? await ctx.loaders.memberLink.load({ memberId: member.id, partnerId: principal.partnerId }) : undefined;
     if (!link) throw notFound('Member');
   }
   if (!member) throw notFound('Member');
   return member;
 }
 
+/** Scopes under which the caller sees a member's profile: all for the member and the hub, consented ones for a partner. */
+async function visibleScopes(ctx: HubContext, principal: Principal, memberId: string): Promise<Set<ConsentScope>> {
+  if (principal.role === Role.MEMBER || isHubWide(principal)) return new Set(Object.values(FIELD_SCOPE));
+  if (!principal.partnerId) return new Set();
+  const consents = await ctx.loaders.consents.load(memberId);
+  return new Set(consents.filter((c) => c.partnerId === principal.partnerId && c.granted).map((c) => c.scope));
+}
+
+const memberSelf = (ctx: HubContext): string => requireRole(ctx.principal, Role.MEMBER).memberId!;
+
 @Resolver(() => MemberNode)
 export class MemberResolver {
-  @Mutation(() => MemberNode, { description: "Enrol a customer under the partner's own customer id; enrolling the same id again returns the same member." })
+  @Mutation(() => MemberNode, {
+    description:
+      "Enrol a customer under the partner's own customer id. The same id again returns the same member; a verified email or phone another partner verified links to that member; otherwise a new member is created.",
+  })
   async enrollMember(@Arg('input', () => EnrollMemberInput) input: EnrollMemberInput, @Ctx() ctx: HubContext): Promise<MemberNode> {
     const partnerId = requirePartner(ctx.principal, 'members:write');
     const { member } = await ctx.services.members.enroll(partnerId, input);
     return member;
+  }
+
+  @Mutation(() => Boolean, { description: "Remove the partner's own customer id; the member, its points and history stay." })
+  unlinkMember(@Arg('customerId', () => String) customerId: string, @Ctx() ctx: HubContext): Promise<boolean> {
+    const partnerId = requirePartner(ctx.principal, 'members:write');
+    return ctx.services.members.unlink(partnerId, customerId);
+  }
+
+  @Mutation(() => MemberToken, { description: "A short-lived token for one of the partner's members, for the partner's app to call the hub as that member." })
+  async issueMemberToken(@Arg('member', () => MemberRefInput) ref: MemberRefInput, @Ctx() ctx: HubContext): Promise<MemberToken> {
+    const partnerId = requirePartner(ctx.principal, 'members:write');
+    const memberId = await ctx.services.members.resolveForPartner(partnerId, ref);
+    return ctx.services.memberTokens.issue(partnerId, memberId);
   }
 
   @Query(() => MemberNode, { description: 'A member by hub id, or (for partners) by their own customer id.' })
@@ -45,6 +89,91 @@ export class MemberResolver {
     return loadVisibleMember(ctx, ref.memberId);
   }
 
+  @Query(() => MemberNode, { description: 'The member a member token acts for.' })
+  me(@Ctx() ctx: HubContext): Promise<MemberNode> {
+    return loadVisibleMember(ctx, memberSelf(ctx));
+  }
+
+  @Mutation(() => MemberProfile, { description: 'The member updates their own profile (member token).' })
+  async updateMyProfile(@Arg('input', () => UpdateProfileInput) input: UpdateProfileInput, @Ctx() ctx: HubContext): Promise<MemberProfile> {
+    const member = await ctx.services.members.updateProfile(memberSelf(ctx), input);
+    return { ...member.profile, visibleScopes: [...new Set(Object.values(FIELD_SCOPE))] };
+  }
+
+  @Mutation(() => MemberConsent, { description: 'The member grants or revokes one scope for one partner they are linked to (member token).' })
+  setConsent(@Arg('input', () => SetConsentInput) input: SetConsentInput, @Ctx() ctx: HubContext): Promise<MemberConsent> {
+    const memberId = memberSelf(ctx);
+    if (!isUuid(input.partnerId)) throw notFound('Partner link');
+    return ctx.services.consents.set(memberId, input.partnerId, input.scope, input.granted);
+  }
+
+  @Query(() => GraphQLJSONObject, { description: 'Everything the hub holds on the calling member, as one JSON document (member token).' })
+  exportMyData(@Ctx() ctx: HubContext): Promise<Record<string, unknown>> {
+    return ctx.services.memberExport.export(memberSelf(ctx));
+  }
+
+  @Query(() => GraphQLJSONObject, { description: "Everything the hub holds on one member (operator; e.g. to answer a member's request)." })
+  memberDataExport(@Arg('memberId', () => String) memberId: string, @Ctx() ctx: HubContext): Promise<Record<string, unknown>> {
+    requireRole(ctx.principal, Role.OPERATOR);
+    if (!isUuid(memberId)) throw notFound('Member');
+    return ctx.services.memberExport.export(memberId);
+  }
+
+  @Mutation(() => MemberNode, { description: 'Erase the calling member: personal data and links removed, points and ledger history kept (member token).' })
+  eraseMyData(@Ctx() ctx: HubContext): Promise<MemberNode> {
+    return ctx.services.members.erase(memberSelf(ctx));
+  }
+
+  @Mutation(() => MemberNode, { description: 'Erase a member (operator): personal data and links removed, ledger kept.' })
+  eraseMember(@Arg('memberId', () => String) memberId: string, @Ctx() ctx: HubContext): Promise<MemberNode> {
+    requireRole(ctx.principal, Role.OPERATOR);
+    if (!isUuid(memberId)) throw notFound('Member');
+    return ctx.services.members.erase(memberId);
+  }
+
+  @Mutation(() => MemberNode, { description: 'Merge a duplicate member into another (operator): links, consents and history move; points move by ledger transfers.' })
+  async mergeMembers(@Arg('input', () => MergeMembersInput) input: MergeMembersInput, @Ctx() ctx: HubContext): Promise<MemberNode> {
+    requireRole(ctx.principal, Role.OPERATOR);
+    if (!isUuid(input.sourceMemberId) || !isUuid(input.targetMemberId)) throw notFound('Member');
+    const targetId = await ctx.services.memberMerge.merge(input.sourceMemberId, input.targetMemberId);
+    ctx.loaders.member.clearAll();
+    return loadVisibleMember(ctx, targetId);
+  }
+
+  @FieldResolver(() => MemberProfile, { description: 'Personal fields, each visible to a partner only under the consent scope it needs.' })
+  async profile(@Root() member: MemberNode, @Ctx() ctx: HubContext): Promise<MemberProfile> {
+    const scopes = await visibleScopes(ctx, requirePrincipal(ctx.principal), member.id);
+    const field = <K extends keyof typeof FIELD_SCOPE>(k: K) => (scopes.has(FIELD_SCOPE[k]) ? member.profile[k] : null);
+    return {
+      displayName: field('displayName'),
+      email: field('email'),
+      phone: field('phone'),
+      birthDate: field('birthDate'),
+      locale: field('locale'),
+      preferences: field('preferences'),
+      visibleScopes: [...scopes].sort(),
+    };
+  }
+
+  @FieldResolver(() => MemberTier)
+  async tier(@Root() member: MemberNode, @Ctx() ctx: HubContext): Promise<MemberTier> {
+    return ctx.loaders.tier.load(member.id);
+  }
+
+  @FieldResolver(() => [MemberConsent], { description: 'Current consent per partner and scope. A partner sees only its own.' })
+  async consents(@Root() member: MemberNode, @Ctx() ctx: HubContext): Promise<MemberConsent[]> {
+    const principal = requirePrincipal(ctx.principal);
+    const all = await ctx.loaders.consents.load(member.id);
+    return principal.role === Role.MEMBER || isHubWide(principal) ? all : all.filter((c) => c.partnerId === principal.partnerId);
+  }
+
+  @FieldResolver(() => [MemberConsent], { description: 'Every grant and revocation, oldest first. A partner sees only its own.' })
+  async consentHistory(@Root() member: MemberNode, @Ctx() ctx: HubContext): Promise<MemberConsent[]> {
+    const principal = requirePrincipal(ctx.principal);
+    const all = await ctx.services.consents.history(member.id);
+    return principal.role === Role.MEMBER || isHubWide(principal) ? all : all.filter((c) => c.partnerId === principal.partnerId);
+  }
+
   @FieldResolver(() => MemberLinkNode, { nullable: true, description: "The calling partner's own link to this member (partner tokens only)." })
   async partnerLink(@Root() member: MemberNode, @Ctx() ctx: HubContext): Promise<MemberLinkNode | null> {
     const partnerId = ctx.principal?.role === Role.PARTNER ? ctx.principal.partnerId : undefined;
@@ -56,7 +185,7 @@ export class MemberResolver {
   async links(@Root() member: MemberNode, @Ctx() ctx: HubContext): Promise<MemberLinkNode[]> {
     const principal = requirePrincipal(ctx.principal);
     const links = await ctx.loaders.memberLinks.load(member.id);
-    if (principal.role === Role.OPERATOR || principal.role === Role.MEMBER || (principal.role === Role.FINANCE && !principal.partnerId)) return links;
+    if (principal.role === Role.MEMBER || isHubWide(principal)) return links;
     return links.filter((l) => l.partnerId === principal.partnerId);
   }
 }
