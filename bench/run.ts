@@ -1,0 +1,846 @@
+/**
+ * `npm run bench [-- --quick] [-- --soak]`: the hub against the database's own ceiling (issue 7).
+ *
+ * 1. Starts a durable PostgreSQL 15 (bench/cluster.ts) and the COMPILED hub
+ *    (`node dist/src/main.js`, NODE_ENV=production, LOG_LEVEL=warn) as a child process.
+ * 2. Seeds a coalition: partners and their OAuth credentials through the API;
+ *    members, member links and their (empty) PTS accounts inserted directly
+ *    with SQL for speed (100,000 members: enrolling them one by one over HTTP
+ *    would take minutes and is not what is measured); then, through the API,
+ *    funds for the redemption scenario and a long history for a few members.
+ *    ANALYZE, then the hub is restarted so no connection keeps a plan made
+ *    while tables were small (TOOLCHAIN: cached FK plans).
+ * 3. Runs every scenario closed-loop at concurrency 8 and 32 (warm-up, then a
+ *    measured window), and an open-loop run at half of scenario 2's peak.
+ *
+ * Baseline = the hub's own compiled code driven directly through `pg`, no
+ * GraphQL, no HTTP: `runOperation` (BEGIN, the claim insert, COMMIT) around
+ * `lockAccounts` + `post` (POSTING_SQL with postingParams) for one posting per
+ * transaction; for 100 per transaction BATCH_CLAIM_SQL + lockAccounts + post
+ * exactly as earnPointsBatch does. Imported from dist/, so it is literally the
+ * same SQL text and parameters.
+ *
+ * SQL statements per operation are counted on the SERVER: pg_stat_statements
+ * (track=top, utility statements included, so BEGIN/COMMIT count) summed over
+ * the role that ran them. The hub connects as role `hub`, the baseline as
+ * `bench_base`, the bench's own seeding and bookkeeping as `postgres`; the
+ * hub's expiry sweeper is switched off so only request work is counted.
+ * For the baseline the pg-sql wrapper's own statementCount is printed
+ * alongside as a cross-check of the method.
+ */
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { startDurableCluster, type BenchCluster } from './cluster.js';
+import { freePort } from '../test/support/postgres-cluster.js';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist', 'src');
+const args = new Set(process.argv.slice(2));
+const QUICK = args.has('--quick');
+const SOAK = args.has('--soak');
+const SOAK_ONLY = args.has('--soak-only');
+
+const P = {
+  members: QUICK ? 10_000 : 100_000,
+  partners: QUICK ? 4 : 8,
+  funded: QUICK ? 2_000 : 20_000,
+  heavyPerPartner: QUICK ? 2 : 8,
+  heavyEarns: 250,
+  warmupS: QUICK ? 1 : 3,
+  measureS: QUICK ? 2 : 15,
+  openLoopS: QUICK ? 3 : 20,
+  concurrencies: QUICK ? [8] : [8, 32],
+  soakPostings: Number(process.env.BENCH_SOAK_POSTINGS ?? 1_000_000),
+};
+
+// ---------- the compiled hub code (literally what production runs) ----------
+const dist = <T>(rel: string): Promise<T> => import(pathToFileURL(path.join(DIST, rel)).href) as Promise<T>;
+const posting = await dist<typeof import('../src/modules/ledger/posting.js')>('modules/ledger/posting.js');
+const operations = await dist<typeof import('../src/modules/ledger/operations.js')>('modules/ledger/operations.js');
+const ledgerDeps = await dist<typeof import('../src/modules/ledger/ledger.deps.js')>('modules/ledger/ledger.deps.js');
+const earnService = await dist<typeof import('../src/modules/ledger/earn.service.js')>('modules/ledger/earn.service.js');
+const model = await dist<typeof import('../src/modules/ledger/ledger.model.js')>('modules/ledger/ledger.model.js');
+const pgSql = await dist<typeof import('../src/platform/db/pg-sql.js')>('platform/db/pg-sql.js');
+const ids = await dist<typeof import('../src/platform/ids.js')>('platform/ids.js');
+
+// ---------- small helpers ----------
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (...a: unknown[]) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
+const pick = <T>(a: readonly T[]): T => a[Math.floor(Math.random() * a.length)]!;
+let keySeq = 0;
+const runTag = Date.now().toString(36);
+const newKey = (prefix: string) => `${prefix}-${runTag}-${++keySeq}`;
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const TICK = 100; // USER_HZ on Linux
+function procCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / TICK; // utime + stime
+  } catch {
+    return 0;
+  }
+}
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+/** CPU seconds of the postmaster and all its children (backends, walwriter, checkpointer…). */
+function pgCpuSeconds(postmaster: number): number {
+  let total = procCpuSeconds(postmaster);
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(f[1]) === postmaster) total += (Number(f[11]) + Number(f[12])) / TICK;
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
+}
+
+// ---------- PostgreSQL, roles, statement counting ----------
+let cluster: BenchCluster | undefined;
+let admin!: pg.Client;
+async function statementsBy(role: string): Promise<number> {
+  const r = await admin.query(`select coalesce(sum(calls), 0)::bigint::text as n from pg_stat_statements s join pg_roles r on r.oid = s.userid where r.rolname = $1`, [role]);
+  return Number(r.rows[0].n);
+}
+
+// ---------- the hub process ----------
+interface HubProc {
+  child: ChildProcess;
+  url: string;
+}
+let hub: HubProc | undefined;
+let hubEnv: NodeJS.ProcessEnv;
+
+async function startHubProcess(): Promise<HubProc> {
+  const port = await freePort();
+  const nodeArgs = (process.env.BENCH_HUB_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(DIST, 'main.js')], {
+    cwd: ROOT,
+    env: { ...hubEnv, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[hub] ${d}`));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`hub exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) return { child, url };
+    } catch {
+      /* not yet */
+    }
+    await sleep(100);
+  }
+  throw new Error('hub did not become healthy');
+}
+async function stopHubProcess(h: HubProc): Promise<void> {
+  if (h.child.exitCode !== null) return;
+  const exited = new Promise((r) => h.child.once('exit', r));
+  h.child.kill('SIGTERM');
+  await Promise.race([exited, sleep(15_000)]);
+  if (h.child.exitCode === null) h.child.kill('SIGKILL');
+}
+
+async function gql<T = any>(token: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  const res = await fetch(`${hub!.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ')}`);
+  return body.data!;
+}
+
+// ---------- the coalition ----------
+interface Link {
+  partnerId: string;
+  customerId: string;
+  memberId: string;
+  wallet: string;
+  receivable: string;
+}
+interface PartnerInfo {
+  id: string;
+  token: string;
+  issuance: string;
+  links: Link[];
+  funded: Link[];
+  heavy: Link[];
+}
+let partners: PartnerInfo[] = [];
+const issuanceIds = new Set<string>();
+
+const EARN = `mutation Earn($input: EarnPointsInput!) { earnPoints(input: $input) { operationId replayed } }`;
+const BATCH = `mutation Batch($input: EarnPointsBatchInput!) { earnPointsBatch(input: $input) { succeeded failed items { error { code message } } } }`;
+const AUTHORIZE = `mutation Auth($input: AuthorizeRedemptionInput!) { authorizeRedemption(input: $input) { operationId hold { id } } }`;
+const CAPTURE = `mutation Cap($input: CaptureRedemptionInput!) { captureRedemption(input: $input) { operationId replayed } }`;
+const HISTORY = `query History($ref: MemberRefInput!, $first: Int!) {
+  member(ref: $ref) {
+    balances { currency available held owed }
+    transactions(first: $first) { nodes { id kind currency amount walletDelta createdAt } pageInfo { hasNextPage endCursor } }
+  }
+}`;
+
+async function batchEarn(p: PartnerInfo, items: { link: Link; amount: number }[], prefix: string): Promise<void> {
+  const data = await gql<{ earnPointsBatch: { succeeded: number; failed: number; items: { error: { code: string; message: string } | null }[] } }>(p.token, BATCH, {
+    input: { items: items.map((i) => ({ member: { customerId: i.link.customerId }, amount: String(i.amount), idempotencyKey: newKey(prefix) })) },
+  });
+  if (data.earnPointsBatch.failed > 0) throw new Error(`batch item failed: ${JSON.stringify(data.earnPointsBatch.items.find((i) => i.error)?.error)}`);
+}
+
+async function seed(): Promise<void> {
+  const operator = (await run(process.execPath, [path.join(DIST, 'cli.js'), 'token', 'operator', '--ttl', '86400'], { env: hubEnv, cwd: ROOT })).stdout.trim();
+  log(`creating ${P.partners} partners and credentials through the API`);
+  const creds: { id: string; clientId: string; secret: string }[] = [];
+  for (let i = 0; i < P.partners; i++) {
+    const { createPartner } = await gql(operator, `mutation($i: CreatePartnerInput!) { createPartner(input: $i) { id } }`, {
+      i: { code: `bench-partner-${i}`, name: `Bench partner ${i}`, settlementCurrency: 'EUR' },
+    });
+    const { createPartnerCredentials: c } = await gql(operator, `mutation($i: CreatePartnerCredentialsInput!) { createPartnerCredentials(input: $i) { clientId clientSecret } }`, {
+      i: { partnerId: createPartner.id, label: 'bench' },
+    });
+    creds.push({ id: createPartner.id, clientId: c.clientId, secret: c.clientSecret });
+  }
+  log(`seeding ${P.members.toLocaleString()} members, links and PTS accounts with SQL`);
+  await admin.query('begin');
+  await admin.query(`insert into member (id, display_name) select gen_random_uuid(), 'Bench member ' || g from generate_series(1, $1) g`, [P.members]);
+  // Every member is linked to one partner; every third also to the next partner (a coalition: members shop at several brands).
+  await admin.query(`
+    with m as (select id, row_number() over (order by id) as n from member),
+         p as (select id, row_number() over (order by code) - 1 as k from partner where code like 'bench-partner-%')
+    insert into member_link (partner_id, customer_id, member_id)
+    select p.id, 'cust-' || m.n, m.id from m join p on p.k = m.n % $1
+    union all
+    select p.id, 'cust-' || m.n, m.id from m join p on p.k = (m.n + 1) % $1 where m.n % 3 = 0`, [P.partners]);
+  await admin.query(`insert into account (currency, kind, member_id) select 'PTS', k, m.id from member m cross join (values ('MEMBER_WALLET'), ('MEMBER_RECEIVABLE')) v(k)`);
+  await admin.query(`insert into account (currency, kind, partner_id) select 'PTS', 'PARTNER_ISSUANCE', id from partner`);
+  await admin.query('commit');
+  await admin.query('analyze');
+
+  const rows = (
+    await admin.query<{ partner_id: string; customer_id: string; member_id: string; wallet: string; receivable: string }>(`
+      select ml.partner_id, ml.customer_id, ml.member_id, w.id::text as wallet, r.id::text as receivable
+        from member_link ml
+        join account w on w.member_id = ml.member_id and w.kind = 'MEMBER_WALLET' and w.currency = 'PTS'
+        join account r on r.member_id = ml.member_id and r.kind = 'MEMBER_RECEIVABLE' and r.currency = 'PTS'
+       order by ml.partner_id, ml.customer_id`)
+  ).rows;
+  const issuance = new Map(
+    (await admin.query<{ partner_id: string; id: string }>(`select partner_id, id::text as id from account where kind = 'PARTNER_ISSUANCE' and currency = 'PTS'`)).rows.map((r) => [r.partner_id, r.id]),
+  );
+  for (const id of issuance.values()) issuanceIds.add(id);
+  partners = [];
+  for (const c of creds) {
+    const res = await fetch(`${hub!.url}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.secret }),
+    });
+    const tok = (await res.json()) as { access_token: string };
+    if (!tok.access_token) throw new Error(`token request failed: ${JSON.stringify(tok)}`);
+    const links = rows.filter((r) => r.partner_id === c.id).map((r) => ({ partnerId: r.partner_id, customerId: r.customer_id, memberId: r.member_id, wallet: r.wallet, receivable: r.receivable }));
+    // Disjoint member sets per role, so scenarios do not lock each other's wallets more than real traffic would.
+    const heavy = links.slice(0, P.heavyPerPartner);
+    const funded = links.slice(P.heavyPerPartner, P.heavyPerPartner + Math.ceil(P.funded / P.partners));
+    partners.push({ id: c.id, token: tok.access_token, issuance: issuance.get(c.id)!, links, funded, heavy });
+  }
+
+  log(`funding ${P.funded.toLocaleString()} members and giving ${P.heavyPerPartner * P.partners} members ${P.heavyEarns} earns each (earnPointsBatch, untimed)`);
+  for (const p of partners) {
+    for (let i = 0; i < p.funded.length; i += 1000) await batchEarn(p, p.funded.slice(i, i + 1000).map((link) => ({ link, amount: 1_000_000 })), 'fund');
+    const heavyItems = p.heavy.flatMap((link) => Array.from({ length: P.heavyEarns }, () => ({ link, amount: 10 })));
+    for (let i = 0; i < heavyItems.length; i += 1000) await batchEarn(p, heavyItems.slice(i, i + 1000), 'hist');
+  }
+  await admin.query('analyze');
+}
+
+// ---------- measuring ----------
+interface Result {
+  scenario: string;
+  concurrency: number | string;
+  ops: number;
+  opsPerS: number;
+  postingsPerS: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  statementsPerOp: number;
+  statementsPerOpClient?: number;
+  hubRssMb?: { start: number; max: number; end: number };
+  cpu: { hub: number; postgres: number; driver: number };
+  errors: number;
+  baseline?: string;
+  ratio?: number;
+  note?: string;
+}
+const results: Result[] = [];
+
+interface RunSpec {
+  scenario: string;
+  concurrency: number;
+  role: 'hub' | 'bench_base';
+  postingsPerOp: number;
+  op: (worker: number) => Promise<void>;
+  clientCount?: () => number;
+  note?: string;
+}
+
+function cpuSnapshot() {
+  const d = process.cpuUsage();
+  return {
+    t: performance.now(),
+    hub: hub ? procCpuSeconds(hub.child.pid!) : 0,
+    pg: pgCpuSeconds(cluster!.postmasterPid()),
+    driver: (d.user + d.system) / 1e6,
+  };
+}
+function cpuShare(a: ReturnType<typeof cpuSnapshot>, b: ReturnType<typeof cpuSnapshot>) {
+  const wall = (b.t - a.t) / 1000;
+  // Percent of ONE core (200% = both cores of this machine).
+  const pct = (x: number) => Math.round(((x / wall) * 100));
+  return { hub: pct(b.hub - a.hub), postgres: pct(b.pg - a.pg), driver: pct(b.driver - a.driver) };
+}
+
+function rssSampler() {
+  const samples: number[] = [];
+  const pid = hub?.child.pid;
+  const take = () => pid && samples.push(rssMb(pid));
+  take();
+  const timer = setInterval(take, 250);
+  return {
+    stop() {
+      clearInterval(timer);
+      take();
+      return pid ? { start: round(samples[0]!), max: round(Math.max(...samples)), end: round(samples[samples.length - 1]!) } : undefined;
+    },
+  };
+}
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function closedLoop(spec: RunSpec): Promise<Result> {
+  const before = await statementsBy(spec.role);
+  const clientBefore = spec.clientCount?.() ?? 0;
+  const t0 = performance.now();
+  const measureStart = t0 + P.warmupS * 1000;
+  const end = measureStart + P.measureS * 1000;
+  const lat: number[] = [];
+  let total = 0;
+  let errors = 0;
+  let firstError: unknown;
+  let cpuA: ReturnType<typeof cpuSnapshot> | undefined;
+  let rss: ReturnType<typeof rssSampler> | undefined;
+  const warm = setTimeout(() => {
+    cpuA = cpuSnapshot();
+    rss = rssSampler();
+  }, measureStart - t0);
+  let cpuB: ReturnType<typeof cpuSnapshot> | undefined;
+  const stopAt = setTimeout(() => (cpuB = cpuSnapshot()), end - t0);
+  await Promise.all(
+    Array.from({ length: spec.concurrency }, async (_, w) => {
+      while (performance.now() < end) {
+        const s = performance.now();
+        try {
+          await spec.op(w);
+        } catch (error) {
+          errors++;
+          firstError ??= error;
+        }
+        const e = performance.now();
+        total++;
+        if (s >= measureStart && e <= end) lat.push(e - s);
+      }
+    }),
+  );
+  clearTimeout(warm);
+  clearTimeout(stopAt);
+  cpuB ??= cpuSnapshot();
+  const hubRss = rss?.stop();
+  const after = await statementsBy(spec.role);
+  if (firstError) log(`${spec.scenario} c${spec.concurrency}: ${errors} errors, first:`, (firstError as Error).message);
+  const sorted = Float64Array.from(lat).sort();
+  const opsPerS = lat.length / P.measureS;
+  const r: Result = {
+    scenario: spec.scenario,
+    concurrency: spec.concurrency,
+    ops: lat.length,
+    opsPerS: round(opsPerS),
+    postingsPerS: round(opsPerS * spec.postingsPerOp),
+    p50: round(percentile(sorted, 50), 2),
+    p95: round(percentile(sorted, 95), 2),
+    p99: round(percentile(sorted, 99), 2),
+    max: round(sorted[sorted.length - 1] ?? NaN, 2),
+    statementsPerOp: round((after - before) / total, 2),
+    statementsPerOpClient: spec.clientCount ? round((spec.clientCount() - clientBefore) / total, 2) : undefined,
+    hubRssMb: spec.role === 'hub' ? hubRss : undefined,
+    cpu: cpuA ? cpuShare(cpuA, cpuB) : { hub: NaN, postgres: NaN, driver: NaN },
+    errors,
+    note: spec.note,
+  };
+  results.push(r);
+  log(`${r.scenario} c${r.concurrency}: ${r.opsPerS} ops/s, ${r.postingsPerS} postings/s, p50 ${r.p50} p99 ${r.p99} ms, ${r.statementsPerOp} stmts/op, cpu hub ${r.cpu.hub}% pg ${r.cpu.postgres}% driver ${r.cpu.driver}%`);
+  return r;
+}
+
+// ---------- scenarios ----------
+function earnDraft(link: Link, issuance: string, amount: bigint) {
+  const operationId = ids.newId();
+  const transferId = ids.newId();
+  const transfer = { id: transferId, operationId, kind: model.TransferKind.EARN, currency: 'PTS', amount, debit: issuance, credit: link.wallet, partnerId: link.partnerId, memberId: link.memberId, orderRef: null };
+  const lot = { id: ids.newId(), walletAccountId: link.wallet, currency: 'PTS', issuerPartnerId: link.partnerId, sourceTransferId: transferId, amount, expiresIn: '24 months' };
+  return { operationId, transferId, transfer, lot };
+}
+const isSharded = (id: string) => issuanceIds.has(id);
+
+async function baselineRuns(c: number, baseUrl: string) {
+  const sql = pgSql.createPgSql(baseUrl, c);
+  try {
+    // One posting per transaction: exactly runOperation + lockAccounts + post, as EarnService.earn does.
+    await closedLoop({
+      scenario: 'baseline: 1 posting/tx',
+      concurrency: c,
+      role: 'bench_base',
+      postingsPerOp: 1,
+      clientCount: () => sql.statementCount,
+      op: async () => {
+        const p = pick(partners);
+        const link = pick(p.links);
+        const d = earnDraft(link, p.issuance, 100n);
+        const hash = operations.requestHash('EARN', { memberId: link.memberId, currency: 'PTS', amount: 100n, orderRef: null });
+        await operations.runOperation(sql, { id: d.operationId, scope: `partner:${p.id}`, key: newKey('b1'), kind: 'EARN', hash, result: { transferId: d.transferId } }, async (tx) => {
+          await ledgerDeps.lockAccounts(tx, [link.wallet, link.receivable]);
+          await posting.post(tx, [d.transfer], [d.lot], isSharded);
+        });
+      },
+    });
+    // 100 postings per transaction: the statements of earnPointsBatch (claim, lock, post).
+    await closedLoop({
+      scenario: 'baseline: 100 postings/tx',
+      concurrency: c,
+      role: 'bench_base',
+      postingsPerOp: 100,
+      clientCount: () => sql.statementCount,
+      op: async () => {
+        const p = pick(partners);
+        const items = Array.from({ length: 100 }, () => {
+          const link = pick(p.links);
+          return { link, key: newKey('b100'), hash: operations.requestHash('EARN', { memberId: link.memberId, currency: 'PTS', amount: 100n, orderRef: null }), ...earnDraft(link, p.issuance, 100n) };
+        });
+        await sql.transaction(async (tx) => {
+          await tx.query(earnService.BATCH_CLAIM_SQL, [items.map((x) => x.operationId), `partner:${p.id}`, items.map((x) => x.key), items.map((x) => x.hash), items.map((x) => x.transferId)]);
+          await ledgerDeps.lockAccounts(tx, items.flatMap((x) => [x.link.wallet, x.link.receivable]));
+          await posting.post(tx, items.map((x) => x.transfer), items.map((x) => x.lot), isSharded);
+        });
+      },
+    });
+    // Read baseline: the member's history page and balances as two plain SQL statements.
+    for (const first of [50, 200]) {
+      await closedLoop({
+        scenario: `baseline: history ${first} (2 SQL)`,
+        concurrency: c,
+        role: 'bench_base',
+        postingsPerOp: 0,
+        clientCount: () => sql.statementCount,
+        op: async () => {
+          const p = pick(partners);
+          const link = pick(p.heavy);
+          await sql.query(
+            `select id, kind, currency, amount, created_at, debit_account_id, credit_account_id from transfer where member_id = $1 and partner_id = $2 order by created_at desc, id desc limit $3`,
+            [link.memberId, p.id, first + 1],
+          );
+          await sql.query(`select currency, kind, balance from account where member_id = $1`, [link.memberId]);
+        },
+      });
+    }
+  } finally {
+    await sql.close();
+  }
+}
+
+async function earnOnce(p: PartnerInfo, link: Link) {
+  const data = await gql<{ earnPoints: { operationId: string } }>(p.token, EARN, { input: { member: { customerId: link.customerId }, amount: '100', idempotencyKey: newKey('e') } });
+  if (!data.earnPoints.operationId) throw new Error('no operation id');
+}
+
+async function hubRuns(c: number) {
+  await closedLoop({
+    scenario: 'earnPoints (spread)',
+    concurrency: c,
+    role: 'hub',
+    postingsPerOp: 1,
+    op: async () => {
+      const p = pick(partners);
+      await earnOnce(p, pick(p.links));
+    },
+  });
+  await closedLoop({
+    scenario: 'earnPoints (hot partner)',
+    concurrency: c,
+    role: 'hub',
+    postingsPerOp: 1,
+    op: async () => {
+      const p = partners[0]!;
+      await earnOnce(p, pick(p.links));
+    },
+  });
+  for (const size of [100, 1000]) {
+    await closedLoop({
+      scenario: `earnPointsBatch ${size}`,
+      concurrency: c,
+      role: 'hub',
+      postingsPerOp: size,
+      op: async () => {
+        const p = pick(partners);
+        await batchEarn(p, Array.from({ length: size }, () => ({ link: pick(p.links), amount: 100 })), `bt${size}`);
+      },
+    });
+  }
+  await closedLoop({
+    scenario: 'authorize+capture pair',
+    concurrency: c,
+    role: 'hub',
+    postingsPerOp: 2,
+    op: async () => {
+      const p = pick(partners);
+      const link = pick(p.funded);
+      const a = await gql<{ authorizeRedemption: { hold: { id: string } } }>(p.token, AUTHORIZE, { input: { member: { customerId: link.customerId }, amount: '10', idempotencyKey: newKey('a') } });
+      await gql(p.token, CAPTURE, { input: { holdId: a.authorizeRedemption.hold.id, idempotencyKey: newKey('c') } });
+    },
+  });
+  for (const first of [50, 200]) {
+    await closedLoop({
+      scenario: `member history ${first} + balances`,
+      concurrency: c,
+      role: 'hub',
+      postingsPerOp: 0,
+      op: async () => {
+        const p = pick(partners);
+        const link = pick(p.heavy);
+        const d = await gql<{ member: { transactions: { nodes: unknown[] } } }>(p.token, HISTORY, { ref: { customerId: link.customerId }, first });
+        if (d.member.transactions.nodes.length !== first) throw new Error(`history returned ${d.member.transactions.nodes.length} rows, wanted ${first}`);
+      },
+    });
+  }
+}
+
+/** HTTP floor: GET /health over the same client, to show the client and HTTP layer are not the limit. */
+async function httpFloor(c: number) {
+  await closedLoop({
+    scenario: 'HTTP floor: GET /health',
+    concurrency: c,
+    role: 'hub',
+    postingsPerOp: 0,
+    op: async () => {
+      const r = await fetch(`${hub!.url}/health`);
+      await r.arrayBuffer();
+    },
+  });
+}
+
+async function openLoop(rate: number): Promise<Result> {
+  const before = await statementsBy('hub');
+  const lat: number[] = [];
+  let errors = 0;
+  let total = 0;
+  let inflight = 0;
+  let maxInflight = 0;
+  const interval = 1000 / rate;
+  const t0 = performance.now();
+  const measureStart = t0 + P.warmupS * 1000;
+  const end = measureStart + P.openLoopS * 1000;
+  const pending: Promise<void>[] = [];
+  let cpuA: ReturnType<typeof cpuSnapshot> | undefined;
+  let rss: ReturnType<typeof rssSampler> | undefined;
+  let next = t0;
+  const fire = (scheduled: number) => {
+    inflight++;
+    maxInflight = Math.max(maxInflight, inflight);
+    const p = pick(partners);
+    pending.push(
+      earnOnce(p, pick(p.links)).then(
+        () => {
+          inflight--;
+          total++;
+          // Latency from the time the request was DUE (no coordinated omission).
+          if (scheduled >= measureStart) lat.push(performance.now() - scheduled);
+        },
+        () => {
+          inflight--;
+          total++;
+          errors++;
+        },
+      ),
+    );
+  };
+  while (next < end) {
+    const now = performance.now();
+    if (!cpuA && now >= measureStart) {
+      cpuA = cpuSnapshot();
+      rss = rssSampler();
+    }
+    while (next <= now && next < end) {
+      fire(next);
+      next += interval;
+    }
+    await sleep(Math.max(0, Math.min(next - performance.now(), 5)));
+  }
+  const cpuB = cpuSnapshot();
+  await Promise.all(pending);
+  const hubRss = rss?.stop();
+  const after = await statementsBy('hub');
+  const sorted = Float64Array.from(lat).sort();
+  const r: Result = {
+    scenario: `open loop earnPoints @ ${Math.round(rate)}/s`,
+    concurrency: `open (max in flight ${maxInflight})`,
+    ops: lat.length,
+    opsPerS: round(lat.length / P.openLoopS),
+    postingsPerS: round(lat.length / P.openLoopS),
+    p50: round(percentile(sorted, 50), 2),
+    p95: round(percentile(sorted, 95), 2),
+    p99: round(percentile(sorted, 99), 2),
+    max: round(sorted[sorted.length - 1] ?? NaN, 2),
+    statementsPerOp: round((after - before) / total, 2),
+    hubRssMb: hubRss,
+    cpu: cpuA ? cpuShare(cpuA, cpuB) : { hub: NaN, postgres: NaN, driver: NaN },
+    errors,
+  };
+  results.push(r);
+  log(`${r.scenario}: p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms, max in flight ${maxInflight}`);
+  return r;
+}
+
+interface Soak {
+  postings: number;
+  seconds: number;
+  samples: { postings: number; rssMb: number }[];
+  rssAt10pct: number;
+  rssAt50pct: number;
+  rssEnd: number;
+  secondHalfSlopeMbPer100k: number;
+}
+async function soak(total: number): Promise<Soak> {
+  log(`soak: ${total.toLocaleString()} postings through earnPoints at concurrency 32`);
+  const samples: { postings: number; rssMb: number }[] = [];
+  let done = 0;
+  const pid = hub!.child.pid!;
+  const t0 = performance.now();
+  let nextSample = 0;
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (done < total) {
+        const p = pick(partners);
+        await earnOnce(p, pick(p.links));
+        done++;
+        if (done >= nextSample) {
+          nextSample += Math.max(1000, Math.floor(total / 200));
+          samples.push({ postings: done, rssMb: round(rssMb(pid)) });
+          if (samples.length % 20 === 0) log(`soak: ${done.toLocaleString()} postings, hub RSS ${samples[samples.length - 1]!.rssMb} MB`);
+        }
+      }
+    }),
+  );
+  samples.push({ postings: done, rssMb: round(rssMb(pid)) });
+  const at = (f: number) => samples.find((s) => s.postings >= f * total)?.rssMb ?? NaN;
+  const half = samples.filter((s) => s.postings >= total / 2);
+  const n = half.length;
+  const mx = half.reduce((a, s) => a + s.postings, 0) / n;
+  const my = half.reduce((a, s) => a + s.rssMb, 0) / n;
+  const slope = half.reduce((a, s) => a + (s.postings - mx) * (s.rssMb - my), 0) / half.reduce((a, s) => a + (s.postings - mx) ** 2, 0);
+  return {
+    postings: done,
+    seconds: round((performance.now() - t0) / 1000),
+    samples,
+    rssAt10pct: at(0.1),
+    rssAt50pct: at(0.5),
+    rssEnd: samples[samples.length - 1]!.rssMb,
+    secondHalfSlopeMbPer100k: round(slope * 100_000, 2),
+  };
+}
+
+// ---------- report ----------
+function attachBaselines() {
+  const base = (name: string, c: number | string) => results.find((r) => r.scenario === name && r.concurrency === c);
+  for (const r of results) {
+    let b: Result | undefined;
+    if (r.scenario.startsWith('earnPoints (') || r.scenario.startsWith('authorize')) b = base('baseline: 1 posting/tx', r.concurrency);
+    else if (r.scenario.startsWith('earnPointsBatch')) b = base('baseline: 100 postings/tx', r.concurrency);
+    else if (r.scenario.startsWith('member history')) b = base(`baseline: history ${r.scenario.includes('200') ? 200 : 50} (2 SQL)`, r.concurrency);
+    if (!b) continue;
+    r.baseline = `${b.scenario} c${b.concurrency}`;
+    r.ratio = r.scenario.startsWith('member history') ? round(r.opsPerS / b.opsPerS, 3) : round(r.postingsPerS / b.postingsPerS, 3);
+  }
+}
+
+function table(): string {
+  const head = ['scenario', 'conc', 'ops/s', 'postings/s', 'ratio', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL/op', 'hub RSS MB (max)', 'CPU% hub/pg/driver', 'errors'];
+  const rows = results.map((r) => [
+    r.scenario,
+    String(r.concurrency),
+    String(r.opsPerS),
+    r.postingsPerS ? String(r.postingsPerS) : '-',
+    r.ratio === undefined ? '-' : `${Math.round(r.ratio * 100)}%`,
+    String(r.p50),
+    String(r.p95),
+    String(r.p99),
+    String(r.statementsPerOp) + (r.statementsPerOpClient !== undefined ? ` (client ${r.statementsPerOpClient})` : ''),
+    r.hubRssMb ? String(r.hubRssMb.max) : '-',
+    `${r.cpu.hub}/${r.cpu.postgres}/${r.cpu.driver}`,
+    String(r.errors),
+  ]);
+  const lines = [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);
+  return lines.join('\n');
+}
+
+interface Target {
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+function targets(soakResult?: Soak): Target[] {
+  const out: Target[] = [];
+  const get = (s: string, c: number | string) => results.find((r) => r.scenario === s && r.concurrency === c);
+  for (const c of P.concurrencies) {
+    const e = get('earnPoints (spread)', c);
+    if (e?.ratio !== undefined) out.push({ target: `single earn over HTTP ≥ 50% of baseline 1 posting/tx (c${c})`, measured: `${Math.round(e.ratio * 100)}%`, met: e.ratio >= 0.5 });
+    for (const size of [100, 1000]) {
+      const b = get(`earnPointsBatch ${size}`, c);
+      if (b?.ratio !== undefined) out.push({ target: `batched earns (${size}/call) ≥ 80% of baseline 100 postings/tx (c${c})`, measured: `${Math.round(b.ratio * 100)}%`, met: b.ratio >= 0.8 });
+    }
+    const h = get('earnPoints (hot partner)', c);
+    if (h && e) out.push({ target: `hot partner ≥ 90% of spread-out earns (c${c})`, measured: `${Math.round((h.postingsPerS / e.postingsPerS) * 100)}%`, met: h.postingsPerS / e.postingsPerS >= 0.9 });
+    const h50 = get('member history 50 + balances', c);
+    const h200 = get('member history 200 + balances', c);
+    if (h50 && h200) out.push({ target: `history page: same SQL statements for 50 and 200 rows (c${c})`, measured: `${h50.statementsPerOp} vs ${h200.statementsPerOp}`, met: Math.round(h50.statementsPerOp) === Math.round(h200.statementsPerOp) });
+  }
+  const o = results.find((r) => r.scenario.startsWith('open loop'));
+  if (o) out.push({ target: 'p99 earn latency ≤ 15 ms at half of peak (open loop)', measured: `${o.p99} ms`, met: o.p99 <= 15 });
+  if (soakResult) {
+    const growth = soakResult.rssEnd - soakResult.rssAt50pct;
+    out.push({
+      target: `memory flat over ${soakResult.postings.toLocaleString()} postings`,
+      measured: `RSS ${soakResult.rssAt10pct} MB at 10%, ${soakResult.rssAt50pct} MB at 50%, ${soakResult.rssEnd} MB at end; slope over 2nd half ${soakResult.secondHalfSlopeMbPer100k} MB/100k`,
+      met: Math.abs(growth) <= 20 && Math.abs(soakResult.secondHalfSlopeMbPer100k) <= 2,
+    });
+  } else out.push({ target: 'memory flat over 1,000,000 postings', measured: 'not run (use --soak)', met: null });
+  return out;
+}
+
+async function machine() {
+  const pgv = cluster!.version;
+  return {
+    nproc: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGb: round(os.totalmem() / 2 ** 30, 1),
+    node: process.version,
+    postgres: pgv,
+    os: `${os.type()} ${os.release()}`,
+    fsync: (await admin.query('show fsync')).rows[0].fsync,
+    synchronousCommit: (await admin.query('show synchronous_commit')).rows[0].synchronous_commit,
+  };
+}
+
+// ---------- main ----------
+async function main() {
+  const t0 = Date.now();
+  log(`mode: ${QUICK ? 'quick' : 'full'}${SOAK ? ' + soak' : ''}; starting durable PostgreSQL`);
+  cluster = await startDurableCluster();
+  admin = new pg.Client({ connectionString: cluster.adminUrl });
+  await admin.connect();
+  await admin.query(`create role hub login`);
+  await admin.query(`create role bench_base login`);
+  await admin.query(`grant hub to bench_base`); // the baseline writes the hub's tables with the hub's privileges
+  await admin.query(`create database hub owner hub`);
+  await admin.end();
+  admin = new pg.Client({ connectionString: cluster.urlFor('hub') });
+  await admin.connect();
+  await admin.query('create extension pg_stat_statements');
+
+  const keys = `[${(await run(process.execPath, [path.join(DIST, 'cli.js'), 'keys'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development' } })).stdout.trim()}]`;
+  hubEnv = {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    DATABASE_URL: cluster.urlFor('hub', 'hub'),
+    HUB_SIGNING_KEYS: keys,
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'false',
+    EXPIRY_SWEEP_SECONDS: '0',
+    ACCESS_TOKEN_TTL_SECONDS: '86400',
+    ...(process.env.DB_POOL_SIZE ? { DB_POOL_SIZE: process.env.DB_POOL_SIZE } : {}),
+  };
+  log('starting the compiled hub (migrates the empty database)');
+  hub = await startHubProcess();
+  await seed();
+  log('restarting the hub after seeding and ANALYZE');
+  await stopHubProcess(hub);
+  hub = await startHubProcess();
+  const peakOf: number[] = [];
+  let soakResult: Soak | undefined;
+
+  if (!SOAK_ONLY) {
+    for (const c of P.concurrencies) await baselineRuns(c, cluster.urlFor('hub', 'bench_base'));
+    await admin.query('analyze');
+    for (const c of P.concurrencies) await httpFloor(c);
+    for (const c of P.concurrencies) {
+      await hubRuns(c);
+      peakOf.push(results.find((r) => r.scenario === 'earnPoints (spread)' && r.concurrency === c)!.opsPerS);
+    }
+    await openLoop(Math.max(...peakOf) / 2);
+  }
+  if (SOAK || SOAK_ONLY) soakResult = await soak(QUICK ? 20_000 : P.soakPostings);
+
+  attachBaselines();
+  // Where the hub's database time went over the whole run (for profiling; also in the JSON).
+  const topSql = (
+    await admin.query<{ calls: string; total_ms: number; mean_ms: number; rows: string; query: string }>(
+      `select calls::text, round(total_exec_time::numeric, 1)::float8 as total_ms, round(mean_exec_time::numeric, 3)::float8 as mean_ms, rows::text, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query
+         from pg_stat_statements s join pg_roles r on r.oid = s.userid where r.rolname = 'hub' order by total_exec_time desc limit 12`,
+    )
+  ).rows;
+  console.log('\nHub SQL by total server time (pg_stat_statements):');
+  for (const q of topSql) console.log(`  ${String(q.total_ms).padStart(10)} ms  ${String(q.calls).padStart(8)} calls  ${String(q.mean_ms).padStart(8)} ms/call  ${q.query}`);
+  const m = await machine();
+  const t = targets(soakResult);
+  const md = table();
+  console.log(`\nMachine: ${m.nproc} CPUs (${m.cpuModel}), ${m.memoryGb} GB, ${m.postgres} (fsync=${m.fsync}, synchronous_commit=${m.synchronousCommit}), node ${m.node}`);
+  console.log(`Seeded: ${P.members.toLocaleString()} members, ${P.partners} partners; warm-up ${P.warmupS}s, measured ${P.measureS}s per row.\n`);
+  console.log(md);
+  console.log('\nTargets:');
+  for (const x of t) console.log(`- [${x.met === null ? ' ' : x.met ? 'x' : ' '}] ${x.target}: ${x.measured}${x.met === false ? '  (MISSED)' : ''}`);
+  const out = path.join(ROOT, 'bench', 'results');
+  mkdirSync(out, { recursive: true });
+  const file = path.join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}${QUICK ? '-quick' : ''}.json`);
+  writeFileSync(file, JSON.stringify({ mode: QUICK ? 'quick' : 'full', machine: m, params: P, hubEnv: { ...hubEnv, HUB_SIGNING_KEYS: '<generated>', PATH: undefined }, results, targets: t, topSql, soak: soakResult, seconds: Math.round((Date.now() - t0) / 1000) }, null, 2));
+  console.log(`\nWrote ${path.relative(ROOT, file)} (${Math.round((Date.now() - t0) / 1000)} s)`);
+}
+
+try {
+  await main();
+} finally {
+  if (hub) await stopHubProcess(hub).catch(() => undefined);
+  await admin?.end().catch(() => undefined);
+  await cluster?.stop().catch((e) => log('stopping PostgreSQL failed', e));
+}
+process.exit(0);
