@@ -45,6 +45,19 @@ type Documents = {
     "\n  mutation RunLedgerExpiry {\n    runLedgerExpiry {\n      holdsExpired\n      walletsExpired\n      pointsExpired\n    }\n  }\n": typeof types.RunLedgerExpiryDocument,
     "\n  query GetTransfer($id: ID!) {\n    transfer(id: $id) {\n      id\n      kind\n      amount\n      partnerId\n      memberId\n      reversedAmount\n      holdId\n    }\n  }\n": typeof types.GetTransferDocument,
     "\n  query GetHold($id: ID!) {\n    hold(id: $id) {\n      id\n      status\n      amount\n      capturedAmount\n      partnerId\n      memberId\n      expiresAt\n      resolvedAt\n    }\n  }\n": typeof types.GetHoldDocument,
+    "\n  fragment MemberFields on Member {\n    id\n    createdAt\n    erasedAt\n    profile {\n      displayName\n      email\n      phone\n      birthDate\n      locale\n      preferences\n      visibleScopes\n    }\n    tier {\n      name\n      qualifyingPoints\n      nextTier\n      pointsToNextTier\n    }\n    consents {\n      partnerId\n      scope\n      granted\n      at\n    }\n    consentHistory {\n      partnerId\n      scope\n      granted\n      at\n    }\n    partnerLink {\n      partnerId\n      customerId\n    }\n    links {\n      partnerId\n      customerId\n      linkedAt\n    }\n    balances {\n      currency\n      available\n      held\n      owed\n    }\n    transactions(first: 200) {\n      nodes {\n        id\n        kind\n        currency\n        amount\n        walletDelta\n        partnerId\n        memberId\n      }\n    }\n  }\n": typeof types.MemberFieldsFragmentDoc,
+    "\n  mutation EnrollMemberFull($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      ...MemberFields\n    }\n  }\n": typeof types.EnrollMemberFullDocument,
+    "\n  query MemberFull($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      ...MemberFields\n    }\n  }\n": typeof types.MemberFullDocument,
+    "\n  query Me {\n    me {\n      ...MemberFields\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation UnlinkMember($customerId: String!) {\n    unlinkMember(customerId: $customerId)\n  }\n": typeof types.UnlinkMemberDocument,
+    "\n  mutation IssueMemberToken($member: MemberRefInput!) {\n    issueMemberToken(member: $member) {\n      accessToken\n      tokenType\n      expiresIn\n      memberId\n    }\n  }\n": typeof types.IssueMemberTokenDocument,
+    "\n  mutation UpdateMyProfile($input: UpdateProfileInput!) {\n    updateMyProfile(input: $input) {\n      displayName\n      email\n      phone\n      birthDate\n      locale\n      preferences\n      visibleScopes\n    }\n  }\n": typeof types.UpdateMyProfileDocument,
+    "\n  mutation SetConsent($input: SetConsentInput!) {\n    setConsent(input: $input) {\n      partnerId\n      scope\n      granted\n      at\n    }\n  }\n": typeof types.SetConsentDocument,
+    "\n  query ExportMyData {\n    exportMyData\n  }\n": typeof types.ExportMyDataDocument,
+    "\n  query MemberDataExport($memberId: String!) {\n    memberDataExport(memberId: $memberId)\n  }\n": typeof types.MemberDataExportDocument,
+    "\n  mutation EraseMyData {\n    eraseMyData {\n      id\n      erasedAt\n      profile {\n        displayName\n        email\n        phone\n        birthDate\n        locale\n        preferences\n      }\n      links {\n        partnerId\n      }\n    }\n  }\n": typeof types.EraseMyDataDocument,
+    "\n  mutation EraseMember($memberId: String!) {\n    eraseMember(memberId: $memberId) {\n      id\n      erasedAt\n    }\n  }\n": typeof types.EraseMemberDocument,
+    "\n  mutation MergeMembers($input: MergeMembersInput!) {\n    mergeMembers(input: $input) {\n      ...MemberFields\n    }\n  }\n": typeof types.MergeMembersDocument,
     "\n  mutation CreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n    }\n  }\n": typeof types.CreatePartnerDocument,
     "\n  mutation CreatePartnerCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      partnerId\n      scopes\n      tokenEndpoint\n    }\n  }\n": typeof types.CreatePartnerCredentialsDocument,
     "\n  mutation EnrollMember($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      id\n      createdAt\n      partnerLink {\n        partnerId\n        customerId\n      }\n    }\n  }\n": typeof types.EnrollMemberDocument,
@@ -81,6 +94,19 @@ const documents: Documents = {
     "\n  mutation RunLedgerExpiry {\n    runLedgerExpiry {\n      holdsExpired\n      walletsExpired\n      pointsExpired\n    }\n  }\n": types.RunLedgerExpiryDocument,
     "\n  query GetTransfer($id: ID!) {\n    transfer(id: $id) {\n      id\n      kind\n      amount\n      partnerId\n      memberId\n      reversedAmount\n      holdId\n    }\n  }\n": types.GetTransferDocument,
     "\n  query GetHold($id: ID!) {\n    hold(id: $id) {\n      id\n      status\n      amount\n      capturedAmount\n      partnerId\n      memberId\n      expiresAt\n      resolvedAt\n    }\n  }\n": types.GetHoldDocument,
+    "\n  fragment MemberFields on Member {\n    id\n    createdAt\n    erasedAt\n    profile {\n      displayName\n      email\n      phone\n      birthDate\n      locale\n      preferences\n      visibleScopes\n    }\n    tier {\n      name\n      qualifyingPoints\n      nextTier\n      pointsToNextTier\n    }\n    consents {\n      partnerId\n      scope\n      granted\n      at\n    }\n    consentHistory {\n      partnerId\n      scope\n      granted\n      at\n    }\n    partnerLink {\n      partnerId\n      customerId\n    }\n    links {\n      partnerId\n      customerId\n      linkedAt\n    }\n    balances {\n      currency\n      available\n      held\n      owed\n    }\n    transactions(first: 200) {\n      nodes {\n        id\n        kind\n        currency\n        amount\n        walletDelta\n        partnerId\n        memberId\n      }\n    }\n  }\n": types.MemberFieldsFragmentDoc,
+    "\n  mutation EnrollMemberFull($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      ...MemberFields\n    }\n  }\n": types.EnrollMemberFullDocument,
+    "\n  query MemberFull($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      ...MemberFields\n    }\n  }\n": types.MemberFullDocument,
+    "\n  query Me {\n    me {\n      ...MemberFields\n    }\n  }\n": types.MeDocument,
+    "\n  mutation UnlinkMember($customerId: String!) {\n    unlinkMember(customerId: $customerId)\n  }\n": types.UnlinkMemberDocument,
+    "\n  mutation IssueMemberToken($member: MemberRefInput!) {\n    issueMemberToken(member: $member) {\n      accessToken\n      tokenType\n      expiresIn\n      memberId\n    }\n  }\n": types.IssueMemberTokenDocument,
+    "\n  mutation UpdateMyProfile($input: UpdateProfileInput!) {\n    updateMyProfile(input: $input) {\n      displayName\n      email\n      phone\n      birthDate\n      locale\n      preferences\n      visibleScopes\n    }\n  }\n": types.UpdateMyProfileDocument,
+    "\n  mutation SetConsent($input: SetConsentInput!) {\n    setConsent(input: $input) {\n      partnerId\n      scope\n      granted\n      at\n    }\n  }\n": types.SetConsentDocument,
+    "\n  query ExportMyData {\n    exportMyData\n  }\n": types.ExportMyDataDocument,
+    "\n  query MemberDataExport($memberId: String!) {\n    memberDataExport(memberId: $memberId)\n  }\n": types.MemberDataExportDocument,
+    "\n  mutation EraseMyData {\n    eraseMyData {\n      id\n      erasedAt\n      profile {\n        displayName\n        email\n        phone\n        birthDate\n        locale\n        preferences\n      }\n      links {\n        partnerId\n      }\n    }\n  }\n": types.EraseMyDataDocument,
+    "\n  mutation EraseMember($memberId: String!) {\n    eraseMember(memberId: $memberId) {\n      id\n      erasedAt\n    }\n  }\n": types.EraseMemberDocument,
+    "\n  mutation MergeMembers($input: MergeMembersInput!) {\n    mergeMembers(input: $input) {\n      ...MemberFields\n    }\n  }\n": types.MergeMembersDocument,
     "\n  mutation CreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n    }\n  }\n": types.CreatePartnerDocument,
     "\n  mutation CreatePartnerCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      partnerId\n      scopes\n      tokenEndpoint\n    }\n  }\n": types.CreatePartnerCredentialsDocument,
     "\n  mutation EnrollMember($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      id\n      createdAt\n      partnerLink {\n        partnerId\n        customerId\n      }\n    }\n  }\n": types.EnrollMemberDocument,
@@ -224,6 +250,58 @@ export function graphql(source: "\n  query GetTransfer($id: ID!) {\n    transfer
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query GetHold($id: ID!) {\n    hold(id: $id) {\n      id\n      status\n      amount\n      capturedAmount\n      partnerId\n      memberId\n      expiresAt\n      resolvedAt\n    }\n  }\n"): (typeof documents)["\n  query GetHold($id: ID!) {\n    hold(id: $id) {\n      id\n      status\n      amount\n      capturedAmount\n      partnerId\n      memberId\n      expiresAt\n      resolvedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MemberFields on Member {\n    id\n    createdAt\n    erasedAt\n    profile {\n      displayName\n      email\n      phone\n      birthDate\n      locale\n      preferences\n      visibleScopes\n    }\n    tier {\n      name\n      qualifyingPoints\n      nextTier\n      pointsToNextTier\n    }\n    consents {\n      partnerId\n      scope\n      granted\n      at\n    }\n    consentHistory {\n      partnerId\n      scope\n      granted\n      at\n    }\n    partnerLink {\n      partnerId\n      customerId\n    }\n    links {\n      partnerId\n      customerId\n      linkedAt\n    }\n    balances {\n      currency\n      available\n      held\n      owed\n    }\n    transactions(first: 200) {\n      nodes {\n        id\n        kind\n        currency\n        amount\n        walletDelta\n        partnerId\n        memberId\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment MemberFields on Member {\n    id\n    createdAt\n    erasedAt\n    profile {\n      displayName\n      email\n      phone\n      birthDate\n      locale\n      preferences\n      visibleScopes\n    }\n    tier {\n      name\n      qualifyingPoints\n      nextTier\n      pointsToNextTier\n    }\n    consents {\n      partnerId\n      scope\n      granted\n      at\n    }\n    consentHistory {\n      partnerId\n      scope\n      granted\n      at\n    }\n    partnerLink {\n      partnerId\n      customerId\n    }\n    links {\n      partnerId\n      customerId\n      linkedAt\n    }\n    balances {\n      currency\n      available\n      held\n      owed\n    }\n    transactions(first: 200) {\n      nodes {\n        id\n        kind\n        currency\n        amount\n        walletDelta\n        partnerId\n        memberId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnrollMemberFull($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      ...MemberFields\n    }\n  }\n"): (typeof documents)["\n  mutation EnrollMemberFull($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      ...MemberFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemberFull($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      ...MemberFields\n    }\n  }\n"): (typeof documents)["\n  query MemberFull($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      ...MemberFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      ...MemberFields\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...MemberFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlinkMember($customerId: String!) {\n    unlinkMember(customerId: $customerId)\n  }\n"): (typeof documents)["\n  mutation UnlinkMember($customerId: String!) {\n    unlinkMember(customerId: $customerId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IssueMemberToken($member: MemberRefInput!) {\n    issueMemberToken(member: $member) {\n      accessToken\n      tokenType\n      expiresIn\n      memberId\n    }\n  }\n"): (typeof documents)["\n  mutation IssueMemberToken($member: MemberRefInput!) {\n    issueMemberToken(member: $member) {\n      accessToken\n      tokenType\n      expiresIn\n      memberId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMyProfile($input: UpdateProfileInput!) {\n    updateMyProfile(input: $input) {\n      displayName\n      email\n      phone\n      birthDate\n      locale\n      preferences\n      visibleScopes\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMyProfile($input: UpdateProfileInput!) {\n    updateMyProfile(input: $input) {\n      displayName\n      email\n      phone\n      birthDate\n      locale\n      preferences\n      visibleScopes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetConsent($input: SetConsentInput!) {\n    setConsent(input: $input) {\n      partnerId\n      scope\n      granted\n      at\n    }\n  }\n"): (typeof documents)["\n  mutation SetConsent($input: SetConsentInput!) {\n    setConsent(input: $input) {\n      partnerId\n      scope\n      granted\n      at\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportMyData {\n    exportMyData\n  }\n"): (typeof documents)["\n  query ExportMyData {\n    exportMyData\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemberDataExport($memberId: String!) {\n    memberDataExport(memberId: $memberId)\n  }\n"): (typeof documents)["\n  query MemberDataExport($memberId: String!) {\n    memberDataExport(memberId: $memberId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EraseMyData {\n    eraseMyData {\n      id\n      erasedAt\n      profile {\n        displayName\n        email\n        phone\n        birthDate\n        locale\n        preferences\n      }\n      links {\n        partnerId\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EraseMyData {\n    eraseMyData {\n      id\n      erasedAt\n      profile {\n        displayName\n        email\n        phone\n        birthDate\n        locale\n        preferences\n      }\n      links {\n        partnerId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EraseMember($memberId: String!) {\n    eraseMember(memberId: $memberId) {\n      id\n      erasedAt\n    }\n  }\n"): (typeof documents)["\n  mutation EraseMember($memberId: String!) {\n    eraseMember(memberId: $memberId) {\n      id\n      erasedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeMembers($input: MergeMembersInput!) {\n    mergeMembers(input: $input) {\n      ...MemberFields\n    }\n  }\n"): (typeof documents)["\n  mutation MergeMembers($input: MergeMembersInput!) {\n    mergeMembers(input: $input) {\n      ...MemberFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
