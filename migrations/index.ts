@@ -5,5 +5,11 @@
 import { Migration20261122000001_foundation } from './Migration20261122000001_foundation.js';
 import { Migration20261122000002_ledger } from './Migration20261122000002_ledger.js';
 import { Migration20261122000003_member_profile } from './Migration20261122000003_member_profile.js';
+import { Migration20261122000004_exchange } from './Migration20261122000004_exchange.js';
 
-export const migrationsList = [Migration20261122000001_foundation, Migration20261122000002_ledger, Migration20261122000003_member_profile].map((m) => ({ name: m.name, class: m }));
+export const migrationsList = [
+  Migration20261122000001_foundation,
+  Migration20261122000002_ledger,
+  Migration20261122000003_member_profile,
+  Migration20261122000004_exchange,
+].map((m) => ({ name: m.name, class: m }));

@@ -30,6 +30,8 @@ export interface Config {
   /** How often the in-process expiry sweep runs; 0 disables it. */
   expirySweepSeconds: number;
   memberTokenTtlSeconds: number;
+  /** How long an exchange quote locks its rate. */
+  quoteTtlSeconds: number;
   /** Coalition tiers as NAME:POINTS pairs, ascending from 0. */
   tiers: string;
 }
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPointsPerOperation: BigInt(int(env, 'MAX_POINTS_PER_OPERATION', 100_000_000, 1)),
     expirySweepSeconds: int(env, 'EXPIRY_SWEEP_SECONDS', 60, 0, 86_400),
     memberTokenTtlSeconds: int(env, 'MEMBER_TOKEN_TTL_SECONDS', 900, 30, 86_400),
+    quoteTtlSeconds: int(env, 'QUOTE_TTL_SECONDS', 60, 1, 3_600),
     tiers: env.TIERS || 'BRONZE:0,SILVER:5000,GOLD:20000',
   };
   try {

@@ -6,6 +6,7 @@ import { MemberResolver, loadVisibleMember } from './modules/members/member.reso
 import { ViewerResolver } from './modules/viewer/viewer.resolver.js';
 import { LedgerResolver, PointsOperationResultResolver } from './modules/ledger/ledger.resolver.js';
 import { LedgerTransferResolver, MemberLedgerResolver } from './modules/ledger/member-ledger.resolver.js';
+import { ExchangeResolver } from './modules/exchange/exchange.resolver.js';
 
 export function buildHubSchema() {
   return buildFederatedSchema([
@@ -16,6 +17,7 @@ export function buildHubSchema() {
       PointsOperationResultResolver,
       MemberLedgerResolver,
       LedgerTransferResolver,
+      ExchangeResolver,
     ], {
     Partner: { __resolveReference: (ref: { id: string }, ctx: HubContext) => loadVisiblePartner(ctx, ref.id) },
     Member: { __resolveReference: (ref: { id: string }, ctx: HubContext) => loadVisibleMember(ctx, ref.id) },

@@ -10,8 +10,9 @@ import { MemberTokenService } from './modules/members/member-token.service.js';
 import { MemberMergeService } from './modules/members/member-merge.service.js';
 import { MemberExportService } from './modules/members/member-export.service.js';
 import { LedgerService } from './modules/ledger/ledger.service.js';
+import { ExchangeService } from './modules/exchange/exchange.service.js';
 
-export function createServices(db: Database, config: Pick<Config, 'maxPointsPerOperation' | 'hold' | 'memberTokenTtlSeconds' | 'tiers'>, tokens: TokenService) {
+export function createServices(db: Database, config: Pick<Config, 'maxPointsPerOperation' | 'hold' | 'memberTokenTtlSeconds' | 'tiers' | 'quoteTtlSeconds'>, tokens: TokenService) {
   const members = new MemberService(db);
   const consents = new ConsentService(db.sql);
   const ledger = new LedgerService(db.sql, { maxPointsPerOperation: config.maxPointsPerOperation, hold: config.hold });
@@ -24,6 +25,7 @@ export function createServices(db: Database, config: Pick<Config, 'maxPointsPerO
     memberMerge: new MemberMergeService(db, members, ledger),
     memberExport: new MemberExportService(members, consents, ledger),
     ledger,
+    exchange: new ExchangeService(db.sql, ledger, { quoteTtlSeconds: config.quoteTtlSeconds, maxPointsPerOperation: config.maxPointsPerOperation }),
   };
 }
 

@@ -40,6 +40,10 @@ export enum TransferKind {
   RECEIVABLE_SETTLEMENT = 'RECEIVABLE_SETTLEMENT',
   /** member wallet → breakage: expired lots */
   EXPIRY = 'EXPIRY',
+  /** member wallet → exchange liquidity: the points a member converts away */
+  EXCHANGE_OUT = 'EXCHANGE_OUT',
+  /** exchange liquidity → member wallet: the points a conversion gives */
+  EXCHANGE_IN = 'EXCHANGE_IN',
   /** a merged duplicate's wallet → the surviving member's wallet (and its receivable, the other way) */
   MERGE = 'MERGE',
 }

@@ -14,6 +14,7 @@ import { ExpiryService } from './expiry.service.js';
 import { LedgerQueries } from './ledger.queries.js';
 import { checkInvariants } from './invariants.js';
 import { MergeService } from './merge.service.js';
+import { ConversionService } from './conversion.service.js';
 
 export class LedgerService {
   readonly currencies: CurrencyService;
@@ -23,6 +24,7 @@ export class LedgerService {
   readonly expiry: ExpiryService;
   readonly queries: LedgerQueries;
   readonly merge: MergeService;
+  readonly conversion: ConversionService;
 
   constructor(private readonly sql: Sql, settings: LedgerSettings) {
     this.currencies = new CurrencyService(sql);
@@ -33,6 +35,7 @@ export class LedgerService {
     this.expiry = new ExpiryService(deps);
     this.queries = new LedgerQueries(sql);
     this.merge = new MergeService(deps);
+    this.conversion = new ConversionService(deps);
   }
 
   checkInvariants() {

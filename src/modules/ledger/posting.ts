@@ -15,6 +15,8 @@ const ACTIVITY: ReadonlySet<TransferKind> = new Set([
   TransferKind.CAPTURE,
   TransferKind.REVERSE_EARN,
   TransferKind.REVERSE_REDEEM,
+  TransferKind.EXCHANGE_OUT,
+  TransferKind.EXCHANGE_IN,
 ]);
 
 export interface TransferDraft {
