@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../generated/index.js';
-import { errorCodes } from '../../support/graphql-client.js';
+import { errorCodes, type GraphQLErrorBody } from '../../support/graphql-client.js';
 import { checkLedgerInvariantsAfterEach, EarnPoints, ledgerHelpers, newKey, type LedgerHelpers } from '../../support/ledger.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
@@ -36,8 +36,8 @@ checkLedgerInvariantsAfterEach(() => app);
  * business rejection (`recorded`) is final for its key, so it leaves exactly
  * one REJECTED operation row and nothing else.
  */
-async function refused(code: string, request: () => Promise<{ errors?: { extensions?: { code?: string } }[] }>, recorded = false) {
-  const before = { ...(await ledger.ledgerCounts()), account: await app.count('account') };
+async function refused(code: string, request: () => Promise<{ errors?: GraphQLErrorBody[] }>, recorded = false) {
+  const before: Record<string, number> = { ...(await ledger.ledgerCounts()), account: await app.count('account') };
   const rejectedOperations = async () => (await app.hub.db.sql.query<{ n: number }>(`select count(*)::int as n from operation where status = 'REJECTED'`))[0]!.n;
   const rejected = await rejectedOperations();
   const res = await request();

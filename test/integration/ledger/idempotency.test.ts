@@ -31,7 +31,7 @@ describe('idempotency', () => {
     expect((await ledger.balance(member)).available).toBe('10');
   });
 
-  it.each([
+  it.each<[string, { amount?: number; orderRef?: string }]>([
     ['amount', { amount: 11 }],
     ['orderRef', { orderRef: 'o-2' }],
   ])('the same key with a different %s is IDEMPOTENCY_KEY_REUSED', async (_field, change) => {

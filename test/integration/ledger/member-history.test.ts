@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../generated/index.js';
+import type { HistoryQuery } from '../../generated/graphql.js';
 import { errorCodes } from '../../support/graphql-client.js';
 import { checkLedgerInvariantsAfterEach, ledgerHelpers, type LedgerHelpers } from '../../support/ledger.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
@@ -60,7 +61,8 @@ async function all(token: string, filter?: Record<string, unknown>, first = 3) {
   const ids: string[] = [];
   let after: string | null = null;
   for (let guard = 0; guard < 50; guard++) {
-    const page = (await app.gqlOk(History, { ref: { memberId: member }, first, after, filter: filter as never }, token)).member.transactions;
+    const answer: HistoryQuery = await app.gqlOk(History, { ref: { memberId: member }, first, after, filter: filter as never }, token);
+    const page = answer.member.transactions;
     expect(page.edges.map((e) => e.node.id)).toEqual(page.nodes.map((n) => n.id));
     ids.push(...page.nodes.map((n) => n.id));
     if (!page.pageInfo.hasNextPage) break;

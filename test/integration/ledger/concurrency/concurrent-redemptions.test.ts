@@ -39,7 +39,7 @@ describe('concurrent redemptions', () => {
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) => (i % 2 ? ledger.redeem(shop, member, 7) : ledger.authorize(shop, member, 9))),
     );
-    const ok = results.map((r, i) => (outcome(r) === 'OK' ? (i % 2 ? 7 : 9) : 0));
+    const ok: number[] = results.map((r, i) => (outcome(r) === 'OK' ? (i % 2 ? 7 : 9) : 0));
     const spent = ok.reduce((s, x) => s + x, 0);
     expect(results.map(outcome).every((o) => o === 'OK' || o === 'INSUFFICIENT_POINTS')).toBe(true);
     expect(spent).toBeLessThanOrEqual(100);
