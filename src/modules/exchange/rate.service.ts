@@ -72,7 +72,8 @@ export class RateService {
     return this.sql.transaction(async (tx) => {
       // One rate change at a time, so two changes cannot each pass the arbitrage check and together fail it.
       await tx.query(`select pg_advisory_xact_lock(hashtext('exchange_rate'))`);
-      const [{ at }] = (await tx.query<{ at: unknown }>(`select coalesce($1::timestamptz, now()) as at`, [input.effectiveFrom ?? null])) as [{ at: unknown }];
+      // Never before this moment (after the lock): a start the tolerance let through, or a transaction that waited for the lock, must not rewrite what was already in effect.
+      const [{ at }] = (await tx.query<{ at: unknown }>(`select greatest($1::timestamptz, clock_timestamp()) as at`, [input.effectiveFrom ?? null])) as [{ at: unknown }];
       const effectiveFrom = toDate(at);
       const candidate: RateRow = {
         id: newId(),
