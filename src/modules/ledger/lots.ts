@@ -71,9 +71,17 @@ export async function settleHoldLots(tx: SqlClient, holdId: string, captured: bi
 /**
  * Returns up to `amount` points of a reversed redemption to the lots they
  * came from (the latest consumed first), recording movements against
- * `reversalTransferId`.
+ * `reversalTransferId`. A lot that is no longer in `wallet` (its member was
+ * merged away since) comes back as a copy in `wallet`: same issuer, same expiry.
  */
-export async function restoreLots(tx: SqlClient, originalTransferIds: readonly string[], amount: bigint, reversalTransferId: string, reversalIds: readonly string[]): Promise<void> {
+export async function restoreLots(
+  tx: SqlClient,
+  originalTransferIds: readonly string[],
+  amount: bigint,
+  reversalTransferId: string,
+  reversalIds: readonly string[],
+  wallet: string,
+): Promise<void> {
   const [row] = await tx.query<{ restored: string }>(
     `with consumed as (
        select m.lot_id, -m.amount - coalesce((select sum(r.amount) from lot_movement r where r.lot_id = m.lot_id and r.transfer_id = any($4::uuid[])), 0) as open
@@ -83,13 +91,20 @@ export async function restoreLots(tx: SqlClient, originalTransferIds: readonly s
          from consumed c join lot l on l.id = c.lot_id where c.open > 0
      ), give as (
        select lot_id, least(open, $2::bigint - before) as amt from ordered where before < $2::bigint
+     ), same as (
+       update lot set remaining = lot.remaining + give.amt from give where lot.id = give.lot_id and lot.wallet_account_id = $5 returning lot.id, give.amt
+     ), copied as (
+       insert into lot (id, wallet_account_id, currency, issuer_partner_id, source_transfer_id, amount, remaining, expires_at, created_at)
+       select gen_random_uuid(), $5, l.currency, l.issuer_partner_id, $3, give.amt, give.amt, l.expires_at, l.created_at
+         from give join lot l on l.id = give.lot_id where l.wallet_account_id <> $5
+       returning id, amount as amt
      ), u as (
-       update lot set remaining = lot.remaining + give.amt from give where lot.id = give.lot_id returning lot.id, give.amt
+       select id, amt from same union all select id, amt from copied
      ), m as (
        insert into lot_movement (lot_id, transfer_id, amount) select id, $3, amt from u
      )
      select coalesce(sum(amt), 0)::text as restored from u`,
-    [originalTransferIds, amount.toString(), reversalTransferId, reversalIds],
+    [originalTransferIds, amount.toString(), reversalTransferId, reversalIds, wallet],
   );
   assertTaken(row?.restored, amount, 'restore');
 }

@@ -35,7 +35,9 @@ export class ReversalService {
     if (req.amount != null) checkAmount(req.amount, this.deps.settings.maxPointsPerOperation);
     const [original] = isUuid(req.transferId)
       ? await this.deps.sql.query<{ id: string; kind: string; currency: string; amount: string; member_id: string }>(
-          `select id, kind, currency, amount::text as amount, member_id from transfer where id = $1 and partner_id = $2`,
+          // A member merged away since: the points (and lots) are now the survivor's, so the reversal is too.
+          `select t.id, t.kind, t.currency, t.amount::text as amount, coalesce(m.merged_into, t.member_id) as member_id
+             from transfer t left join member m on m.id = t.member_id where t.id = $1 and t.partner_id = $2`,
           [req.transferId, req.partnerId],
         )
       : [];
@@ -76,7 +78,7 @@ export class ReversalService {
         if (taken > 0n) await consumeLots(tx, wallet, taken, ids.main, original.id);
       } else {
         await post(tx, [{ ...common, id: ids.main, kind: TransferKind.REVERSE_REDEEM, amount, debit: house, credit: wallet }], [], isSharded);
-        await restoreLots(tx, [original.id], amount, ids.main, prior.map((p) => p.id));
+        await restoreLots(tx, [original.id], amount, ids.main, prior.map((p) => p.id), wallet);
       }
     });
   }

@@ -18,6 +18,8 @@ export class MemberMergeService {
 
   async merge(sourceId: string, targetId: string): Promise<string> {
     await this.members.checkMergeable(sourceId, targetId);
+    // Checked before the plan creates the survivor's accounts, so a refused merge writes nothing (and again under the locks below).
+    if (await MergeService.hasActiveHolds(this.db.sql, sourceId)) throw MemberErrors.activeHolds();
     const plan = await this.ledger.merge.prepare(sourceId, targetId);
     await this.db.sql.transaction(async (tx) => {
       // Both member rows locked (ascending) so concurrent merges of either cannot interleave.

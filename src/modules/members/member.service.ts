@@ -206,15 +206,18 @@ export class MemberService {
     });
     const byMember = checked.flatMap((c) => (c instanceof AppError || !c.memberId ? [] : [c.memberId]));
     const byCustomer = checked.flatMap((c) => (c instanceof AppError || !c.customerId ? [] : [c.customerId]));
-    const rows = await this.db.sql.query<{ member_id: string; customer_id: string }>(
-      `select member_id, customer_id from member_link where partner_id = $1 and (member_id = any($2::uuid[]) or customer_id = any($3::text[]))`,
+    // A merged member's old id stands for the member it was merged into (merges re-point chains, so one hop).
+    const rows = await this.db.sql.query<{ member_id: string; customer_id: string; ref_id: string | null }>(
+      `with refs as (select id as ref_id, coalesce(merged_into, id) as member_id from member where id = any($2::uuid[]))
+       select l.member_id, l.customer_id, r.ref_id from member_link l left join refs r on r.member_id = l.member_id
+        where l.partner_id = $1 and (r.ref_id is not null or l.customer_id = any($3::text[]))`,
       [partnerId, byMember, byCustomer],
     );
-    const members = new Set(rows.map((r) => r.member_id));
+    const members = new Map(rows.flatMap((r) => (r.ref_id ? [[r.ref_id, r.member_id] as const] : [])));
     const customers = new Map(rows.map((r) => [r.customer_id, r.member_id]));
     return checked.map((c) => {
       if (c instanceof AppError) return c;
-      const id = c.memberId ? (members.has(c.memberId) ? c.memberId : undefined) : customers.get(c.customerId!);
+      const id = c.memberId ? members.get(c.memberId) : customers.get(c.customerId!);
       return id ?? notFound('Member');
     });
   }
