@@ -6,7 +6,7 @@
  */
 import type { Sql, SqlClient } from '../../platform/db/sql.js';
 import { newId, isUuid } from '../../platform/ids.js';
-import { floor, fromBigInt, mul, parseDecimal, sub, toString, ONE, type Decimal } from '../../platform/decimal.js';
+import { floor, fromBigInt, mul, normalise, sub, toString, ONE, type Decimal } from '../../platform/decimal.js';
 import { notFound } from '../../platform/graphql/errors.js';
 import { checkAmount } from '../ledger/ledger.deps.js';
 import { LedgerErrors } from '../ledger/ledger.exception.js';
@@ -155,4 +155,14 @@ export class QuoteService {
 }
 
 /** What rounding down cost the member, in minor units of the target currency (exact). */
-export const roundingOf = (q: QuoteRow): string => toString(sub(parseDecimal(q.exactOut)!, fromBigInt(q.amountOut)));
+/**
+ * exact_out is this module's own exact product (up to 48 decimals across two
+ * legs of 12-decimal rates and spreads), beyond parseDecimal's limits for
+ * input, so it is read back without them.
+ */
+function exactFrom(text: string): Decimal {
+  const [whole, fraction = ''] = text.split('.');
+  return normalise({ units: BigInt(whole! + fraction), scale: fraction.length });
+}
+
+export const roundingOf = (q: QuoteRow): string => toString(sub(exactFrom(q.exactOut), fromBigInt(q.amountOut)));
