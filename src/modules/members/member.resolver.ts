@@ -97,7 +97,7 @@ export class MemberResolver {
   @Mutation(() => MemberProfile, { description: 'The member updates their own profile (member token).' })
   async updateMyProfile(@Arg('input', () => UpdateProfileInput) input: UpdateProfileInput, @Ctx() ctx: HubContext): Promise<MemberProfile> {
     const member = await ctx.services.members.updateProfile(memberSelf(ctx), input);
-    return { ...member.profile, visibleScopes: [...new Set(Object.values(FIELD_SCOPE))] };
+    return { ...member.profile, visibleScopes: [...new Set(Object.values(FIELD_SCOPE))].sort() };
   }
 
   @Mutation(() => MemberConsent, { description: 'The member grants or revokes one scope for one partner they are linked to (member token).' })
