@@ -8,6 +8,8 @@ import { graphql } from '../generated/index.js';
 import { errorCodes } from '../support/graphql-client.js';
 import { EnrollMember } from '../support/operations.js';
 import { initTestApp, type TestApp, type TestDriver } from '../support/test-app.js';
+import { expectLedgerInvariants, ledgerHelpers } from '../support/ledger.js';
+import { EraseMember, MergeMembers, memberHelpers } from '../support/members.js';
 
 const FlowViewer = graphql(`
   query FlowViewer {
@@ -126,6 +128,38 @@ export function coreFlows(driver: TestDriver) {
       const partner = await app.createPartner();
       await app.gqlOk(FlowSuspend, { id: partner.id }, await app.operatorToken());
       expect(errorCodes(await app.gql(FlowViewer, {}, partner.token))).toEqual(['UNAUTHENTICATED']);
+    });
+
+    it('one member across two brands: verified link, consent-scoped profile, member token, tier, merge by transfers, erasure', async () => {
+      const [a, b] = [await app.createPartner(), await app.createPartner()];
+      const members = memberHelpers(app);
+      const ledger = ledgerHelpers(app);
+      const email = `flow-${driver}@example.com`;
+      const id = await members.enroll(a, { displayName: 'Flow', email, emailVerified: true });
+      expect(await members.enroll(b, { email: email.toUpperCase(), emailVerified: true })).toBe(id);
+      expect(await members.enroll(b, { email: `other-${email}` })).not.toBe(id);
+      await ledger.earnOk(a, id, 70);
+      await ledger.earnOk(b, id, 30);
+      const token = await members.token(b, id);
+      await members.consent(token, b, 'profile');
+      const seenByB = await members.view(id, b.token);
+      expect(seenByB.profile).toMatchObject({ displayName: 'Flow', email: null, visibleScopes: ['profile'] });
+      expect(seenByB.transactions.nodes.map((t) => t.partnerId)).toEqual([b.id]);
+      const me = await members.me(token);
+      expect(me.links).toHaveLength(2);
+      expect(me.tier.qualifyingPoints).toBe('100');
+
+      const dup = await members.enroll(a);
+      await ledger.earnOk(a, dup, 5);
+      const merged = (await app.gqlOk(MergeMembers, { input: { sourceMemberId: dup, targetMemberId: id } }, await app.operatorToken())).mergeMembers;
+      expect(merged.balances).toEqual([{ currency: 'PTS', available: '105', held: '0', owed: '0' }]);
+      expect(merged.transactions.nodes.filter((t) => t.kind === 'MERGE').map((t) => t.amount)).toEqual(['5']);
+
+      await app.gqlOk(EraseMember, { memberId: id }, await app.operatorToken());
+      expect(errorCodes(await app.gql(FlowViewer, {}, token))).toEqual(['UNAUTHENTICATED']);
+      expect((await members.view(id)).profile).toMatchObject({ displayName: null, email: null });
+      expect(await ledger.balance(id)).toMatchObject({ available: '105' });
+      await expectLedgerInvariants(app);
     });
 
     it('is ready', async () => {
