@@ -21,6 +21,8 @@ type Documents = {
     "\n  mutation FlowSuspend($id: ID!) {\n    updatePartner(input: { id: $id, status: SUSPENDED }) {\n      status\n    }\n  }\n": typeof types.FlowSuspendDocument,
     "\n  query FlowEntities($representations: [_Any!]!) {\n    _entities(representations: $representations) {\n      ... on Member {\n        id\n      }\n    }\n  }\n": typeof types.FlowEntitiesDocument,
     "\n  query ListPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n        code\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ListPartnersDocument,
+    "\n  mutation CreateBrandedCurrency($input: CreateCurrencyInput!) {\n    createCurrency(input: $input) {\n      code\n      name\n      kind\n      scale\n      issuerPartnerId\n      expiryPolicy\n      expiryPeriod\n    }\n  }\n": typeof types.CreateBrandedCurrencyDocument,
+    "\n  query BrandedCurrencies {\n    currencies {\n      code\n      name\n      kind\n      scale\n      issuerPartnerId\n      expiryPolicy\n      expiryPeriod\n    }\n  }\n": typeof types.BrandedCurrenciesDocument,
     "\n  query ExchangeMutationFields {\n    __type(name: \"Mutation\") {\n      fields {\n        name\n      }\n    }\n  }\n": typeof types.ExchangeMutationFieldsDocument,
     "\n  query Entities($representations: [_Any!]!) {\n    _entities(representations: $representations) {\n      __typename\n      ... on Partner {\n        id\n        code\n      }\n      ... on Member {\n        id\n        partnerLink {\n          customerId\n        }\n      }\n    }\n  }\n": typeof types.EntitiesDocument,
     "\n  query PartnerCodes {\n    partners(first: 5) {\n      nodes {\n        code\n      }\n    }\n  }\n": typeof types.PartnerCodesDocument,
@@ -83,6 +85,8 @@ const documents: Documents = {
     "\n  mutation FlowSuspend($id: ID!) {\n    updatePartner(input: { id: $id, status: SUSPENDED }) {\n      status\n    }\n  }\n": types.FlowSuspendDocument,
     "\n  query FlowEntities($representations: [_Any!]!) {\n    _entities(representations: $representations) {\n      ... on Member {\n        id\n      }\n    }\n  }\n": types.FlowEntitiesDocument,
     "\n  query ListPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n        code\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ListPartnersDocument,
+    "\n  mutation CreateBrandedCurrency($input: CreateCurrencyInput!) {\n    createCurrency(input: $input) {\n      code\n      name\n      kind\n      scale\n      issuerPartnerId\n      expiryPolicy\n      expiryPeriod\n    }\n  }\n": types.CreateBrandedCurrencyDocument,
+    "\n  query BrandedCurrencies {\n    currencies {\n      code\n      name\n      kind\n      scale\n      issuerPartnerId\n      expiryPolicy\n      expiryPeriod\n    }\n  }\n": types.BrandedCurrenciesDocument,
     "\n  query ExchangeMutationFields {\n    __type(name: \"Mutation\") {\n      fields {\n        name\n      }\n    }\n  }\n": types.ExchangeMutationFieldsDocument,
     "\n  query Entities($representations: [_Any!]!) {\n    _entities(representations: $representations) {\n      __typename\n      ... on Partner {\n        id\n        code\n      }\n      ... on Member {\n        id\n        partnerLink {\n          customerId\n        }\n      }\n    }\n  }\n": types.EntitiesDocument,
     "\n  query PartnerCodes {\n    partners(first: 5) {\n      nodes {\n        code\n      }\n    }\n  }\n": types.PartnerCodesDocument,
@@ -180,6 +184,14 @@ export function graphql(source: "\n  query FlowEntities($representations: [_Any!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ListPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n        code\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ListPartners($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      nodes {\n        id\n        code\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBrandedCurrency($input: CreateCurrencyInput!) {\n    createCurrency(input: $input) {\n      code\n      name\n      kind\n      scale\n      issuerPartnerId\n      expiryPolicy\n      expiryPeriod\n    }\n  }\n"): (typeof documents)["\n  mutation CreateBrandedCurrency($input: CreateCurrencyInput!) {\n    createCurrency(input: $input) {\n      code\n      name\n      kind\n      scale\n      issuerPartnerId\n      expiryPolicy\n      expiryPeriod\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BrandedCurrencies {\n    currencies {\n      code\n      name\n      kind\n      scale\n      issuerPartnerId\n      expiryPolicy\n      expiryPeriod\n    }\n  }\n"): (typeof documents)["\n  query BrandedCurrencies {\n    currencies {\n      code\n      name\n      kind\n      scale\n      issuerPartnerId\n      expiryPolicy\n      expiryPeriod\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
