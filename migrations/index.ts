@@ -6,10 +6,12 @@ import { Migration20261122000001_foundation } from './Migration20261122000001_fo
 import { Migration20261122000002_ledger } from './Migration20261122000002_ledger.js';
 import { Migration20261122000003_member_profile } from './Migration20261122000003_member_profile.js';
 import { Migration20261122000004_exchange } from './Migration20261122000004_exchange.js';
+import { Migration20261122000005_settlement } from './Migration20261122000005_settlement.js';
 
 export const migrationsList = [
   Migration20261122000001_foundation,
   Migration20261122000002_ledger,
   Migration20261122000003_member_profile,
   Migration20261122000004_exchange,
+  Migration20261122000005_settlement,
 ].map((m) => ({ name: m.name, class: m }));

@@ -25,6 +25,7 @@ import { createServices, type Services } from './services.js';
 import { createLoaders } from './loaders.js';
 import { buildHubSchema } from './schema.js';
 import { createTokenHandler } from './modules/partners/oauth-token.handler.js';
+import { createStatementCsvHandler } from './modules/settlement/statement-csv.handler.js';
 import { seedDemoCoalition, type DemoSeed } from './seed/demo-coalition.js';
 import { startExpirySweeper } from './modules/ledger/expiry.sweeper.js';
 
@@ -137,6 +138,7 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
         },
         '/.well-known/jwks.json': (_req, res) => sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
         '/oauth/token': createTokenHandler(services.partners, tokens, config.bodyLimitBytes),
+        '/settlement/statement.csv': createStatementCsvHandler(services.settlement, (req) => principalFrom(req, tokens, services)),
       },
     });
     const sweeper = startExpirySweeper(services, config.expirySweepSeconds, log);

@@ -7,6 +7,7 @@ import { ViewerResolver } from './modules/viewer/viewer.resolver.js';
 import { LedgerResolver, PointsOperationResultResolver } from './modules/ledger/ledger.resolver.js';
 import { LedgerTransferResolver, MemberLedgerResolver } from './modules/ledger/member-ledger.resolver.js';
 import { ExchangeResolver } from './modules/exchange/exchange.resolver.js';
+import { SettlementResolver } from './modules/settlement/settlement.resolver.js';
 
 export function buildHubSchema() {
   return buildFederatedSchema([
@@ -18,6 +19,7 @@ export function buildHubSchema() {
       MemberLedgerResolver,
       LedgerTransferResolver,
       ExchangeResolver,
+      SettlementResolver,
     ], {
     Partner: { __resolveReference: (ref: { id: string }, ctx: HubContext) => loadVisiblePartner(ctx, ref.id) },
     Member: { __resolveReference: (ref: { id: string }, ctx: HubContext) => loadVisibleMember(ctx, ref.id) },

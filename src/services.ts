@@ -11,6 +11,7 @@ import { MemberMergeService } from './modules/members/member-merge.service.js';
 import { MemberExportService } from './modules/members/member-export.service.js';
 import { LedgerService } from './modules/ledger/ledger.service.js';
 import { ExchangeService } from './modules/exchange/exchange.service.js';
+import { SettlementService } from './modules/settlement/settlement.service.js';
 
 export function createServices(db: Database, config: Pick<Config, 'maxPointsPerOperation' | 'hold' | 'memberTokenTtlSeconds' | 'tiers' | 'quoteTtlSeconds'>, tokens: TokenService) {
   const members = new MemberService(db);
@@ -25,6 +26,7 @@ export function createServices(db: Database, config: Pick<Config, 'maxPointsPerO
     memberMerge: new MemberMergeService(db, members, ledger),
     memberExport: new MemberExportService(members, consents, ledger),
     ledger,
+    settlement: new SettlementService(db.sql),
     exchange: new ExchangeService(db.sql, ledger, { quoteTtlSeconds: config.quoteTtlSeconds, maxPointsPerOperation: config.maxPointsPerOperation }),
   };
 }

@@ -6,16 +6,19 @@
 import type { Database } from '../platform/db/orm.js';
 import { PartnerService } from '../modules/partners/partner.service.js';
 import { MemberService } from '../modules/members/member.service.js';
+import { ContractService } from '../modules/settlement/contract.service.js';
+import { BillingMode, SettlementPeriod } from '../modules/settlement/settlement.model.js';
 
 export interface DemoSeed {
   partners: { id: string; code: string; name: string; clientId: string; clientSecret: string }[];
   members: { id: string; links: { partner: string; customerId: string }[] }[];
 }
 
+/** Three brands settling in three currencies: what each pays per point issued and is paid per point redeemed. */
 const PARTNERS = [
-  { code: 'kopi-kita', name: 'Kopi Kita Coffee', settlementCurrency: 'IDR' },
-  { code: 'skyways', name: 'Skyways Airline', settlementCurrency: 'MYR' },
-  { code: 'freshmart', name: 'FreshMart Grocers', settlementCurrency: 'USD' },
+  { code: 'kopi-kita', name: 'Kopi Kita Coffee', settlementCurrency: 'IDR', issuePrice: '100', redemptionPrice: '90' },
+  { code: 'skyways', name: 'Skyways Airline', settlementCurrency: 'MYR', issuePrice: '0.03', redemptionPrice: '0.025' },
+  { code: 'freshmart', name: 'FreshMart Grocers', settlementCurrency: 'USD', issuePrice: '0.01', redemptionPrice: '0.008' },
 ];
 
 /** Demo people; the same verified email at a second brand links to the same member. */
@@ -32,9 +35,18 @@ export async function seedDemoCoalition(db: Database): Promise<DemoSeed | undefi
   if (n > 0) return undefined;
   const partnerService = new PartnerService(db);
   const memberService = new MemberService(db);
+  const contracts = new ContractService(db.sql);
   const seed: DemoSeed = { partners: [], members: [] };
   for (const p of PARTNERS) {
     const partner = await partnerService.create(p);
+    await contracts.set({
+      partnerId: partner.id,
+      settlementCurrency: p.settlementCurrency,
+      issuePrice: p.issuePrice,
+      redemptionPrice: p.redemptionPrice,
+      billingMode: BillingMode.POSTPAID,
+      period: SettlementPeriod.MONTHLY,
+    });
     const creds = await partnerService.createCredentials(partner.id, null, 'demo');
     seed.partners.push({ id: partner.id, code: p.code, name: p.name, clientId: creds.clientId, clientSecret: creds.clientSecret });
   }

@@ -136,6 +136,7 @@ export class QuoteService {
       memberId: quote.memberId,
       from: { currency: from.code, amount: quote.amountIn, partnerId: from.issuerPartnerId },
       to: { currency: to.code, amount: quote.amountOut, partnerId: to.issuerPartnerId },
+      ptsAmount: quote.ptsAmount,
       // Converting branded points into PTS is an issuance of PTS by that brand.
       lotIssuerPartnerId: to.issuerPartnerId ?? from.issuerPartnerId,
       claimQuote: (tx, operationId) => QuoteService.claim(tx, quote.id, operationId),
@@ -154,7 +155,6 @@ export class QuoteService {
   }
 }
 
-/** What rounding down cost the member, in minor units of the target currency (exact). */
 /**
  * exact_out is this module's own exact product (up to 48 decimals across two
  * legs of 12-decimal rates and spreads), beyond parseDecimal's limits for
@@ -165,4 +165,5 @@ function exactFrom(text: string): Decimal {
   return normalise({ units: BigInt(whole! + fraction), scale: fraction.length });
 }
 
+/** What rounding down cost the member, in minor units of the target currency (exact). */
 export const roundingOf = (q: QuoteRow): string => toString(sub(exactFrom(q.exactOut), fromBigInt(q.amountOut)));

@@ -9,8 +9,9 @@ import type { SqlClient } from '../../platform/db/sql.js';
 import { newId } from '../../platform/ids.js';
 import { AccountKind, ExpiryPolicy, TransferKind } from './ledger.model.js';
 import { checkIdempotencyKey, requestHash, runOperation, type OperationOutcome } from './operations.js';
-import { lockAccounts, type LedgerDeps } from './ledger.deps.js';
-import { post } from './posting.js';
+import type { LedgerDeps } from './ledger.deps.js';
+import { post, ValuationKind } from './posting.js';
+import { lockAccountsAndBudgets, spend } from './budget.js';
 import { consumeLots } from './lots.js';
 import { LedgerErrors } from './ledger.exception.js';
 
@@ -21,6 +22,8 @@ export interface ConversionRequest {
   memberId: string;
   from: { currency: string; amount: bigint; partnerId: string | null };
   to: { currency: string; amount: bigint; partnerId: string | null };
+  /** PTS passing through: what the source brand issues and the target brand redeems. */
+  ptsAmount: bigint;
   /** The partner the new lot counts as issued by. */
   lotIssuerPartnerId: string | null;
   /** Marks the quote used; throws a LedgerRejection (having written nothing) when it cannot be. */
@@ -43,17 +46,43 @@ export class ConversionService {
     const outId = newId();
     const inId = newId();
     const hash = requestHash('EXCHANGE', { quoteId: req.quoteId });
+    // Between two branded currencies no PTS transfer exists; the PTS passing through are valued on the two legs.
+    const cross = req.from.partnerId != null && req.to.partnerId != null;
     return runOperation(this.deps.sql, { id: operationId, scope: req.scope, key: req.idempotencyKey, kind: 'EXCHANGE', hash, result: { transferId: inId } }, async (tx) => {
-      const balances = await lockAccounts(tx, [walletFrom, walletTo]);
+      // PTS coming out of a conversion count as issued by the source brand, so they draw on its budget.
+      const issuer = req.from.partnerId;
+      const { balances, budgets } = await lockAccountsAndBudgets(tx, [walletFrom, walletTo], issuer ? [issuer] : []);
       const available = balances.get(walletFrom) ?? 0n;
       if (available < req.from.amount) throw LedgerErrors.insufficientPoints(available, req.from.amount);
+      const overBudget = issuer ? spend(budgets, issuer, req.ptsAmount) : undefined;
+      if (overBudget) throw overBudget;
       await req.claimQuote(tx, operationId);
       const common = { operationId, memberId: req.memberId };
       await post(
         tx,
         [
-          { ...common, id: outId, kind: TransferKind.EXCHANGE_OUT, currency: req.from.currency, amount: req.from.amount, debit: walletFrom, credit: liquidityFrom, partnerId: req.from.partnerId ?? req.to.partnerId },
-          { ...common, id: inId, kind: TransferKind.EXCHANGE_IN, currency: req.to.currency, amount: req.to.amount, debit: liquidityTo, credit: walletTo, partnerId: req.to.partnerId ?? req.from.partnerId },
+          {
+            ...common,
+            id: outId,
+            kind: TransferKind.EXCHANGE_OUT,
+            currency: req.from.currency,
+            amount: req.from.amount,
+            debit: walletFrom,
+            credit: liquidityFrom,
+            partnerId: req.from.partnerId ?? req.to.partnerId,
+            valuation: cross ? { kind: ValuationKind.CONVERSION_IN, partnerId: req.from.partnerId!, points: req.ptsAmount, price: 'ISSUE' } : undefined,
+          },
+          {
+            ...common,
+            id: inId,
+            kind: TransferKind.EXCHANGE_IN,
+            currency: req.to.currency,
+            amount: req.to.amount,
+            debit: liquidityTo,
+            credit: walletTo,
+            partnerId: req.to.partnerId ?? req.from.partnerId,
+            valuation: cross ? { kind: ValuationKind.CONVERSION_OUT, partnerId: req.to.partnerId!, points: req.ptsAmount, price: 'REDEMPTION' } : undefined,
+          },
         ],
         [
           {

@@ -2,13 +2,14 @@
 import type { SqlClient } from '../../platform/db/sql.js';
 import { newId } from '../../platform/ids.js';
 import { AppError } from '../../platform/graphql/errors.js';
-import { AccountKind, ExpiryPolicy, TransferKind } from './ledger.model.js';
+import { AccountKind, COALITION_CURRENCY, ExpiryPolicy, TransferKind } from './ledger.model.js';
 import type { CurrencyRow } from './currency.service.js';
-import { checkAmount, checkOrderRef, lockAccounts, type LedgerDeps } from './ledger.deps.js';
+import { checkAmount, checkOrderRef, type LedgerDeps } from './ledger.deps.js';
 import { checkIdempotencyKey, requestHash, runOperation, type OperationOutcome } from './operations.js';
 import { post, type LotDraft, type TransferDraft } from './posting.js';
 import { consumeLots } from './lots.js';
-import { LedgerErrors } from './ledger.exception.js';
+import { LedgerErrors, type LedgerRejection } from './ledger.exception.js';
+import { lockAccountsAndBudgets, spend } from './budget.js';
 
 export interface EarnRequest {
   partnerId: string;
@@ -108,13 +109,25 @@ export class EarnService {
     return { transfers, lots, settle };
   }
 
-  private async apply(tx: SqlClient, prepared: PreparedEarn[]): Promise<void> {
-    const balances = await lockAccounts(tx, prepared.flatMap((p) => [p.wallet, p.receivable]));
+  /**
+   * Posts the earns that fit their partner's billing budget; returns the
+   * budget rejections by position (those earns write nothing).
+   */
+  private async apply(tx: SqlClient, all: PreparedEarn[]): Promise<Map<number, LedgerRejection>> {
+    const pts = all.filter((p) => p.currency.code === COALITION_CURRENCY).map((p) => p.req.partnerId);
+    const { balances, budgets } = await lockAccountsAndBudgets(tx, all.flatMap((p) => [p.wallet, p.receivable]), pts);
+    const rejected = new Map<number, LedgerRejection>();
+    for (const [i, p] of all.entries()) {
+      const rejection = p.currency.code === COALITION_CURRENCY ? spend(budgets, p.req.partnerId, p.req.amount) : undefined;
+      if (rejection) rejected.set(i, rejection);
+    }
+    const prepared = all.filter((_, i) => !rejected.has(i));
     const drafts = prepared.map((p) => this.draft(p, balances));
     // Several items for one member in a batch: later settlements see earlier ones.
     const isSharded = (id: string) => this.deps.accounts.isSharded(id);
     await post(tx, drafts.flatMap((d) => d.transfers), drafts.flatMap((d) => d.lots), isSharded);
     for (const [i, d] of drafts.entries()) if (d.settle) await consumeLots(tx, prepared[i]!.wallet, d.settle.amount, d.settle.transferId);
+    return rejected;
   }
 
   async earn(req: EarnRequest): Promise<OperationOutcome> {
@@ -123,7 +136,10 @@ export class EarnService {
     return runOperation(
       this.deps.sql,
       { id: p.operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'EARN', hash: p.hash, result: { transferId: p.transferId } },
-      (tx) => this.apply(tx, [p]),
+      async (tx) => {
+        const rejected = (await this.apply(tx, [p])).get(0);
+        if (rejected) throw rejected;
+      },
     );
   }
 
@@ -185,8 +201,21 @@ export class EarnService {
           }
         }
         const toPost = prepared.filter((x) => fresh.has(x.p.req.idempotencyKey));
-        if (toPost.length) await this.apply(tx, toPost.map((x) => x.p));
-        for (const x of toPost) local.set(x.index, { ok: true, outcome: { operationId: x.p.operationId, result: { transferId: x.p.transferId }, replayed: false } });
+        const rejected = toPost.length ? await this.apply(tx, toPost.map((x) => x.p)) : new Map<number, LedgerRejection>();
+        const refused: { id: string; code: string; message: string }[] = [];
+        for (const [i, x] of toPost.entries()) {
+          const rejection = rejected.get(i);
+          if (rejection) refused.push({ id: x.p.operationId, code: rejection.code, message: rejection.message });
+          local.set(x.index, rejection ? { ok: false, error: rejection } : { ok: true, outcome: { operationId: x.p.operationId, result: { transferId: x.p.transferId }, replayed: false } });
+        }
+        // A rejection is final for its key, like a single earn's.
+        if (refused.length) {
+          await tx.query(
+            `update operation o set status = 'REJECTED', error_code = x.code, error_message = x.message, result = null
+               from unnest($1::uuid[], $2::text[], $3::text[]) x(id, code, message) where o.id = x.id`,
+            [refused.map((r) => r.id), refused.map((r) => r.code), refused.map((r) => r.message)],
+          );
+        }
         return local;
       });
       for (const [index, result] of outcomes) results[index] = result;

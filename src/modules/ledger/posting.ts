@@ -5,7 +5,7 @@
  * have already locked and checked every account that could be refused.
  */
 import type { SqlClient } from '../../platform/db/sql.js';
-import { TransferKind } from './ledger.model.js';
+import { COALITION_CURRENCY, TransferKind } from './ledger.model.js';
 
 /** Transfers that count as member activity (for inactivity-based expiry); hub-made ones do not. */
 const ACTIVITY: ReadonlySet<TransferKind> = new Set([
@@ -32,6 +32,50 @@ export interface TransferDraft {
   reversesTransferId?: string | null;
   holdId?: string | null;
   orderRef?: string | null;
+  /** Overrides the valuation derived from the kind (conversions between two branded currencies). */
+  valuation?: ValuationDraft | null;
+}
+
+export enum ValuationKind {
+  ISSUANCE = 'ISSUANCE',
+  ISSUANCE_REVERSAL = 'ISSUANCE_REVERSAL',
+  REDEMPTION = 'REDEMPTION',
+  REDEMPTION_REVERSAL = 'REDEMPTION_REVERSAL',
+  CONVERSION_IN = 'CONVERSION_IN',
+  CONVERSION_OUT = 'CONVERSION_OUT',
+}
+
+/**
+ * How a settled transfer is valued at posting: `points` × the unit price of
+ * the partner's contract in effect now (ISSUE or REDEMPTION price), or the
+ * price the reversed transfer was valued at (ORIGINAL). A partner without a
+ * contract in effect gets no valuation (reconciliation reports it).
+ */
+export interface ValuationDraft {
+  kind: ValuationKind;
+  partnerId: string;
+  points: bigint;
+  price: 'ISSUE' | 'REDEMPTION' | 'ORIGINAL';
+}
+
+/** PTS transfers with a partner are settled; how each kind is valued. */
+const VALUED: Partial<Record<TransferKind, Pick<ValuationDraft, 'kind' | 'price'>>> = {
+  [TransferKind.EARN]: { kind: ValuationKind.ISSUANCE, price: 'ISSUE' },
+  [TransferKind.REDEEM]: { kind: ValuationKind.REDEMPTION, price: 'REDEMPTION' },
+  [TransferKind.CAPTURE]: { kind: ValuationKind.REDEMPTION, price: 'REDEMPTION' },
+  [TransferKind.REVERSE_EARN]: { kind: ValuationKind.ISSUANCE_REVERSAL, price: 'ORIGINAL' },
+  [TransferKind.REVERSE_EARN_SHORTFALL]: { kind: ValuationKind.ISSUANCE_REVERSAL, price: 'ORIGINAL' },
+  [TransferKind.REVERSE_REDEEM]: { kind: ValuationKind.REDEMPTION_REVERSAL, price: 'ORIGINAL' },
+  // Branded points into PTS: PTS issued by the brand; PTS into branded points: redeemed at the brand.
+  [TransferKind.EXCHANGE_IN]: { kind: ValuationKind.CONVERSION_IN, price: 'ISSUE' },
+  [TransferKind.EXCHANGE_OUT]: { kind: ValuationKind.CONVERSION_OUT, price: 'REDEMPTION' },
+};
+
+export function valuationOf(t: TransferDraft): ValuationDraft | null {
+  if (t.valuation !== undefined) return t.valuation;
+  const rule = VALUED[t.kind];
+  if (!rule || t.currency !== COALITION_CURRENCY || !t.partnerId) return null;
+  return { ...rule, partnerId: t.partnerId, points: t.amount };
 }
 
 export interface LotDraft {
@@ -68,6 +112,25 @@ with t as (
   insert into lot (id, wallet_account_id, currency, issuer_partner_id, source_transfer_id, amount, remaining, expires_at)
   select id, wallet, cur, issuer, src, amt, amt, now() + ttl
     from unnest($18::uuid[], $19::bigint[], $20::text[], $21::uuid[], $22::uuid[], $23::bigint[], $24::interval[]) x(id, wallet, cur, issuer, src, amt, ttl)
+), v as (
+  insert into transfer_valuation (transfer_id, partner_id, contract_id, kind, points, unit_price, amount, fiat_currency)
+  select x.tid, x.pid, coalesce(o.contract_id, c.id), x.kind, x.points, p.price,
+         p.price * x.points * (case when x.kind in ('ISSUANCE', 'REDEMPTION_REVERSAL', 'CONVERSION_IN') then 1 else -1 end),
+         coalesce(o.fiat_currency, c.settlement_currency)
+    from unnest($26::uuid[], $27::uuid[], $28::text[], $29::bigint[], $30::text[], $31::uuid[]) x(tid, pid, kind, points, source, orig)
+    left join lateral (
+      select id, settlement_currency, issue_price, redemption_price from partner_contract
+       where partner_id = x.pid and effective_from <= now() order by effective_from desc limit 1
+    ) c on x.source <> 'ORIGINAL'
+    left join transfer_valuation o on x.source = 'ORIGINAL' and o.transfer_id = x.orig
+    cross join lateral (select case x.source when 'ISSUE' then c.issue_price when 'REDEMPTION' then c.redemption_price else o.unit_price end as price) p
+   where p.price is not null
+  returning partner_id, kind, amount
+), b as (
+  -- Issuance draws on a billing budget (prepaid funds or postpaid credit); its reversal gives back.
+  update partner_budget pb set remaining = pb.remaining - s.total, updated_at = now()
+    from (select partner_id, sum(amount) as total from v where kind in ('ISSUANCE', 'ISSUANCE_REVERSAL', 'CONVERSION_IN') group by partner_id) s
+   where pb.partner_id = s.partner_id
 )
 select count(*)::int as posted from t`;
 
@@ -121,6 +184,22 @@ export function postingParams(transfers: readonly TransferDraft[], lots: readonl
     lots.map((l) => l.amount.toString()),
     lots.map((l) => l.expiresIn),
     direct[2],
+    ...valuationParams(transfers),
+  ];
+}
+
+function valuationParams(transfers: readonly TransferDraft[]): unknown[][] {
+  const rows = transfers.flatMap((t) => {
+    const v = valuationOf(t);
+    return v ? [{ t, v }] : [];
+  });
+  return [
+    rows.map(({ t }) => t.id),
+    rows.map(({ v }) => v.partnerId),
+    rows.map(({ v }) => v.kind),
+    rows.map(({ v }) => v.points.toString()),
+    rows.map(({ v }) => v.price),
+    rows.map(({ t }) => t.reversesTransferId ?? null),
   ];
 }
 

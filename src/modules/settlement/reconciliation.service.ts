@@ -1,0 +1,97 @@
+/**
+ * Reconciliation: recomputes every closed statement from the ledger's
+ * valuations of the transfers it covers and reports any difference, checks
+ * each valuation against its transfer and its price, and that the statements
+ * add up to the valuations they claim. There should never be a difference.
+ */
+import type { Sql } from '../../platform/db/sql.js';
+import { compare, toString } from '../../platform/decimal.js';
+import { ASSIGNED_TO, DIGEST_SQL, LINES_SQL, statementFrom, totals } from './statement.service.js';
+import type { Statement } from './settlement.model.js';
+
+export interface Difference {
+  statementId: string | null;
+  partnerId: string | null;
+  field: string;
+  stored: string;
+  recomputed: string;
+}
+
+export interface ReconciliationReport {
+  ok: boolean;
+  checkedAt: Date;
+  statementsChecked: number;
+  valuationsChecked: number;
+  /** PTS transfers of settled kinds that have no valuation (their partner had no contract in effect). */
+  unpricedTransfers: number;
+  differences: Difference[];
+}
+
+export class ReconciliationService {
+  constructor(private readonly sql: Sql) {}
+
+  async run(partnerId?: string | null): Promise<ReconciliationReport> {
+    const differences: Difference[] = [];
+    const rows = await this.sql.query(
+      `select id, partner_id, period_start, period_end, fiat_currency, fiat_scale, lines, due_to_hub::text as due_to_hub, due_to_partner::text as due_to_partner,
+              net_exact::text as net_exact, net_rounded::text as net_rounded, transfer_count, digest, closed_at, paid_at, payment_reference
+         from settlement_statement where $1::uuid is null or partner_id = $1 order by partner_id, period_start`,
+      [partnerId ?? null],
+    );
+    for (const stored of rows.map(statementFrom)) differences.push(...(await this.recompute(stored)));
+
+    // Every valuation is points × unit price with the sign of its kind, on a transfer of that partner.
+    const bad = await this.sql.query<{ transfer_id: string; partner_id: string; amount: string; expected: string }>(
+      `select v.transfer_id, v.partner_id, v.amount::text as amount,
+              (v.points * v.unit_price * case when v.kind in ('ISSUANCE', 'REDEMPTION_REVERSAL', 'CONVERSION_IN') then 1 else -1 end)::text as expected
+         from transfer_valuation v join transfer t on t.id = v.transfer_id
+        where ($1::uuid is null or v.partner_id = $1)
+          and (v.amount <> v.points * v.unit_price * case when v.kind in ('ISSUANCE', 'REDEMPTION_REVERSAL', 'CONVERSION_IN') then 1 else -1 end
+               or (t.currency = 'PTS' and (t.amount <> v.points or t.partner_id <> v.partner_id)))
+        limit 100`,
+      [partnerId ?? null],
+    );
+    for (const b of bad) differences.push({ statementId: null, partnerId: b.partner_id, field: `valuation ${b.transfer_id}`, stored: b.amount, recomputed: b.expected });
+
+    const [counts] = await this.sql.query<{ valuations: number; unpriced: number }>(
+      `select (select count(*)::int from transfer_valuation where $1::uuid is null or partner_id = $1) as valuations,
+              (select count(*)::int from transfer t where t.currency = 'PTS' and t.partner_id is not null and ($1::uuid is null or t.partner_id = $1)
+                  and t.kind in ('EARN', 'REDEEM', 'CAPTURE', 'REVERSE_EARN', 'REVERSE_EARN_SHORTFALL', 'REVERSE_REDEEM', 'EXCHANGE_IN', 'EXCHANGE_OUT')
+                  and not exists (select 1 from transfer_valuation v where v.transfer_id = t.id)) as unpriced`,
+      [partnerId ?? null],
+    );
+    return {
+      ok: differences.length === 0,
+      checkedAt: new Date(),
+      statementsChecked: rows.length,
+      valuationsChecked: counts?.valuations ?? 0,
+      unpricedTransfers: counts?.unpriced ?? 0,
+      differences,
+    };
+  }
+
+  private async recompute(stored: Statement): Promise<Difference[]> {
+    const lineRows = await this.sql.query<{ kind: never; transfers: number; points: string; amount: string }>(LINES_SQL(ASSIGNED_TO), [stored.id]);
+    const [{ digest }] = (await this.sql.query<{ digest: string }>(DIGEST_SQL(ASSIGNED_TO), [stored.id])) as [{ digest: string }];
+    const again = totals(lineRows, stored.fiatScale);
+    const out: Difference[] = [];
+    const diff = (field: string, a: string, b: string) => {
+      if (a !== b) out.push({ statementId: stored.id, partnerId: stored.partnerId, field, stored: a, recomputed: b });
+    };
+    const dec = (field: string, a: Statement['netExact'], b: Statement['netExact']) => {
+      if (compare(a, b) !== 0) out.push({ statementId: stored.id, partnerId: stored.partnerId, field, stored: toString(a), recomputed: toString(b) });
+    };
+    for (const line of stored.lines) {
+      const r = again.lines.find((l) => l.kind === line.kind)!;
+      dec(`${line.kind}.amount`, line.amount, r.amount);
+      diff(`${line.kind}.points`, line.points.toString(), r.points.toString());
+    }
+    dec('dueToHub', stored.dueToHub, again.dueToHub);
+    dec('dueToPartner', stored.dueToPartner, again.dueToPartner);
+    dec('netExact', stored.netExact, again.netExact);
+    dec('netRounded', stored.netRounded, again.netRounded);
+    diff('transferCount', String(stored.transferCount), String(again.transferCount));
+    diff('digest', stored.digest, digest);
+    return out;
+  }
+}

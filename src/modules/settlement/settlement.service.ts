@@ -1,0 +1,20 @@
+/** The settlement module's services. */
+import type { Sql } from '../../platform/db/sql.js';
+import { ContractService } from './contract.service.js';
+import { StatementService } from './statement.service.js';
+import { ReconciliationService } from './reconciliation.service.js';
+import { FlowsService } from './flows.service.js';
+
+export class SettlementService {
+  readonly contracts: ContractService;
+  readonly statements: StatementService;
+  readonly reconciliation: ReconciliationService;
+  readonly flows: FlowsService;
+
+  constructor(sql: Sql) {
+    this.contracts = new ContractService(sql);
+    this.statements = new StatementService(sql, this.contracts);
+    this.reconciliation = new ReconciliationService(sql);
+    this.flows = new FlowsService(sql);
+  }
+}

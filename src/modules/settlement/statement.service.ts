@@ -1,0 +1,209 @@
+/**
+ * Statements: for a partner and a period, the valuations of its settled
+ * transfers grouped by kind, exact, with the totals rounded once (half-even)
+ * to the fiat minor unit. The open period is a live draft; closing freezes the
+ * statement with a digest of the transfers it covers. A transfer belongs to the
+ * first statement closed after it committed, so one that commits late falls
+ * into the next period, never into a closed one.
+ */
+import type { Sql, SqlClient } from '../../platform/db/sql.js';
+import { newId, isUuid } from '../../platform/ids.js';
+import { add, parseDecimal, roundHalfEven, sub, toString, type Decimal } from '../../platform/decimal.js';
+import { notFound } from '../../platform/graphql/errors.js';
+import { toDate } from '../ledger/ledger.model.js';
+import type { ContractService } from './contract.service.js';
+import { LINE_KINDS, periodAt, BillingMode, type LineKind, type Statement, type StatementLine } from './settlement.model.js';
+import { SettlementErrors } from './settlement.exception.js';
+
+const ISSUANCE_FAMILY: ReadonlySet<LineKind> = new Set(['ISSUANCE', 'ISSUANCE_REVERSAL', 'CONVERSION_IN']);
+const ZERO: Decimal = { units: 0n, scale: 0 };
+
+interface LineRow {
+  kind: LineKind;
+  transfers: number;
+  points: string;
+  amount: string;
+}
+
+/** Lines, totals and rounding from per-kind sums. */
+export function totals(rows: readonly LineRow[], fiatScale: number) {
+  const lines: StatementLine[] = LINE_KINDS.map((kind) => {
+    const r = rows.find((x) => x.kind === kind);
+    return { kind, transfers: r ? Number(r.transfers) : 0, points: BigInt(r?.points ?? 0), amount: r ? parseDecimal(r.amount)! : ZERO };
+  });
+  const dueToHub = lines.filter((l) => ISSUANCE_FAMILY.has(l.kind)).reduce((s, l) => add(s, l.amount), ZERO);
+  const dueToPartner = lines.filter((l) => !ISSUANCE_FAMILY.has(l.kind)).reduce((s, l) => sub(s, l.amount), ZERO);
+  const netExact = sub(dueToHub, dueToPartner);
+  return { lines, dueToHub, dueToPartner, netExact, netRounded: roundHalfEven(netExact, fiatScale), transferCount: lines.reduce((n, l) => n + l.transfers, 0) };
+}
+
+/** Per-kind sums and the digest of a set of valuations (`where` over alias v). */
+export const LINES_SQL = (where: string) => `
+  select kind, count(*)::int as transfers, sum(points)::text as points, sum(amount)::text as amount from transfer_valuation v where ${where} group by kind`;
+export const DIGEST_SQL = (where: string) => `
+  select coalesce(encode(sha256(convert_to(string_agg(v.transfer_id::text || ':' || v.amount::text, E'\\n' order by v.transfer_id), 'UTF8')), 'hex'), '') as digest
+    from transfer_valuation v where ${where}`;
+const UNASSIGNED = `v.partner_id = $1 and v.created_at < $2 and not exists (select 1 from statement_transfer st where st.transfer_id = v.transfer_id)`;
+export const ASSIGNED_TO = `exists (select 1 from statement_transfer st where st.transfer_id = v.transfer_id and st.statement_id = $1)`;
+
+const STATEMENT_COLUMNS = `id, partner_id, period_start, period_end, fiat_currency, fiat_scale, lines, due_to_hub::text as due_to_hub, due_to_partner::text as due_to_partner,
+  net_exact::text as net_exact, net_rounded::text as net_rounded, transfer_count, digest, closed_at, paid_at, payment_reference`;
+
+export function statementFrom(r: Record<string, unknown>): Statement {
+  const lines = (typeof r.lines === 'string' ? JSON.parse(r.lines) : r.lines) as { kind: LineKind; transfers: number; points: string; amount: string }[];
+  return {
+    id: r.id as string,
+    partnerId: r.partner_id as string,
+    periodStart: toDate(r.period_start),
+    periodEnd: toDate(r.period_end),
+    status: r.paid_at ? 'PAID' : 'CLOSED',
+    fiatCurrency: r.fiat_currency as string,
+    fiatScale: Number(r.fiat_scale),
+    lines: lines.map((l) => ({ kind: l.kind, transfers: l.transfers, points: BigInt(l.points), amount: parseDecimal(l.amount)! })),
+    dueToHub: parseDecimal(r.due_to_hub as string)!,
+    dueToPartner: parseDecimal(r.due_to_partner as string)!,
+    netExact: parseDecimal(r.net_exact as string)!,
+    netRounded: parseDecimal(r.net_rounded as string)!,
+    transferCount: Number(r.transfer_count),
+    digest: r.digest as string,
+    closedAt: toDate(r.closed_at),
+    paidAt: r.paid_at == null ? null : toDate(r.paid_at),
+    paymentReference: (r.payment_reference as string | null) ?? null,
+  };
+}
+
+export class StatementService {
+  constructor(
+    private readonly sql: Sql,
+    private readonly contracts: ContractService,
+  ) {}
+
+  /** The period of this partner that contains `at` (now when omitted). */
+  private async period(partnerId: string, at?: Date | null) {
+    const first = await this.contracts.first(partnerId);
+    if (!first) throw SettlementErrors.noContract();
+    const bounds = periodAt(first.period, first.periodSeconds, at ?? new Date());
+    return { ...bounds, fiatCurrency: first.settlementCurrency, fiatScale: first.fiatScale };
+  }
+
+  async closed(partnerId: string, periodStart: Date): Promise<Statement | undefined> {
+    const [row] = await this.sql.query(`select ${STATEMENT_COLUMNS} from settlement_statement where partner_id = $1 and period_start = $2`, [partnerId, periodStart]);
+    return row ? statementFrom(row) : undefined;
+  }
+
+  async byId(id: string): Promise<Statement | undefined> {
+    const [row] = isUuid(id) ? await this.sql.query(`select ${STATEMENT_COLUMNS} from settlement_statement where id = $1`, [id]) : [];
+    return row ? statementFrom(row) : undefined;
+  }
+
+  async list(partnerId: string, limit: number, before?: Date): Promise<Statement[]> {
+    const rows = await this.sql.query(
+      `select ${STATEMENT_COLUMNS} from settlement_statement where partner_id = $1 and ($2::timestamptz is null or period_start < $2) order by period_start desc limit $3`,
+      [partnerId, before ?? null, limit],
+    );
+    return rows.map(statementFrom);
+  }
+
+  /**
+   * The statement of the period containing `at`: the closed one if closed,
+   * else the live draft — everything not yet in a closed statement, posted
+   * before the period's end (or now, if it has not ended).
+   */
+  async statement(partnerId: string, at?: Date | null): Promise<Statement> {
+    const p = await this.period(partnerId, at);
+    const closed = await this.closed(partnerId, p.start);
+    if (closed) return closed;
+    const until = new Date(Math.min(p.end.getTime(), Date.now()));
+    const rows = await this.sql.query<LineRow>(LINES_SQL(UNASSIGNED), [partnerId, until]);
+    const [{ digest }] = (await this.sql.query<{ digest: string }>(DIGEST_SQL(UNASSIGNED), [partnerId, until])) as [{ digest: string }];
+    return {
+      id: null,
+      partnerId,
+      periodStart: p.start,
+      periodEnd: p.end,
+      status: 'DRAFT',
+      fiatCurrency: p.fiatCurrency,
+      fiatScale: p.fiatScale,
+      ...totals(rows, p.fiatScale),
+      digest,
+      closedAt: null,
+      paidAt: null,
+      paymentReference: null,
+    };
+  }
+
+  async close(partnerId: string, periodStart: Date): Promise<Statement> {
+    const p = await this.period(partnerId, periodStart);
+    if (p.start.getTime() !== periodStart.getTime()) throw SettlementErrors.notPeriodStart();
+    if (p.end.getTime() > Date.now()) throw SettlementErrors.periodNotEnded(p.end);
+    const id = newId();
+    try {
+      await this.sql.transaction(async (tx) => {
+        // One snapshot for the sums, the digest and the rows the statement claims.
+        await tx.query('set transaction isolation level repeatable read');
+        await tx.query(`select pg_advisory_xact_lock(hashtext('statement:' || $1))`, [partnerId]);
+        if ((await tx.query(`select 1 from settlement_statement where partner_id = $1 and period_start = $2`, [partnerId, p.start])).length) throw SettlementErrors.alreadyClosed();
+        const rows = await tx.query<LineRow>(LINES_SQL(UNASSIGNED), [partnerId, p.end]);
+        const [{ digest }] = (await tx.query<{ digest: string }>(DIGEST_SQL(UNASSIGNED), [partnerId, p.end])) as [{ digest: string }];
+        const t = totals(rows, p.fiatScale);
+        await tx.query(
+          `insert into settlement_statement (id, partner_id, period_start, period_end, fiat_currency, fiat_scale, lines, due_to_hub, due_to_partner, net_exact, net_rounded, transfer_count, digest)
+           values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::numeric, $9::numeric, $10::numeric, $11::numeric, $12, $13)`,
+          [
+            id,
+            partnerId,
+            p.start,
+            p.end,
+            p.fiatCurrency,
+            p.fiatScale,
+            JSON.stringify(t.lines.map((l) => ({ kind: l.kind, transfers: l.transfers, points: l.points.toString(), amount: toString(l.amount) }))),
+            toString(t.dueToHub),
+            toString(t.dueToPartner),
+            toString(t.netExact),
+            toString(t.netRounded),
+            t.transferCount,
+            digest,
+          ],
+        );
+        await tx.query(`insert into statement_transfer (statement_id, transfer_id) select $3, v.transfer_id from transfer_valuation v where ${UNASSIGNED}`, [partnerId, p.end, id]);
+      });
+    } catch (error) {
+      // Two closes racing: the loser meets the unique period or transfer constraint.
+      if ((error as { code?: string }).code === '23505') throw SettlementErrors.alreadyClosed();
+      throw error;
+    }
+    return (await this.byId(id))!;
+  }
+
+  async markPaid(partnerId: string, periodStart: Date, paymentReference: string): Promise<Statement> {
+    return this.sql.transaction(async (tx) => {
+      const [row] = await tx.query(
+        `update settlement_statement set paid_at = now(), payment_reference = $3 where partner_id = $1 and period_start = $2 and paid_at is null returning ${STATEMENT_COLUMNS}`,
+        [partnerId, periodStart, paymentReference],
+      );
+      if (!row) {
+        const exists = await tx.query(`select 1 from settlement_statement where partner_id = $1 and period_start = $2`, [partnerId, periodStart]);
+        throw exists.length ? SettlementErrors.alreadyPaid() : SettlementErrors.notClosed();
+      }
+      const statement = statementFrom(row);
+      await StatementService.restoreCredit(tx, statement);
+      return statement;
+    });
+  }
+
+  /** A paid statement settles its issuance: a postpaid partner's credit comes back. */
+  private static async restoreCredit(tx: SqlClient, statement: Statement): Promise<void> {
+    await tx.query(
+      `update partner_budget b set remaining = b.remaining + $2::numeric, updated_at = now()
+        where b.partner_id = $1 and (select billing_mode from partner_contract c where c.partner_id = $1 and c.effective_from <= now() order by effective_from desc limit 1) = $3`,
+      [statement.partnerId, toString(statement.dueToHub), BillingMode.POSTPAID],
+    );
+  }
+
+  /** Throws NOT_FOUND unless the partner has this closed statement. */
+  async requireClosed(partnerId: string, periodStart: Date): Promise<Statement> {
+    const s = await this.closed(partnerId, periodStart);
+    if (!s) throw notFound('Statement');
+    return s;
+  }
+}
