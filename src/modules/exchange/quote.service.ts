@@ -7,7 +7,7 @@
 import type { Sql, SqlClient } from '../../platform/db/sql.js';
 import { newId, isUuid } from '../../platform/ids.js';
 import { floor, fromBigInt, mul, normalise, sub, toString, ONE, type Decimal } from '../../platform/decimal.js';
-import { notFound } from '../../platform/graphql/errors.js';
+import { badInput, notFound } from '../../platform/graphql/errors.js';
 import { checkAmount } from '../ledger/ledger.deps.js';
 import { LedgerErrors } from '../ledger/ledger.exception.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
@@ -86,6 +86,7 @@ export class QuoteService {
     const exactOut = mul(fromBigInt(amount), factor);
     const amountOut = floor(exactOut);
     if (amountOut < 1n) throw ExchangeErrors.tooSmall();
+    if (amountOut > this.settings.maxPointsPerOperation) throw badInput(`amount converts to more than ${this.settings.maxPointsPerOperation}, the most one operation may move.`, 'amount');
     const ptsAmount = from.code === COALITION_CURRENCY ? amount : to.code === COALITION_CURRENCY ? amountOut : floor(mul(fromBigInt(amount), effectiveFactor(out!)));
 
     const [row] = await this.sql.query(

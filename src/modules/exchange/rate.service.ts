@@ -31,6 +31,8 @@ const COLUMNS = `id, currency, direction, rate::text as rate, spread::text as sp
 /** Small allowance for "now" sent by a client whose clock is a little behind. */
 const BACKDATE_TOLERANCE_MS = 5_000;
 const MAX_RATE_DECIMALS = 12;
+/** exchange_rate.rate is numeric(30, 12): at most 18 digits before the point. */
+const RATE_LIMIT = 10n ** 18n;
 
 export function rateFrom(r: Record<string, unknown>): RateRow {
   return {
@@ -50,6 +52,7 @@ function checkDecimal(text: string, field: string, { allowZero }: { allowZero: b
   const d = parseDecimal(text);
   if (!d || d.scale > MAX_RATE_DECIMALS) throw ExchangeErrors.invalidRate(field, `must be a decimal number with at most ${MAX_RATE_DECIMALS} decimal places.`);
   if (d.units < 0n || (!allowZero && d.units === 0n)) throw ExchangeErrors.invalidRate(field, allowZero ? 'must not be negative.' : 'must be greater than zero.');
+  if (d.units >= RATE_LIMIT * 10n ** BigInt(d.scale)) throw ExchangeErrors.invalidRate(field, `must be below ${RATE_LIMIT}.`);
   return d;
 }
 
