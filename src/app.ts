@@ -20,6 +20,7 @@ import { Role, type Principal } from './platform/auth/principal.js';
 import { AppError, formatError } from './platform/graphql/errors.js';
 import type { HubContext } from './platform/graphql/context.js';
 import { createHttpServer, type HttpServer } from './platform/http/server.js';
+import { limitsPlugin } from './platform/graphql/limits/limits.plugin.js';
 import { sendJson } from './platform/http/body.js';
 import { createServices, type Services } from './services.js';
 import { createLoaders } from './loaders.js';
@@ -104,12 +105,21 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
       schema: await buildHubSchema(),
       formatError,
       includeStacktraceInErrorResponses: false,
-      introspection: config.env !== 'production',
+      // In production the limits plugin admits introspection for authenticated partners and operators only.
+      introspection: true,
+      allowBatchedHttpRequests: true,
       csrfPrevention: true,
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
         config.env === 'development' ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
         logUnexpectedErrors(log),
+        limitsPlugin({
+          maxDepth: config.graphql.maxDepth,
+          maxAliases: config.graphql.maxAliases,
+          maxCost: config.graphql.maxCost,
+          partnerBudget: { capacity: config.graphql.partnerCostBurst, refillPerSecond: config.graphql.partnerCostPerSecond },
+          restrictIntrospection: config.env === 'production',
+        }),
       ],
     });
     await apollo.start();
@@ -117,6 +127,7 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
     const http: HttpServer = createHttpServer<HubContext>({
       apollo,
       bodyLimit: config.bodyLimitBytes,
+      maxBatch: config.graphql.maxBatch,
       log,
       context: async (req, requestId) => ({
         requestId,

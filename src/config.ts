@@ -32,6 +32,16 @@ export interface Config {
   memberTokenTtlSeconds: number;
   /** How long an exchange quote locks its rate. */
   quoteTtlSeconds: number;
+  graphql: {
+    maxDepth: number;
+    maxAliases: number;
+    maxCost: number;
+    /** Operations allowed in one batched HTTP request. */
+    maxBatch: number;
+    /** Per-partner query cost budget: burst capacity and refill per second. */
+    partnerCostBurst: number;
+    partnerCostPerSecond: number;
+  };
   /** Coalition tiers as NAME:POINTS pairs, ascending from 0. */
   tiers: string;
 }
@@ -86,6 +96,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     expirySweepSeconds: int(env, 'EXPIRY_SWEEP_SECONDS', 60, 0, 86_400),
     memberTokenTtlSeconds: int(env, 'MEMBER_TOKEN_TTL_SECONDS', 900, 30, 86_400),
     quoteTtlSeconds: int(env, 'QUOTE_TTL_SECONDS', 60, 1, 3_600),
+    graphql: {
+      maxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
+      maxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 1_000),
+      maxCost: int(env, 'GRAPHQL_MAX_COST', 20_000, 10, 10_000_000),
+      maxBatch: int(env, 'GRAPHQL_MAX_BATCH', 10, 1, 100),
+      partnerCostBurst: int(env, 'PARTNER_COST_BURST', 200_000, 10, 100_000_000),
+      partnerCostPerSecond: int(env, 'PARTNER_COST_PER_SECOND', 50_000, 1, 100_000_000),
+    },
     tiers: env.TIERS || 'BRONZE:0,SILVER:5000,GOLD:20000',
   };
   try {

@@ -18,6 +18,8 @@ export interface HttpOptions<C extends BaseContext> {
   context: (req: IncomingMessage, requestId: string) => Promise<C>;
   routes: Record<string, RouteHandler>;
   bodyLimit: number;
+  /** Operations allowed in one batched (array) request. */
+  maxBatch: number;
   log: Logger;
 }
 
@@ -44,6 +46,9 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
           body = JSON.parse(raw);
         } catch {
           return sendGraphQLError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+        }
+        if (Array.isArray(body) && (body.length === 0 || body.length > options.maxBatch)) {
+          return sendGraphQLError(res, 400, 'BATCH_TOO_LARGE', `A batched request holds 1 to ${options.maxBatch} operations.`);
         }
       } else {
         body = raw;
