@@ -76,6 +76,18 @@ type Documents = {
     "\n  mutation CreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n    }\n  }\n": typeof types.CreatePartnerDocument,
     "\n  mutation CreatePartnerCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      partnerId\n      scopes\n      tokenEndpoint\n    }\n  }\n": typeof types.CreatePartnerCredentialsDocument,
     "\n  mutation EnrollMember($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      id\n      createdAt\n      partnerLink {\n        partnerId\n        customerId\n      }\n    }\n  }\n": typeof types.EnrollMemberDocument,
+    "\n  fragment ContractFields on PartnerContract {\n    id\n    partnerId\n    version\n    effectiveFrom\n    settlementCurrency\n    fiatScale\n    issuePrice\n    redemptionPrice\n    billingMode\n    creditLimit\n    period\n    periodSeconds\n  }\n": typeof types.ContractFieldsFragmentDoc,
+    "\n  mutation SetPartnerContract($input: SetPartnerContractInput!) {\n    setPartnerContract(input: $input) {\n      ...ContractFields\n    }\n  }\n": typeof types.SetPartnerContractDocument,
+    "\n  query PartnerContracts($partnerId: ID!) {\n    partnerContracts(partnerId: $partnerId) {\n      ...ContractFields\n    }\n  }\n": typeof types.PartnerContractsDocument,
+    "\n  mutation RecordPrepaidTopUp($partnerId: ID!, $amount: String!, $reference: String) {\n    recordPrepaidTopUp(partnerId: $partnerId, amount: $amount, reference: $reference) {\n      partnerId\n      remaining\n    }\n  }\n": typeof types.RecordPrepaidTopUpDocument,
+    "\n  query PartnerBudget($partnerId: ID!) {\n    partnerBudget(partnerId: $partnerId) {\n      partnerId\n      remaining\n    }\n  }\n": typeof types.PartnerBudgetDocument,
+    "\n  fragment StatementFields on SettlementStatement {\n    id\n    partnerId\n    periodStart\n    periodEnd\n    status\n    fiatCurrency\n    lines {\n      kind\n      transfers\n      points\n      amount\n    }\n    dueToHub\n    dueToPartner\n    netExact\n    net\n    rounding\n    transferCount\n    digest\n    closedAt\n    paidAt\n    paymentReference\n  }\n": typeof types.StatementFieldsFragmentDoc,
+    "\n  query SettlementStatement($partnerId: ID!, $at: DateTime) {\n    settlementStatement(partnerId: $partnerId, at: $at) {\n      ...StatementFields\n    }\n  }\n": typeof types.SettlementStatementDocument,
+    "\n  query SettlementStatements($partnerId: ID!, $before: DateTime) {\n    settlementStatements(partnerId: $partnerId, before: $before) {\n      ...StatementFields\n    }\n  }\n": typeof types.SettlementStatementsDocument,
+    "\n  mutation CloseSettlementPeriod($input: StatementRefInput!) {\n    closeSettlementPeriod(input: $input) {\n      ...StatementFields\n    }\n  }\n": typeof types.CloseSettlementPeriodDocument,
+    "\n  mutation MarkStatementPaid($input: StatementRefInput!, $paymentReference: String!) {\n    markStatementPaid(input: $input, paymentReference: $paymentReference) {\n      ...StatementFields\n    }\n  }\n": typeof types.MarkStatementPaidDocument,
+    "\n  query ReconcileSettlements {\n    reconcileSettlements {\n      ok\n      checkedAt\n      statementsChecked\n      valuationsChecked\n      unpricedTransfers\n      differences {\n        statementId\n        partnerId\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n": typeof types.ReconcileSettlementsDocument,
+    "\n  query InterPartnerFlows($from: DateTime!, $to: DateTime!) {\n    interPartnerFlows(from: $from, to: $to) {\n      issuerPartnerId\n      redeemerPartnerId\n      points\n      issuerFiat\n      issuerCurrency\n      redeemerFiat\n      redeemerCurrency\n    }\n  }\n": typeof types.InterPartnerFlowsDocument,
 };
 const documents: Documents = {
     "\n  query FlowViewer {\n    viewer {\n      role\n      partner {\n        id\n        code\n      }\n    }\n  }\n": types.FlowViewerDocument,
@@ -140,6 +152,18 @@ const documents: Documents = {
     "\n  mutation CreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n    }\n  }\n": types.CreatePartnerDocument,
     "\n  mutation CreatePartnerCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      partnerId\n      scopes\n      tokenEndpoint\n    }\n  }\n": types.CreatePartnerCredentialsDocument,
     "\n  mutation EnrollMember($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      id\n      createdAt\n      partnerLink {\n        partnerId\n        customerId\n      }\n    }\n  }\n": types.EnrollMemberDocument,
+    "\n  fragment ContractFields on PartnerContract {\n    id\n    partnerId\n    version\n    effectiveFrom\n    settlementCurrency\n    fiatScale\n    issuePrice\n    redemptionPrice\n    billingMode\n    creditLimit\n    period\n    periodSeconds\n  }\n": types.ContractFieldsFragmentDoc,
+    "\n  mutation SetPartnerContract($input: SetPartnerContractInput!) {\n    setPartnerContract(input: $input) {\n      ...ContractFields\n    }\n  }\n": types.SetPartnerContractDocument,
+    "\n  query PartnerContracts($partnerId: ID!) {\n    partnerContracts(partnerId: $partnerId) {\n      ...ContractFields\n    }\n  }\n": types.PartnerContractsDocument,
+    "\n  mutation RecordPrepaidTopUp($partnerId: ID!, $amount: String!, $reference: String) {\n    recordPrepaidTopUp(partnerId: $partnerId, amount: $amount, reference: $reference) {\n      partnerId\n      remaining\n    }\n  }\n": types.RecordPrepaidTopUpDocument,
+    "\n  query PartnerBudget($partnerId: ID!) {\n    partnerBudget(partnerId: $partnerId) {\n      partnerId\n      remaining\n    }\n  }\n": types.PartnerBudgetDocument,
+    "\n  fragment StatementFields on SettlementStatement {\n    id\n    partnerId\n    periodStart\n    periodEnd\n    status\n    fiatCurrency\n    lines {\n      kind\n      transfers\n      points\n      amount\n    }\n    dueToHub\n    dueToPartner\n    netExact\n    net\n    rounding\n    transferCount\n    digest\n    closedAt\n    paidAt\n    paymentReference\n  }\n": types.StatementFieldsFragmentDoc,
+    "\n  query SettlementStatement($partnerId: ID!, $at: DateTime) {\n    settlementStatement(partnerId: $partnerId, at: $at) {\n      ...StatementFields\n    }\n  }\n": types.SettlementStatementDocument,
+    "\n  query SettlementStatements($partnerId: ID!, $before: DateTime) {\n    settlementStatements(partnerId: $partnerId, before: $before) {\n      ...StatementFields\n    }\n  }\n": types.SettlementStatementsDocument,
+    "\n  mutation CloseSettlementPeriod($input: StatementRefInput!) {\n    closeSettlementPeriod(input: $input) {\n      ...StatementFields\n    }\n  }\n": types.CloseSettlementPeriodDocument,
+    "\n  mutation MarkStatementPaid($input: StatementRefInput!, $paymentReference: String!) {\n    markStatementPaid(input: $input, paymentReference: $paymentReference) {\n      ...StatementFields\n    }\n  }\n": types.MarkStatementPaidDocument,
+    "\n  query ReconcileSettlements {\n    reconcileSettlements {\n      ok\n      checkedAt\n      statementsChecked\n      valuationsChecked\n      unpricedTransfers\n      differences {\n        statementId\n        partnerId\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n": types.ReconcileSettlementsDocument,
+    "\n  query InterPartnerFlows($from: DateTime!, $to: DateTime!) {\n    interPartnerFlows(from: $from, to: $to) {\n      issuerPartnerId\n      redeemerPartnerId\n      points\n      issuerFiat\n      issuerCurrency\n      redeemerFiat\n      redeemerCurrency\n    }\n  }\n": types.InterPartnerFlowsDocument,
 };
 
 /**
@@ -404,6 +428,54 @@ export function graphql(source: "\n  mutation CreatePartnerCredentials($input: C
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EnrollMember($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      id\n      createdAt\n      partnerLink {\n        partnerId\n        customerId\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EnrollMember($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      id\n      createdAt\n      partnerLink {\n        partnerId\n        customerId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContractFields on PartnerContract {\n    id\n    partnerId\n    version\n    effectiveFrom\n    settlementCurrency\n    fiatScale\n    issuePrice\n    redemptionPrice\n    billingMode\n    creditLimit\n    period\n    periodSeconds\n  }\n"): (typeof documents)["\n  fragment ContractFields on PartnerContract {\n    id\n    partnerId\n    version\n    effectiveFrom\n    settlementCurrency\n    fiatScale\n    issuePrice\n    redemptionPrice\n    billingMode\n    creditLimit\n    period\n    periodSeconds\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPartnerContract($input: SetPartnerContractInput!) {\n    setPartnerContract(input: $input) {\n      ...ContractFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetPartnerContract($input: SetPartnerContractInput!) {\n    setPartnerContract(input: $input) {\n      ...ContractFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PartnerContracts($partnerId: ID!) {\n    partnerContracts(partnerId: $partnerId) {\n      ...ContractFields\n    }\n  }\n"): (typeof documents)["\n  query PartnerContracts($partnerId: ID!) {\n    partnerContracts(partnerId: $partnerId) {\n      ...ContractFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordPrepaidTopUp($partnerId: ID!, $amount: String!, $reference: String) {\n    recordPrepaidTopUp(partnerId: $partnerId, amount: $amount, reference: $reference) {\n      partnerId\n      remaining\n    }\n  }\n"): (typeof documents)["\n  mutation RecordPrepaidTopUp($partnerId: ID!, $amount: String!, $reference: String) {\n    recordPrepaidTopUp(partnerId: $partnerId, amount: $amount, reference: $reference) {\n      partnerId\n      remaining\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PartnerBudget($partnerId: ID!) {\n    partnerBudget(partnerId: $partnerId) {\n      partnerId\n      remaining\n    }\n  }\n"): (typeof documents)["\n  query PartnerBudget($partnerId: ID!) {\n    partnerBudget(partnerId: $partnerId) {\n      partnerId\n      remaining\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StatementFields on SettlementStatement {\n    id\n    partnerId\n    periodStart\n    periodEnd\n    status\n    fiatCurrency\n    lines {\n      kind\n      transfers\n      points\n      amount\n    }\n    dueToHub\n    dueToPartner\n    netExact\n    net\n    rounding\n    transferCount\n    digest\n    closedAt\n    paidAt\n    paymentReference\n  }\n"): (typeof documents)["\n  fragment StatementFields on SettlementStatement {\n    id\n    partnerId\n    periodStart\n    periodEnd\n    status\n    fiatCurrency\n    lines {\n      kind\n      transfers\n      points\n      amount\n    }\n    dueToHub\n    dueToPartner\n    netExact\n    net\n    rounding\n    transferCount\n    digest\n    closedAt\n    paidAt\n    paymentReference\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettlementStatement($partnerId: ID!, $at: DateTime) {\n    settlementStatement(partnerId: $partnerId, at: $at) {\n      ...StatementFields\n    }\n  }\n"): (typeof documents)["\n  query SettlementStatement($partnerId: ID!, $at: DateTime) {\n    settlementStatement(partnerId: $partnerId, at: $at) {\n      ...StatementFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettlementStatements($partnerId: ID!, $before: DateTime) {\n    settlementStatements(partnerId: $partnerId, before: $before) {\n      ...StatementFields\n    }\n  }\n"): (typeof documents)["\n  query SettlementStatements($partnerId: ID!, $before: DateTime) {\n    settlementStatements(partnerId: $partnerId, before: $before) {\n      ...StatementFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseSettlementPeriod($input: StatementRefInput!) {\n    closeSettlementPeriod(input: $input) {\n      ...StatementFields\n    }\n  }\n"): (typeof documents)["\n  mutation CloseSettlementPeriod($input: StatementRefInput!) {\n    closeSettlementPeriod(input: $input) {\n      ...StatementFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkStatementPaid($input: StatementRefInput!, $paymentReference: String!) {\n    markStatementPaid(input: $input, paymentReference: $paymentReference) {\n      ...StatementFields\n    }\n  }\n"): (typeof documents)["\n  mutation MarkStatementPaid($input: StatementRefInput!, $paymentReference: String!) {\n    markStatementPaid(input: $input, paymentReference: $paymentReference) {\n      ...StatementFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReconcileSettlements {\n    reconcileSettlements {\n      ok\n      checkedAt\n      statementsChecked\n      valuationsChecked\n      unpricedTransfers\n      differences {\n        statementId\n        partnerId\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReconcileSettlements {\n    reconcileSettlements {\n      ok\n      checkedAt\n      statementsChecked\n      valuationsChecked\n      unpricedTransfers\n      differences {\n        statementId\n        partnerId\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InterPartnerFlows($from: DateTime!, $to: DateTime!) {\n    interPartnerFlows(from: $from, to: $to) {\n      issuerPartnerId\n      redeemerPartnerId\n      points\n      issuerFiat\n      issuerCurrency\n      redeemerFiat\n      redeemerCurrency\n    }\n  }\n"): (typeof documents)["\n  query InterPartnerFlows($from: DateTime!, $to: DateTime!) {\n    interPartnerFlows(from: $from, to: $to) {\n      issuerPartnerId\n      redeemerPartnerId\n      points\n      issuerFiat\n      issuerCurrency\n      redeemerFiat\n      redeemerCurrency\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

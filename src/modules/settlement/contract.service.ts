@@ -94,9 +94,10 @@ export class ContractService {
       }
       const billingChanged = !latest || latest.billingMode !== input.billingMode || !sameLimit(latest.creditLimit, limit);
       if (billingChanged && input.effectiveFrom && input.effectiveFrom.getTime() > Date.now() + BACKDATE_TOLERANCE_MS) throw SettlementErrors.billingNotImmediate();
+      // Never before this moment (after the lock): a start the tolerance let through, or a transaction that waited for the lock, must not re-price what was already valued.
       const rows = await tx.query(
         `insert into partner_contract (id, partner_id, version, effective_from, settlement_currency, fiat_scale, issue_price, redemption_price, billing_mode, credit_limit, period, period_seconds)
-         select $1, $2, coalesce((select max(version) from partner_contract where partner_id = $2), 0) + 1, coalesce($3::timestamptz, now()), $4, $5, $6::numeric, $7::numeric, $8, $9::numeric, $10, $11
+         select $1, $2, coalesce((select max(version) from partner_contract where partner_id = $2), 0) + 1, greatest($3::timestamptz, clock_timestamp()), $4, $5, $6::numeric, $7::numeric, $8, $9::numeric, $10, $11
           where exists (select 1 from partner where id = $2)
          on conflict (partner_id, effective_from) do nothing returning ${COLUMNS}`,
         [newId(), input.partnerId, input.effectiveFrom ?? null, input.settlementCurrency, fiatScale, toString(issue), toString(redemption), input.billingMode, limit && toString(limit), input.period, input.periodSeconds ?? null],
