@@ -426,7 +426,8 @@ async function closedLoop(spec: RunSpec): Promise<Result> {
         }
         const e = performance.now();
         total++;
-        if (s >= measureStart && e <= end) lat.push(e - s);
+        // Throughput = operations completed inside the measured window (a long batch may have started before it).
+        if (e >= measureStart && e <= end) lat.push(e - s);
       }
     }),
   );
