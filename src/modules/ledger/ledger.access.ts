@@ -1,6 +1,7 @@
 /** Who may see which ledger rows: one rule, used by every read path (root fields, nested fields, entities). */
 import { Role, type Principal } from '../../platform/auth/principal.js';
 import { isHubWide } from '../../platform/auth/guards.js';
+import { forbidden } from '../../platform/graphql/errors.js';
 import type { HubContext } from '../../platform/graphql/context.js';
 import { COALITION_CURRENCY } from './ledger.model.js';
 
@@ -15,4 +16,9 @@ export async function canSeeCurrency(ctx: HubContext, principal: Principal, code
   if (principal.role === Role.MEMBER || isHubWide(principal) || code === COALITION_CURRENCY) return true;
   const currency = await ctx.services.ledger.currencies.get(code);
   return currency.issuerPartnerId === principal.partnerId;
+}
+
+/** Partner tokens read ledger rows (transfers, holds, balances, history) only with points:read. */
+export function requirePointsRead(principal: Principal): void {
+  if (principal.role === Role.PARTNER && !principal.scopes.has('points:read')) throw forbidden('this operation without the points:read scope');
 }

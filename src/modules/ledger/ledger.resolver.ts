@@ -7,7 +7,7 @@ import { AppError, forbidden, notFound } from '../../platform/graphql/errors.js'
 import { isUuid } from '../../platform/ids.js';
 import type { OperationOutcome } from './operations.js';
 import { MAX_BATCH_ITEMS } from './earn.service.js';
-import { canSeeCurrency, canSeeLedgerRow } from './ledger.access.js';
+import { canSeeCurrency, canSeeLedgerRow, requirePointsRead } from './ledger.access.js';
 import { badInput } from '../../platform/graphql/errors.js';
 import {
   AuthorizeRedemptionInput,
@@ -121,12 +121,14 @@ export class LedgerResolver {
 
   @Query(() => LedgerTransfer)
   transfer(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext): Promise<LedgerTransfer> {
+    requirePointsRead(requirePrincipal(ctx.principal));
     return loadVisibleTransfer(ctx, id);
   }
 
   @Query(() => PointsHold)
   async hold(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext): Promise<PointsHold> {
     const principal = requirePrincipal(ctx.principal);
+    requirePointsRead(principal);
     const hold = isUuid(id) ? await ctx.loaders.hold.load(id) : undefined;
     if (!hold || !canSeeLedgerRow(principal, hold)) throw notFound('Hold');
     return hold;

@@ -10,7 +10,7 @@ import { ForwardPageArgs, pageFromArgs, toConnection } from '../../platform/grap
 import { MemberNode } from '../members/member.types.js';
 import { loadVisibleMember } from '../members/member.resolver.js';
 import { Partner } from '../partners/partner.entity.js';
-import { canSeeCurrency, canSeeLedgerRow } from './ledger.access.js';
+import { canSeeCurrency, canSeeLedgerRow, requirePointsRead } from './ledger.access.js';
 import { loadVisibleTransfer } from './ledger.resolver.js';
 import type { HistoryCursor } from './ledger.queries.js';
 import { LedgerTransfer, LedgerTransferConnection, PointsBalance, PointsHold, TransactionFilter } from './ledger.types.js';
@@ -24,6 +24,7 @@ export class MemberLedgerResolver {
   @FieldResolver(() => [PointsBalance], { description: 'Points per currency. A partner sees PTS and the currencies it issues.' })
   async balances(@Root() member: MemberNode, @Ctx() ctx: HubContext): Promise<PointsBalance[]> {
     const principal = requirePrincipal(ctx.principal);
+    requirePointsRead(principal);
     const all = await ctx.loaders.balances.load(member.id);
     const visible = await Promise.all(all.map((b) => canSeeCurrency(ctx, principal, b.currency)));
     return all.filter((_, i) => visible[i]);
@@ -37,6 +38,7 @@ export class MemberLedgerResolver {
     @Ctx() ctx: HubContext,
   ): Promise<LedgerTransferConnection> {
     const principal = requirePrincipal(ctx.principal);
+    requirePointsRead(principal);
     const page = pageFromArgs<HistoryCursor>(args, isHistoryCursor);
     let partnerId = filter?.partnerId ?? null;
     if (principal.role !== Role.MEMBER && principal.role !== Role.OPERATOR && !(principal.role === Role.FINANCE && !principal.partnerId)) {

@@ -30,6 +30,8 @@ const MAX_MERGE_HOPS = 16;
  */
 export async function loadVisibleMember(ctx: HubContext, id: string): Promise<MemberNode> {
   const principal = requirePrincipal(ctx.principal);
+  // Every path to a member (root field, `_entities`, nested fields) needs members:read from a partner token.
+  if (principal.role === Role.PARTNER && !principal.scopes.has('members:read')) throw forbidden('this operation without the members:read scope');
   let member = isUuid(id) ? await ctx.loaders.member.load(id) : undefined;
   for (let hops = 0; member?.mergedInto && hops < MAX_MERGE_HOPS; hops++) member = await ctx.loaders.member.load(member.mergedInto);
   if (principal.role === Role.MEMBER) {

@@ -1,0 +1,832 @@
+/**
+ * The authorisation matrix: every query, mutation and entity path of the API
+ * × every kind of caller, checked over HTTP with real (and forged) tokens.
+ *
+ * Each row is one operation (or one nested path); each cell says what that
+ * caller must get: `ok` (data, no errors, plus the row's own check of what is
+ * visible) or the error code (UNAUTHENTICATED, FORBIDDEN, or NOT_FOUND where a
+ * foreign row must look exactly like a missing one). Every answer — allowed or
+ * not — is scanned for the other party's data (ids, customer ids, codes, names,
+ * e-mails, prices): zero leaks. A denied answer carries no data at all.
+ *
+ * The last test reads schema/schema.graphql and fails when a Query or Mutation
+ * field has no row, so a new operation cannot skip the matrix.
+ */
+import { readFileSync } from 'node:fs';
+import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatePrivateJwk } from '../../../src/platform/auth/key-store.js';
+import { forgeToken, secondsFromNow, unsignedToken } from '../../support/forge-token.js';
+import type { GraphQLResponse } from '../../support/graphql-client.js';
+import { newKey } from '../../support/ledger.js';
+import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
+
+const PRINCIPALS = [
+  'operator',
+  'financeHub',
+  'financeA',
+  'partnerA',
+  'partnerB',
+  'partnerAReadOnly',
+  'memberX',
+  'memberY',
+  'suspended',
+  'expired',
+  'unknownKey',
+  'algNone',
+  'anonymous',
+] as const;
+type P = (typeof PRINCIPALS)[number];
+/** Callers with a valid token; every other one must get UNAUTHENTICATED everywhere. */
+const VALID: readonly P[] = ['operator', 'financeHub', 'financeA', 'partnerA', 'partnerB', 'partnerAReadOnly', 'memberX', 'memberY'];
+const DENIED_BEFORE_RESOLVERS: readonly P[] = ['suspended', 'expired', 'unknownKey', 'algNone', 'anonymous'];
+
+type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | (string & {});
+
+interface Row {
+  name: string;
+  query: string;
+  /** Variables for one caller (may prepare throwaway data first, e.g. a fresh hold to capture). */
+  vars?: (p: P) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** Outcome per valid caller; the invalid ones are UNAUTHENTICATED unless listed. */
+  expect: Partial<Record<P, Outcome>> & Record<(typeof VALID)[number], Outcome>;
+  /** Extra checks on an allowed answer (what exactly this caller may see). */
+  check?: (p: P, data: any) => void;
+  /** Fixture strings this row may show to anyone (e.g. the issuer of a public currency). */
+  public?: () => string[];
+}
+
+// ---------------------------------------------------------------- fixture
+
+let app: TestApp;
+let A: TestPartner;
+let B: TestPartner;
+let S: TestPartner;
+const tokens = {} as Record<P, string | undefined>;
+const fx = {
+  memberX: '',
+  memberY: '',
+  memberZ: '',
+  memberW: '',
+  custX: newKey('cust-ax'),
+  custY: newKey('cust-by'),
+  custZa: newKey('cust-za'),
+  custZb: newKey('cust-zb'),
+  custW: newKey('cust-aw'),
+  emailX: `x-${newKey('m')}@example.org`,
+  emailY: `y-${newKey('m')}@example.org`,
+  emailZ: `z-${newKey('m')}@example.org`,
+  nameX: 'Xavier Matrixson',
+  nameY: 'Yolanda Matrixdottir',
+  nameZ: 'Zed Shared',
+  earnAX: '',
+  earnBY: '',
+  earnAZ: '',
+  earnBZ: '',
+  earnAW: '',
+  holdA: '',
+  holdB: '',
+  brand: '',
+  readOnlyClientId: '',
+  closedDay: new Date(),
+};
+const A_PRICES = { issuePrice: '0.0137', redemptionPrice: '0.0091' };
+const B_PRICES = { issuePrice: '0.0211', redemptionPrice: '0.0173' };
+let operator = '';
+
+async function call(query: string, variables: Record<string, unknown>, token?: string): Promise<GraphQLResponse<any>> {
+  return app.postJson({ query, variables }, { token });
+}
+async function ok(query: string, variables: Record<string, unknown>, token: string): Promise<any> {
+  const res = await call(query, variables, token);
+  if (res.errors?.length || !res.data) throw new Error(`fixture call failed: ${JSON.stringify(res.errors)} for ${query.slice(0, 80)}`);
+  return res.data;
+}
+
+const ENROLL = `mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id } }`;
+const EARN = `mutation($input: EarnPointsInput!) { earnPoints(input: $input) { transfer { id } } }`;
+const AUTHORIZE = `mutation($input: AuthorizeRedemptionInput!) { authorizeRedemption(input: $input) { hold { id } } }`;
+const MEMBER_TOKEN = `mutation($m: MemberRefInput!) { issueMemberToken(member: $m) { accessToken } }`;
+const CREDENTIALS = `mutation($input: CreatePartnerCredentialsInput!) { createPartnerCredentials(input: $input) { clientId clientSecret } }`;
+const CONTRACT = `mutation($input: SetPartnerContractInput!) { setPartnerContract(input: $input) { id } }`;
+const RATE = `mutation($input: SetExchangeRateInput!) { setExchangeRate(input: $input) { id } }`;
+const CLOSE = `mutation($input: StatementRefInput!) { closeSettlementPeriod(input: $input) { id } }`;
+const QUOTE = `mutation($input: QuoteExchangeInput!) { quoteExchange(input: $input) { id } }`;
+
+const enroll = async (p: TestPartner, input: Record<string, unknown>) => (await ok(ENROLL, { input }, p.token)).enrollMember.id as string;
+const earn = async (p: TestPartner, memberId: string, amount: number, currency?: string) =>
+  (await ok(EARN, { input: { member: { memberId }, amount: String(amount), currency, idempotencyKey: newKey('earn') } }, p.token)).earnPoints.transfer.id as string;
+const authorize = async (p: TestPartner, memberId: string, amount = 1) =>
+  (await ok(AUTHORIZE, { input: { member: { memberId }, amount: String(amount), idempotencyKey: newKey('auth') } }, p.token)).authorizeRedemption.hold.id as string;
+const dayStart = (daysAgo: number) => {
+  const d = new Date();
+  d.setUTCHours(0, 0, 0, 0);
+  return new Date(d.getTime() - daysAgo * 86_400_000);
+};
+
+beforeAll(async () => {
+  app = await initTestApp();
+  operator = await app.operatorToken(3600);
+  [A, B, S] = [await app.createPartner(), await app.createPartner(), await app.createPartner()];
+
+  // Contracts first, so the earns are valued; distinctive prices, to catch them leaking.
+  for (const [p, prices] of [
+    [A, A_PRICES],
+    [B, B_PRICES],
+  ] as const) {
+    await ok(CONTRACT, { input: { partnerId: p.id, settlementCurrency: 'USD', billingMode: 'POSTPAID', period: 'DAILY', ...prices } }, operator);
+  }
+
+  // A's branded currency with rates both ways (no profitable round trip).
+  fx.brand = `AMX${Math.floor(Math.random() * 1e5)}`;
+  await ok(`mutation($input: CreateCurrencyInput!) { createCurrency(input: $input) { code } }`, { input: { code: fx.brand, name: 'A miles', issuerPartnerId: A.id, expiryPolicy: 'NONE' } }, operator);
+  await ok(RATE, { input: { currency: fx.brand, direction: 'TO_PTS', rate: '0.5', spread: '0.02', minimumAmount: '1', increment: '1' } }, operator);
+  await ok(RATE, { input: { currency: fx.brand, direction: 'FROM_PTS', rate: '1.9', spread: '0.01', minimumAmount: '1', increment: '1' } }, operator);
+
+  // X at A only, Y at B only, Z at both (verified e-mail), W at A (thrown away later).
+  fx.memberX = await enroll(A, { customerId: fx.custX, displayName: fx.nameX, email: fx.emailX, emailVerified: true, phone: '+6281200000001', birthDate: '1980-01-02' });
+  fx.memberY = await enroll(B, { customerId: fx.custY, displayName: fx.nameY, email: fx.emailY, emailVerified: true, phone: '+6281200000002', birthDate: '1981-03-04' });
+  fx.memberZ = await enroll(A, { customerId: fx.custZa, displayName: fx.nameZ, email: fx.emailZ, emailVerified: true });
+  expect(await enroll(B, { customerId: fx.custZb, email: fx.emailZ, emailVerified: true })).toBe(fx.memberZ);
+  fx.memberW = await enroll(A, { customerId: fx.custW });
+
+  fx.earnAX = await earn(A, fx.memberX, 1000);
+  fx.earnBY = await earn(B, fx.memberY, 1000);
+  fx.earnAZ = await earn(A, fx.memberZ, 500);
+  fx.earnBZ = await earn(B, fx.memberZ, 700);
+  await earn(A, fx.memberZ, 50, fx.brand);
+  fx.earnAW = await earn(A, fx.memberW, 10);
+  await ok(`mutation($c: String!) { unlinkMember(customerId: $c) }`, { c: fx.custW }, A.token);
+  fx.holdA = await authorize(A, fx.memberX, 10);
+  fx.holdB = await authorize(B, fx.memberY, 10);
+
+  // Z lets A see its profile (not contact); B nothing.
+  const tokenZ = (await ok(MEMBER_TOKEN, { m: { memberId: fx.memberZ } }, A.token)).issueMemberToken.accessToken;
+  await ok(`mutation($input: SetConsentInput!) { setConsent(input: $input) { granted } }`, { input: { partnerId: A.id, scope: 'profile', granted: true } }, tokenZ);
+
+  // Closed statements of earlier days (for markStatementPaid).
+  fx.closedDay = dayStart(20);
+  await ok(CLOSE, { input: { partnerId: A.id, periodStart: fx.closedDay.toISOString() } }, operator);
+
+  // The callers.
+  const readOnly = (await ok(CREDENTIALS, { input: { partnerId: A.id, scopes: ['members:read'], label: 'matrix read-only' } }, operator)).createPartnerCredentials;
+  fx.readOnlyClientId = readOnly.clientId;
+  tokens.operator = operator;
+  tokens.financeHub = await app.financeToken();
+  tokens.financeA = await app.financeToken(A.id);
+  tokens.partnerA = A.token;
+  tokens.partnerB = B.token;
+  tokens.partnerAReadOnly = await app.partnerToken(readOnly.clientId, readOnly.clientSecret);
+  tokens.memberX = (await ok(MEMBER_TOKEN, { m: { memberId: fx.memberX } }, A.token)).issueMemberToken.accessToken;
+  tokens.memberY = (await ok(MEMBER_TOKEN, { m: { memberId: fx.memberY } }, B.token)).issueMemberToken.accessToken;
+  tokens.suspended = S.token;
+  await ok(`mutation($input: UpdatePartnerInput!) { updatePartner(input: $input) { status } }`, { input: { id: S.id, status: 'SUSPENDED' } }, operator);
+  const forged = { issuer: app.config.issuer, audience: app.config.audience };
+  const partnerClaims = { sub: `partner:${A.id}`, role: 'PARTNER', pid: A.id, cid: A.clientId, scope: 'members:read members:write points:read points:write' };
+  tokens.expired = await forgeToken({ ...forged, key: app.signingKey, claims: { ...partnerClaims, iat: secondsFromNow(-1200), nbf: secondsFromNow(-1200), exp: secondsFromNow(-300) } });
+  tokens.unknownKey = await forgeToken({ ...forged, key: await generatePrivateJwk(), claims: partnerClaims });
+  tokens.algNone = unsignedToken({ iss: app.config.issuer, aud: app.config.audience, sub: 'operator:none', role: 'OPERATOR', iat: secondsFromNow(0), nbf: secondsFromNow(0), exp: secondsFromNow(300) });
+  tokens.anonymous = undefined;
+});
+afterAll(() => app?.close());
+
+// ---------------------------------------------------------------- leak scan
+
+/** Strings a caller must never receive (unless it sent them itself). */
+function foreignData(p: P): string[] {
+  const aSide = [A.id, A.code, `Partner ${A.code}`, fx.memberX, fx.custX, fx.custZa, fx.emailX, fx.nameX, fx.earnAX, fx.earnAZ, fx.holdA, A_PRICES.issuePrice, A_PRICES.redemptionPrice];
+  const bSide = [B.id, B.code, `Partner ${B.code}`, fx.memberY, fx.custY, fx.custZb, fx.emailY, fx.nameY, fx.earnBY, fx.earnBZ, fx.holdB, B_PRICES.issuePrice, B_PRICES.redemptionPrice];
+  const secrets = [A.clientSecret, B.clientSecret, S.clientSecret];
+  const unlinked = [fx.memberW, fx.custW, fx.earnAW]; // W left A: A's view of the transfer keeps its id, nothing else
+  switch (p) {
+    case 'operator':
+    case 'financeHub':
+      return secrets;
+    case 'financeA':
+    case 'partnerA':
+    case 'partnerAReadOnly':
+      return [...bSide, ...secrets, fx.memberW, fx.custW];
+    case 'partnerB':
+      return [...aSide, ...secrets, ...unlinked];
+    case 'memberX':
+      return [...bSide, ...secrets, ...unlinked, fx.memberZ, fx.nameZ, fx.emailZ, fx.custZa, fx.earnAZ, fx.holdB];
+    case 'memberY':
+      return [...aSide, ...secrets, ...unlinked, fx.memberZ, fx.nameZ, fx.emailZ, fx.custZb, fx.earnBZ];
+    default:
+      return [...aSide, ...bSide, ...secrets, ...unlinked, fx.memberZ, fx.nameZ, fx.emailZ];
+  }
+}
+
+/** True when any leaf of an answer's data is not null (a denied answer must have none). */
+function hasData(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (Array.isArray(value)) return value.some(hasData);
+  if (typeof value === 'object') return Object.values(value as object).some(hasData);
+  return true;
+}
+
+// ---------------------------------------------------------------- the rows
+
+/** Shorthand: these callers get `allowed`, every other valid caller `denied`. */
+function only(allowed: P[], denied: Outcome, overrides: Partial<Record<P, Outcome>> = {}): Row['expect'] {
+  return Object.fromEntries(VALID.map((p) => [p, overrides[p] ?? (allowed.includes(p) ? 'ok' : denied)])) as Row['expect'];
+}
+const HUB: P[] = ['operator', 'financeHub'];
+const ALL_VALID = [...VALID];
+const memberOf = (p: P) => (p === 'partnerB' || p === 'memberY' ? fx.memberY : fx.memberX);
+const expectPartnersOnly = (rows: { partnerId: string | null }[], p: P) => {
+  const own = p === 'partnerB' ? B.id : A.id;
+  if (!HUB.includes(p)) for (const r of rows) expect(r.partnerId, `${p} sees only its own rows`).toBe(own);
+};
+
+const rows: Row[] = [
+  // ---- partners
+  {
+    name: 'query partner(A)',
+    query: `query($id: ID!) { partner(id: $id) { id code name status settlementCurrency } }`,
+    vars: () => ({ id: A.id }),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'memberX'], 'FORBIDDEN'),
+    check: (_p, d) => expect(d.partner.id).toBe(A.id),
+  },
+  {
+    name: 'query partners (connection)',
+    query: `query { partners(first: 200) { edges { cursor node { id code } } nodes { id name } pageInfo { hasNextPage endCursor } } }`,
+    expect: only(HUB, 'FORBIDDEN'),
+    check: (_p, d) => expect(d.partners.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining([A.id, B.id, S.id])),
+  },
+  {
+    name: '_entities Partner(A)',
+    query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { id code name } } }`,
+    vars: () => ({ r: [{ __typename: 'Partner', id: A.id }] }),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'memberX'], 'FORBIDDEN'),
+    check: (_p, d) => expect(d._entities).toEqual([expect.objectContaining({ id: A.id })]),
+  },
+  {
+    name: 'mutation createPartner',
+    query: `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { id code } }`,
+    vars: () => ({ input: { code: newKey('mx').toLowerCase().slice(0, 60), name: 'Matrix Brand', settlementCurrency: 'USD' } }),
+    expect: only(['operator'], 'FORBIDDEN'),
+  },
+  {
+    name: 'mutation updatePartner(A) (rename to the same name)',
+    query: `mutation($input: UpdatePartnerInput!) { updatePartner(input: $input) { id name status } }`,
+    vars: () => ({ input: { id: A.id, name: `Partner ${A.code}` } }),
+    expect: only(['operator'], 'FORBIDDEN'),
+    check: (_p, d) => expect(d.updatePartner.status).toBe('ACTIVE'),
+  },
+  {
+    name: 'mutation createPartnerCredentials(A)',
+    query: `mutation($input: CreatePartnerCredentialsInput!) { createPartnerCredentials(input: $input) { clientId clientSecret partnerId scopes } }`,
+    vars: () => ({ input: { partnerId: A.id, scopes: ['points:read'], label: 'matrix' } }),
+    expect: only(['operator'], 'FORBIDDEN'),
+  },
+  {
+    name: "mutation revokePartnerCredentials (A's own credentials, throwaway ones for the operator)",
+    query: `mutation($c: String!) { revokePartnerCredentials(clientId: $c) }`,
+    vars: async (p) =>
+      p === 'operator'
+        ? { c: (await ok(CREDENTIALS, { input: { partnerId: A.id, scopes: ['points:read'], label: 'throwaway' } }, operator)).createPartnerCredentials.clientId }
+        : { c: p === 'partnerAReadOnly' ? fx.readOnlyClientId : A.clientId },
+    expect: only(['operator'], 'FORBIDDEN'),
+    check: (_p, d) => expect(d.revokePartnerCredentials).toBe(true),
+  },
+
+  // ---- members: root reads
+  {
+    name: 'query member(memberId X)',
+    query: `query($id: ID!) { member(ref: { memberId: $id }) { id createdAt tier { name } } }`,
+    vars: () => ({ id: fx.memberX }),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'memberX'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+    check: (_p, d) => expect(d.member.id).toBe(fx.memberX),
+  },
+  {
+    name: "query member(customerId of X at A) — each partner's own namespace",
+    query: `query($c: String!) { member(ref: { customerId: $c }) { id partnerLink { customerId } } }`,
+    vars: () => ({ c: fx.custX }),
+    expect: only(['partnerA', 'partnerAReadOnly'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+    check: (_p, d) => expect(d.member).toEqual({ id: fx.memberX, partnerLink: { customerId: fx.custX } }),
+  },
+  {
+    name: '_entities Member(X)',
+    query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id profile { email } } } }`,
+    vars: () => ({ r: [{ __typename: 'Member', id: fx.memberX }] }),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'memberX'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+    check: (p, d) => expect(d._entities[0].profile.email).toBe(HUB.includes(p) || p === 'memberX' ? fx.emailX : null),
+  },
+  {
+    name: '_entities Member(missing id) — like a foreign one',
+    query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id } } }`,
+    vars: () => ({ r: [{ __typename: 'Member', id: '01900000-0000-7000-8000-00000000abcd' }] }),
+    expect: only([], 'NOT_FOUND', { memberX: 'FORBIDDEN', memberY: 'FORBIDDEN' }),
+  },
+  {
+    name: 'query me',
+    query: `query { me { id profile { email displayName } } }`,
+    expect: only(['memberX', 'memberY'], 'FORBIDDEN'),
+    check: (p, d) => expect(d.me).toEqual({ id: memberOf(p), profile: p === 'memberX' ? { email: fx.emailX, displayName: fx.nameX } : { email: fx.emailY, displayName: fx.nameY } }),
+  },
+  {
+    name: 'query exportMyData',
+    query: `query { exportMyData }`,
+    expect: only(['memberX', 'memberY'], 'FORBIDDEN'),
+    check: (p, d) => expect(JSON.stringify(d.exportMyData)).toContain(memberOf(p)),
+  },
+  {
+    name: 'query memberDataExport(X)',
+    query: `query($id: String!) { memberDataExport(memberId: $id) }`,
+    vars: () => ({ id: fx.memberX }),
+    expect: only(['operator'], 'FORBIDDEN'),
+    check: (_p, d) => expect(JSON.stringify(d.memberDataExport)).toContain(fx.emailX),
+  },
+  {
+    name: 'query viewer (with partner and member)',
+    query: `query { viewer { role scopes partner { id code } member { id } } }`,
+    expect: only(ALL_VALID, 'FORBIDDEN'),
+    check: (p, d) => {
+      const role = { operator: 'OPERATOR', financeHub: 'FINANCE', financeA: 'FINANCE', memberX: 'MEMBER', memberY: 'MEMBER' }[p as string] ?? 'PARTNER';
+      expect(d.viewer.role).toBe(role);
+      expect(d.viewer.member?.id ?? null).toBe(p.startsWith('member') ? memberOf(p) : null);
+      if (p === 'partnerAReadOnly') expect(d.viewer.scopes).toEqual(['members:read']);
+    },
+  },
+
+  // ---- members: nested fields of a member both A and B know (Z), and of oneself
+  {
+    name: 'Member.profile of Z (consent: A profile only)',
+    query: `query($id: ID!) { member(ref: { memberId: $id }) { profile { displayName email phone birthDate locale preferences visibleScopes } } }`,
+    vars: () => ({ id: fx.memberZ }),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'partnerB'], 'FORBIDDEN'),
+    check: (p, d) => {
+      const { profile } = d.member;
+      if (HUB.includes(p)) expect(profile).toMatchObject({ displayName: fx.nameZ, email: fx.emailZ });
+      else if (p === 'partnerB') expect(profile).toEqual({ displayName: null, email: null, phone: null, birthDate: null, locale: null, preferences: null, visibleScopes: [] });
+      else expect(profile).toMatchObject({ displayName: fx.nameZ, email: null, phone: null, preferences: null, visibleScopes: ['profile'] });
+    },
+  },
+  {
+    name: 'Member.consents and consentHistory of Z',
+    query: `query($id: ID!) { member(ref: { memberId: $id }) { consents { partnerId scope granted } consentHistory { partnerId scope granted } } }`,
+    vars: () => ({ id: fx.memberZ }),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'partnerB'], 'FORBIDDEN'),
+    check: (p, d) => {
+      const want = p === 'partnerB' ? [] : [{ partnerId: A.id, scope: 'profile', granted: true }];
+      expect(d.member.consents).toEqual(want);
+      expect(d.member.consentHistory).toEqual(want);
+    },
+  },
+  {
+    name: 'Member.links and partnerLink of Z',
+    query: `query($id: ID!) { member(ref: { memberId: $id }) { links { partnerId customerId } partnerLink { partnerId customerId } } }`,
+    vars: () => ({ id: fx.memberZ }),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'partnerB'], 'FORBIDDEN'),
+    check: (p, d) => {
+      if (HUB.includes(p)) return expect(d.member.links).toHaveLength(2);
+      const own = p === 'partnerB' ? { partnerId: B.id, customerId: fx.custZb } : { partnerId: A.id, customerId: fx.custZa };
+      expect(d.member.links).toEqual([own]);
+      expect(d.member.partnerLink).toEqual(p === 'financeA' ? null : own);
+    },
+  },
+  {
+    name: 'Member.balances of Z (points:read; branded currency only to its issuer)',
+    query: `query($id: ID!) { member(ref: { memberId: $id }) { balances { currency available held owed } } }`,
+    vars: () => ({ id: fx.memberZ }),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerB'], 'FORBIDDEN'),
+    check: (p, d) => {
+      const currencies = d.member.balances.map((b: { currency: string }) => b.currency).sort();
+      expect(currencies).toEqual(p === 'partnerB' ? ['PTS'] : [fx.brand, 'PTS'].sort());
+    },
+  },
+  {
+    name: 'Member.transactions of Z (connection; points:read; own rows only) with nested member, partner, hold, reverses',
+    query: `query($id: ID!) { member(ref: { memberId: $id }) { transactions(first: 50) { edges { cursor node { id partnerId memberId amount partner { id code } member { id } hold { id } reverses { id } } } nodes { id } pageInfo { hasNextPage endCursor } } } }`,
+    vars: () => ({ id: fx.memberZ }),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerB'], 'FORBIDDEN'),
+    check: (p, d) => {
+      const nodes = d.member.transactions.edges.map((e: { node: { partnerId: string } }) => e.node);
+      expect(nodes.length).toBe(HUB.includes(p) ? 3 : p === 'partnerB' ? 1 : 2);
+      expectPartnersOnly(nodes, p);
+    },
+  },
+  {
+    name: 'Member.transactions filtered by the other partner',
+    query: `query($id: ID!, $pid: ID!) { member(ref: { memberId: $id }) { transactions(filter: { partnerId: $pid }) { nodes { id } } } }`,
+    vars: (p) => ({ id: fx.memberZ, pid: p === 'partnerB' ? A.id : B.id }),
+    expect: only(HUB, 'FORBIDDEN'),
+  },
+  {
+    name: 'me { balances transactions consents links } — a member sees only itself',
+    query: `query { me { id balances { currency available } transactions(first: 50) { nodes { id partnerId memberId member { id } } } consents { partnerId } links { partnerId customerId } } }`,
+    expect: only(['memberX', 'memberY'], 'FORBIDDEN'),
+    check: (p, d) => {
+      expect(d.me.transactions.nodes.length).toBeGreaterThan(0);
+      for (const t of d.me.transactions.nodes) expect(t.memberId).toBe(memberOf(p));
+      expect(d.me.links).toEqual([p === 'memberX' ? { partnerId: A.id, customerId: fx.custX } : { partnerId: B.id, customerId: fx.custY }]);
+    },
+  },
+
+  // ---- ledger reads
+  {
+    name: "query transfer(A's earn to X) with nested member, partner, hold",
+    query: `query($id: ID!) { transfer(id: $id) { id amount partnerId partner { code } member { id profile { email } } reversedAmount hold { id } } }`,
+    vars: () => ({ id: fx.earnAX }),
+    expect: only([...HUB, 'financeA', 'partnerA', 'memberX'], 'NOT_FOUND', { partnerAReadOnly: 'FORBIDDEN' }),
+    check: (p, d) => {
+      expect(d.transfer.member.id).toBe(fx.memberX);
+      expect(d.transfer.member.profile.email).toBe(p === 'partnerA' || p === 'financeA' ? null : fx.emailX);
+    },
+  },
+  {
+    name: 'LedgerTransfer.member of a member unlinked from A is null',
+    query: `query($id: ID!) { transfer(id: $id) { id member { id } } }`,
+    vars: () => ({ id: fx.earnAW }),
+    expect: only([...HUB, 'financeA', 'partnerA'], 'NOT_FOUND', { partnerAReadOnly: 'FORBIDDEN' }),
+    check: (p, d) => expect(d.transfer.member).toEqual(HUB.includes(p) ? { id: fx.memberW } : null),
+  },
+  {
+    name: "query hold(A's hold on X)",
+    query: `query($id: ID!) { hold(id: $id) { id status amount memberId partnerId } }`,
+    vars: () => ({ id: fx.holdA }),
+    expect: only([...HUB, 'financeA', 'partnerA', 'memberX'], 'NOT_FOUND', { partnerAReadOnly: 'FORBIDDEN' }),
+  },
+  {
+    name: 'query currencies (the catalogue is public, issuers included)',
+    query: `query { currencies { code kind issuerPartnerId } }`,
+    expect: only(ALL_VALID, 'FORBIDDEN'),
+    public: () => [A.id],
+    check: (_p, d) => expect(d.currencies).toContainEqual({ code: fx.brand, kind: 'BRANDED', issuerPartnerId: A.id }),
+  },
+  {
+    name: 'query ledgerInvariants',
+    query: `query { ledgerInvariants { ok violations { invariant } } }`,
+    expect: only(HUB, 'FORBIDDEN'),
+    check: (_p, d) => expect(d.ledgerInvariants.ok).toBe(true),
+  },
+  {
+    name: "query exchangeRates(A's currency) — public to every caller",
+    query: `query($c: String!) { exchangeRates(currency: $c) { id rate spread } }`,
+    vars: () => ({ c: fx.brand }),
+    expect: only(ALL_VALID, 'FORBIDDEN'),
+  },
+  {
+    name: "query exchangeRateAt(A's currency)",
+    query: `query($c: String!) { exchangeRateAt(currency: $c, direction: TO_PTS) { id rate } }`,
+    vars: () => ({ c: fx.brand }),
+    expect: only(ALL_VALID, 'FORBIDDEN'),
+  },
+
+  // ---- settlement reads, for A's and for B's data
+  ...(['A', 'B'] as const).flatMap((side): Row[] => {
+    const id = () => (side === 'A' ? A.id : B.id);
+    const readers: P[] = side === 'A' ? [...HUB, 'financeA', 'partnerA', 'partnerAReadOnly'] : [...HUB, 'partnerB'];
+    const prices = () => (side === 'A' ? A_PRICES : B_PRICES);
+    return [
+      {
+        name: `query partnerContracts(${side})`,
+        query: `query($id: ID!) { partnerContracts(partnerId: $id) { partnerId issuePrice redemptionPrice } }`,
+        vars: () => ({ id: id() }),
+        expect: only(readers, 'FORBIDDEN'),
+        check: (_p, d) => expect(d.partnerContracts[0]).toMatchObject(prices()),
+      },
+      {
+        name: `query partnerBudget(${side})`,
+        query: `query($id: ID!) { partnerBudget(partnerId: $id) { partnerId remaining } }`,
+        vars: () => ({ id: id() }),
+        expect: only(readers, 'FORBIDDEN'),
+      },
+      {
+        name: `query settlementStatement(${side}) (live draft)`,
+        query: `query($id: ID!) { settlementStatement(partnerId: $id) { id partnerId status lines { kind points amount } net digest } }`,
+        vars: () => ({ id: id() }),
+        expect: only(readers, 'FORBIDDEN'),
+        check: (_p, d) => expect(d.settlementStatement).toMatchObject({ id: null, partnerId: id(), status: 'DRAFT' }),
+      },
+      {
+        name: `query settlementStatements(${side})`,
+        query: `query($id: ID!) { settlementStatements(partnerId: $id) { id partnerId status } }`,
+        vars: () => ({ id: id() }),
+        expect: only(readers, 'FORBIDDEN'),
+      },
+    ];
+  }),
+  {
+    name: 'query reconcileSettlements',
+    query: `query { reconcileSettlements { ok statementsChecked differences { partnerId } } }`,
+    expect: only([...HUB, 'financeA'], 'FORBIDDEN'),
+    check: (_p, d) => expect(d.reconcileSettlements.ok).toBe(true),
+  },
+  {
+    name: 'query interPartnerFlows',
+    query: `query($from: DateTime!, $to: DateTime!) { interPartnerFlows(from: $from, to: $to) { issuerPartnerId redeemerPartnerId points issuerFiat redeemerFiat } }`,
+    vars: () => ({ from: dayStart(30).toISOString(), to: dayStart(-2).toISOString() }),
+    expect: only([...HUB, 'financeA'], 'FORBIDDEN'),
+  },
+  {
+    name: 'query _service (the SDL; open outside production, see graphql-limits for production)',
+    query: `query { _service { sdl } }`,
+    expect: only(ALL_VALID, 'FORBIDDEN'),
+    // Before resolvers: an invalid token is refused; no token at all is a gateway asking for the SDL.
+  },
+
+  // ---- member mutations
+  {
+    name: 'mutation enrollMember (each partner into its own namespace)',
+    query: `mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id partnerLink { partnerId } } }`,
+    vars: () => ({ input: { customerId: newKey('new') } }),
+    expect: only(['partnerA', 'partnerB'], 'FORBIDDEN'),
+  },
+  {
+    name: "mutation unlinkMember (a throwaway customer of A; B names A's customer id)",
+    query: `mutation($c: String!) { unlinkMember(customerId: $c) }`,
+    vars: async (p) => {
+      if (p !== 'partnerA') return { c: fx.custX };
+      const c = newKey('gone');
+      await enroll(A, { customerId: c });
+      return { c };
+    },
+    expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    name: 'mutation issueMemberToken(X)',
+    query: `mutation($id: ID!) { issueMemberToken(member: { memberId: $id }) { accessToken memberId expiresIn } }`,
+    vars: () => ({ id: fx.memberX }),
+    expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    name: 'mutation updateMyProfile',
+    query: `mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) { locale email } }`,
+    vars: () => ({ input: { locale: 'en-GB' } }),
+    expect: only(['memberX', 'memberY'], 'FORBIDDEN'),
+    check: (p, d) => expect(d.updateMyProfile.email).toBe(p === 'memberX' ? fx.emailX : fx.emailY),
+  },
+  {
+    name: 'mutation setConsent for partner A (only a member linked to A)',
+    query: `mutation($input: SetConsentInput!) { setConsent(input: $input) { partnerId scope granted } }`,
+    vars: () => ({ input: { partnerId: A.id, scope: 'marketing', granted: false } }),
+    expect: only(['memberX'], 'FORBIDDEN', { memberY: 'NOT_FOUND' }),
+  },
+  {
+    name: 'mutation eraseMember (a throwaway member for the operator; X for the rest)',
+    query: `mutation($id: String!) { eraseMember(memberId: $id) { id erasedAt } }`,
+    vars: async (p) => ({ id: p === 'operator' ? await enroll(A, { customerId: newKey('erase') }) : fx.memberX }),
+    expect: only(['operator'], 'FORBIDDEN'),
+  },
+  {
+    name: 'mutation mergeMembers (throwaways for the operator; Y into X for the rest)',
+    query: `mutation($input: MergeMembersInput!) { mergeMembers(input: $input) { id } }`,
+    vars: async (p) =>
+      p === 'operator'
+        ? { input: { sourceMemberId: await enroll(A, { customerId: newKey('m1') }), targetMemberId: await enroll(A, { customerId: newKey('m2') }) } }
+        : { input: { sourceMemberId: fx.memberY, targetMemberId: fx.memberX } },
+    expect: only(['operator'], 'FORBIDDEN'),
+  },
+
+  // ---- ledger mutations (on X, A's member)
+  {
+    name: 'mutation earnPoints(X)',
+    query: `mutation($input: EarnPointsInput!) { earnPoints(input: $input) { transfer { id partnerId } transfers { id } balance { available } hold { id } } }`,
+    vars: () => ({ input: { member: { memberId: fx.memberX }, amount: '5', idempotencyKey: newKey('mx-earn') } }),
+    expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    name: 'mutation earnPointsBatch(X) — a foreign member fails per item with NOT_FOUND',
+    query: `mutation($input: EarnPointsBatchInput!) { earnPointsBatch(input: $input) { succeeded failed items { error { code } result { transfer { id } balance { available } } } } }`,
+    vars: () => ({ input: { items: [{ member: { memberId: fx.memberX }, amount: '5', idempotencyKey: newKey('mx-batch') }] } }),
+    expect: only(['partnerA', 'partnerB'], 'FORBIDDEN'),
+    check: (p, d) =>
+      expect(d.earnPointsBatch).toEqual(
+        p === 'partnerA'
+          ? { succeeded: 1, failed: 0, items: [{ error: null, result: expect.anything() }] }
+          : { succeeded: 0, failed: 1, items: [{ error: { code: 'NOT_FOUND' }, result: null }] },
+      ),
+  },
+  {
+    name: 'mutation redeemPoints(X)',
+    query: `mutation($input: RedeemPointsInput!) { redeemPoints(input: $input) { transfer { id } balance { available } } }`,
+    vars: () => ({ input: { member: { memberId: fx.memberX }, amount: '1', idempotencyKey: newKey('mx-redeem') } }),
+    expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    name: 'mutation authorizeRedemption(X)',
+    query: `mutation($input: AuthorizeRedemptionInput!) { authorizeRedemption(input: $input) { hold { id memberId } } }`,
+    vars: () => ({ input: { member: { memberId: fx.memberX }, amount: '1', idempotencyKey: newKey('mx-auth') } }),
+    expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    name: "mutation captureRedemption (a fresh hold of A's for A; A's hold for the rest)",
+    query: `mutation($input: CaptureRedemptionInput!) { captureRedemption(input: $input) { transfer { id } hold { status } } }`,
+    vars: async (p) => ({ input: { holdId: p === 'partnerA' ? await authorize(A, fx.memberX) : fx.holdA, idempotencyKey: newKey('mx-cap') } }),
+    expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    name: 'mutation voidRedemption',
+    query: `mutation($input: VoidRedemptionInput!) { voidRedemption(input: $input) { transfer { id } hold { status } } }`,
+    vars: async (p) => ({ input: { holdId: p === 'partnerA' ? await authorize(A, fx.memberX) : fx.holdA, idempotencyKey: newKey('mx-void') } }),
+    expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    name: "mutation reverseTransfer(A's earn to X, 1 point)",
+    query: `mutation($input: ReverseTransferInput!) { reverseTransfer(input: $input) { transfer { id reverses { id } } } }`,
+    vars: () => ({ input: { transferId: fx.earnAX, amount: '1', idempotencyKey: newKey('mx-rev') } }),
+    expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    name: 'mutation createCurrency',
+    query: `mutation($input: CreateCurrencyInput!) { createCurrency(input: $input) { code } }`,
+    vars: () => ({ input: { code: `MC${Math.floor(Math.random() * 1e6)}`, name: 'Matrix coin', issuerPartnerId: A.id, expiryPolicy: 'NONE' } }),
+    expect: only(['operator'], 'FORBIDDEN'),
+  },
+  {
+    name: 'mutation runLedgerExpiry',
+    query: `mutation { runLedgerExpiry { holdsExpired walletsExpired pointsExpired } }`,
+    expect: only(['operator'], 'FORBIDDEN'),
+  },
+
+  // ---- exchange mutations
+  {
+    name: "mutation setExchangeRate(A's currency)",
+    query: `mutation($input: SetExchangeRateInput!) { setExchangeRate(input: $input) { id } }`,
+    vars: () => ({ input: { currency: fx.brand, direction: 'TO_PTS', rate: '0.5', spread: '0.02', minimumAmount: '1', increment: '1' } }),
+    expect: only(['operator'], 'FORBIDDEN'),
+  },
+  {
+    name: 'mutation quoteExchange (members for themselves; partners for X)',
+    query: `mutation($input: QuoteExchangeInput!) { quoteExchange(input: $input) { id memberId amountOut } }`,
+    vars: (p) => ({ input: { ...(p.startsWith('member') ? {} : { member: { memberId: fx.memberX } }), from: 'PTS', to: fx.brand, amount: '10' } }),
+    expect: only(['partnerA', 'memberX', 'memberY'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+    check: (p, d) => expect(d.quoteExchange.memberId).toBe(memberOf(p)),
+  },
+  {
+    name: "mutation exchangePoints (the caller's own quote for A and X; X's quote for the rest)",
+    query: `mutation($input: ExchangePointsInput!) { exchangePoints(input: $input) { transfer { id memberId } transfers { id } } }`,
+    vars: async (p) => {
+      const quoteId = (await ok(QUOTE, { input: { member: { memberId: fx.memberX }, from: 'PTS', to: fx.brand, amount: '10' } }, A.token)).quoteExchange.id;
+      return { input: { quoteId, idempotencyKey: newKey('mx-ex') } };
+    },
+    expect: only(['partnerA', 'memberX'], 'FORBIDDEN', { partnerB: 'NOT_FOUND', memberY: 'NOT_FOUND' }),
+  },
+
+  // ---- settlement mutations
+  {
+    name: 'mutation setPartnerContract(A) (same terms, new version)',
+    query: `mutation($input: SetPartnerContractInput!) { setPartnerContract(input: $input) { id version } }`,
+    vars: () => ({ input: { partnerId: A.id, settlementCurrency: 'USD', billingMode: 'POSTPAID', period: 'DAILY', ...A_PRICES } }),
+    expect: only(['operator'], 'FORBIDDEN'),
+  },
+  {
+    name: 'mutation recordPrepaidTopUp(A) (A is postpaid: past the guard, NOT_PREPAID)',
+    query: `mutation($id: ID!) { recordPrepaidTopUp(partnerId: $id, amount: "10") { remaining } }`,
+    vars: () => ({ id: A.id }),
+    expect: only([], 'FORBIDDEN', { operator: 'NOT_PREPAID' }),
+  },
+  {
+    name: "mutation closeSettlementPeriod(A, an ended day; a different day per finance caller)",
+    query: `mutation($input: StatementRefInput!) { closeSettlementPeriod(input: $input) { id partnerId status digest } }`,
+    vars: (p) => ({ input: { partnerId: A.id, periodStart: dayStart({ operator: 2, financeHub: 3, financeA: 4 }[p as string] ?? 5).toISOString() } }),
+    expect: only(['operator', 'financeHub', 'financeA'], 'FORBIDDEN'),
+    check: (_p, d) => expect(d.closeSettlementPeriod.status).toBe('CLOSED'),
+  },
+  {
+    name: "mutation closeSettlementPeriod(B) — A's finance may not",
+    query: `mutation($input: StatementRefInput!) { closeSettlementPeriod(input: $input) { id } }`,
+    vars: (p) => ({ input: { partnerId: B.id, periodStart: dayStart(p === 'operator' ? 2 : p === 'financeHub' ? 3 : 4).toISOString() } }),
+    expect: only(['operator', 'financeHub'], 'FORBIDDEN'),
+  },
+  {
+    name: 'mutation markStatementPaid(A) (a statement closed for each allowed caller)',
+    query: `mutation($input: StatementRefInput!, $ref: String!) { markStatementPaid(input: $input, paymentReference: $ref) { id status paidAt } }`,
+    vars: async (p) => {
+      const days = { operator: 6, financeHub: 7, financeA: 8 }[p as string];
+      if (!days) return { input: { partnerId: A.id, periodStart: fx.closedDay.toISOString() }, ref: 'nope' };
+      await ok(CLOSE, { input: { partnerId: A.id, periodStart: dayStart(days).toISOString() } }, operator);
+      return { input: { partnerId: A.id, periodStart: dayStart(days).toISOString() }, ref: newKey('pay') };
+    },
+    expect: only(['operator', 'financeHub', 'financeA'], 'FORBIDDEN'),
+    check: (_p, d) => expect(d.markStatementPaid.paidAt).not.toBeNull(),
+  },
+];
+
+/** Rows that end a member's session (run last, one caller at a time). */
+const finalRows: Row[] = [
+  {
+    name: 'mutation eraseMyData (last: it ends X and Y)',
+    query: `mutation { eraseMyData { id erasedAt profile { email } } }`,
+    expect: only(['memberX', 'memberY'], 'FORBIDDEN'),
+    check: (p, d) => expect(d.eraseMyData).toMatchObject({ id: memberOf(p), profile: { email: null } }),
+  },
+];
+
+// ---------------------------------------------------------------- running a row
+
+interface Cell {
+  principal: P;
+  expected: Outcome;
+  got: Outcome;
+  problem?: string;
+}
+
+async function runCell(row: Row, p: P): Promise<Cell> {
+  const expected: Outcome = row.expect[p as (typeof VALID)[number]] ?? (p === 'anonymous' && row.name.startsWith('query _service') ? 'ok' : 'UNAUTHENTICATED');
+  const variables = (await row.vars?.(p)) ?? {};
+  const res = await call(row.query, variables, tokens[p]);
+  const codes = (res.errors ?? []).map((e) => e.extensions?.code ?? 'NO_CODE');
+  const got: Outcome = codes.length ? (codes[0] as string) : 'ok';
+  const cell: Cell = { principal: p, expected, got };
+  const problems: string[] = [];
+  if (got !== expected) problems.push(`expected ${expected}, got ${got}: ${JSON.stringify(res.errors?.[0]?.message ?? res.data).slice(0, 300)}`);
+  if (codes.includes('INTERNAL_SERVER_ERROR')) problems.push('INTERNAL_SERVER_ERROR');
+  if (expected !== 'ok' && hasData(res.data)) problems.push(`denied, yet data: ${JSON.stringify(res.data).slice(0, 300)}`);
+  if (expected !== 'ok' && new Set(codes).size > 1) problems.push(`mixed codes ${codes.join(',')}`);
+  // Zero leaks: nothing of the other party, allowed or denied (unless the caller sent it).
+  const body = JSON.stringify({ data: res.data, errors: res.errors });
+  const sent = JSON.stringify(variables) + JSON.stringify(row.public?.() ?? []);
+  for (const s of foreignData(p)) if (s && body.includes(s) && !sent.includes(s)) problems.push(`leaks ${s}`);
+  if (expected === 'ok' && got === 'ok' && row.check) {
+    try {
+      row.check(p, res.data);
+    } catch (error) {
+      problems.push(`check: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  if (problems.length) cell.problem = problems.join('; ');
+  return cell;
+}
+
+const report = (cells: Cell[]) =>
+  cells
+    .filter((c) => c.problem)
+    .map((c) => `  ${c.principal}: ${c.problem}`)
+    .join('\n');
+
+/** Runs every cell of a row: a few callers at a time. */
+async function runRow(row: Row, concurrency = 4): Promise<Cell[]> {
+  const cells: Cell[] = [];
+  for (let i = 0; i < PRINCIPALS.length; i += concurrency) cells.push(...(await Promise.all(PRINCIPALS.slice(i, i + concurrency).map((p) => runCell(row, p)))));
+  return cells;
+}
+
+let cellsRun = 0;
+describe('authorization matrix', () => {
+  describe.concurrent('every operation × every caller', () => {
+    for (const row of rows) {
+      it(row.name, async () => {
+        const cells = await runRow(row);
+        cellsRun += cells.length;
+        expect(report(cells), `${row.name}\n${report(cells)}`).toBe('');
+      });
+    }
+  });
+
+  it('afterwards nothing denied took effect: X is still A’s, A’s credentials still work, Y was not merged, invariants hold', async () => {
+    const d = await ok(`query($c: String!) { member(ref: { customerId: $c }) { id erasedAt } }`, { c: fx.custX }, A.token);
+    expect(d.member).toEqual({ id: fx.memberX, erasedAt: null });
+    expect((await ok(`query($id: ID!) { member(ref: { memberId: $id }) { id } }`, { id: fx.memberY }, B.token)).member.id).toBe(fx.memberY);
+    expect((await ok(`query { viewer { role } }`, {}, tokens.partnerAReadOnly!)).viewer.role).toBe('PARTNER');
+    expect((await ok(`query { ledgerInvariants { ok violations { invariant subject } } }`, {}, operator)).ledgerInvariants).toEqual({ ok: true, violations: [] });
+    expect((await ok(`query { partner(id: "${S.id}") { status } }`, {}, operator)).partner.status).toBe('SUSPENDED');
+  });
+
+  it('a partner token without members:read reaches no member by any path (root, _entities, LedgerTransfer.member)', async () => {
+    const pointsOnly = await app.partnerToken(A.clientId, A.clientSecret, 'points:read points:write');
+    for (const [query, variables] of [
+      [`query($id: ID!) { member(ref: { memberId: $id }) { id } }`, { id: fx.memberX }],
+      [`query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id } } }`, { r: [{ __typename: 'Member', id: fx.memberX }] }],
+    ] as const) {
+      const res = await call(query, variables, pointsOnly);
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      expect(hasData(res.data)).toBe(false);
+    }
+    const res = await call(`query($id: ID!) { transfer(id: $id) { id member { id profile { displayName } } } }`, { id: fx.earnAX }, pointsOnly);
+    expect(res).toMatchObject({ data: { transfer: { id: fx.earnAX, member: null } } });
+    expect(res.errors).toBeUndefined();
+  });
+
+  it('last: the member-ending rows', async () => {
+    for (const row of finalRows) {
+      // Denied callers first, then the allowed ones (their call ends their own token).
+      const order = [...PRINCIPALS].sort((a, b) => Number(row.expect[a as (typeof VALID)[number]] === 'ok') - Number(row.expect[b as (typeof VALID)[number]] === 'ok'));
+      const cells: Cell[] = [];
+      for (const p of order) cells.push(await runCell(row, p));
+      cellsRun += cells.length;
+      expect(report(cells), `${row.name}\n${report(cells)}`).toBe('');
+    }
+    // Erased members' tokens stop working.
+    expect((await call(`query { me { id } }`, {}, tokens.memberX)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('covers every Query and Mutation field of schema/schema.graphql, for all 13 callers', () => {
+    const doc = parse(readFileSync(new URL('../../../schema/schema.graphql', import.meta.url), 'utf8'));
+    const fields = (type: string) =>
+      doc.definitions
+        .filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === type)
+        .flatMap((d) => d.fields!.map((f) => f.name.value));
+    const covered = new Set<string>();
+    for (const row of [...rows, ...finalRows]) {
+      const op = parse(row.query).definitions[0];
+      if (op?.kind === Kind.OPERATION_DEFINITION) for (const s of op.selectionSet.selections) if (s.kind === Kind.FIELD) covered.add(s.name.value);
+    }
+    const missing = [...fields('Query'), ...fields('Mutation')].filter((f) => !covered.has(f));
+    expect(missing).toEqual([]);
+    expect(DENIED_BEFORE_RESOLVERS.length + VALID.length).toBe(PRINCIPALS.length);
+    expect(cellsRun).toBe((rows.length + finalRows.length) * PRINCIPALS.length);
+  });
+});
