@@ -2,7 +2,8 @@
  * Request limits, checked after parsing and before execution: depth, aliases
  * and estimated cost per request; a per-partner cost budget (THROTTLED when
  * spent); introspection in production only for authenticated partners and
- * operators. The cost and the budget left are reported in `extensions.cost`.
+ * operators (`_service { sdl }` included). The cost and the budget left are
+ * reported in `extensions.cost`.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind } from 'graphql';
@@ -25,7 +26,8 @@ const usesIntrospection = (doc: import('graphql').DocumentNode): boolean => {
   let found = false;
   const scan = (sel: readonly import('graphql').SelectionNode[]) => {
     for (const s of sel) {
-      if (s.kind === Kind.FIELD && (s.name.value === '__schema' || s.name.value === '__type')) found = true;
+      // `_service { sdl }` prints the whole schema: it is introspection by another name.
+      if (s.kind === Kind.FIELD && (s.name.value === '__schema' || s.name.value === '__type' || s.name.value === '_service')) found = true;
       if ('selectionSet' in s && s.selectionSet) scan(s.selectionSet.selections);
     }
   };
