@@ -208,9 +208,12 @@ export class MemberService {
     const byCustomer = checked.flatMap((c) => (c instanceof AppError || !c.customerId ? [] : [c.customerId]));
     // A merged member's old id stands for the member it was merged into (merges re-point chains, so one hop).
     const rows = await this.db.sql.query<{ member_id: string; customer_id: string; ref_id: string | null }>(
+      // Two index-friendly branches (by member id; by the partner's customer id). One `where … or …` over a
+      // left join read every link of the partner on each call: 14 ms per earn at 12,500 links (bench/, EXPLAIN).
       `with refs as (select id as ref_id, coalesce(merged_into, id) as member_id from member where id = any($2::uuid[]))
-       select l.member_id, l.customer_id, r.ref_id from member_link l left join refs r on r.member_id = l.member_id
-        where l.partner_id = $1 and (r.ref_id is not null or l.customer_id = any($3::text[]))`,
+       select l.member_id, l.customer_id, r.ref_id from refs r join member_link l on l.member_id = r.member_id and l.partner_id = $1
+       union all
+       select l.member_id, l.customer_id, null from member_link l where l.partner_id = $1 and l.customer_id = any($3::text[])`,
       [partnerId, byMember, byCustomer],
     );
     const members = new Map(rows.flatMap((r) => (r.ref_id ? [[r.ref_id, r.member_id] as const] : [])));
