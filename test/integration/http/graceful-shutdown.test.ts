@@ -48,7 +48,7 @@ describe('graceful shutdown', () => {
     inFlight.sendRest();
     const answer = await inFlight.answer;
     expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.body)).toEqual({ data: { viewer: { role: 'OPERATOR' }, partners: { nodes: [] } } });
+    expect(JSON.parse(answer.body)).toMatchObject({ data: { viewer: { role: 'OPERATOR' }, partners: { nodes: [] } } });
     await closing;
     expect(closed).toBe(true);
   });
