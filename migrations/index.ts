@@ -7,6 +7,7 @@ import { Migration20261122000002_ledger } from './Migration20261122000002_ledger
 import { Migration20261122000003_member_profile } from './Migration20261122000003_member_profile.js';
 import { Migration20261122000004_exchange } from './Migration20261122000004_exchange.js';
 import { Migration20261122000005_settlement } from './Migration20261122000005_settlement.js';
+import { Migration20261122000006_quote_spread } from './Migration20261122000006_quote_spread.js';
 
 export const migrationsList = [
   Migration20261122000001_foundation,
@@ -14,4 +15,5 @@ export const migrationsList = [
   Migration20261122000003_member_profile,
   Migration20261122000004_exchange,
   Migration20261122000005_settlement,
+  Migration20261122000006_quote_spread,
 ].map((m) => ({ name: m.name, class: m }));

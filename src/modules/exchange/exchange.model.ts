@@ -37,6 +37,10 @@ export interface QuoteRow {
   ptsAmount: bigint;
   /** Effective rate after spreads, exact decimal text. */
   rate: string;
+  /** Rate before spreads (product over both legs of a cross conversion). */
+  grossRate: string;
+  /** The spread taken: rate = grossRate × (1 − spread). */
+  spread: string;
   /** amountIn × rate before rounding down, exact decimal text. */
   exactOut: string;
   outRateId: string | null;

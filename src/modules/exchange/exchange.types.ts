@@ -59,6 +59,12 @@ export class ExchangeQuote {
   @Field(() => String, { description: 'Target units per source unit after spreads (exact decimal).' })
   rate!: string;
 
+  @Field(() => String, { description: 'Target units per source unit before spreads (exact decimal).' })
+  grossRate!: string;
+
+  @Field(() => String, { description: 'The spread included, over both legs of a cross conversion: rate = grossRate × (1 − spread).' })
+  spread!: string;
+
   @Field(() => String, { description: 'amountIn × rate before rounding (exact decimal).' })
   exactAmountOut!: string;
 

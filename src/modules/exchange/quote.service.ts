@@ -30,7 +30,7 @@ export interface QuoteRequest {
 }
 
 const COLUMNS = `id, member_id, requested_by_partner_id, from_currency, to_currency, amount_in::text as amount_in, amount_out::text as amount_out,
-  pts_amount::text as pts_amount, rate, exact_out, out_rate_id, in_rate_id, expires_at, used_at, created_at`;
+  pts_amount::text as pts_amount, rate, gross_rate, spread, exact_out, out_rate_id, in_rate_id, expires_at, used_at, created_at`;
 
 export function quoteFrom(r: Record<string, unknown>): QuoteRow {
   return {
@@ -43,6 +43,8 @@ export function quoteFrom(r: Record<string, unknown>): QuoteRow {
     amountOut: toBig(r.amount_out),
     ptsAmount: toBig(r.pts_amount),
     rate: r.rate as string,
+    grossRate: (r.gross_rate as string | null) ?? (r.rate as string),
+    spread: r.spread as string,
     exactOut: r.exact_out as string,
     outRateId: (r.out_rate_id as string | null) ?? null,
     inRateId: (r.in_rate_id as string | null) ?? null,
@@ -83,6 +85,9 @@ export class QuoteService {
     if (amount % first.increment !== 0n) throw ExchangeErrors.notAMultiple(first.increment);
 
     const factor: Decimal = mul(out ? effectiveFactor(out) : ONE, into ? effectiveFactor(into) : ONE);
+    // Before spreads, and the spread both legs take together: factor = grossRate × (1 − spread).
+    const grossRate = mul(out ? out.rate : ONE, into ? into.rate : ONE);
+    const spread = sub(ONE, mul(out ? sub(ONE, out.spread) : ONE, into ? sub(ONE, into.spread) : ONE));
     const exactOut = mul(fromBigInt(amount), factor);
     const amountOut = floor(exactOut);
     if (amountOut < 1n) throw ExchangeErrors.tooSmall();
@@ -90,8 +95,8 @@ export class QuoteService {
     const ptsAmount = from.code === COALITION_CURRENCY ? amount : to.code === COALITION_CURRENCY ? amountOut : floor(mul(fromBigInt(amount), effectiveFactor(out!)));
 
     const [row] = await this.sql.query(
-      `insert into exchange_quote (id, member_id, requested_by_partner_id, from_currency, to_currency, amount_in, amount_out, pts_amount, rate, exact_out, out_rate_id, in_rate_id, expires_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now() + make_interval(secs => $13)) returning ${COLUMNS}`,
+      `insert into exchange_quote (id, member_id, requested_by_partner_id, from_currency, to_currency, amount_in, amount_out, pts_amount, rate, gross_rate, spread, exact_out, out_rate_id, in_rate_id, expires_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now() + make_interval(secs => $15)) returning ${COLUMNS}`,
       [
         newId(),
         caller.memberId,
@@ -102,6 +107,8 @@ export class QuoteService {
         amountOut.toString(),
         ptsAmount.toString(),
         toString(factor),
+        toString(grossRate),
+        toString(spread),
         toString(exactOut),
         out?.id ?? null,
         into?.id ?? null,
