@@ -40,13 +40,17 @@ export class ReconciliationService {
     );
     for (const stored of rows.map(statementFrom)) differences.push(...(await this.recompute(stored)));
 
-    // Every valuation is points × unit price with the sign of its kind, on a transfer of that partner.
+    // Every valuation is points × its contract version's price (issue price for the issuance family, else the
+    // redemption price; a reversal names the reversed transfer's version) with the sign of its kind, on a transfer of that partner.
     const bad = await this.sql.query<{ transfer_id: string; partner_id: string; amount: string; expected: string }>(
       `select v.transfer_id, v.partner_id, v.amount::text as amount,
-              (v.points * v.unit_price * case when v.kind in ('ISSUANCE', 'REDEMPTION_REVERSAL', 'CONVERSION_IN') then 1 else -1 end)::text as expected
+              (v.points * p.price * case when v.kind in ('ISSUANCE', 'REDEMPTION_REVERSAL', 'CONVERSION_IN') then 1 else -1 end)::text as expected
          from transfer_valuation v join transfer t on t.id = v.transfer_id
+         join partner_contract c on c.id = v.contract_id
+         cross join lateral (select case when v.kind in ('ISSUANCE', 'ISSUANCE_REVERSAL', 'CONVERSION_IN') then c.issue_price else c.redemption_price end as price) p
         where ($1::uuid is null or v.partner_id = $1)
-          and (v.amount <> v.points * v.unit_price * case when v.kind in ('ISSUANCE', 'REDEMPTION_REVERSAL', 'CONVERSION_IN') then 1 else -1 end
+          and (v.amount <> v.points * p.price * case when v.kind in ('ISSUANCE', 'REDEMPTION_REVERSAL', 'CONVERSION_IN') then 1 else -1 end
+               or v.unit_price <> p.price or c.partner_id <> v.partner_id or v.fiat_currency <> c.settlement_currency
                or (t.currency = 'PTS' and (t.amount <> v.points or t.partner_id <> v.partner_id)))
         limit 100`,
       [partnerId ?? null],
