@@ -93,5 +93,4 @@ export interface HoldRow {
   resolvedAt: Date | null;
 }
 
-export const toDate = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v).replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')));
-export const toBig = (v: unknown): bigint => BigInt(v as string | number | bigint);
+export { toDate, toBig } from '../../platform/db/values.js';

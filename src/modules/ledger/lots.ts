@@ -6,18 +6,21 @@
  */
 import type { SqlClient } from '../../platform/db/sql.js';
 
-/** FIFO order; `prefer` puts the lot created by that transfer first (reversing an earn). */
+/** FIFO order; `prefer` ($4) puts the lot created by that transfer first (reversing an earn). */
 const FIFO = `(source_transfer_id = $4::uuid) is true desc, expires_at asc nulls last, created_at, id`;
 
-/** Takes `amount` from free lot remainders, recording a movement against `transferId`. */
-export async function consumeLots(tx: SqlClient, walletId: string, amount: bigint, transferId: string, prefer: string | null = null): Promise<void> {
-  const [row] = await tx.query<{ taken: string }>(
-    `with ordered as (
+/** CTEs choosing what to take from wallet $1's free remainders, FIFO, up to $2 points: `take(id, amt)`. */
+const TAKE_FIFO = `ordered as (
        select id, remaining, sum(remaining) over (order by ${FIFO}) - remaining as before
          from lot where wallet_account_id = $1 and remaining > 0
      ), take as (
        select id, least(remaining, $2::bigint - before) as amt from ordered where before < $2::bigint
-     ), u as (
+     )`;
+
+/** Takes `amount` from free lot remainders, recording a movement against `transferId`. */
+export async function consumeLots(tx: SqlClient, walletId: string, amount: bigint, transferId: string, prefer: string | null = null): Promise<void> {
+  const [row] = await tx.query<{ taken: string }>(
+    `with ${TAKE_FIFO}, u as (
        update lot set remaining = lot.remaining - take.amt from take where lot.id = take.id returning lot.id, take.amt
      ), m as (
        insert into lot_movement (lot_id, transfer_id, amount) select id, $3, -amt from u
@@ -31,12 +34,7 @@ export async function consumeLots(tx: SqlClient, walletId: string, amount: bigin
 /** Reserves `amount` of free lot remainders for a hold. */
 export async function holdLots(tx: SqlClient, walletId: string, amount: bigint, holdId: string): Promise<void> {
   const [row] = await tx.query<{ taken: string }>(
-    `with ordered as (
-       select id, remaining, sum(remaining) over (order by ${FIFO}) - remaining as before
-         from lot where wallet_account_id = $1 and remaining > 0
-     ), take as (
-       select id, least(remaining, $2::bigint - before) as amt from ordered where before < $2::bigint
-     ), u as (
+    `with ${TAKE_FIFO}, u as (
        update lot set remaining = lot.remaining - take.amt, held = lot.held + take.amt from take where lot.id = take.id returning lot.id, take.amt
      ), a as (
        insert into hold_allocation (hold_id, lot_id, amount) select $3, id, amt from u

@@ -12,15 +12,10 @@ import { checkIdempotencyKey, requestHash, runOperation, type OperationOutcome }
 import { post } from './posting.js';
 import { consumeLots, holdLots, settleHoldLots } from './lots.js';
 import { LedgerErrors } from './ledger.exception.js';
+import type { EarnRequest } from './earn.service.js';
 
-export interface SpendRequest {
-  partnerId: string;
-  memberId: string;
-  currency?: string | null;
-  amount: bigint;
-  orderRef?: string | null;
-  idempotencyKey: string;
-}
+/** A spend has the same shape as an earn: who, whose points, how many, and the key. */
+export type SpendRequest = EarnRequest;
 
 export interface HoldResolution {
   partnerId: string;

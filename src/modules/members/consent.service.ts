@@ -3,6 +3,7 @@
  * grants and revocations; the current state is the latest event. A partner
  * sees profile fields only under the scopes its members granted it.
  */
+import { toDate } from '../../platform/db/values.js';
 import type { Sql } from '../../platform/db/sql.js';
 import { notFound } from '../../platform/graphql/errors.js';
 import { checkConsentScope, type ConsentScope } from './member-profile.js';
@@ -15,7 +16,6 @@ export interface ConsentRow {
   at: Date;
 }
 
-const toDate = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
 const consentFrom = (r: Record<string, unknown>): ConsentRow => ({
   memberId: r.member_id as string,
   partnerId: r.partner_id as string,

@@ -3,6 +3,7 @@
  * customer only on a verified identifier), profile, unlinking, merging
  * duplicates and erasure. Consent and tiers have their own services.
  */
+import { toDate } from '../../platform/db/values.js';
 import type { Database } from '../../platform/db/orm.js';
 import type { SqlClient } from '../../platform/db/sql.js';
 import { newId, isUuid } from '../../platform/ids.js';
@@ -34,7 +35,6 @@ export interface EnrollInput extends ProfileInput {
   phoneVerified?: boolean | null;
 }
 
-const toDate = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
 const toDay = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
 export function checkCustomerId(customerId: string): string {
