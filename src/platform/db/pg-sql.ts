@@ -11,6 +11,10 @@ export function createPgSql(connectionString: string, max: number): Sql {
   });
   // An idle client losing its server (restart, pg_terminate_backend) must not crash the process.
   pool.on('error', () => undefined);
+  // Nor may a checked-out one (inside a transaction): the pool listens only to idle clients, and
+  // pg emits 'error' on the client when its connection ends; the failed query rejects as well,
+  // the transaction then fails its ROLLBACK and the client is discarded on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   let statements = 0;
   const run = async <T>(client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]): Promise<T[]> => {
     statements++;
