@@ -28,7 +28,19 @@ export interface PostgresCluster {
   /** URL of the `postgres` maintenance database, as the superuser. */
   adminUrl: string;
   urlFor(database: string): string;
+  /**
+   * Stops the server (`immediate`: like a crash, `fast`: clients disconnected),
+   * keeps it down for `downMs`, then starts it again on the same port and data
+   * directory. For the fault-injection tests.
+   */
+  restart(options?: { mode?: 'immediate' | 'fast'; downMs?: number }): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface PostgresClusterOptions {
+  bin?: string;
+  /** Extra `-c name=value` settings; they override the defaults below (e.g. `synchronous_commit=on`). */
+  settings?: string[];
 }
 
 export class PostgresMissingError extends Error {}
@@ -68,7 +80,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgresCluster(bin = process.env.PG_BIN || DEFAULT_PG_BIN): Promise<PostgresCluster> {
+export async function startPostgresCluster(binOrOptions: string | PostgresClusterOptions = {}): Promise<PostgresCluster> {
+  const opts = typeof binOrOptions === 'string' ? { bin: binOrOptions } : binOrOptions;
+  const bin = opts.bin || process.env.PG_BIN || DEFAULT_PG_BIN;
   requireBinaries(bin);
   const asRoot = process.getuid?.() === 0;
   const runAs = asRoot ? 'postgres' : undefined;
@@ -96,14 +110,16 @@ export async function startPostgresCluster(bin = process.env.PG_BIN || DEFAULT_P
     'full_page_writes=off',
     'max_connections=300',
     'shared_buffers=128MB',
+    ...(opts.settings ?? []),
   ];
   let lastError: unknown;
   // A port found free can be taken before postgres binds it: try a few.
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
     const options = [`-p ${port}`, ...settings.map((s) => `-c ${s}`)].join(' ');
+    const start = () => exec('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', path.join(dir, 'postgres.log'), '-o', options]);
     try {
-      await exec('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', path.join(dir, 'postgres.log'), '-o', options]);
+      await start();
       const host = '127.0.0.1';
       const urlFor = (database: string) => `postgresql://${superuser}@${host}:${port}/${database}`;
       let stopped = false;
@@ -113,6 +129,11 @@ export async function startPostgresCluster(bin = process.env.PG_BIN || DEFAULT_P
         user: superuser,
         adminUrl: urlFor('postgres'),
         urlFor,
+        async restart({ mode = 'immediate', downMs = 0 } = {}) {
+          await exec('pg_ctl', ['stop', '-D', data, '-m', mode, '-w', '-t', '30']);
+          if (downMs > 0) await new Promise((r) => setTimeout(r, downMs));
+          await start();
+        },
         async stop() {
           if (stopped) return;
           stopped = true;
