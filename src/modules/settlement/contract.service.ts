@@ -94,6 +94,8 @@ export class ContractService {
       }
       const billingChanged = !latest || latest.billingMode !== input.billingMode || !sameLimit(latest.creditLimit, limit);
       if (billingChanged && input.effectiveFrom && input.effectiveFrom.getTime() > Date.now() + BACKDATE_TOLERANCE_MS) throw SettlementErrors.billingNotImmediate();
+      // A version scheduled ahead carries the old billing terms: when it takes effect it would silently undo this change.
+      if (billingChanged && latest && latest.effectiveFrom.getTime() > Date.now()) throw SettlementErrors.billingWhileScheduled(latest.effectiveFrom);
       // Never before this moment (after the lock): a start the tolerance let through, or a transaction that waited for the lock, must not re-price what was already valued.
       const rows = await tx.query(
         `insert into partner_contract (id, partner_id, version, effective_from, settlement_currency, fiat_scale, issue_price, redemption_price, billing_mode, credit_limit, period, period_seconds)
@@ -174,7 +176,9 @@ export class ContractService {
     if (!contract || contract.billingMode !== BillingMode.PREPAID) throw SettlementErrors.notPrepaid();
     const value = parseDecimal(amount);
     if (!value || value.units <= 0n || value.scale > contract.fiatScale) throw badInput(`amount must be positive with at most ${contract.fiatScale} decimals.`, 'amount');
-    if (reference != null && (reference.length < 1 || reference.length > 128)) throw badInput('reference must be 1 to 128 characters.', 'reference');
+    if (reference != null && (reference.length < 1 || reference.length > 128 || /[\u0000-\u001f\u007f]/.test(reference))) {
+      throw badInput('reference must be 1 to 128 characters, without control characters.', 'reference');
+    }
     return this.sql.transaction(async (tx) => {
       await tx.query(`insert into prepaid_topup (id, partner_id, amount, reference) values ($1, $2, $3::numeric, $4)`, [newId(), partnerId, toString(value), reference]);
       const [row] = await tx.query<{ remaining: string }>(

@@ -8,6 +8,11 @@ export const SettlementErrors = {
   termsFixed: (field: string) => new AppError('CONTRACT_TERMS_FIXED', `${field} cannot change between contract versions.`, { field }),
   billingNotImmediate: () =>
     new AppError('BAD_USER_INPUT', 'A change of billing mode or credit limit takes effect at once: leave effectiveFrom empty.', { field: 'effectiveFrom' }),
+  billingWhileScheduled: (at: Date) =>
+    new AppError('BAD_USER_INPUT', `A contract version is scheduled from ${at.toISOString()} with the current billing terms; change billing after it has taken effect.`, {
+      field: 'billingMode',
+      scheduledFrom: at.toISOString(),
+    }),
   unknownFiat: (code: string) => new AppError('UNKNOWN_CURRENCY', `"${code}" is not an ISO 4217 currency.`, { field: 'settlementCurrency' }),
   negativePrice: (field: string) => new AppError('BAD_USER_INPUT', `${field} must be a decimal of zero or more.`, { field }),
   notPrepaid: () => new AppError('NOT_PREPAID', 'Top-ups are for partners on a prepaid contract.'),

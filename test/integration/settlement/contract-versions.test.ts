@@ -187,6 +187,24 @@ describe('bad input: stable codes, nothing written', () => {
     await refused('BAD_USER_INPUT', 'effectiveFrom', { billingMode: 'POSTPAID', creditLimit: '10', effectiveFrom: new Date(Date.now() + 60_000).toISOString() }, partner);
   });
 
+  it('a billing change while a later version is scheduled → BAD_USER_INPUT (that version would undo it when it takes effect)', async () => {
+    const partner = await app.createPartner();
+    const member = await ledger.enroll(partner);
+    await st.contractOk(partner, { billingMode: 'POSTPAID', creditLimit: '10' });
+    const at = new Date(Date.now() + 1500);
+    await st.contractOk(partner, { billingMode: 'POSTPAID', creditLimit: '10', issuePrice: '0.02', effectiveFrom: at.toISOString() });
+    await refused('BAD_USER_INPUT', 'billingMode', { billingMode: 'PREPAID' }, partner);
+    await refused('BAD_USER_INPUT', 'billingMode', { billingMode: 'POSTPAID', creditLimit: '20' }, partner);
+    // A price change alone is fine; once the scheduled version is in effect, billing can change again — and stays changed.
+    await st.contractOk(partner, { billingMode: 'POSTPAID', creditLimit: '10', issuePrice: '0.015' });
+    await st.waitUntil(at, 20);
+    await st.contractOk(partner, { billingMode: 'PREPAID', issuePrice: '0.02' });
+    await st.topUpOk(partner, '5');
+    expect(errorCodes(await ledger.earn(partner, member, 400))).toEqual(['PREPAID_FUNDS_EXHAUSTED']); // 400 × 0.02 = 8 > 5
+    await ledger.earnOk(partner, member, 250);
+    expect(await st.budget(partner)).toBe('0');
+  });
+
   it('a partner that does not exist → refused, nothing written', async () => {
     const before = await st.counts();
     expect(errorCodes(await st.setContract(randomUUID()))).toEqual(['BAD_USER_INPUT']);

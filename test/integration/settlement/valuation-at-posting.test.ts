@@ -200,10 +200,10 @@ describe('contract versions over time', () => {
     const before = { valuations: await st.partnerValuations(partner.id), draft: await st.statement(partner) };
     expect(before.valuations).toHaveLength(3);
 
-    // New prices at once, new prices scheduled, and a billing change that resets the budget.
+    // New prices at once, a billing change that resets the budget, and new prices scheduled.
     await st.contractOk(partner, { issuePrice: '7', redemptionPrice: '6', creditLimit: '1000' });
-    await st.contractOk(partner, { issuePrice: '8', redemptionPrice: '5', creditLimit: '1000', effectiveFrom: new Date(Date.now() + 60_000).toISOString() });
     await st.contractOk(partner, { issuePrice: '7', redemptionPrice: '6', creditLimit: '2000' });
+    await st.contractOk(partner, { issuePrice: '8', redemptionPrice: '5', creditLimit: '2000', effectiveFrom: new Date(Date.now() + 60_000).toISOString() });
 
     expect(await st.partnerValuations(partner.id)).toEqual(before.valuations);
     expect(await st.statement(partner, closed.periodStart)).toEqual(closed);
