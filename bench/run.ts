@@ -15,8 +15,8 @@
  *
  * Baseline = the hub's own compiled code driven directly through `pg`, no
  * GraphQL, no HTTP: `runOperation` (BEGIN, the claim insert, COMMIT) around
- * `lockAccounts` + `post` (POSTING_SQL with postingParams) for one posting per
- * transaction; for 100 per transaction BATCH_CLAIM_SQL + lockAccounts + post
+ * the earn's lock statement (lockAccountsAndBudgets, or lockAccounts before billing budgets) + `post` (POSTING_SQL with postingParams) for one posting per
+ * transaction; for 100 per transaction BATCH_CLAIM_SQL + that lock + post
  * exactly as earnPointsBatch does. Imported from dist/, so it is literally the
  * same SQL text and parameters.
  *
@@ -67,6 +67,13 @@ const operations = await dist<typeof import('../src/modules/ledger/operations.js
 const ledgerDeps = await dist<typeof import('../src/modules/ledger/ledger.deps.js')>('modules/ledger/ledger.deps.js');
 const earnService = await dist<typeof import('../src/modules/ledger/earn.service.js')>('modules/ledger/earn.service.js');
 const model = await dist<typeof import('../src/modules/ledger/ledger.model.js')>('modules/ledger/ledger.model.js');
+// The lock statement earn runs: lockAccountsAndBudgets (member accounts + partner billing budgets, one
+// statement) where the ledger has it, else the plain lockAccounts.
+type LockFn = (tx: import('../src/platform/db/sql.js').SqlClient, accounts: readonly string[], partnerIds: readonly string[]) => Promise<unknown>;
+const lockForEarn: LockFn = await import(pathToFileURL(path.join(DIST, 'modules/ledger/budget.js')).href).then(
+  (m: { lockAccountsAndBudgets?: LockFn }) => m.lockAccountsAndBudgets ?? ((tx, ids) => ledgerDeps.lockAccounts(tx, ids)),
+  () => (tx: Parameters<LockFn>[0], ids: readonly string[]) => ledgerDeps.lockAccounts(tx, ids),
+);
 const pgSql = await dist<typeof import('../src/platform/db/pg-sql.js')>('platform/db/pg-sql.js');
 const ids = await dist<typeof import('../src/platform/ids.js')>('platform/ids.js');
 
@@ -493,7 +500,7 @@ function slice(p: PartnerInfo, w: number, c: number): Link[] {
 async function baselineRuns(c: number, baseUrl: string) {
   const sql = pgSql.createPgSql(baseUrl, c);
   try {
-    // One posting per transaction: exactly runOperation + lockAccounts + post, as EarnService.earn does.
+    // One posting per transaction: exactly runOperation + the lock + post, as EarnService.earn does.
     await closedLoop({
       scenario: 'baseline: 1 posting/tx',
       concurrency: c,
@@ -506,7 +513,7 @@ async function baselineRuns(c: number, baseUrl: string) {
         const d = earnDraft(link, p.issuance, 100n);
         const hash = operations.requestHash('EARN', { memberId: link.memberId, currency: 'PTS', amount: 100n, orderRef: null });
         await operations.runOperation(sql, { id: d.operationId, scope: `partner:${p.id}`, key: newKey('b1'), kind: 'EARN', hash, result: { transferId: d.transferId } }, async (tx) => {
-          await ledgerDeps.lockAccounts(tx, [link.wallet, link.receivable]);
+          await lockForEarn(tx, [link.wallet, link.receivable], [p.id]);
           await posting.post(tx, [d.transfer], [d.lot], isSharded);
         });
       },
@@ -527,7 +534,7 @@ async function baselineRuns(c: number, baseUrl: string) {
         });
         await sql.transaction(async (tx) => {
           await tx.query(earnService.BATCH_CLAIM_SQL, [items.map((x) => x.operationId), `partner:${p.id}`, items.map((x) => x.key), items.map((x) => x.hash), items.map((x) => x.transferId)]);
-          await ledgerDeps.lockAccounts(tx, items.flatMap((x) => [x.link.wallet, x.link.receivable]));
+          await lockForEarn(tx, items.flatMap((x) => [x.link.wallet, x.link.receivable]), [p.id]);
           await posting.post(tx, items.map((x) => x.transfer), items.map((x) => x.lot), isSharded);
         });
       },
