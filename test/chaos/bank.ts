@@ -28,6 +28,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { freePort, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
 import { cli, ensureBuilt, HubProcess, type HubExit } from './hubs.js';
+import { startPgProxy, type PgProxy } from './pg-proxy.js';
 
 export interface ChaosOptions {
   hubs: number;
@@ -49,6 +50,8 @@ export interface ChaosOptions {
   /** When (ms into the run) PostgreSQL is restarted (immediate stop, like a crash), and how long it stays down. */
   pgRestartAtMs: number;
   pgDownMs: number;
+  /** Chance that a COMMIT's answer is lost on its way back to the hub (the transaction committed; see pg-proxy.ts). */
+  commitCutProbability: number;
   /** Hold lifetimes (expiresInSeconds) are drawn from this range. */
   holdTtlSeconds: [number, number];
   log: (line: string) => void;
@@ -68,6 +71,7 @@ export const SHORT: Omit<ChaosOptions, 'log'> = {
   terminateCount: 3,
   pgRestartAtMs: 11_000,
   pgDownMs: 1_500,
+  commitCutProbability: 0.01,
   holdTtlSeconds: [2, 12],
 };
 
@@ -83,6 +87,7 @@ export const LONG: Omit<ChaosOptions, 'log'> = {
   terminateCount: 4,
   pgRestartAtMs: 90_000,
   pgDownMs: 5_000,
+  commitCutProbability: 0.005,
   holdTtlSeconds: [2, 30],
 };
 
@@ -116,7 +121,7 @@ export interface ChaosReport {
   operations: Record<Kind, Stats>;
   /** Failed attempts by cause (each retried with the same key). */
   retries: Record<string, number>;
-  faults: { hubKill9: number; hubRestart: number; backendsTerminated: number; terminateRounds: number; postgresRestart: number; postgresDownMs: number };
+  faults: { hubKill9: number; hubRestart: number; backendsTerminated: number; terminateRounds: number; postgresRestart: number; postgresDownMs: number; commitAnswersLost: number };
   checks: Record<string, string>;
   violations: string[];
   built: boolean;
@@ -171,7 +176,7 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
     o.log(`VIOLATION: ${text}`);
   };
   const retries: Record<string, number> = {};
-  const faults = { hubKill9: 0, hubRestart: 0, backendsTerminated: 0, terminateRounds: 0, postgresRestart: 0, postgresDownMs: 0 };
+  const faults = { hubKill9: 0, hubRestart: 0, backendsTerminated: 0, terminateRounds: 0, postgresRestart: 0, postgresDownMs: 0, commitAnswersLost: 0 };
   const operations = Object.fromEntries(
     KINDS.map((k) => [k, { acknowledged: 0, rejected: 0, retried: 0, replayedAfterRetry: 0, gaveUp: 0, rejections: {} } satisfies Stats]),
   ) as Record<Kind, Stats>;
@@ -179,6 +184,7 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
 
   const built = await ensureBuilt(o.log);
   let cluster: PostgresCluster | undefined;
+  let proxy: PgProxy | undefined;
   const hubs: HubProcess[] = [];
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-chaos-'));
   try {
@@ -189,7 +195,10 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
     const database = 'hub_chaos';
     await withClient(pgc.adminUrl, (c) => c.query(`create database ${database}`));
     const dbUrl = pgc.urlFor(database);
-    o.log(`PostgreSQL on 127.0.0.1:${pgc.port}`);
+    // The hubs reach the database through a proxy that can lose COMMIT answers; checks and faults go direct.
+    proxy = await startPgProxy({ host: '127.0.0.1', port: pgc.port });
+    const hubDbUrl = `postgresql://${pgc.user}@127.0.0.1:${proxy.port}/${database}`;
+    o.log(`PostgreSQL on 127.0.0.1:${pgc.port}, hubs through the proxy on 127.0.0.1:${proxy.port}`);
 
     const baseEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'development' };
     const keys = `[${await cli(['keys'], baseEnv)}]`;
@@ -197,7 +206,7 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
       ...baseEnv,
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
-      DATABASE_URL: dbUrl,
+      DATABASE_URL: hubDbUrl,
       DATA_DIR: dataDir,
       HUB_SIGNING_KEYS: keys,
       LOG_LEVEL: 'warn',
@@ -347,6 +356,7 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
     const reversible: { id: string; partner: number; amount: number }[] = [];
     let stopTraffic = false;
     const trafficStart = Date.now();
+    proxy.cutCommitProbability = o.commitCutProbability;
     const trafficEnd = trafficStart + o.durationMs;
 
     const keyOf = (kind: string) => `${kind}-${runId}-${randomUUID()}`;
@@ -553,6 +563,8 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
 
     await Promise.all(clients);
     stopTraffic = true;
+    proxy.cutCommitProbability = 0;
+    faults.commitAnswersLost = proxy.commitsCut;
     await Promise.all([...faultTasks, terminator]);
     o.log(`traffic done in ${((Date.now() - trafficStart) / 1000).toFixed(1)} s: ${acks.length} acknowledged, ${rejected.length} rejected, ${unknown.length} unknown`);
 
@@ -593,6 +605,10 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
     // Holds: wait until the last one has expired, sweep, none may stay active past its expiry.
     const wait = latestHoldExpiry + 1_000 - Date.now();
     if (wait > 0) await sleep(wait);
+    // The in-process sweepers (every 2 s) must have kept expiring holds through the outages.
+    const [late] = (await withClient(dbUrl, (c) => c.query(`select count(*)::int as n from hold where status = 'ACTIVE' and expires_at < now() - interval '15 seconds'`))).rows as { n: number }[];
+    checks['holds the sweepers left active over 15 s past expiry'] = String(late!.n);
+    if (late!.n) violation(`${late!.n} holds still ACTIVE more than 15 s after their expiry: the expiry sweepers stopped`);
     const sweep = await setup(`mutation { runLedgerExpiry { holdsExpired walletsExpired pointsExpired } }`, {});
     checks['runLedgerExpiry'] = JSON.stringify(sweep.runLedgerExpiry);
 
@@ -730,6 +746,7 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
     violation(`run aborted: ${(error as Error).stack ?? String(error)}`);
   } finally {
     await Promise.allSettled(hubs.map((h) => h.stop()));
+    await proxy?.close();
     await cluster?.stop().catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -766,7 +783,7 @@ export function formatReport(r: ChaosReport): string {
   lines.push(`failed attempts (retried with the same key): ${Object.entries(r.retries).map(([c, n]) => `${c}:${n}`).join(', ') || 'none'}`);
   const f = r.faults;
   lines.push(
-    `faults injected: kill -9 hub ${f.hubKill9} (restarted ${f.hubRestart}), backends terminated ${f.backendsTerminated} in ${f.terminateRounds} rounds, PostgreSQL restarts ${f.postgresRestart} (down ${f.postgresDownMs} ms incl. stop/start)`,
+    `faults injected: kill -9 hub ${f.hubKill9} (restarted ${f.hubRestart}), backends terminated ${f.backendsTerminated} in ${f.terminateRounds} rounds, PostgreSQL restarts ${f.postgresRestart} (down ${f.postgresDownMs} ms incl. stop/start), COMMIT answers lost ${f.commitAnswersLost}`,
   );
   lines.push('checks:');
   for (const [name, value] of Object.entries(r.checks)) lines.push(`  ${name}: ${value}`);
