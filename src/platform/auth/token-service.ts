@@ -33,6 +33,9 @@ interface HubClaims extends JWTPayload {
 
 export class InvalidTokenError extends Error {}
 
+/** Verified tokens remembered at most (oldest forgotten first). */
+const MAX_REMEMBERED = 10_000;
+
 export class TokenService {
   private readonly keySet: ReturnType<typeof createLocalJWKSet>;
 
@@ -65,7 +68,25 @@ export class TokenService {
     return { token, expiresIn: ttlSeconds };
   }
 
+  /**
+   * Verifies a token. A token that verified once is remembered until it
+   * expires (it cannot change; signature checks are the costliest part of a
+   * request), so only the first request with it pays for the check.
+   * Suspension and revocation are checked per request elsewhere.
+   */
   async verify(token: string): Promise<Principal> {
+    const hit = this.verified.get(token);
+    if (hit && hit.expiresAt > Date.now()) return hit.principal;
+    const principal = await this.verifySignature(token);
+    if (this.verified.size >= MAX_REMEMBERED) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { principal, expiresAt: this.expiresAt.get(principal)! });
+    return principal;
+  }
+
+  private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
+  private readonly expiresAt = new WeakMap<Principal, number>();
+
+  private async verifySignature(token: string): Promise<Principal> {
     let payload: HubClaims;
     try {
       ({ payload } = await jwtVerify<HubClaims>(token, this.keySet, {
@@ -91,6 +112,8 @@ export class TokenService {
     };
     if ((principal.role === Role.PARTNER || principal.role === Role.MEMBER) && !principal.partnerId) throw new InvalidTokenError('invalid token');
     if (principal.role === Role.MEMBER && !principal.memberId) throw new InvalidTokenError('invalid token');
+    // Remembered only while `exp` (without the skew allowance) has not passed.
+    this.expiresAt.set(principal, payload.exp! * 1000);
     return principal;
   }
 }
