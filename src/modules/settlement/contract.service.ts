@@ -64,6 +64,26 @@ function price(text: string, field: string): Decimal {
 
 const sameLimit = (a: Decimal | null, b: Decimal | null) => (a == null ? b == null : b != null && compare(a, b) === 0);
 
+/**
+ * A postpaid partner's credit left: the limit less its issuance not yet paid
+ * for, recomputed from the valuations (never below zero: over the limit,
+ * nothing more can be issued until statements are paid). The budget row is
+ * locked first, so the exposure read after it includes every issuance that
+ * drew on the budget before.
+ */
+export async function setCreditLeft(tx: SqlClient, partnerId: string, limit: Decimal): Promise<void> {
+  await tx.query(`insert into partner_budget (partner_id, remaining) values ($1, 0) on conflict (partner_id) do nothing`, [partnerId]);
+  await tx.query(`select 1 from partner_budget where partner_id = $1 for update`, [partnerId]);
+  const [{ exposure }] = (await tx.query<{ exposure: string }>(
+    `select coalesce(sum(v.amount), 0)::text as exposure from transfer_valuation v
+      where v.partner_id = $1 and v.kind in ('ISSUANCE', 'ISSUANCE_REVERSAL', 'CONVERSION_IN')
+        and not exists (select 1 from statement_transfer st join settlement_statement s on s.id = st.statement_id where st.transfer_id = v.transfer_id and s.paid_at is not null)`,
+    [partnerId],
+  )) as [{ exposure: string }];
+  const remaining = sub(limit, parseDecimal(exposure)!);
+  await tx.query(`update partner_budget set remaining = $2::numeric, updated_at = now() where partner_id = $1`, [partnerId, remaining.units < 0n ? '0' : toString(remaining)]);
+}
+
 export class ContractService {
   constructor(private readonly sql: Sql) {}
 
@@ -132,19 +152,7 @@ export class ContractService {
       await tx.query(`delete from partner_budget where partner_id = $1`, [contract.partnerId]);
       return;
     }
-    const [{ exposure }] = (await tx.query<{ exposure: string }>(
-      `select coalesce(sum(v.amount), 0)::text as exposure from transfer_valuation v
-        where v.partner_id = $1 and v.kind in ('ISSUANCE', 'ISSUANCE_REVERSAL', 'CONVERSION_IN')
-          and not exists (select 1 from statement_transfer st join settlement_statement s on s.id = st.statement_id where st.transfer_id = v.transfer_id and s.paid_at is not null)`,
-      [contract.partnerId],
-    )) as [{ exposure: string }];
-    const remaining = sub(contract.creditLimit, parseDecimal(exposure)!);
-    // Already over the new limit: nothing more can be issued until statements are paid.
-    const value = remaining.units < 0n ? '0' : toString(remaining);
-    await tx.query(
-      `insert into partner_budget (partner_id, remaining) values ($1, $2::numeric) on conflict (partner_id) do update set remaining = excluded.remaining, updated_at = now()`,
-      [contract.partnerId, value],
-    );
+    await setCreditLeft(tx, contract.partnerId, contract.creditLimit);
   }
 
   async versions(partnerId: string): Promise<ContractRow[]> {

@@ -11,7 +11,7 @@ import { newId, isUuid } from '../../platform/ids.js';
 import { add, parseDecimal, roundHalfEven, sub, toString, type Decimal } from '../../platform/decimal.js';
 import { notFound } from '../../platform/graphql/errors.js';
 import { toDate } from '../ledger/ledger.model.js';
-import type { ContractService } from './contract.service.js';
+import { setCreditLeft, type ContractService } from './contract.service.js';
 import { LINE_KINDS, periodAt, BillingMode, type LineKind, type Statement, type StatementLine } from './settlement.model.js';
 import { SettlementErrors } from './settlement.exception.js';
 
@@ -191,13 +191,19 @@ export class StatementService {
     });
   }
 
-  /** A paid statement settles its issuance: a postpaid partner's credit comes back. */
+  /**
+   * A paid statement settles its issuance: a postpaid partner's credit comes
+   * back — recomputed as the limit less what is still unpaid, so it never
+   * exceeds the limit (after a limit was lowered) and never goes negative
+   * (after a period whose reversals outweighed its issuance).
+   */
   private static async restoreCredit(tx: SqlClient, statement: Statement): Promise<void> {
-    await tx.query(
-      `update partner_budget b set remaining = b.remaining + $2::numeric, updated_at = now()
-        where b.partner_id = $1 and (select billing_mode from partner_contract c where c.partner_id = $1 and c.effective_from <= now() order by effective_from desc limit 1) = $3`,
-      [statement.partnerId, toString(statement.dueToHub), BillingMode.POSTPAID],
+    const [contract] = await tx.query<{ billing_mode: string; credit_limit: string | null }>(
+      `select billing_mode, credit_limit::text as credit_limit from partner_contract where partner_id = $1 and effective_from <= now() order by effective_from desc limit 1`,
+      [statement.partnerId],
     );
+    if (contract?.billing_mode !== BillingMode.POSTPAID || contract.credit_limit == null) return;
+    await setCreditLeft(tx, statement.partnerId, parseDecimal(contract.credit_limit)!);
   }
 
   /** Throws NOT_FOUND unless the partner has this closed statement. */

@@ -155,6 +155,42 @@ describe('postpaid', () => {
     await rejected(shop, 'CREDIT_LIMIT_EXCEEDED', () => ledger.earn(shop, member, 1));
   });
 
+  it('paying gives back exactly the limit less what is still unpaid: never above a lowered limit, and a period whose reversals outweigh its issuance can be paid', async () => {
+    // A limit lowered below the exposure: nothing left, and paying restores the new limit — not more.
+    const lowered = await app.createPartner();
+    const m1 = await ledger.enroll(lowered);
+    await st.contractOk(lowered, { billingMode: 'POSTPAID', creditLimit: '10', issuePrice: '0.1' });
+    await ledger.earnOk(lowered, m1, 60);
+    await st.contractOk(lowered, { billingMode: 'POSTPAID', creditLimit: '5', issuePrice: '0.1' });
+    expect(await st.budget(lowered)).toBe('0');
+    const s1 = await st.closeCurrent(lowered);
+    must(await st.markPaid(lowered, s1.periodStart));
+    expect(await st.budget(lowered)).toBe('5');
+    await rejected(lowered, 'CREDIT_LIMIT_EXCEEDED', () => ledger.earn(lowered, m1, 51));
+    await ledger.earnOk(lowered, m1, 50);
+
+    // A period with only a reversal (due to the hub: −10), paid after the partner used the credit it gave back.
+    const shop = await app.createPartner();
+    const m2 = await ledger.enroll(shop);
+    await st.contractOk(shop, { billingMode: 'POSTPAID', creditLimit: '10', issuePrice: '0.1' });
+    const earn = await ledger.earnOk(shop, m2, 100);
+    const p1 = await st.closeCurrent(shop);
+    must(await st.markPaid(shop, p1.periodStart));
+    must(await ledger.reverse(shop, earn.transfer.id));
+    expect(await st.budget(shop)).toBe('20'); // unpaid exposure −10
+    const p2 = await st.closeCurrent(shop);
+    expect(p2.dueToHub).toBe('-10');
+    await ledger.earnOk(shop, m2, 200); // exposure 10: at the limit
+    expect(await st.budget(shop)).toBe('0');
+    const paid = await st.markPaid(shop, p2.periodStart, 'NETTED');
+    expect(errorCodes(paid), JSON.stringify(paid.errors)).toEqual([]);
+    expect(await st.budget(shop)).toBe('0'); // unpaid exposure now 20, over the limit: nothing left
+    await rejected(shop, 'CREDIT_LIMIT_EXCEEDED', () => ledger.earn(shop, m2, 1));
+    const p3 = await st.closeCurrent(shop);
+    must(await st.markPaid(shop, p3.periodStart));
+    expect(await st.budget(shop)).toBe('10');
+  });
+
   it('a new limit takes effect at once against the unpaid exposure; postpaid without a limit has no budget', async () => {
     const shop = await app.createPartner();
     const member = await ledger.enroll(shop);
