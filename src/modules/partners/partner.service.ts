@@ -29,9 +29,15 @@ export interface IssuedCredentials {
   scopes: string[];
 }
 
+/** What a client id can look like (ours are `cid_` and a random token); anything else names no client. */
+const CLIENT_ID = /^[A-Za-z0-9_-]{1,100}$/;
+/** PostgreSQL text cannot hold NUL, and no name or label needs control characters. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 function checkName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.length < 1 || trimmed.length > 200) throw badInput('name must be 1 to 200 characters.', 'name');
+  if (CONTROL.test(trimmed)) throw badInput('name must not contain control characters.', 'name');
   return trimmed;
 }
 
@@ -84,7 +90,7 @@ export class PartnerService {
   async createCredentials(partnerId: string, scopes: readonly string[] | null | undefined, label?: string | null): Promise<IssuedCredentials> {
     const granted = checkScopes(scopes ?? PARTNER_SCOPES);
     if (granted.length === 0) throw badInput('scopes must not be empty.', 'scopes');
-    if (label != null && label.length > 200) throw badInput('label must be at most 200 characters.', 'label');
+    if (label != null && (label.length > 200 || CONTROL.test(label))) throw badInput('label must be at most 200 characters, without control characters.', 'label');
     const em = this.db.em();
     const partner = await em.findOne(Partner, { id: partnerId });
     if (!partner) throw notFound('Partner');
@@ -96,6 +102,7 @@ export class PartnerService {
   }
 
   async revokeCredentials(clientId: string): Promise<boolean> {
+    if (!CLIENT_ID.test(clientId)) throw notFound('Credentials');
     const em = this.db.em();
     const credential = await em.findOne(PartnerCredential, { clientId });
     if (!credential) throw notFound('Credentials');
@@ -109,7 +116,7 @@ export class PartnerService {
    * secret, revoked, suspended), spending the same hashing time either way.
    */
   async authenticateClient(clientId: string, secret: string): Promise<{ partnerId: string; scopes: string[] } | null> {
-    const rows = clientId.length <= 100
+    const rows = CLIENT_ID.test(clientId)
       ? await this.db.sql.query<{ partner_id: string; secret_hash: string; scopes: string[]; revoked_at: unknown; status: string }>(
           `select c.partner_id, c.secret_hash, c.scopes, c.revoked_at, p.status
              from partner_credential c join partner p on p.id = c.partner_id where c.client_id = $1`,

@@ -102,7 +102,9 @@ export class SettlementResolver {
     @Ctx() ctx: HubContext,
   ): Promise<SettlementStatement> {
     requireFinance(ctx.principal, input.partnerId);
-    if (paymentReference.trim().length < 1 || paymentReference.length > 128) throw badInput('paymentReference must be 1 to 128 characters.', 'paymentReference');
+    if (paymentReference.trim().length < 1 || paymentReference.length > 128 || /[\u0000-\u001f\u007f]/.test(paymentReference)) {
+      throw badInput('paymentReference must be 1 to 128 characters, without control characters.', 'paymentReference');
+    }
     return statementOut(await ctx.services.settlement.statements.markPaid(input.partnerId, input.periodStart, paymentReference.trim()));
   }
 
