@@ -57,6 +57,21 @@ export class ReconciliationService {
     );
     for (const b of bad) differences.push({ statementId: null, partnerId: b.partner_id, field: `valuation ${b.transfer_id}`, stored: b.amount, recomputed: b.expected });
 
+    // Per partner: closed statements plus what no statement covers yet add up to every settled valuation.
+    const books = await this.sql.query<{ partner_id: string; books: string; ledger: string }>(
+      `with v as (select partner_id, sum(amount) as total from transfer_valuation where $1::uuid is null or partner_id = $1 group by partner_id),
+            s as (select partner_id, sum(net_exact) as total from settlement_statement where $1::uuid is null or partner_id = $1 group by partner_id),
+            u as (select partner_id, sum(amount) as total from transfer_valuation t
+                   where ($1::uuid is null or partner_id = $1) and not exists (select 1 from statement_transfer st where st.transfer_id = t.transfer_id)
+                   group by partner_id)
+       select p.partner_id, (coalesce(s.total, 0) + coalesce(u.total, 0))::text as books, coalesce(v.total, 0)::text as ledger
+         from (select partner_id from v union select partner_id from s) p
+         left join v on v.partner_id = p.partner_id left join s on s.partner_id = p.partner_id left join u on u.partner_id = p.partner_id
+        where coalesce(s.total, 0) + coalesce(u.total, 0) <> coalesce(v.total, 0)`,
+      [partnerId ?? null],
+    );
+    for (const b of books) differences.push({ statementId: null, partnerId: b.partner_id, field: 'statements + uncovered = ledger valuations', stored: b.books, recomputed: b.ledger });
+
     const [counts] = await this.sql.query<{ valuations: number; unpriced: number }>(
       `select (select count(*)::int from transfer_valuation where $1::uuid is null or partner_id = $1) as valuations,
               (select count(*)::int from transfer t where t.currency = 'PTS' and t.partner_id is not null and ($1::uuid is null or t.partner_id = $1)
