@@ -52,6 +52,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  if (['22021', '22P05'].includes((original as { code?: string } | null)?.code ?? '')) {
+    // A NUL byte or an unstorable character in some text field: the request's fault, and nothing was written.
+    return { message: 'A text value contains characters that cannot be stored (e.g. a NUL byte).', path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+  }
   if (isDatabaseUnavailable(original)) {
     // Not a bug in the request or the hub: retrying the same request (same idempotency key) is safe.
     return {

@@ -54,7 +54,9 @@ export function limitsPlugin(settings: LimitSettings): ApolloServerPlugin<HubCon
           const q = analyzeOperation(document, operation, paged ?? new Set(), request.variables ?? {});
           if (q.depth > settings.maxDepth) throw new AppError('QUERY_TOO_DEEP', `The operation nests ${q.depth} levels; the limit is ${settings.maxDepth}.`, { http: { status: 400 } });
           if (q.aliases > settings.maxAliases) throw new AppError('TOO_MANY_ALIASES', `The operation uses ${q.aliases} aliases; the limit is ${settings.maxAliases}.`, { http: { status: 400 } });
-          if (q.cost > settings.maxCost) throw new AppError('QUERY_TOO_COMPLEX', `The operation's estimated cost is ${q.cost}; the limit is ${settings.maxCost}.`, { cost: q.cost, http: { status: 400 } });
+          // A query costing more than a partner's whole burst could never run: refuse it as too complex, not as throttled.
+          const ceiling = principal?.role === Role.PARTNER ? Math.min(settings.maxCost, settings.partnerBudget.capacity) : settings.maxCost;
+          if (q.cost > ceiling) throw new AppError('QUERY_TOO_COMPLEX', `The operation's estimated cost is ${q.cost}; the limit is ${ceiling}.`, { cost: q.cost, http: { status: 400 } });
           cost = { requested: q.cost };
           if (principal?.role === Role.PARTNER && principal.partnerId) {
             const take = buckets.take(principal.partnerId, q.cost);
