@@ -187,6 +187,20 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
   let proxy: PgProxy | undefined;
   const hubs: HubProcess[] = [];
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-chaos-'));
+  let cleaned: Promise<void> | undefined;
+  const cleanup = () =>
+    (cleaned ??= (async () => {
+      await Promise.allSettled(hubs.map((h) => h.stop()));
+      await proxy?.close();
+      await cluster?.stop().catch(() => undefined);
+      rmSync(dataDir, { recursive: true, force: true });
+    })());
+  // Interrupted (Ctrl-C, a CI timeout): stop the hubs and the cluster before going.
+  const onSignal = (signal: NodeJS.Signals) => {
+    o.log(`${signal}: stopping hubs and PostgreSQL`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
     // synchronous_commit back on: with it off, an immediate stop can lose commits
     // the client was already told about, which is PostgreSQL's documented trade, not a hub bug.
@@ -745,16 +759,14 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
   } catch (error) {
     violation(`run aborted: ${(error as Error).stack ?? String(error)}`);
   } finally {
-    await Promise.allSettled(hubs.map((h) => h.stop()));
-    await proxy?.close();
-    await cluster?.stop().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    await cleanup();
   }
   return { seconds: Math.round((Date.now() - t0) / 100) / 10, operations, retries, faults, checks, violations, built };
 }
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, statement_timeout: 120_000 });
   client.on('error', () => undefined);
   await client.connect();
   try {
