@@ -8,6 +8,7 @@ import { Migration20261122000003_member_profile } from './Migration2026112200000
 import { Migration20261122000004_exchange } from './Migration20261122000004_exchange.js';
 import { Migration20261122000005_settlement } from './Migration20261122000005_settlement.js';
 import { Migration20261122000006_quote_spread } from './Migration20261122000006_quote_spread.js';
+import { Migration20261122000007_partner_auth_notify } from './Migration20261122000007_partner_auth_notify.js';
 
 export const migrationsList = [
   Migration20261122000001_foundation,
@@ -16,4 +17,5 @@ export const migrationsList = [
   Migration20261122000004_exchange,
   Migration20261122000005_settlement,
   Migration20261122000006_quote_spread,
+  Migration20261122000007_partner_auth_notify,
 ].map((m) => ({ name: m.name, class: m }));

@@ -46,8 +46,26 @@ function checkScopes(scopes: readonly string[]): PartnerScope[] {
   return [...new Set(scopes)] as PartnerScope[];
 }
 
+/** Change-feed topic: a partner's status or credentials changed (migration 7's trigger). */
+const AUTH_TOPIC = 'partner-auth';
+
 export class PartnerService {
-  constructor(private readonly db: Database) {}
+  /** isActive answers by (partner, client id); trusted only while the change feed is live. */
+  private readonly active = new Map<string, boolean>();
+  /** Bumped on every change, so an answer read while a change landed is not remembered. */
+  private generation = 0;
+
+  constructor(private readonly db: Database) {
+    db.changes.onChange((topic) => {
+      if (topic === AUTH_TOPIC || topic === '*') this.forget();
+    });
+  }
+
+  /** Forget every cached answer; called on a change here, and when any process's change is announced. */
+  private forget(): void {
+    this.generation++;
+    this.active.clear();
+  }
 
   async create(input: NewPartner): Promise<Partner> {
     if (!CODE.test(input.code)) throw badInput('code must be 2 to 63 lower-case letters, digits or dashes.', 'code');
@@ -70,6 +88,7 @@ export class PartnerService {
     if (changes.name != null) partner.name = checkName(changes.name);
     if (changes.status != null) partner.status = changes.status;
     await em.flush();
+    if (changes.status != null) this.forget();
     return partner;
   }
 
@@ -108,6 +127,7 @@ export class PartnerService {
     if (!credential) throw notFound('Credentials');
     credential.revokedAt ??= new Date();
     await em.flush();
+    this.forget();
     return true;
   }
 
@@ -134,12 +154,20 @@ export class PartnerService {
    * request so suspension and revocation take effect at once.
    */
   async isActive(partnerId: string, clientId?: string): Promise<boolean> {
+    const key = `${partnerId}|${clientId ?? ''}`;
+    const known = this.db.changes.live ? this.active.get(key) : undefined;
+    if (known !== undefined) return known;
+    const live = this.db.changes.live;
+    const generation = this.generation;
     const rows = await this.db.sql.query<{ ok: boolean }>(
       `select p.status = 'ACTIVE' and ($2::text is null or exists (
                 select 1 from partner_credential c where c.client_id = $2 and c.partner_id = p.id and c.revoked_at is null)) as ok
          from partner p where p.id = $1`,
       [partnerId, clientId ?? null],
     );
-    return rows[0]?.ok === true;
+    const ok = rows[0]?.ok === true;
+    // Remember only if no change could have slipped past: the feed was live before the read and still is.
+    if (live && this.db.changes.live && generation === this.generation && this.active.size < 100_000) this.active.set(key, ok);
+    return ok;
   }
 }

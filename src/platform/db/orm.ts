@@ -16,12 +16,15 @@ import { entities } from '../../modules/entities.js';
 import { createPgSql } from './pg-sql.js';
 import { createPgliteSql } from './pglite-sql.js';
 import type { Sql } from './sql.js';
+import { pgliteChangeFeed, postgresChangeFeed, type ChangeFeed } from './change-feed.js';
 
 export interface Database {
   orm: MikroORM;
   /** A fresh EntityManager fork; one per request or job, never shared. */
   em(): SqlEntityManager;
   sql: Sql;
+  /** Cross-process change notifications, for caches that must never be stale. */
+  changes: ChangeFeed;
   driver: 'postgresql' | 'pglite';
   migrate(): Promise<string[]>;
   pendingMigrations(): Promise<number>;
@@ -43,10 +46,12 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   let orm: MikroORM;
   let sql: Sql;
   let driver: Database['driver'];
+  let changes: ChangeFeed;
   if (config.databaseUrl) {
     driver = 'postgresql';
     orm = await PgMikroORM.init({ ...common, clientUrl: config.databaseUrl, pool: { min: 0, max: 4 } } as never);
     sql = createPgSql(config.databaseUrl, config.dbPoolSize);
+    changes = postgresChangeFeed(config.databaseUrl);
   } else {
     driver = 'pglite';
     const dir = config.dataDir === 'memory://' ? 'memory://' : path.join(config.dataDir, 'pglite');
@@ -54,12 +59,14 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
     orm = await PgliteMikroORM.init({ ...common, dbName: dir } as never);
     const native = await (orm.em.getConnection() as unknown as PgliteConnection).getNativeClient();
     sql = createPgliteSql(native);
+    changes = await pgliteChangeFeed(native);
   }
   const migrator = () => orm.migrator;
   return {
     orm,
     em: () => orm.em.fork() as SqlEntityManager,
     sql,
+    changes,
     driver,
     async migrate() {
       const done = await migrator().up();
@@ -72,6 +79,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
       await sql.query('ANALYZE');
     },
     async close() {
+      await changes.close();
       await sql.close();
       await orm.close(true);
     },
