@@ -35,6 +35,7 @@ export class MemberMergeService {
       await this.ledger.merge.apply(tx, plan, `merge:${sourceId}`);
       await MemberService.mergeRecords(tx, sourceId, targetId);
     });
+    this.members.linksChanged();
     return targetId;
   }
 }

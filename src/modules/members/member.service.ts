@@ -5,6 +5,7 @@
  */
 import { toDate } from '../../platform/db/values.js';
 import type { Database } from '../../platform/db/orm.js';
+import { FeedCache } from '../../platform/db/change-feed.js';
 import type { SqlClient } from '../../platform/db/sql.js';
 import { newId, isUuid } from '../../platform/ids.js';
 import { AppError, badInput, notFound } from '../../platform/graphql/errors.js';
@@ -73,8 +74,21 @@ const linkFrom = (r: Record<string, unknown>): LinkRow => ({
   linkedAt: toDate(r.created_at),
 });
 
+/** Change-feed topic: a member link was changed or removed (migration 7's trigger). */
+const LINKS_TOPIC = 'member-links';
+
 export class MemberService {
-  constructor(private readonly db: Database) {}
+  /** (partner, reference) → member id, for references that resolved; dropped when any link changes. */
+  private readonly resolved: FeedCache<string>;
+
+  constructor(private readonly db: Database) {
+    this.resolved = new FeedCache(db.changes, LINKS_TOPIC);
+  }
+
+  /** Links changed here (unlink, erase, merge): forget at once; other processes hear the database's trigger. */
+  linksChanged(): void {
+    this.resolved.clear();
+  }
 
   /**
    * Links (partner, customerId) to a member. Re-enrolling the same customer id
@@ -146,6 +160,7 @@ export class MemberService {
   async unlink(partnerId: string, customerId: string): Promise<boolean> {
     checkCustomerId(customerId);
     const rows = await this.db.sql.query(`delete from member_link where partner_id = $1 and customer_id = $2 returning member_id`, [partnerId, customerId]);
+    this.linksChanged();
     if (rows.length === 0) throw notFound('Member');
     return true;
   }
@@ -204,8 +219,12 @@ export class MemberService {
         throw error;
       }
     });
-    const byMember = checked.flatMap((c) => (c instanceof AppError || !c.memberId ? [] : [c.memberId]));
-    const byCustomer = checked.flatMap((c) => (c instanceof AppError || !c.customerId ? [] : [c.customerId]));
+    const keyOf = (c: { memberId?: string; customerId?: string }) => (c.memberId ? `${partnerId}|m|${c.memberId}` : `${partnerId}|c|${c.customerId}`);
+    const misses = checked.filter((c): c is { memberId?: string; customerId?: string } => !(c instanceof AppError) && this.resolved.get(keyOf(c)) === undefined);
+    if (misses.length === 0) return checked.map((c) => (c instanceof AppError ? c : this.resolved.get(keyOf(c))!));
+    const mark = this.resolved.mark();
+    const byMember = misses.flatMap((c) => (c.memberId ? [c.memberId] : []));
+    const byCustomer = misses.flatMap((c) => (c.customerId ? [c.customerId] : []));
     // A merged member's old id stands for the member it was merged into (merges re-point chains, so one hop).
     const rows = await this.db.sql.query<{ member_id: string; customer_id: string; ref_id: string | null }>(
       // Two index-friendly branches (by member id; by the partner's customer id). One `where … or …` over a
@@ -220,8 +239,10 @@ export class MemberService {
     const customers = new Map(rows.map((r) => [r.customer_id, r.member_id]));
     return checked.map((c) => {
       if (c instanceof AppError) return c;
-      const id = c.memberId ? members.get(c.memberId) : customers.get(c.customerId!);
-      return id ?? notFound('Member');
+      const id = this.resolved.get(keyOf(c)) ?? (c.memberId ? members.get(c.memberId) : customers.get(c.customerId!));
+      if (!id) return notFound('Member');
+      this.resolved.set(mark, keyOf(c), id);
+      return id;
     });
   }
 
@@ -263,7 +284,7 @@ export class MemberService {
    * all invariants still hold.
    */
   async erase(memberId: string): Promise<MemberRow> {
-    return this.db.sql.transaction(async (tx) => {
+    const erased = await this.db.sql.transaction(async (tx) => {
       const [row] = await tx.query(
         `update member set display_name = null, email = null, phone = null, birth_date = null, locale = null, preferences = '{}'::jsonb,
                 erased_at = coalesce(erased_at, now()), updated_at = now()
@@ -275,6 +296,8 @@ export class MemberService {
       await tx.query(`delete from member_link where member_id = $1`, [memberId]);
       return memberFrom(row);
     });
+    this.linksChanged();
+    return erased;
   }
 
   /** Whether a member token may still act: the member exists, is not erased, and still linked to the minting partner. */

@@ -4,6 +4,7 @@
  */
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Database } from '../../platform/db/orm.js';
+import { FeedCache } from '../../platform/db/change-feed.js';
 import { newId, randomToken } from '../../platform/ids.js';
 import { badInput, notFound } from '../../platform/graphql/errors.js';
 import { PARTNER_SCOPES, type PartnerScope } from '../../platform/auth/principal.js';
@@ -50,20 +51,15 @@ function checkScopes(scopes: readonly string[]): PartnerScope[] {
 const AUTH_TOPIC = 'partner-auth';
 
 export class PartnerService {
-  /** isActive answers by (partner, client id); trusted only while the change feed is live. */
-  private readonly active = new Map<string, boolean>();
-  /** Bumped on every change, so an answer read while a change landed is not remembered. */
-  private generation = 0;
+  /** isActive answers by (partner, client id), dropped when any partner or credential changes anywhere. */
+  private readonly active: FeedCache<boolean>;
 
   constructor(private readonly db: Database) {
-    db.changes.onChange((topic) => {
-      if (topic === AUTH_TOPIC || topic === '*') this.forget();
-    });
+    this.active = new FeedCache(db.changes, AUTH_TOPIC);
   }
 
-  /** Forget every cached answer; called on a change here, and when any process's change is announced. */
+  /** A change made here: forget at once (other processes hear it from the database's trigger). */
   private forget(): void {
-    this.generation++;
     this.active.clear();
   }
 
@@ -155,10 +151,9 @@ export class PartnerService {
    */
   async isActive(partnerId: string, clientId?: string): Promise<boolean> {
     const key = `${partnerId}|${clientId ?? ''}`;
-    const known = this.db.changes.live ? this.active.get(key) : undefined;
+    const known = this.active.get(key);
     if (known !== undefined) return known;
-    const live = this.db.changes.live;
-    const generation = this.generation;
+    const mark = this.active.mark();
     const rows = await this.db.sql.query<{ ok: boolean }>(
       `select p.status = 'ACTIVE' and ($2::text is null or exists (
                 select 1 from partner_credential c where c.client_id = $2 and c.partner_id = p.id and c.revoked_at is null)) as ok
@@ -166,8 +161,7 @@ export class PartnerService {
       [partnerId, clientId ?? null],
     );
     const ok = rows[0]?.ok === true;
-    // Remember only if no change could have slipped past: the feed was live before the read and still is.
-    if (live && this.db.changes.live && generation === this.generation && this.active.size < 100_000) this.active.set(key, ok);
+    this.active.set(mark, key, ok);
     return ok;
   }
 }

@@ -73,3 +73,44 @@ export function postgresChangeFeed(connectionString: string): ChangeFeed {
     },
   };
 }
+
+/**
+ * A per-process cache of answers read from the database, dropped whenever the
+ * change feed announces `topic` (or loses track). An answer read while a
+ * change landed is not kept, so a cached answer is never older than the last
+ * announced change.
+ */
+export class FeedCache<V> {
+  private readonly entries = new Map<string, V>();
+  private generation = 0;
+
+  constructor(
+    private readonly feed: ChangeFeed,
+    topic: string,
+    private readonly max = 100_000,
+  ) {
+    feed.onChange((t) => {
+      if (t === topic || t === '*') this.clear();
+    });
+  }
+
+  get(key: string): V | undefined {
+    return this.feed.live ? this.entries.get(key) : undefined;
+  }
+
+  /** A token to pass back to `set`, taken before reading the database. */
+  mark(): number {
+    return this.feed.live ? this.generation : -1;
+  }
+
+  set(mark: number, key: string, value: V): void {
+    if (mark < 0 || mark !== this.generation || !this.feed.live) return;
+    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, value);
+  }
+
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+}
