@@ -17,9 +17,20 @@
  *     valuations; reconcileSettlements ok, no unpriced transfer;
  *   - no hub died unless we killed it, and every hub serves writes afterwards.
  *
+ * Faults: kill -9 of a hub (restarted after a pause), a graceful SIGTERM
+ * restart, pg_terminate_backend of random backends every few seconds, one
+ * PostgreSQL restart (immediate stop, like a crash), and COMMIT answers lost
+ * between PostgreSQL and the hub (pg-proxy.ts: the transaction committed, the
+ * hub sees a failure, the client's retry must replay). Database outages must
+ * answer SERVICE_UNAVAILABLE: any INTERNAL_SERVER_ERROR is a violation.
+ *
  * Everything listens on 127.0.0.1 only; the cluster and every process are
- * stopped at the end, also on failure. `runBankChaos` never throws for a
- * violation: it returns them (the callers fail on any).
+ * stopped at the end, also on failure or SIGINT/SIGTERM. `runBankChaos` never
+ * throws for a violation: it returns them (the callers fail on any).
+ *
+ * Knobs (environment): CHAOS_HUB_LOG_DIR (keep each hub's output as
+ * hub-<n>.log), CHAOS_HUB_LOG_LEVEL (default warn), CHAOS_SKIP_BUILD=1 (run
+ * dist/ as it is).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -44,6 +55,8 @@ export interface ChaosOptions {
   /** Times (ms into the run) at which a random hub is killed with SIGKILL; it is restarted after `hubDownMs`. */
   killAtMs: number[];
   hubDownMs: number;
+  /** Times at which a random hub is stopped gracefully (SIGTERM, as in a rolling deploy) and started again at once. */
+  sigtermAtMs: number[];
   /** Every this many ms, terminate up to `terminateCount` random client backends of the hub database. */
   terminateEveryMs: number;
   terminateCount: number;
@@ -67,6 +80,7 @@ export const SHORT: Omit<ChaosOptions, 'log'> = {
   requestTimeoutMs: 8_000,
   killAtMs: [4_000],
   hubDownMs: 1_500,
+  sigtermAtMs: [17_000],
   terminateEveryMs: 3_000,
   terminateCount: 3,
   pgRestartAtMs: 11_000,
@@ -83,6 +97,7 @@ export const LONG: Omit<ChaosOptions, 'log'> = {
   operationDeadlineMs: 90_000,
   killAtMs: [10_000, 40_000, 70_000, 110_000, 150_000],
   hubDownMs: 3_000,
+  sigtermAtMs: [25_000, 130_000],
   terminateEveryMs: 2_000,
   terminateCount: 4,
   pgRestartAtMs: 90_000,
@@ -121,7 +136,7 @@ export interface ChaosReport {
   operations: Record<Kind, Stats>;
   /** Failed attempts by cause (each retried with the same key). */
   retries: Record<string, number>;
-  faults: { hubKill9: number; hubRestart: number; backendsTerminated: number; terminateRounds: number; postgresRestart: number; postgresDownMs: number; commitAnswersLost: number };
+  faults: { hubKill9: number; hubRestart: number; backendsTerminated: number; terminateRounds: number; postgresRestart: number; postgresDownMs: number; commitAnswersLost: number; hubSigterm: number };
   checks: Record<string, string>;
   violations: string[];
   built: boolean;
@@ -176,7 +191,7 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
     o.log(`VIOLATION: ${text}`);
   };
   const retries: Record<string, number> = {};
-  const faults = { hubKill9: 0, hubRestart: 0, backendsTerminated: 0, terminateRounds: 0, postgresRestart: 0, postgresDownMs: 0, commitAnswersLost: 0 };
+  const faults = { hubKill9: 0, hubRestart: 0, backendsTerminated: 0, terminateRounds: 0, postgresRestart: 0, postgresDownMs: 0, commitAnswersLost: 0, hubSigterm: 0 };
   const operations = Object.fromEntries(
     KINDS.map((k) => [k, { acknowledged: 0, rejected: 0, retried: 0, replayedAfterRetry: 0, gaveUp: 0, rejections: {} } satisfies Stats]),
   ) as Record<Kind, Stats>;
@@ -223,7 +238,7 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
       DATABASE_URL: hubDbUrl,
       DATA_DIR: dataDir,
       HUB_SIGNING_KEYS: keys,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.CHAOS_HUB_LOG_LEVEL || 'warn',
       SEED_DEMO: 'false',
       DB_POOL_SIZE: '6',
       EXPIRY_SWEEP_SECONDS: '2',
@@ -543,6 +558,18 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
         o.log(`  t+${((Date.now() - trafficStart) / 1000).toFixed(1)}s hub ${hub.index} restarted`);
       });
     }
+    for (const ms of o.sigtermAtMs) {
+      at(ms, async () => {
+        const hub = pick(hubs.filter((h) => h.alive));
+        if (!hub) return;
+        await hub.stop(20_000);
+        faults.hubSigterm++;
+        o.log(`  t+${((Date.now() - trafficStart) / 1000).toFixed(1)}s hub ${hub.index} stopped gracefully (SIGTERM)`);
+        await hub.start();
+        faults.hubRestart++;
+        o.log(`  t+${((Date.now() - trafficStart) / 1000).toFixed(1)}s hub ${hub.index} restarted`);
+      });
+    }
     at(o.pgRestartAtMs, async () => {
       const started = Date.now();
       o.log(`  t+${((started - trafficStart) / 1000).toFixed(1)}s PostgreSQL restart (immediate stop, down ${o.pgDownMs} ms)`);
@@ -795,7 +822,7 @@ export function formatReport(r: ChaosReport): string {
   lines.push(`failed attempts (retried with the same key): ${Object.entries(r.retries).map(([c, n]) => `${c}:${n}`).join(', ') || 'none'}`);
   const f = r.faults;
   lines.push(
-    `faults injected: kill -9 hub ${f.hubKill9} (restarted ${f.hubRestart}), backends terminated ${f.backendsTerminated} in ${f.terminateRounds} rounds, PostgreSQL restarts ${f.postgresRestart} (down ${f.postgresDownMs} ms incl. stop/start), COMMIT answers lost ${f.commitAnswersLost}`,
+    `faults injected: kill -9 hub ${f.hubKill9}, SIGTERM hub ${f.hubSigterm} (restarted ${f.hubRestart}), backends terminated ${f.backendsTerminated} in ${f.terminateRounds} rounds, PostgreSQL restarts ${f.postgresRestart} (down ${f.postgresDownMs} ms incl. stop/start), COMMIT answers lost ${f.commitAnswersLost}`,
   );
   lines.push('checks:');
   for (const [name, value] of Object.entries(r.checks)) lines.push(`  ${name}: ${value}`);

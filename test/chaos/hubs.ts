@@ -11,7 +11,7 @@
  * file under src/ or migrations/ is newer than dist/.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -34,7 +34,7 @@ function newestMtime(dir: string): number {
 export async function ensureBuilt(log: (line: string) => void): Promise<boolean> {
   const main = path.join(DIST, 'main.js');
   const sources = Math.max(newestMtime(path.join(ROOT, 'src')), newestMtime(path.join(ROOT, 'migrations')));
-  if (existsSync(main) && statSync(main).mtimeMs >= sources) return false;
+  if (existsSync(main) && (statSync(main).mtimeMs >= sources || process.env.CHAOS_SKIP_BUILD === '1')) return false;
   const started = Date.now();
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   try {
@@ -134,6 +134,13 @@ export class HubProcess {
     };
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
+    // CHAOS_HUB_LOG_DIR=/some/dir keeps every hub's full output (hub-<index>.log) for diagnosis.
+    if (process.env.CHAOS_HUB_LOG_DIR) {
+      const file = createWriteStream(path.join(process.env.CHAOS_HUB_LOG_DIR, `hub-${this.index}.log`), { flags: 'a' });
+      child.stdout!.pipe(file, { end: false });
+      child.stderr!.pipe(file, { end: false });
+      child.once('exit', () => file.end());
+    }
     let starting = true;
     child.once('exit', (code, signal) => {
       if (!starting && !this.expectedExit && this.child === child) this.onUnexpectedExit({ port: this.port, code, signal, tail: [...this.tail] });
