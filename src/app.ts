@@ -109,6 +109,10 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
       introspection: true,
       allowBatchedHttpRequests: true,
       csrfPrevention: true,
+      // main.ts handles SIGINT/SIGTERM and closes in order (HTTP drains, then Apollo, then the database).
+      // Apollo's own handler (on outside NODE_ENV=test) stopped it at once, so requests still draining
+      // failed with INTERNAL_SERVER_ERROR ("Cannot execute GraphQL operations after the server has stopped").
+      stopOnTerminationSignals: false,
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
         config.env === 'development' ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
