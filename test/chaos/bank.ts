@@ -170,7 +170,7 @@ interface OpResult {
   hold?: { id: string; expiresAt: string } | null;
 }
 
-type Answer = { ok: true; data: Record<string, unknown> } | { ok: false; code: string; message: string };
+type Answer = { ok: true; data: Record<string, unknown> } | { ok: false; code: string; message: string; path?: string };
 
 /** Decimal string → bigint scaled to 10^-12 (valuations are numeric(42, 12)). */
 function scaled12(text: string): bigint {
@@ -275,7 +275,7 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
         signal: AbortSignal.timeout(timeoutMs),
       });
       const text = await res.text();
-      let body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+      let body: { data?: Record<string, unknown> | null; errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[] };
       try {
         body = JSON.parse(text) as typeof body;
       } catch {
@@ -283,7 +283,7 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
       }
       if (body.errors?.length) {
         const e = body.errors[0]!;
-        return { ok: false, code: e.extensions?.code ?? 'NO_CODE', message: e.message };
+        return { ok: false, code: e.extensions?.code ?? 'NO_CODE', message: e.message, path: e.path?.join('.') };
       }
       if (res.status >= 500 || !body.data) throw Object.assign(new Error(`HTTP ${res.status}`), { cause: 'http-' + res.status });
       return { ok: true, data: body.data };
@@ -391,6 +391,13 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
     const keyOf = (kind: string) => `${kind}-${runId}-${randomUUID()}`;
     const memberRef = (m: (typeof members)[number], p: number) => (Math.random() < 0.5 ? { memberId: m.id } : { customerId: m.customer[p]! });
 
+    // What this workload can expect to be refused; anything else is shown (first few) for a look.
+    const EXPECTED = new Set(['INSUFFICIENT_POINTS', 'HOLD_NOT_ACTIVE']);
+    const oddRejections: string[] = [];
+    const odd = (kind: Kind, a: { code: string; message: string; path?: string }) => {
+      if (!EXPECTED.has(a.code) && oddRejections.length < 5) oddRejections.push(`${kind}: ${a.code} "${a.message}"${a.path ? ` at ${a.path}` : ''}`);
+    };
+
     function record(kind: Kind, key: string, partner: number, res: { answer?: Answer; attempts: number }, field: string): OpResult | undefined {
       const s = operations[kind];
       if (res.attempts > 1) s.retried++;
@@ -402,6 +409,7 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
       if (!res.answer.ok) {
         s.rejected++;
         s.rejections[res.answer.code] = (s.rejections[res.answer.code] ?? 0) + 1;
+        odd(kind, res.answer);
         rejected.push({ kind, key, partnerId: partners[partner]!.id, code: res.answer.code });
         return undefined;
       }
@@ -443,6 +451,7 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
           if (!res.answer.ok) {
             s.rejected += items.length;
             s.rejections[res.answer.code] = (s.rejections[res.answer.code] ?? 0) + items.length;
+            odd(kind, res.answer);
             for (const it of items) rejected.push({ kind, key: it.idempotencyKey, partnerId: partner.id, code: res.answer.code });
             return;
           }
@@ -780,6 +789,7 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
     const masked: Record<string, number> = {};
     for (const h of hubs) for (const [k, n] of Object.entries(h.unexpectedErrors)) masked[k] = (masked[k] ?? 0) + n;
     checks['INTERNAL_SERVER_ERROR answers'] = String(internalErrors);
+    if (oddRejections.length) checks['unexpected rejections (first 5)'] = oddRejections.join('; ');
     checks['hub starts retried (exited during startup)'] = String(hubs.reduce((n, h) => n + h.startupRetries, 0));
     if (internalErrors > 5) violation(`${internalErrors - 5} more INTERNAL_SERVER_ERROR answers`);
     checks['errors the hubs logged as unexpected (error/SQLSTATE)'] = Object.entries(masked).map(([k, n]) => `${k}:${n}`).join(', ') || 'none';
