@@ -455,14 +455,15 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
             for (const it of items) rejected.push({ kind, key: it.idempotencyKey, partnerId: partner.id, code: res.answer.code });
             return;
           }
-          const out = res.answer.data.earnPointsBatch as { items: { index: number; idempotencyKey: string; result: OpResult | null; error: { code: string } | null }[] };
+          const out = res.answer.data.earnPointsBatch as { items: { index: number; idempotencyKey: string; result: OpResult | null; error: { code: string; message: string } | null }[] };
           for (const it of out.items) {
             const key_ = items[it.index]!.idempotencyKey;
             if (it.idempotencyKey !== key_) violation(`batch item ${it.index}: key ${it.idempotencyKey}, sent ${key_}`);
             if (it.result) {
               record(kind, key_, p, { answer: { ok: true, data: { r: it.result } }, attempts: res.attempts }, 'r');
             } else {
-              record(kind, key_, p, { answer: { ok: false, code: it.error?.code ?? 'NO_CODE', message: '' }, attempts: res.attempts }, 'r');
+              const ref = JSON.stringify(items[it.index]!.member);
+              record(kind, key_, p, { answer: { ok: false, code: it.error?.code ?? 'NO_CODE', message: `${it.error?.message ?? ''} (item ${it.index} of ${items.length}, member ${ref}, attempt ${res.attempts})` }, attempts: res.attempts }, 'r');
             }
           }
           return;

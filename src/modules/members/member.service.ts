@@ -220,8 +220,11 @@ export class MemberService {
       }
     });
     const keyOf = (c: { memberId?: string; customerId?: string }) => (c.memberId ? `${partnerId}|m|${c.memberId}` : `${partnerId}|c|${c.customerId}`);
-    const misses = checked.filter((c): c is { memberId?: string; customerId?: string } => !(c instanceof AppError) && this.resolved.get(keyOf(c)) === undefined);
-    if (misses.length === 0) return checked.map((c) => (c instanceof AppError ? c : this.resolved.get(keyOf(c))!));
+    // Read the cache once: it can be cleared while the query below runs (a link change, or the change feed
+    // reconnecting after a database restart), and a hit must not then turn into NOT_FOUND.
+    const cached = checked.map((c) => (c instanceof AppError ? undefined : this.resolved.get(keyOf(c))));
+    const misses = checked.filter((c, i): c is { memberId?: string; customerId?: string } => !(c instanceof AppError) && cached[i] === undefined);
+    if (misses.length === 0) return checked.map((c, i) => (c instanceof AppError ? c : cached[i]!));
     const mark = this.resolved.mark();
     const byMember = misses.flatMap((c) => (c.memberId ? [c.memberId] : []));
     const byCustomer = misses.flatMap((c) => (c.customerId ? [c.customerId] : []));
@@ -237,9 +240,9 @@ export class MemberService {
     );
     const members = new Map(rows.flatMap((r) => (r.ref_id ? [[r.ref_id, r.member_id] as const] : [])));
     const customers = new Map(rows.map((r) => [r.customer_id, r.member_id]));
-    return checked.map((c) => {
+    return checked.map((c, i) => {
       if (c instanceof AppError) return c;
-      const id = this.resolved.get(keyOf(c)) ?? (c.memberId ? members.get(c.memberId) : customers.get(c.customerId!));
+      const id = cached[i] ?? (c.memberId ? members.get(c.memberId) : customers.get(c.customerId!));
       if (!id) return notFound('Member');
       this.resolved.set(mark, keyOf(c), id);
       return id;
