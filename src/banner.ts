@@ -20,6 +20,6 @@ export function startupBanner(url: string, config: Config): string {
     lines.push('', `  Demo partner credentials (from ${path.relative(process.cwd(), file)}):`);
     for (const p of demo.partners) lines.push(`    ${p.code.padEnd(10)} client_id=${p.clientId} client_secret=${p.clientSecret}`);
   }
-  lines.push('    member:    minted by a partner for one of its members (coming with member tokens)', '', '');
+  lines.push('    member:    a partner calls issueMemberToken(member: { customerId: "KK-1001" }) with its partner token', '', '');
   return lines.join('\n');
 }

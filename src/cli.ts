@@ -4,6 +4,7 @@
  *   token finance [--partner ID]   a finance token, hub-wide or for one partner
  *   keys                           a fresh private signing key (JWK) for HUB_SIGNING_KEYS
  *   migrate                        apply pending migrations and exit
+ *   expire                         release expired holds and expire lots now (the sweep the hub also runs on an interval)
  */
 import 'reflect-metadata';
 import { loadConfig } from './config.js';
@@ -12,12 +13,14 @@ import { TokenService } from './platform/auth/token-service.js';
 import { Role } from './platform/auth/principal.js';
 import { openDatabase } from './platform/db/orm.js';
 import { isUuid } from './platform/ids.js';
+import { LedgerService } from './modules/ledger/ledger.service.js';
 
 const USAGE = `usage:
   npm run token -- operator [--ttl SECONDS]
   npm run token -- finance [--partner PARTNER_ID] [--ttl SECONDS]
   npm run hub -- keys
-  npm run hub -- migrate`;
+  npm run hub -- migrate
+  npm run hub -- expire`;
 
 function flag(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -45,6 +48,19 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'keys') {
     process.stdout.write(JSON.stringify(await generatePrivateJwk()) + '\n');
+    return 0;
+  }
+  if (command === 'expire') {
+    // With the embedded database, stop the hub first: PGlite admits one process at a time.
+    const db = await openDatabase(config);
+    try {
+      await db.migrate();
+      const ledger = new LedgerService(db.sql, { maxPointsPerOperation: config.maxPointsPerOperation, hold: config.hold });
+      const result = await ledger.expiry.sweep();
+      process.stdout.write(`holds expired: ${result.holdsExpired}, wallets expired: ${result.walletsExpired}, points expired: ${result.pointsExpired}\n`);
+    } finally {
+      await db.close();
+    }
     return 0;
   }
   if (command === 'migrate') {
