@@ -9,6 +9,7 @@ import { Migration20261122000004_exchange } from './Migration20261122000004_exch
 import { Migration20261122000005_settlement } from './Migration20261122000005_settlement.js';
 import { Migration20261122000006_quote_spread } from './Migration20261122000006_quote_spread.js';
 import { Migration20261122000007_partner_auth_notify } from './Migration20261122000007_partner_auth_notify.js';
+import { Migration20261122000008_settlement_fee } from './Migration20261122000008_settlement_fee.js';
 
 export const migrationsList = [
   Migration20261122000001_foundation,
@@ -18,4 +19,5 @@ export const migrationsList = [
   Migration20261122000005_settlement,
   Migration20261122000006_quote_spread,
   Migration20261122000007_partner_auth_notify,
+  Migration20261122000008_settlement_fee,
 ].map((m) => ({ name: m.name, class: m }));
