@@ -2,11 +2,13 @@
  * Reconciliation: recomputes every closed statement from the ledger's
  * valuations of the transfers it covers and reports any difference, checks
  * each valuation against its transfer and its price, and that the statements
- * add up to the valuations they claim. There should never be a difference.
+ * add up to the valuations they claim — and the fees: each statement's FEES
+ * line is recomputed from the fees it claimed (statement_id), and the books
+ * include every fee. There should never be a difference.
  */
 import type { Sql } from '../../platform/db/sql.js';
 import { compare, toString } from '../../platform/decimal.js';
-import { ASSIGNED_TO, DIGEST_SQL, LINES_SQL, statementFrom, totals } from './statement.service.js';
+import { ASSIGNED_TO, DIGEST_SQL, FEES_ASSIGNED_TO, FEES_SQL, LINES_SQL, statementFrom, totals } from './statement.service.js';
 import type { Statement } from './settlement.model.js';
 
 export interface Difference {
@@ -57,13 +59,15 @@ export class ReconciliationService {
     );
     for (const b of bad) differences.push({ statementId: null, partnerId: b.partner_id, field: `valuation ${b.transfer_id}`, stored: b.amount, recomputed: b.expected });
 
-    // Per partner: closed statements plus what no statement covers yet add up to every settled valuation.
+    // Per partner: closed statements plus what no statement covers yet (valuations and fees) add up to every settled valuation and fee.
     const books = await this.sql.query<{ partner_id: string; books: string; ledger: string }>(
-      `with v as (select partner_id, sum(amount) as total from transfer_valuation where $1::uuid is null or partner_id = $1 group by partner_id),
+      `with items as (select partner_id, amount, not exists (select 1 from statement_transfer st where st.transfer_id = t.transfer_id) as uncovered
+                        from transfer_valuation t where $1::uuid is null or partner_id = $1
+                      union all
+                      select partner_id, amount, statement_id is null from settlement_fee where $1::uuid is null or partner_id = $1),
+            v as (select partner_id, sum(amount) as total from items group by partner_id),
             s as (select partner_id, sum(net_exact) as total from settlement_statement where $1::uuid is null or partner_id = $1 group by partner_id),
-            u as (select partner_id, sum(amount) as total from transfer_valuation t
-                   where ($1::uuid is null or partner_id = $1) and not exists (select 1 from statement_transfer st where st.transfer_id = t.transfer_id)
-                   group by partner_id)
+            u as (select partner_id, sum(amount) filter (where uncovered) as total from items group by partner_id)
        select p.partner_id, (coalesce(s.total, 0) + coalesce(u.total, 0))::text as books, coalesce(v.total, 0)::text as ledger
          from (select partner_id from v union select partner_id from s) p
          left join v on v.partner_id = p.partner_id left join s on s.partner_id = p.partner_id left join u on u.partner_id = p.partner_id
@@ -90,7 +94,8 @@ export class ReconciliationService {
   }
 
   private async recompute(stored: Statement): Promise<Difference[]> {
-    const lineRows = await this.sql.query<{ kind: never; transfers: number; points: string; amount: string }>(LINES_SQL(ASSIGNED_TO), [stored.id]);
+    type Row = { kind: never; transfers: number; points: string; amount: string };
+    const lineRows = [...(await this.sql.query<Row>(LINES_SQL(ASSIGNED_TO), [stored.id])), ...(await this.sql.query<Row>(FEES_SQL(FEES_ASSIGNED_TO), [stored.id]))];
     const [{ digest }] = (await this.sql.query<{ digest: string }>(DIGEST_SQL(ASSIGNED_TO), [stored.id])) as [{ digest: string }];
     const again = totals(lineRows, stored.fiatScale);
     const out: Difference[] = [];
@@ -104,6 +109,8 @@ export class ReconciliationService {
       const r = again.lines.find((l) => l.kind === line.kind)!;
       dec(`${line.kind}.amount`, line.amount, r.amount);
       diff(`${line.kind}.points`, line.points.toString(), r.points.toString());
+      // transferCount covers the other lines' counts; the number of fees is checked here.
+      if (line.kind === 'FEES') diff('FEES.transfers', String(line.transfers), String(r.transfers));
     }
     dec('dueToHub', stored.dueToHub, again.dueToHub);
     dec('dueToPartner', stored.dueToPartner, again.dueToPartner);

@@ -57,8 +57,13 @@ export function periodAt(period: SettlementPeriod, periodSeconds: number | null,
   }
 }
 
-/** Statement line kinds, in the order a statement lists them. */
-export const LINE_KINDS = ['ISSUANCE', 'ISSUANCE_REVERSAL', 'REDEMPTION', 'REDEMPTION_REVERSAL', 'CONVERSION_IN', 'CONVERSION_OUT'] as const;
+/**
+ * Statement line kinds, in the order a statement lists them. FEES is not a
+ * transfer: its `transfers` counts the fees recorded against the partner
+ * (settlement_fee), its points are 0, and it counts towards the amount due to
+ * the hub (a credit to the partner is a negative fee).
+ */
+export const LINE_KINDS = ['ISSUANCE', 'ISSUANCE_REVERSAL', 'REDEMPTION', 'REDEMPTION_REVERSAL', 'CONVERSION_IN', 'CONVERSION_OUT', 'FEES'] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
 
 export interface StatementLine {
@@ -67,6 +72,16 @@ export interface StatementLine {
   points: bigint;
   /** Exact fiat, positive when the partner owes the hub. */
   amount: Decimal;
+}
+
+/** A fee (or, negative, a credit) an operator recorded against a partner; the next statement closed claims it. */
+export interface SettlementFee {
+  id: string;
+  partnerId: string;
+  /** Exact, in the settlement currency's major units; positive when the partner owes the hub. */
+  amount: Decimal;
+  description: string;
+  createdAt: Date;
 }
 
 export interface Statement {

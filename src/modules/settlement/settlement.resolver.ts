@@ -1,4 +1,4 @@
-/** Settlement over GraphQL: contracts (operator), statements, payments, reconciliation and flows (finance). */
+/** Settlement over GraphQL: contracts and fees (operator), statements, payments, reconciliation and flows (finance). */
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../../platform/graphql/context.js';
 import { isHubWide, requireRole } from '../../platform/auth/guards.js';
@@ -13,6 +13,8 @@ import {
   PartnerBudget,
   PartnerContract,
   ReconciliationReport,
+  RecordSettlementFeeInput,
+  SettlementFee,
   SetPartnerContractInput,
   SettlementStatement,
   StatementRefInput,
@@ -60,6 +62,14 @@ export class SettlementResolver {
     requireRole(ctx.principal, Role.OPERATOR);
     if (!isUuid(partnerId)) throw notFound('Partner');
     return { partnerId, remaining: toString(await ctx.services.settlement.contracts.topUp(partnerId, amount, reference)) };
+  }
+
+  @Mutation(() => SettlementFee, { description: "Record a fee (positive) or credit (negative) against a partner; it appears as the FEES line of the partner's next statement (operator)." })
+  async recordSettlementFee(@Arg('input', () => RecordSettlementFeeInput) input: RecordSettlementFeeInput, @Ctx() ctx: HubContext): Promise<SettlementFee> {
+    requireRole(ctx.principal, Role.OPERATOR);
+    if (!isUuid(input.partnerId)) throw notFound('Partner');
+    const fee = await ctx.services.settlement.fees.record(input.partnerId, input.amount, input.description);
+    return { ...fee, amount: toString(fee.amount) };
   }
 
   @Query(() => PartnerBudget, { description: 'Prepaid funds or postpaid credit a partner has left.' })

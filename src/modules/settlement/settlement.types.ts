@@ -47,7 +47,7 @@ export class PartnerContract {
 
 @ObjectType()
 export class StatementLineNode {
-  @Field(() => String, { description: 'ISSUANCE, ISSUANCE_REVERSAL, REDEMPTION, REDEMPTION_REVERSAL, CONVERSION_IN or CONVERSION_OUT.' })
+  @Field(() => String, { description: 'ISSUANCE, ISSUANCE_REVERSAL, REDEMPTION, REDEMPTION_REVERSAL, CONVERSION_IN, CONVERSION_OUT or FEES (transfers counts the fees, points are 0).' })
   kind!: string;
 
   @Field(() => Int)
@@ -98,10 +98,10 @@ export class SettlementStatement {
   @Field(() => String, { description: 'net − netExact.' })
   rounding!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Transfers covered (fees not counted: see the FEES line).' })
   transferCount!: number;
 
-  @Field(() => String, { description: 'SHA-256 over the covered transfers (id:amount, sorted); fixed when closed.' })
+  @Field(() => String, { description: 'SHA-256 over the covered transfers (id:amount, sorted); fixed when closed. Fees are not in it: closing binds them to the statement.' })
   digest!: string;
 
   @Field(() => Date, { nullable: true })
@@ -214,6 +214,39 @@ export class SetPartnerContractInput {
 
   @Field(() => Int, { nullable: true })
   periodSeconds?: number | null;
+}
+
+@ObjectType({ description: 'A fee (positive: the partner owes the hub) or credit (negative: the hub owes the partner) recorded against a partner; the next statement closed includes it.' })
+export class SettlementFee {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  partnerId!: string;
+
+  @Field(() => String, { description: "Exact, in the settlement currency's major units." })
+  amount!: string;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}
+
+@InputType()
+export class RecordSettlementFeeInput {
+  @Field(() => ID)
+  partnerId!: string;
+
+  @Field(() => String, {
+    description:
+      "Exact decimal in the contract's settlement currency (major units, at most its minor-unit decimals): positive when the partner owes the hub (e.g. a service fee), negative when the hub owes the partner (e.g. a co-funded campaign credit); never zero.",
+  })
+  amount!: string;
+
+  @Field(() => String, { description: '1 to 200 characters, without control characters.' })
+  description!: string;
 }
 
 @InputType()

@@ -4,7 +4,11 @@
  * to the fiat minor unit. The open period is a live draft; closing freezes the
  * statement with a digest of the transfers it covers. A transfer belongs to the
  * first statement closed after it committed, so one that commits late falls
- * into the next period, never into a closed one.
+ * into the next period, never into a closed one. Fees (settlement_fee) follow
+ * the same rule: a draft shows the partner's fees no statement has claimed,
+ * and closing claims them by setting their statement_id — that binding, not
+ * the digest (which covers the transfers only), is what ties a fee to its
+ * statement.
  */
 import type { Sql, SqlClient } from '../../platform/db/sql.js';
 import { newId, isUuid } from '../../platform/ids.js';
@@ -15,7 +19,8 @@ import { setCreditLeft, type ContractService } from './contract.service.js';
 import { LINE_KINDS, periodAt, BillingMode, type LineKind, type Statement, type StatementLine } from './settlement.model.js';
 import { SettlementErrors } from './settlement.exception.js';
 
-const ISSUANCE_FAMILY: ReadonlySet<LineKind> = new Set(['ISSUANCE', 'ISSUANCE_REVERSAL', 'CONVERSION_IN']);
+/** Lines due to the hub; the rest are due to the partner. A fee is due to the hub (a credit, negative, reduces it). */
+const ISSUANCE_FAMILY: ReadonlySet<LineKind> = new Set(['ISSUANCE', 'ISSUANCE_REVERSAL', 'CONVERSION_IN', 'FEES']);
 const ZERO: Decimal = { units: 0n, scale: 0 };
 
 interface LineRow {
@@ -34,7 +39,15 @@ export function totals(rows: readonly LineRow[], fiatScale: number) {
   const dueToHub = lines.filter((l) => ISSUANCE_FAMILY.has(l.kind)).reduce((s, l) => add(s, l.amount), ZERO);
   const dueToPartner = lines.filter((l) => !ISSUANCE_FAMILY.has(l.kind)).reduce((s, l) => sub(s, l.amount), ZERO);
   const netExact = sub(dueToHub, dueToPartner);
-  return { lines, dueToHub, dueToPartner, netExact, netRounded: roundHalfEven(netExact, fiatScale), transferCount: lines.reduce((n, l) => n + l.transfers, 0) };
+  return {
+    lines,
+    dueToHub,
+    dueToPartner,
+    netExact,
+    netRounded: roundHalfEven(netExact, fiatScale),
+    // Transfers covered (as the digest); the FEES line counts fees, not transfers.
+    transferCount: lines.reduce((n, l) => (l.kind === 'FEES' ? n : n + l.transfers), 0),
+  };
 }
 
 /** Per-kind sums and the digest of a set of valuations (`where` over alias v). */
@@ -43,8 +56,13 @@ export const LINES_SQL = (where: string) => `
 export const DIGEST_SQL = (where: string) => `
   select coalesce(encode(sha256(convert_to(string_agg(v.transfer_id::text || ':' || v.amount::text, E'\\n' order by v.transfer_id), 'UTF8')), 'hex'), '') as digest
     from transfer_valuation v where ${where}`;
+/** The FEES line of a set of fees (`where` over alias f); no row when there are none. */
+export const FEES_SQL = (where: string) => `
+  select 'FEES' as kind, count(*)::int as transfers, '0' as points, sum(f.amount)::text as amount from settlement_fee f where ${where} having count(*) > 0`;
 const UNASSIGNED = `v.partner_id = $1 and v.created_at < $2 and not exists (select 1 from statement_transfer st where st.transfer_id = v.transfer_id)`;
 export const ASSIGNED_TO = `exists (select 1 from statement_transfer st where st.transfer_id = v.transfer_id and st.statement_id = $1)`;
+const FEES_UNASSIGNED = `f.partner_id = $1 and f.created_at < $2 and f.statement_id is null`;
+export const FEES_ASSIGNED_TO = `f.statement_id = $1`;
 
 const STATEMENT_COLUMNS = `id, partner_id, period_start, period_end, fiat_currency, fiat_scale, lines, due_to_hub::text as due_to_hub, due_to_partner::text as due_to_partner,
   net_exact::text as net_exact, net_rounded::text as net_rounded, transfer_count, digest, closed_at, paid_at, payment_reference`;
@@ -114,7 +132,7 @@ export class StatementService {
     const closed = await this.closed(partnerId, p.start);
     if (closed) return closed;
     const until = new Date(Math.min(p.end.getTime(), Date.now()));
-    const rows = await this.sql.query<LineRow>(LINES_SQL(UNASSIGNED), [partnerId, until]);
+    const rows = [...(await this.sql.query<LineRow>(LINES_SQL(UNASSIGNED), [partnerId, until])), ...(await this.sql.query<LineRow>(FEES_SQL(FEES_UNASSIGNED), [partnerId, until]))];
     const [{ digest }] = (await this.sql.query<{ digest: string }>(DIGEST_SQL(UNASSIGNED), [partnerId, until])) as [{ digest: string }];
     return {
       id: null,
@@ -143,7 +161,7 @@ export class StatementService {
         await tx.query('set transaction isolation level repeatable read');
         await tx.query(`select pg_advisory_xact_lock(hashtext('statement:' || $1))`, [partnerId]);
         if ((await tx.query(`select 1 from settlement_statement where partner_id = $1 and period_start = $2`, [partnerId, p.start])).length) throw SettlementErrors.alreadyClosed();
-        const rows = await tx.query<LineRow>(LINES_SQL(UNASSIGNED), [partnerId, p.end]);
+        const rows = [...(await tx.query<LineRow>(LINES_SQL(UNASSIGNED), [partnerId, p.end])), ...(await tx.query<LineRow>(FEES_SQL(FEES_UNASSIGNED), [partnerId, p.end]))];
         const [{ digest }] = (await tx.query<{ digest: string }>(DIGEST_SQL(UNASSIGNED), [partnerId, p.end])) as [{ digest: string }];
         const t = totals(rows, p.fiatScale);
         await tx.query(
@@ -166,6 +184,8 @@ export class StatementService {
           ],
         );
         await tx.query(`insert into statement_transfer (statement_id, transfer_id) select $3, v.transfer_id from transfer_valuation v where ${UNASSIGNED}`, [partnerId, p.end, id]);
+        // The same snapshot: exactly the fees summed above (one recorded meanwhile stays unclaimed, for the next statement).
+        await tx.query(`update settlement_fee f set statement_id = $3 where ${FEES_UNASSIGNED}`, [partnerId, p.end, id]);
       });
     } catch (error) {
       // Two closes racing: the loser meets the unique period or transfer constraint.
