@@ -87,6 +87,7 @@ type Documents = {
     "\n  mutation CloseSettlementPeriod($input: StatementRefInput!) {\n    closeSettlementPeriod(input: $input) {\n      ...StatementFields\n    }\n  }\n": typeof types.CloseSettlementPeriodDocument,
     "\n  mutation MarkStatementPaid($input: StatementRefInput!, $paymentReference: String!) {\n    markStatementPaid(input: $input, paymentReference: $paymentReference) {\n      ...StatementFields\n    }\n  }\n": typeof types.MarkStatementPaidDocument,
     "\n  query ReconcileSettlements {\n    reconcileSettlements {\n      ok\n      checkedAt\n      statementsChecked\n      valuationsChecked\n      unpricedTransfers\n      differences {\n        statementId\n        partnerId\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n": typeof types.ReconcileSettlementsDocument,
+    "\n  mutation RecordSettlementFee($input: RecordSettlementFeeInput!) {\n    recordSettlementFee(input: $input) {\n      id\n      partnerId\n      amount\n      description\n      createdAt\n    }\n  }\n": typeof types.RecordSettlementFeeDocument,
     "\n  query InterPartnerFlows($from: DateTime!, $to: DateTime!) {\n    interPartnerFlows(from: $from, to: $to) {\n      issuerPartnerId\n      redeemerPartnerId\n      points\n      issuerFiat\n      issuerCurrency\n      redeemerFiat\n      redeemerCurrency\n    }\n  }\n": typeof types.InterPartnerFlowsDocument,
 };
 const documents: Documents = {
@@ -163,6 +164,7 @@ const documents: Documents = {
     "\n  mutation CloseSettlementPeriod($input: StatementRefInput!) {\n    closeSettlementPeriod(input: $input) {\n      ...StatementFields\n    }\n  }\n": types.CloseSettlementPeriodDocument,
     "\n  mutation MarkStatementPaid($input: StatementRefInput!, $paymentReference: String!) {\n    markStatementPaid(input: $input, paymentReference: $paymentReference) {\n      ...StatementFields\n    }\n  }\n": types.MarkStatementPaidDocument,
     "\n  query ReconcileSettlements {\n    reconcileSettlements {\n      ok\n      checkedAt\n      statementsChecked\n      valuationsChecked\n      unpricedTransfers\n      differences {\n        statementId\n        partnerId\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n": types.ReconcileSettlementsDocument,
+    "\n  mutation RecordSettlementFee($input: RecordSettlementFeeInput!) {\n    recordSettlementFee(input: $input) {\n      id\n      partnerId\n      amount\n      description\n      createdAt\n    }\n  }\n": types.RecordSettlementFeeDocument,
     "\n  query InterPartnerFlows($from: DateTime!, $to: DateTime!) {\n    interPartnerFlows(from: $from, to: $to) {\n      issuerPartnerId\n      redeemerPartnerId\n      points\n      issuerFiat\n      issuerCurrency\n      redeemerFiat\n      redeemerCurrency\n    }\n  }\n": types.InterPartnerFlowsDocument,
 };
 
@@ -472,6 +474,10 @@ export function graphql(source: "\n  mutation MarkStatementPaid($input: Statemen
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReconcileSettlements {\n    reconcileSettlements {\n      ok\n      checkedAt\n      statementsChecked\n      valuationsChecked\n      unpricedTransfers\n      differences {\n        statementId\n        partnerId\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReconcileSettlements {\n    reconcileSettlements {\n      ok\n      checkedAt\n      statementsChecked\n      valuationsChecked\n      unpricedTransfers\n      differences {\n        statementId\n        partnerId\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordSettlementFee($input: RecordSettlementFeeInput!) {\n    recordSettlementFee(input: $input) {\n      id\n      partnerId\n      amount\n      description\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation RecordSettlementFee($input: RecordSettlementFeeInput!) {\n    recordSettlementFee(input: $input) {\n      id\n      partnerId\n      amount\n      description\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

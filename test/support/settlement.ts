@@ -145,6 +145,18 @@ export const ReconcileSettlements = graphql(`
   }
 `);
 
+export const RecordSettlementFee = graphql(`
+  mutation RecordSettlementFee($input: RecordSettlementFeeInput!) {
+    recordSettlementFee(input: $input) {
+      id
+      partnerId
+      amount
+      description
+      createdAt
+    }
+  }
+`);
+
 export const InterPartnerFlows = graphql(`
   query InterPartnerFlows($from: DateTime!, $to: DateTime!) {
     interPartnerFlows(from: $from, to: $to) {
@@ -224,9 +236,10 @@ export const sameValue = (a: string, b: string | Dec) => cmp(dec(a), typeof b ==
 
 // ---------------------------------------------------------------- statements
 
-export const LINE_KINDS = ['ISSUANCE', 'ISSUANCE_REVERSAL', 'REDEMPTION', 'REDEMPTION_REVERSAL', 'CONVERSION_IN', 'CONVERSION_OUT'] as const;
-export type LineKind = (typeof LINE_KINDS)[number];
-const TO_HUB: ReadonlySet<string> = new Set(['ISSUANCE', 'ISSUANCE_REVERSAL', 'CONVERSION_IN']);
+export const LINE_KINDS = ['ISSUANCE', 'ISSUANCE_REVERSAL', 'REDEMPTION', 'REDEMPTION_REVERSAL', 'CONVERSION_IN', 'CONVERSION_OUT', 'FEES'] as const;
+export type LineKind = Exclude<(typeof LINE_KINDS)[number], 'FEES'>;
+/** Fees count towards the amount due to the hub (a credit, negative, reduces it). */
+const TO_HUB: ReadonlySet<string> = new Set(['ISSUANCE', 'ISSUANCE_REVERSAL', 'CONVERSION_IN', 'FEES']);
 /** The sign a valuation of this kind carries: + when the partner owes the hub. */
 export const signOf = (kind: string): 1n | -1n => (['ISSUANCE', 'REDEMPTION_REVERSAL', 'CONVERSION_IN'].includes(kind) ? 1n : -1n);
 
@@ -243,12 +256,14 @@ export interface Priced {
 }
 
 /**
- * What a statement over these valuations must show, computed here with
- * bigints: lines by kind (all six, in order), due to hub / partner, the exact
- * net, the net rounded once half-even to `fiatScale`, and the rounding.
+ * What a statement over these valuations (and fees, exact amount strings)
+ * must show, computed here with bigints: lines by kind (all seven, in order;
+ * FEES counts the fees, with 0 points), due to hub / partner, the exact net,
+ * the net rounded once half-even to `fiatScale`, and the rounding.
  */
-export function expectedStatement(items: readonly Priced[], fiatScale: number) {
+export function expectedStatement(items: readonly Priced[], fiatScale: number, fees: readonly string[] = []) {
   const lines = LINE_KINDS.map((kind) => {
+    if (kind === 'FEES') return { kind, transfers: fees.length, points: '0', amount: show(plus({ n: 0n, p: 0 }, ...fees.map((f) => dec(f)))) };
     const mine = items.filter((i) => i.kind === kind);
     const amount = plus({ n: 0n, p: 0 }, ...mine.map((i) => valueOf(kind, i.points, i.unitPrice)));
     return { kind, transfers: mine.length, points: mine.reduce((s, i) => s + i.points, 0n).toString(), amount: show(amount) };
@@ -321,6 +336,15 @@ export function settlementHelpers(app: TestApp) {
     return res.data.recordPrepaidTopUp;
   };
 
+  const fee = async (partner: TestPartner | string, amount: string, description = 'service fee', token?: string) =>
+    app.gql(RecordSettlementFee, { input: { partnerId: typeof partner === 'string' ? partner : partner.id, amount, description } }, token ?? (await operatorToken()));
+
+  const feeOk = async (partner: TestPartner | string, amount: string, description = 'service fee') => {
+    const res = await fee(partner, amount, description);
+    if (res.errors?.length || !res.data) throw new GraphQLRequestError(res);
+    return res.data.recordSettlementFee;
+  };
+
   const budget = async (partner: TestPartner) => (await app.gqlOk(PartnerBudget, { partnerId: partner.id }, await operatorToken())).partnerBudget.remaining;
 
   const statement = async (partner: TestPartner, at?: string | Date, token?: string) =>
@@ -377,7 +401,7 @@ export function settlementHelpers(app: TestApp) {
   /** Row counts of every settlement table, to prove a refused request wrote nothing. */
   async function counts(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
-    for (const t of ['partner_contract', 'transfer_valuation', 'partner_budget', 'prepaid_topup', 'settlement_statement', 'statement_transfer', 'transfer', 'entry', 'lot']) out[t] = await app.count(t);
+    for (const t of ['partner_contract', 'transfer_valuation', 'partner_budget', 'prepaid_topup', 'settlement_statement', 'statement_transfer', 'settlement_fee', 'transfer', 'entry', 'lot']) out[t] = await app.count(t);
     return out;
   }
 
@@ -390,6 +414,8 @@ export function settlementHelpers(app: TestApp) {
     contracts,
     topUp,
     topUpOk,
+    fee,
+    feeOk,
     budget,
     statement,
     close,

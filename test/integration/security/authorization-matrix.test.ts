@@ -679,6 +679,13 @@ const rows: Row[] = [
     expect: only([], 'FORBIDDEN', { operator: 'NOT_PREPAID' }),
   },
   {
+    name: 'mutation recordSettlementFee(A)',
+    query: `mutation($input: RecordSettlementFeeInput!) { recordSettlementFee(input: $input) { id partnerId amount } }`,
+    vars: () => ({ input: { partnerId: A.id, amount: '1.25', description: 'matrix service fee' } }),
+    expect: only(['operator'], 'FORBIDDEN'),
+    check: (_p, d) => expect(d.recordSettlementFee).toMatchObject({ partnerId: A.id, amount: '1.25' }),
+  },
+  {
     name: "mutation closeSettlementPeriod(A, an ended day; a different day per finance caller)",
     query: `mutation($input: StatementRefInput!) { closeSettlementPeriod(input: $input) { id partnerId status digest } }`,
     vars: (p) => ({ input: { partnerId: A.id, periodStart: dayStart({ operator: 2, financeHub: 3, financeA: 4 }[p as string] ?? 5).toISOString() } }),

@@ -101,6 +101,7 @@ describe('lines, dues and the net', () => {
       ['REDEMPTION_REVERSAL', 1, '33'],
       ['CONVERSION_IN', 1, '50'],
       ['CONVERSION_OUT', 1, '21'],
+      ['FEES', 0, '0'],
     ]);
 
     const draft = await st.statement(shop);
