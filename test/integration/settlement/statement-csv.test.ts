@@ -120,7 +120,7 @@ describe('statement.csv', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/); // no bare line breaks
     const rows = parseCsv(text);
-    expect(rows).toHaveLength(1 + 6 + 5);
+    expect(rows).toHaveLength(1 + 7 + 5);
     expect(fromCsv(rows)).toEqual(comparable(closed));
     expect(closed.lines.find((l) => l.kind === 'ISSUANCE')).toEqual({ kind: 'ISSUANCE', transfers: 2, points: '1008', amount: '12.6' });
   });
