@@ -16,11 +16,6 @@ export type AuthorizeRedemptionInput = {
   orderRef?: string | null | undefined;
 };
 
-/** PREPAID: issuance draws down prepaid funds. POSTPAID: billed per period, optionally within a credit limit. */
-export type BillingMode =
-  | 'POSTPAID'
-  | 'PREPAID';
-
 export type CaptureRedemptionInput = {
   /** Capture this much; the whole hold when omitted. The rest returns to the member. */
   amount?: string | null | undefined;
@@ -32,7 +27,7 @@ export type CreateCurrencyInput = {
   code: string;
   /** ISO 8601 duration, e.g. P24M; required unless expiryPolicy is NONE. */
   expiryPeriod?: string | null | undefined;
-  expiryPolicy: ExpiryPolicy;
+  expiryPolicy: PointsExpiryPolicy;
   issuerPartnerId: string | number;
   name: string;
   scale?: number | null | undefined;
@@ -90,17 +85,33 @@ export type ExchangePointsInput = {
   quoteId: string | number;
 };
 
-/** NONE: points never expire. FIXED: each lot expires a period after it was earned. INACTIVITY: all points expire after a period without activity. */
-export type ExpiryPolicy =
-  | 'FIXED'
-  | 'INACTIVITY'
-  | 'NONE';
+/** TO_PTS: branded points into PTS. FROM_PTS: PTS into branded points. */
+export type ExchangeRateDirection =
+  | 'FROM_PTS'
+  | 'TO_PTS';
 
-export type HoldStatus =
-  | 'ACTIVE'
-  | 'CAPTURED'
-  | 'EXPIRED'
-  | 'VOIDED';
+/** What kind of caller a token stands for. */
+export type HubRole =
+  | 'FINANCE'
+  | 'MEMBER'
+  | 'OPERATOR'
+  | 'PARTNER';
+
+/** What a ledger transfer did. */
+export type LedgerTransferKind =
+  | 'AUTHORIZE'
+  | 'CAPTURE'
+  | 'EARN'
+  | 'EXCHANGE_IN'
+  | 'EXCHANGE_OUT'
+  | 'EXPIRY'
+  | 'MERGE'
+  | 'RECEIVABLE_SETTLEMENT'
+  | 'REDEEM'
+  | 'RELEASE'
+  | 'REVERSE_EARN'
+  | 'REVERSE_EARN_SHORTFALL'
+  | 'REVERSE_REDEEM';
 
 /** A member, by hub id or by the calling partner's customer id (exactly one). */
 export type MemberRefInput = {
@@ -114,10 +125,27 @@ export type MergeMembersInput = {
   targetMemberId: string | number;
 };
 
+/** PREPAID: issuance draws down prepaid funds. POSTPAID: billed per period, optionally within a credit limit. */
+export type PartnerBillingMode =
+  | 'POSTPAID'
+  | 'PREPAID';
+
 /** A suspended partner cannot authenticate; its tokens stop working at once. */
 export type PartnerStatus =
   | 'ACTIVE'
   | 'SUSPENDED';
+
+/** NONE: points never expire. FIXED: each lot expires a period after it was earned. INACTIVITY: all points expire after a period without activity. */
+export type PointsExpiryPolicy =
+  | 'FIXED'
+  | 'INACTIVITY'
+  | 'NONE';
+
+export type PointsHoldStatus =
+  | 'ACTIVE'
+  | 'CAPTURED'
+  | 'EXPIRED'
+  | 'VOIDED';
 
 export type QuoteExchangeInput = {
   /** Amount of the source currency to convert. */
@@ -127,11 +155,6 @@ export type QuoteExchangeInput = {
   member?: MemberRefInput | null | undefined;
   to: string;
 };
-
-/** TO_PTS: branded points into PTS. FROM_PTS: PTS into branded points. */
-export type RateDirection =
-  | 'FROM_PTS'
-  | 'TO_PTS';
 
 export type RecordSettlementFeeInput = {
   /** Exact decimal in the contract's settlement currency (major units, at most its minor-unit decimals): positive when the partner owes the hub (e.g. a service fee), negative when the hub owes the partner (e.g. a co-funded campaign credit); never zero. */
@@ -160,13 +183,6 @@ export type ReverseTransferInput = {
   transferId: string | number;
 };
 
-/** What kind of caller a token stands for. */
-export type Role =
-  | 'FINANCE'
-  | 'MEMBER'
-  | 'OPERATOR'
-  | 'PARTNER';
-
 export type SetConsentInput = {
   granted: boolean;
   partnerId: string | number;
@@ -177,7 +193,7 @@ export type SetConsentInput = {
 export type SetExchangeRateInput = {
   /** A branded currency. */
   currency: string;
-  direction: RateDirection;
+  direction: ExchangeRateDirection;
   /** Now when omitted; never in the past. */
   effectiveFrom?: string | null | undefined;
   increment: string;
@@ -189,21 +205,21 @@ export type SetExchangeRateInput = {
 };
 
 export type SetPartnerContractInput = {
-  billingMode: BillingMode;
+  billingMode: PartnerBillingMode;
   /** POSTPAID only; unlimited when omitted. */
   creditLimit?: string | null | undefined;
   /** Now when omitted; never in the past. */
   effectiveFrom?: string | null | undefined;
   issuePrice: string;
   partnerId: string | number;
-  period: SettlementPeriod;
+  period: SettlementPeriodKind;
   periodSeconds?: number | null | undefined;
   redemptionPrice: string;
   settlementCurrency: string;
 };
 
 /** Statement periods with UTC boundaries; CUSTOM is a fixed number of seconds aligned to the Unix epoch. */
-export type SettlementPeriod =
+export type SettlementPeriodKind =
   | 'CUSTOM'
   | 'DAILY'
   | 'MONTHLY'
@@ -218,27 +234,11 @@ export type TransactionFilter = {
   currency?: string | null | undefined;
   /** Inclusive. */
   from?: string | null | undefined;
-  kinds?: Array<TransferKind> | null | undefined;
+  kinds?: Array<LedgerTransferKind> | null | undefined;
   partnerId?: string | number | null | undefined;
   /** Exclusive. */
   to?: string | null | undefined;
 };
-
-/** What a ledger transfer did. */
-export type TransferKind =
-  | 'AUTHORIZE'
-  | 'CAPTURE'
-  | 'EARN'
-  | 'EXCHANGE_IN'
-  | 'EXCHANGE_OUT'
-  | 'EXPIRY'
-  | 'MERGE'
-  | 'RECEIVABLE_SETTLEMENT'
-  | 'REDEEM'
-  | 'RELEASE'
-  | 'REVERSE_EARN'
-  | 'REVERSE_EARN_SHORTFALL'
-  | 'REVERSE_REDEEM';
 
 export type UpdatePartnerInput = {
   id: string | number;
@@ -263,7 +263,7 @@ export type VoidRedemptionInput = {
 export type FlowViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FlowViewerQuery = { viewer: { role: Role, partner: { id: string, code: string } | null } };
+export type FlowViewerQuery = { viewer: { role: HubRole, partner: { id: string, code: string } | null } };
 
 export type FlowMemberQueryVariables = Exact<{
   ref: MemberRefInput;
@@ -317,12 +317,12 @@ export type CreateBrandedCurrencyMutationVariables = Exact<{
 }>;
 
 
-export type CreateBrandedCurrencyMutation = { createCurrency: { code: string, name: string, kind: string, scale: number, issuerPartnerId: string | null, expiryPolicy: ExpiryPolicy, expiryPeriod: string | null } };
+export type CreateBrandedCurrencyMutation = { createCurrency: { code: string, name: string, kind: string, scale: number, issuerPartnerId: string | null, expiryPolicy: PointsExpiryPolicy, expiryPeriod: string | null } };
 
 export type BrandedCurrenciesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type BrandedCurrenciesQuery = { currencies: Array<{ code: string, name: string, kind: string, scale: number, issuerPartnerId: string | null, expiryPolicy: ExpiryPolicy, expiryPeriod: string | null }> };
+export type BrandedCurrenciesQuery = { currencies: Array<{ code: string, name: string, kind: string, scale: number, issuerPartnerId: string | null, expiryPolicy: PointsExpiryPolicy, expiryPeriod: string | null }> };
 
 export type ExchangeMutationFieldsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -368,7 +368,7 @@ export type HistoryQueryVariables = Exact<{
 }>;
 
 
-export type HistoryQuery = { member: { transactions: { edges: Array<{ cursor: string, node: { id: string } }>, nodes: Array<{ id: string, kind: TransferKind, amount: string, partnerId: string | null, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+export type HistoryQuery = { member: { transactions: { edges: Array<{ cursor: string, node: { id: string } }>, nodes: Array<{ id: string, kind: LedgerTransferKind, amount: string, partnerId: string | null, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export type DeepHistoryQueryVariables = Exact<{
   ref: MemberRefInput;
@@ -376,7 +376,7 @@ export type DeepHistoryQueryVariables = Exact<{
 }>;
 
 
-export type DeepHistoryQuery = { member: { id: string, balances: Array<{ currency: string, available: string }>, transactions: { nodes: Array<{ id: string, kind: TransferKind, amount: string, reversedAmount: string, partner: { id: string, code: string } | null, member: { id: string, partnerLink: { customerId: string } | null } | null, reverses: { id: string, reversedAmount: string } | null, hold: { id: string, status: HoldStatus } | null }>, pageInfo: { hasNextPage: boolean } } } };
+export type DeepHistoryQuery = { member: { id: string, balances: Array<{ currency: string, available: string }>, transactions: { nodes: Array<{ id: string, kind: LedgerTransferKind, amount: string, reversedAmount: string, partner: { id: string, code: string } | null, member: { id: string, partnerLink: { customerId: string } | null } | null, reverses: { id: string, reversedAmount: string } | null, hold: { id: string, status: PointsHoldStatus } | null }>, pageInfo: { hasNextPage: boolean } } } };
 
 export type MemberByRefQueryVariables = Exact<{
   ref: MemberRefInput;
@@ -400,12 +400,12 @@ export type TransferWithMemberQueryVariables = Exact<{
 }>;
 
 
-export type TransferWithMemberQuery = { transfer: { id: string, partner: { id: string, code: string } | null, reverses: { id: string } | null, member: { id: string, createdAt: string, erasedAt: string | null, profile: { displayName: string | null, email: string | null, phone: string | null, birthDate: string | null, locale: string | null, preferences: unknown, visibleScopes: Array<string> }, tier: { name: string, qualifyingPoints: string, nextTier: string | null, pointsToNextTier: string | null }, consents: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, consentHistory: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, partnerLink: { partnerId: string, customerId: string } | null, links: Array<{ partnerId: string, customerId: string, linkedAt: string }>, balances: Array<{ currency: string, available: string, held: string, owed: string }>, transactions: { nodes: Array<{ id: string, kind: TransferKind, currency: string, amount: string, walletDelta: string, partnerId: string | null, memberId: string | null }> } } | null } };
+export type TransferWithMemberQuery = { transfer: { id: string, partner: { id: string, code: string } | null, reverses: { id: string } | null, member: { id: string, createdAt: string, erasedAt: string | null, profile: { displayName: string | null, email: string | null, phone: string | null, birthDate: string | null, locale: string | null, preferences: unknown, visibleScopes: Array<string> }, tier: { name: string, qualifyingPoints: string, nextTier: string | null, pointsToNextTier: string | null }, consents: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, consentHistory: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, partnerLink: { partnerId: string, customerId: string } | null, links: Array<{ partnerId: string, customerId: string, linkedAt: string }>, balances: Array<{ currency: string, available: string, held: string, owed: string }>, transactions: { nodes: Array<{ id: string, kind: LedgerTransferKind, currency: string, amount: string, walletDelta: string, partnerId: string | null, memberId: string | null }> } } | null } };
 
 export type ViewerMemberQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerMemberQuery = { viewer: { role: Role, member: { id: string } | null, partner: { id: string } | null } };
+export type ViewerMemberQuery = { viewer: { role: HubRole, member: { id: string } | null, partner: { id: string } | null } };
 
 export type PartnerByIdQueryVariables = Exact<{
   id: string | number;
@@ -417,7 +417,7 @@ export type PartnerByIdQuery = { partner: { id: string, code: string, name: stri
 export type WhoAmIQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WhoAmIQuery = { viewer: { role: Role, scopes: Array<string>, partner: { id: string } | null } };
+export type WhoAmIQuery = { viewer: { role: HubRole, scopes: Array<string>, partner: { id: string } | null } };
 
 export type RevokeCredentialsMutationVariables = Exact<{
   clientId: string;
@@ -429,7 +429,7 @@ export type RevokeCredentialsMutation = { revokePartnerCredentials: boolean };
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { role: Role, scopes: Array<string>, partner: { id: string, code: string, name: string, status: PartnerStatus, settlementCurrency: string } | null, member: { id: string } | null } };
+export type ViewerQuery = { viewer: { role: HubRole, scopes: Array<string>, partner: { id: string, code: string, name: string, status: PartnerStatus, settlementCurrency: string } | null, member: { id: string } | null } };
 
 export type OnePartnerQueryVariables = Exact<{
   id: string | number;
@@ -463,24 +463,24 @@ export type SetExchangeRateMutationVariables = Exact<{
 }>;
 
 
-export type SetExchangeRateMutation = { setExchangeRate: { id: string, currency: string, direction: RateDirection, rate: string, spread: string, minimumAmount: string, increment: string, effectiveFrom: string, createdAt: string } };
+export type SetExchangeRateMutation = { setExchangeRate: { id: string, currency: string, direction: ExchangeRateDirection, rate: string, spread: string, minimumAmount: string, increment: string, effectiveFrom: string, createdAt: string } };
 
 export type ExchangeRatesQueryVariables = Exact<{
   currency: string;
-  direction?: RateDirection | null | undefined;
+  direction?: ExchangeRateDirection | null | undefined;
 }>;
 
 
-export type ExchangeRatesQuery = { exchangeRates: Array<{ id: string, currency: string, direction: RateDirection, rate: string, spread: string, minimumAmount: string, increment: string, effectiveFrom: string, createdAt: string }> };
+export type ExchangeRatesQuery = { exchangeRates: Array<{ id: string, currency: string, direction: ExchangeRateDirection, rate: string, spread: string, minimumAmount: string, increment: string, effectiveFrom: string, createdAt: string }> };
 
 export type ExchangeRateAtQueryVariables = Exact<{
   currency: string;
-  direction: RateDirection;
+  direction: ExchangeRateDirection;
   at?: string | null | undefined;
 }>;
 
 
-export type ExchangeRateAtQuery = { exchangeRateAt: { id: string, currency: string, direction: RateDirection, rate: string, spread: string, minimumAmount: string, increment: string, effectiveFrom: string, createdAt: string } };
+export type ExchangeRateAtQuery = { exchangeRateAt: { id: string, currency: string, direction: ExchangeRateDirection, rate: string, spread: string, minimumAmount: string, increment: string, effectiveFrom: string, createdAt: string } };
 
 export type QuoteExchangeMutationVariables = Exact<{
   input: QuoteExchangeInput;
@@ -494,49 +494,49 @@ export type ExchangePointsMutationVariables = Exact<{
 }>;
 
 
-export type ExchangePointsMutation = { exchangePoints: { operationId: string, replayed: boolean, transfer: { id: string, operationId: string, kind: TransferKind, currency: string, amount: string, walletDelta: string, partnerId: string | null, memberId: string | null }, transfers: Array<{ id: string, operationId: string, kind: TransferKind, currency: string, amount: string, walletDelta: string, partnerId: string | null, memberId: string | null }>, balance: { available: string, held: string, owed: string } | null } };
+export type ExchangePointsMutation = { exchangePoints: { operationId: string, replayed: boolean, transfer: { id: string, operationId: string, kind: LedgerTransferKind, currency: string, amount: string, walletDelta: string, partnerId: string | null, memberId: string | null }, transfers: Array<{ id: string, operationId: string, kind: LedgerTransferKind, currency: string, amount: string, walletDelta: string, partnerId: string | null, memberId: string | null }>, balance: { available: string, held: string, owed: string } | null } };
 
 export type EarnPointsMutationVariables = Exact<{
   input: EarnPointsInput;
 }>;
 
 
-export type EarnPointsMutation = { earnPoints: { operationId: string, replayed: boolean, transfer: { id: string, kind: TransferKind, amount: string, walletDelta: string, currency: string, partnerId: string | null, memberId: string | null, orderRef: string | null }, transfers: Array<{ id: string, kind: TransferKind, amount: string }>, balance: { available: string, held: string, owed: string } | null } };
+export type EarnPointsMutation = { earnPoints: { operationId: string, replayed: boolean, transfer: { id: string, kind: LedgerTransferKind, amount: string, walletDelta: string, currency: string, partnerId: string | null, memberId: string | null, orderRef: string | null }, transfers: Array<{ id: string, kind: LedgerTransferKind, amount: string }>, balance: { available: string, held: string, owed: string } | null } };
 
 export type RedeemPointsMutationVariables = Exact<{
   input: RedeemPointsInput;
 }>;
 
 
-export type RedeemPointsMutation = { redeemPoints: { operationId: string, replayed: boolean, transfer: { id: string, kind: TransferKind, amount: string, walletDelta: string, partnerId: string | null, memberId: string | null, orderRef: string | null }, balance: { available: string, held: string, owed: string } | null } };
+export type RedeemPointsMutation = { redeemPoints: { operationId: string, replayed: boolean, transfer: { id: string, kind: LedgerTransferKind, amount: string, walletDelta: string, partnerId: string | null, memberId: string | null, orderRef: string | null }, balance: { available: string, held: string, owed: string } | null } };
 
 export type AuthorizeRedemptionMutationVariables = Exact<{
   input: AuthorizeRedemptionInput;
 }>;
 
 
-export type AuthorizeRedemptionMutation = { authorizeRedemption: { operationId: string, replayed: boolean, transfer: { id: string, kind: TransferKind, amount: string, walletDelta: string }, hold: { id: string, status: HoldStatus, amount: string, capturedAmount: string, expiresAt: string, createdAt: string, resolvedAt: string | null, orderRef: string | null } | null, balance: { available: string, held: string, owed: string } | null } };
+export type AuthorizeRedemptionMutation = { authorizeRedemption: { operationId: string, replayed: boolean, transfer: { id: string, kind: LedgerTransferKind, amount: string, walletDelta: string }, hold: { id: string, status: PointsHoldStatus, amount: string, capturedAmount: string, expiresAt: string, createdAt: string, resolvedAt: string | null, orderRef: string | null } | null, balance: { available: string, held: string, owed: string } | null } };
 
 export type CaptureRedemptionMutationVariables = Exact<{
   input: CaptureRedemptionInput;
 }>;
 
 
-export type CaptureRedemptionMutation = { captureRedemption: { operationId: string, replayed: boolean, transfer: { id: string, kind: TransferKind, amount: string }, transfers: Array<{ id: string, kind: TransferKind, amount: string, walletDelta: string }>, hold: { id: string, status: HoldStatus, amount: string, capturedAmount: string, resolvedAt: string | null } | null, balance: { available: string, held: string, owed: string } | null } };
+export type CaptureRedemptionMutation = { captureRedemption: { operationId: string, replayed: boolean, transfer: { id: string, kind: LedgerTransferKind, amount: string }, transfers: Array<{ id: string, kind: LedgerTransferKind, amount: string, walletDelta: string }>, hold: { id: string, status: PointsHoldStatus, amount: string, capturedAmount: string, resolvedAt: string | null } | null, balance: { available: string, held: string, owed: string } | null } };
 
 export type VoidRedemptionMutationVariables = Exact<{
   input: VoidRedemptionInput;
 }>;
 
 
-export type VoidRedemptionMutation = { voidRedemption: { operationId: string, replayed: boolean, transfer: { id: string, kind: TransferKind, amount: string, walletDelta: string }, hold: { id: string, status: HoldStatus, capturedAmount: string } | null, balance: { available: string, held: string, owed: string } | null } };
+export type VoidRedemptionMutation = { voidRedemption: { operationId: string, replayed: boolean, transfer: { id: string, kind: LedgerTransferKind, amount: string, walletDelta: string }, hold: { id: string, status: PointsHoldStatus, capturedAmount: string } | null, balance: { available: string, held: string, owed: string } | null } };
 
 export type ReverseTransferMutationVariables = Exact<{
   input: ReverseTransferInput;
 }>;
 
 
-export type ReverseTransferMutation = { reverseTransfer: { operationId: string, replayed: boolean, transfer: { id: string, kind: TransferKind, amount: string, walletDelta: string, reversesTransferId: string | null, reverses: { id: string, reversedAmount: string } | null }, transfers: Array<{ id: string, kind: TransferKind, amount: string, walletDelta: string }>, balance: { available: string, held: string, owed: string } | null } };
+export type ReverseTransferMutation = { reverseTransfer: { operationId: string, replayed: boolean, transfer: { id: string, kind: LedgerTransferKind, amount: string, walletDelta: string, reversesTransferId: string | null, reverses: { id: string, reversedAmount: string } | null }, transfers: Array<{ id: string, kind: LedgerTransferKind, amount: string, walletDelta: string }>, balance: { available: string, held: string, owed: string } | null } };
 
 export type EarnPointsBatchMutationVariables = Exact<{
   input: EarnPointsBatchInput;
@@ -562,7 +562,7 @@ export type CreateCurrencyMutationVariables = Exact<{
 }>;
 
 
-export type CreateCurrencyMutation = { createCurrency: { code: string, kind: string, issuerPartnerId: string | null, expiryPolicy: ExpiryPolicy, expiryPeriod: string | null } };
+export type CreateCurrencyMutation = { createCurrency: { code: string, kind: string, issuerPartnerId: string | null, expiryPolicy: PointsExpiryPolicy, expiryPeriod: string | null } };
 
 export type RunLedgerExpiryMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -574,35 +574,35 @@ export type GetTransferQueryVariables = Exact<{
 }>;
 
 
-export type GetTransferQuery = { transfer: { id: string, kind: TransferKind, amount: string, partnerId: string | null, memberId: string | null, reversedAmount: string, holdId: string | null } };
+export type GetTransferQuery = { transfer: { id: string, kind: LedgerTransferKind, amount: string, partnerId: string | null, memberId: string | null, reversedAmount: string, holdId: string | null } };
 
 export type GetHoldQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type GetHoldQuery = { hold: { id: string, status: HoldStatus, amount: string, capturedAmount: string, partnerId: string, memberId: string, expiresAt: string, resolvedAt: string | null } };
+export type GetHoldQuery = { hold: { id: string, status: PointsHoldStatus, amount: string, capturedAmount: string, partnerId: string, memberId: string, expiresAt: string, resolvedAt: string | null } };
 
-export type MemberFieldsFragment = { id: string, createdAt: string, erasedAt: string | null, profile: { displayName: string | null, email: string | null, phone: string | null, birthDate: string | null, locale: string | null, preferences: unknown, visibleScopes: Array<string> }, tier: { name: string, qualifyingPoints: string, nextTier: string | null, pointsToNextTier: string | null }, consents: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, consentHistory: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, partnerLink: { partnerId: string, customerId: string } | null, links: Array<{ partnerId: string, customerId: string, linkedAt: string }>, balances: Array<{ currency: string, available: string, held: string, owed: string }>, transactions: { nodes: Array<{ id: string, kind: TransferKind, currency: string, amount: string, walletDelta: string, partnerId: string | null, memberId: string | null }> } };
+export type MemberFieldsFragment = { id: string, createdAt: string, erasedAt: string | null, profile: { displayName: string | null, email: string | null, phone: string | null, birthDate: string | null, locale: string | null, preferences: unknown, visibleScopes: Array<string> }, tier: { name: string, qualifyingPoints: string, nextTier: string | null, pointsToNextTier: string | null }, consents: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, consentHistory: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, partnerLink: { partnerId: string, customerId: string } | null, links: Array<{ partnerId: string, customerId: string, linkedAt: string }>, balances: Array<{ currency: string, available: string, held: string, owed: string }>, transactions: { nodes: Array<{ id: string, kind: LedgerTransferKind, currency: string, amount: string, walletDelta: string, partnerId: string | null, memberId: string | null }> } };
 
 export type EnrollMemberFullMutationVariables = Exact<{
   input: EnrollMemberInput;
 }>;
 
 
-export type EnrollMemberFullMutation = { enrollMember: { id: string, createdAt: string, erasedAt: string | null, profile: { displayName: string | null, email: string | null, phone: string | null, birthDate: string | null, locale: string | null, preferences: unknown, visibleScopes: Array<string> }, tier: { name: string, qualifyingPoints: string, nextTier: string | null, pointsToNextTier: string | null }, consents: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, consentHistory: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, partnerLink: { partnerId: string, customerId: string } | null, links: Array<{ partnerId: string, customerId: string, linkedAt: string }>, balances: Array<{ currency: string, available: string, held: string, owed: string }>, transactions: { nodes: Array<{ id: string, kind: TransferKind, currency: string, amount: string, walletDelta: string, partnerId: string | null, memberId: string | null }> } } };
+export type EnrollMemberFullMutation = { enrollMember: { id: string, createdAt: string, erasedAt: string | null, profile: { displayName: string | null, email: string | null, phone: string | null, birthDate: string | null, locale: string | null, preferences: unknown, visibleScopes: Array<string> }, tier: { name: string, qualifyingPoints: string, nextTier: string | null, pointsToNextTier: string | null }, consents: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, consentHistory: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, partnerLink: { partnerId: string, customerId: string } | null, links: Array<{ partnerId: string, customerId: string, linkedAt: string }>, balances: Array<{ currency: string, available: string, held: string, owed: string }>, transactions: { nodes: Array<{ id: string, kind: LedgerTransferKind, currency: string, amount: string, walletDelta: string, partnerId: string | null, memberId: string | null }> } } };
 
 export type MemberFullQueryVariables = Exact<{
   ref: MemberRefInput;
 }>;
 
 
-export type MemberFullQuery = { member: { id: string, createdAt: string, erasedAt: string | null, profile: { displayName: string | null, email: string | null, phone: string | null, birthDate: string | null, locale: string | null, preferences: unknown, visibleScopes: Array<string> }, tier: { name: string, qualifyingPoints: string, nextTier: string | null, pointsToNextTier: string | null }, consents: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, consentHistory: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, partnerLink: { partnerId: string, customerId: string } | null, links: Array<{ partnerId: string, customerId: string, linkedAt: string }>, balances: Array<{ currency: string, available: string, held: string, owed: string }>, transactions: { nodes: Array<{ id: string, kind: TransferKind, currency: string, amount: string, walletDelta: string, partnerId: string | null, memberId: string | null }> } } };
+export type MemberFullQuery = { member: { id: string, createdAt: string, erasedAt: string | null, profile: { displayName: string | null, email: string | null, phone: string | null, birthDate: string | null, locale: string | null, preferences: unknown, visibleScopes: Array<string> }, tier: { name: string, qualifyingPoints: string, nextTier: string | null, pointsToNextTier: string | null }, consents: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, consentHistory: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, partnerLink: { partnerId: string, customerId: string } | null, links: Array<{ partnerId: string, customerId: string, linkedAt: string }>, balances: Array<{ currency: string, available: string, held: string, owed: string }>, transactions: { nodes: Array<{ id: string, kind: LedgerTransferKind, currency: string, amount: string, walletDelta: string, partnerId: string | null, memberId: string | null }> } } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, createdAt: string, erasedAt: string | null, profile: { displayName: string | null, email: string | null, phone: string | null, birthDate: string | null, locale: string | null, preferences: unknown, visibleScopes: Array<string> }, tier: { name: string, qualifyingPoints: string, nextTier: string | null, pointsToNextTier: string | null }, consents: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, consentHistory: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, partnerLink: { partnerId: string, customerId: string } | null, links: Array<{ partnerId: string, customerId: string, linkedAt: string }>, balances: Array<{ currency: string, available: string, held: string, owed: string }>, transactions: { nodes: Array<{ id: string, kind: TransferKind, currency: string, amount: string, walletDelta: string, partnerId: string | null, memberId: string | null }> } } };
+export type MeQuery = { me: { id: string, createdAt: string, erasedAt: string | null, profile: { displayName: string | null, email: string | null, phone: string | null, birthDate: string | null, locale: string | null, preferences: unknown, visibleScopes: Array<string> }, tier: { name: string, qualifyingPoints: string, nextTier: string | null, pointsToNextTier: string | null }, consents: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, consentHistory: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, partnerLink: { partnerId: string, customerId: string } | null, links: Array<{ partnerId: string, customerId: string, linkedAt: string }>, balances: Array<{ currency: string, available: string, held: string, owed: string }>, transactions: { nodes: Array<{ id: string, kind: LedgerTransferKind, currency: string, amount: string, walletDelta: string, partnerId: string | null, memberId: string | null }> } } };
 
 export type UnlinkMemberMutationVariables = Exact<{
   customerId: string;
@@ -661,7 +661,7 @@ export type MergeMembersMutationVariables = Exact<{
 }>;
 
 
-export type MergeMembersMutation = { mergeMembers: { id: string, createdAt: string, erasedAt: string | null, profile: { displayName: string | null, email: string | null, phone: string | null, birthDate: string | null, locale: string | null, preferences: unknown, visibleScopes: Array<string> }, tier: { name: string, qualifyingPoints: string, nextTier: string | null, pointsToNextTier: string | null }, consents: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, consentHistory: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, partnerLink: { partnerId: string, customerId: string } | null, links: Array<{ partnerId: string, customerId: string, linkedAt: string }>, balances: Array<{ currency: string, available: string, held: string, owed: string }>, transactions: { nodes: Array<{ id: string, kind: TransferKind, currency: string, amount: string, walletDelta: string, partnerId: string | null, memberId: string | null }> } } };
+export type MergeMembersMutation = { mergeMembers: { id: string, createdAt: string, erasedAt: string | null, profile: { displayName: string | null, email: string | null, phone: string | null, birthDate: string | null, locale: string | null, preferences: unknown, visibleScopes: Array<string> }, tier: { name: string, qualifyingPoints: string, nextTier: string | null, pointsToNextTier: string | null }, consents: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, consentHistory: Array<{ partnerId: string, scope: string, granted: boolean, at: string }>, partnerLink: { partnerId: string, customerId: string } | null, links: Array<{ partnerId: string, customerId: string, linkedAt: string }>, balances: Array<{ currency: string, available: string, held: string, owed: string }>, transactions: { nodes: Array<{ id: string, kind: LedgerTransferKind, currency: string, amount: string, walletDelta: string, partnerId: string | null, memberId: string | null }> } } };
 
 export type CreatePartnerMutationVariables = Exact<{
   input: CreatePartnerInput;
@@ -684,21 +684,21 @@ export type EnrollMemberMutationVariables = Exact<{
 
 export type EnrollMemberMutation = { enrollMember: { id: string, createdAt: string, partnerLink: { partnerId: string, customerId: string } | null } };
 
-export type ContractFieldsFragment = { id: string, partnerId: string, version: number, effectiveFrom: string, settlementCurrency: string, fiatScale: number, issuePrice: string, redemptionPrice: string, billingMode: BillingMode, creditLimit: string | null, period: SettlementPeriod, periodSeconds: number | null };
+export type ContractFieldsFragment = { id: string, partnerId: string, version: number, effectiveFrom: string, settlementCurrency: string, fiatScale: number, issuePrice: string, redemptionPrice: string, billingMode: PartnerBillingMode, creditLimit: string | null, period: SettlementPeriodKind, periodSeconds: number | null };
 
 export type SetPartnerContractMutationVariables = Exact<{
   input: SetPartnerContractInput;
 }>;
 
 
-export type SetPartnerContractMutation = { setPartnerContract: { id: string, partnerId: string, version: number, effectiveFrom: string, settlementCurrency: string, fiatScale: number, issuePrice: string, redemptionPrice: string, billingMode: BillingMode, creditLimit: string | null, period: SettlementPeriod, periodSeconds: number | null } };
+export type SetPartnerContractMutation = { setPartnerContract: { id: string, partnerId: string, version: number, effectiveFrom: string, settlementCurrency: string, fiatScale: number, issuePrice: string, redemptionPrice: string, billingMode: PartnerBillingMode, creditLimit: string | null, period: SettlementPeriodKind, periodSeconds: number | null } };
 
 export type PartnerContractsQueryVariables = Exact<{
   partnerId: string | number;
 }>;
 
 
-export type PartnerContractsQuery = { partnerContracts: Array<{ id: string, partnerId: string, version: number, effectiveFrom: string, settlementCurrency: string, fiatScale: number, issuePrice: string, redemptionPrice: string, billingMode: BillingMode, creditLimit: string | null, period: SettlementPeriod, periodSeconds: number | null }> };
+export type PartnerContractsQuery = { partnerContracts: Array<{ id: string, partnerId: string, version: number, effectiveFrom: string, settlementCurrency: string, fiatScale: number, issuePrice: string, redemptionPrice: string, billingMode: PartnerBillingMode, creditLimit: string | null, period: SettlementPeriodKind, periodSeconds: number | null }> };
 
 export type RecordPrepaidTopUpMutationVariables = Exact<{
   partnerId: string | number;
@@ -801,8 +801,8 @@ export const PartnersPageDocument = {"kind":"Document","definitions":[{"kind":"O
 export const UpdatePartnerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdatePartner"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdatePartnerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updatePartner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<UpdatePartnerMutation, UpdatePartnerMutationVariables>;
 export const ViewerPartnerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerPartner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ViewerPartnerQuery, ViewerPartnerQueryVariables>;
 export const SetExchangeRateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetExchangeRate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetExchangeRateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setExchangeRate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"spread"}},{"kind":"Field","name":{"kind":"Name","value":"minimumAmount"}},{"kind":"Field","name":{"kind":"Name","value":"increment"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<SetExchangeRateMutation, SetExchangeRateMutationVariables>;
-export const ExchangeRatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExchangeRates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currency"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RateDirection"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exchangeRates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"currency"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currency"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"spread"}},{"kind":"Field","name":{"kind":"Name","value":"minimumAmount"}},{"kind":"Field","name":{"kind":"Name","value":"increment"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<ExchangeRatesQuery, ExchangeRatesQueryVariables>;
-export const ExchangeRateAtDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExchangeRateAt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currency"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RateDirection"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"at"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exchangeRateAt"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"currency"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currency"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}},{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"Variable","name":{"kind":"Name","value":"at"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"spread"}},{"kind":"Field","name":{"kind":"Name","value":"minimumAmount"}},{"kind":"Field","name":{"kind":"Name","value":"increment"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<ExchangeRateAtQuery, ExchangeRateAtQueryVariables>;
+export const ExchangeRatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExchangeRates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currency"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ExchangeRateDirection"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exchangeRates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"currency"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currency"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"spread"}},{"kind":"Field","name":{"kind":"Name","value":"minimumAmount"}},{"kind":"Field","name":{"kind":"Name","value":"increment"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<ExchangeRatesQuery, ExchangeRatesQueryVariables>;
+export const ExchangeRateAtDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExchangeRateAt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currency"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExchangeRateDirection"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"at"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exchangeRateAt"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"currency"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currency"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}},{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"Variable","name":{"kind":"Name","value":"at"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"spread"}},{"kind":"Field","name":{"kind":"Name","value":"minimumAmount"}},{"kind":"Field","name":{"kind":"Name","value":"increment"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<ExchangeRateAtQuery, ExchangeRateAtQueryVariables>;
 export const QuoteExchangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"QuoteExchange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"QuoteExchangeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quoteExchange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"memberId"}},{"kind":"Field","name":{"kind":"Name","value":"fromCurrency"}},{"kind":"Field","name":{"kind":"Name","value":"toCurrency"}},{"kind":"Field","name":{"kind":"Name","value":"amountIn"}},{"kind":"Field","name":{"kind":"Name","value":"amountOut"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"exactAmountOut"}},{"kind":"Field","name":{"kind":"Name","value":"rounding"}},{"kind":"Field","name":{"kind":"Name","value":"outRateId"}},{"kind":"Field","name":{"kind":"Name","value":"inRateId"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"usedAt"}}]}}]}}]} as unknown as DocumentNode<QuoteExchangeMutation, QuoteExchangeMutationVariables>;
 export const ExchangePointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExchangePoints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExchangePointsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exchangePoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operationId"}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}},{"kind":"Field","name":{"kind":"Name","value":"transfer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"operationId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"walletDelta"}},{"kind":"Field","name":{"kind":"Name","value":"partnerId"}},{"kind":"Field","name":{"kind":"Name","value":"memberId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transfers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"operationId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"walletDelta"}},{"kind":"Field","name":{"kind":"Name","value":"partnerId"}},{"kind":"Field","name":{"kind":"Name","value":"memberId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"held"}},{"kind":"Field","name":{"kind":"Name","value":"owed"}}]}}]}}]}}]} as unknown as DocumentNode<ExchangePointsMutation, ExchangePointsMutationVariables>;
 export const EarnPointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EarnPoints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EarnPointsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"earnPoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operationId"}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}},{"kind":"Field","name":{"kind":"Name","value":"transfer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"walletDelta"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"partnerId"}},{"kind":"Field","name":{"kind":"Name","value":"memberId"}},{"kind":"Field","name":{"kind":"Name","value":"orderRef"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transfers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"held"}},{"kind":"Field","name":{"kind":"Name","value":"owed"}}]}}]}}]}}]} as unknown as DocumentNode<EarnPointsMutation, EarnPointsMutationVariables>;

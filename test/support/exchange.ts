@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { graphql } from '../generated/index.js';
-import type { RateDirection } from '../generated/graphql.js';
+import type { ExchangeRateDirection } from '../generated/graphql.js';
 import { GraphQLRequestError, errorCodes, type GraphQLResponse } from './graphql-client.js';
 import { CreateCurrency, newKey, type LedgerHelpers } from './ledger.js';
 import type { TestApp, TestPartner } from './test-app.js';
@@ -33,7 +33,7 @@ export const SetExchangeRate = graphql(`
 `);
 
 export const ExchangeRates = graphql(`
-  query ExchangeRates($currency: String!, $direction: RateDirection) {
+  query ExchangeRates($currency: String!, $direction: ExchangeRateDirection) {
     exchangeRates(currency: $currency, direction: $direction) {
       id
       currency
@@ -49,7 +49,7 @@ export const ExchangeRates = graphql(`
 `);
 
 export const ExchangeRateAt = graphql(`
-  query ExchangeRateAt($currency: String!, $direction: RateDirection!, $at: DateTime) {
+  query ExchangeRateAt($currency: String!, $direction: ExchangeRateDirection!, $at: DateTime) {
     exchangeRateAt(currency: $currency, direction: $direction, at: $at) {
       id
       currency
@@ -118,7 +118,7 @@ export const ExchangePoints = graphql(`
   }
 `);
 
-export type Direction = RateDirection;
+export type Direction = ExchangeRateDirection;
 
 /** Exact rationals whose denominators are powers of ten: what a decimal string means, as bigints. */
 export interface Exact {

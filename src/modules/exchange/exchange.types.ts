@@ -4,7 +4,7 @@ import { BigIntScalar } from '../../platform/graphql/scalars.js';
 import { MemberRefInput } from '../members/member.types.js';
 import { RateDirection } from './exchange.model.js';
 
-registerEnumType(RateDirection, { name: 'RateDirection', description: 'TO_PTS: branded points into PTS. FROM_PTS: PTS into branded points.' });
+registerEnumType(RateDirection, { name: 'ExchangeRateDirection', description: 'TO_PTS: branded points into PTS. FROM_PTS: PTS into branded points.' });
 
 @ObjectType({ description: 'One version of a rate against PTS. Versions are never edited; a later one supersedes.' })
 export class ExchangeRate {

@@ -5,10 +5,10 @@ import { Connection } from '../../platform/graphql/pagination.js';
 import { MemberRefInput } from '../members/member.types.js';
 import { ExpiryPolicy, HoldStatus, TransferKind } from './ledger.model.js';
 
-registerEnumType(TransferKind, { name: 'TransferKind', description: 'What a ledger transfer did.' });
-registerEnumType(HoldStatus, { name: 'HoldStatus' });
+registerEnumType(TransferKind, { name: 'LedgerTransferKind', description: 'What a ledger transfer did.' });
+registerEnumType(HoldStatus, { name: 'PointsHoldStatus' });
 registerEnumType(ExpiryPolicy, {
-  name: 'ExpiryPolicy',
+  name: 'PointsExpiryPolicy',
   description: 'NONE: points never expire. FIXED: each lot expires a period after it was earned. INACTIVITY: all points expire after a period without activity.',
 });
 

@@ -3,8 +3,8 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { BigIntScalar } from '../../platform/graphql/scalars.js';
 import { BillingMode, SettlementPeriod } from './settlement.model.js';
 
-registerEnumType(BillingMode, { name: 'BillingMode', description: 'PREPAID: issuance draws down prepaid funds. POSTPAID: billed per period, optionally within a credit limit.' });
-registerEnumType(SettlementPeriod, { name: 'SettlementPeriod', description: 'Statement periods with UTC boundaries; CUSTOM is a fixed number of seconds aligned to the Unix epoch.' });
+registerEnumType(BillingMode, { name: 'PartnerBillingMode', description: 'PREPAID: issuance draws down prepaid funds. POSTPAID: billed per period, optionally within a credit limit.' });
+registerEnumType(SettlementPeriod, { name: 'SettlementPeriodKind', description: 'Statement periods with UTC boundaries; CUSTOM is a fixed number of seconds aligned to the Unix epoch.' });
 
 @ObjectType({ description: "One version of a partner's contract. Versions are never edited." })
 export class PartnerContract {

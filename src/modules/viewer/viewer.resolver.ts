@@ -9,7 +9,7 @@ import { loadVisiblePartner } from '../partners/partner.resolver.js';
 import { loadVisibleMember } from '../members/member.resolver.js';
 
 
-registerEnumType(Role, { name: 'Role', description: 'What kind of caller a token stands for.' });
+registerEnumType(Role, { name: 'HubRole', description: 'What kind of caller a token stands for.' });
 
 @ObjectType({ description: 'The authenticated caller.' })
 export class Viewer {
