@@ -26,7 +26,7 @@ export const BigIntScalar = new GraphQLScalarType<bigint, string>({
   },
   parseValue: parse,
   parseLiteral(ast) {
-    if (ast.kind === Kind.STRING || ast.kind === Kind.INT) return parse(ast.kind === Kind.INT ? Number(ast.value) : ast.value);
+    if (ast.kind === Kind.STRING || ast.kind === Kind.INT) return parse(ast.value); // the literal's own digits: never through a float
     throw new AppError('BAD_USER_INPUT', 'BigInt must be a whole number written as a decimal string, e.g. "1500".');
   },
 });
