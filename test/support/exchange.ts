@@ -13,8 +13,9 @@ import { expect } from 'vitest';
 import { graphql } from '../generated/index.js';
 import type { ExchangeRateDirection } from '../generated/graphql.js';
 import { GraphQLRequestError, errorCodes, type GraphQLResponse } from './graphql-client.js';
-import { CreateCurrency, newKey, type LedgerHelpers } from './ledger.js';
-import type { TestApp, TestPartner } from './test-app.js';
+import { CreateCurrency, ledgerHelpers, newKey, type LedgerHelpers } from './ledger.js';
+import { memberHelpers } from './members.js';
+import { initTestApp, type TestApp, type TestPartner } from './test-app.js';
 
 export const SetExchangeRate = graphql(`
   mutation SetExchangeRate($input: SetExchangeRateInput!) {
@@ -272,3 +273,24 @@ export type ExchangeHelpers = ReturnType<typeof exchangeHelpers>;
 /** Outcome code of a response: 'OK' or the first error code. */
 export const outcome = (r: GraphQLResponse<unknown>): string => (r.errors?.length ? (errorCodes(r)[0] ?? 'ERROR') : 'OK');
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The exchange tests' coalition, on a fresh hub: an airline issuing MILES and
+ * a hotel (issuing STARS when `stars` is set), both rated against PTS.
+ */
+export async function exchangeCoalition(options: { stars?: boolean; dbPoolSize?: number } = {}) {
+  const app = await initTestApp({ config: { dbPoolSize: options.dbPoolSize ?? 10 } });
+  const ledger = ledgerHelpers(app);
+  const members = memberHelpers(app);
+  const ex = exchangeHelpers(app, ledger);
+  const [airline, hotel] = [await app.createPartner(), await app.createPartner()];
+  const miles = await ex.brand(airline, 'MILES');
+  const stars = options.stars ? await ex.brand(hotel, 'STARS') : '';
+  await ex.setRateOk(miles, 'TO_PTS', '0.5', '0.02', 100, 100);
+  await ex.setRateOk(miles, 'FROM_PTS', '1.9', '0.01', 1, 1);
+  if (options.stars) {
+    await ex.setRateOk(stars, 'TO_PTS', '0.25', '0', 1, 1);
+    await ex.setRateOk(stars, 'FROM_PTS', '4', '0.01', 1, 1);
+  }
+  return { app, ledger, members, ex, airline, hotel, miles, stars };
+}

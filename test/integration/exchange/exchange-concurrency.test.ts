@@ -6,10 +6,10 @@
  * after each test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLedgerInvariantsAfterEach, ledgerHelpers, type LedgerHelpers } from '../../support/ledger.js';
-import { memberHelpers, type MemberHelpers } from '../../support/members.js';
-import { exchangeHelpers, outcome, type ExchangeHelpers } from '../../support/exchange.js';
-import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
+import { checkLedgerInvariantsAfterEach, type LedgerHelpers } from '../../support/ledger.js';
+import type { MemberHelpers } from '../../support/members.js';
+import { exchangeCoalition, outcome, type ExchangeHelpers } from '../../support/exchange.js';
+import type { TestApp, TestPartner } from '../../support/test-app.js';
 
 let app: TestApp;
 let ledger: LedgerHelpers;
@@ -20,17 +20,7 @@ let hotel: TestPartner;
 let miles: string;
 let stars: string;
 beforeAll(async () => {
-  app = await initTestApp({ config: { dbPoolSize: 10 } });
-  ledger = ledgerHelpers(app);
-  members = memberHelpers(app);
-  ex = exchangeHelpers(app, ledger);
-  [airline, hotel] = [await app.createPartner(), await app.createPartner()];
-  miles = await ex.brand(airline, 'MILES');
-  stars = await ex.brand(hotel, 'STARS');
-  await ex.setRateOk(miles, 'TO_PTS', '0.5', '0.02', 100, 100);
-  await ex.setRateOk(miles, 'FROM_PTS', '1.9', '0.01', 1, 1);
-  await ex.setRateOk(stars, 'TO_PTS', '0.25', '0', 1, 1);
-  await ex.setRateOk(stars, 'FROM_PTS', '4', '0.01', 1, 1);
+  ({ app, ledger, members, ex, airline, hotel, miles, stars } = await exchangeCoalition({ stars: true }));
 });
 afterAll(() => app?.close());
 checkLedgerInvariantsAfterEach(() => app);

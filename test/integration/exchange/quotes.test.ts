@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLedgerInvariantsAfterEach, ledgerHelpers, type LedgerHelpers } from '../../support/ledger.js';
 import { memberHelpers, type MemberHelpers } from '../../support/members.js';
-import { exchangeHelpers, expectedQuote, factorOf, outcome, sleep, type ExchangeHelpers } from '../../support/exchange.js';
+import { exchangeCoalition, exchangeHelpers, expectedQuote, factorOf, outcome, sleep, type ExchangeHelpers } from '../../support/exchange.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 let app: TestApp;
@@ -18,14 +18,7 @@ let airline: TestPartner;
 let hotel: TestPartner;
 let miles: string;
 beforeAll(async () => {
-  app = await initTestApp({ config: { dbPoolSize: 10 } });
-  ledger = ledgerHelpers(app);
-  members = memberHelpers(app);
-  ex = exchangeHelpers(app, ledger);
-  [airline, hotel] = [await app.createPartner(), await app.createPartner()];
-  miles = await ex.brand(airline, 'MILES');
-  await ex.setRateOk(miles, 'TO_PTS', '0.5', '0.02', 100, 100);
-  await ex.setRateOk(miles, 'FROM_PTS', '1.9', '0.01', 1, 1);
+  ({ app, ledger, members, ex, airline, hotel, miles } = await exchangeCoalition());
 });
 afterAll(() => app?.close());
 checkLedgerInvariantsAfterEach(() => app);
