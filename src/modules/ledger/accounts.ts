@@ -47,6 +47,17 @@ export class Accounts {
     });
   }
 
+  /** The id of an account this process has already seen, without a round trip (undefined when not seen). */
+  known(key: AccountKey): string | undefined {
+    return this.ids.get(keyOf(key));
+  }
+
+  /** Records an id learned by another statement (the lock statement finds member accounts by owner). */
+  remember(key: AccountKey, id: string): void {
+    if (this.ids.size >= MAX_CACHED) this.ids.clear();
+    this.ids.set(keyOf(key), id);
+  }
+
   private static params(keys: readonly AccountKey[]): unknown[] {
     return [keys.map((k) => k.currency), keys.map((k) => k.kind), keys.map((k) => k.partnerId ?? null), keys.map((k) => k.memberId ?? null)];
   }
@@ -87,5 +98,28 @@ export class Accounts {
   async house(currency: string, kind: AccountKind, partnerId: string | null = null): Promise<string> {
     const [id] = await this.ensure([{ currency, kind, partnerId }]);
     return id!;
+  }
+}
+
+/**
+ * Thrown inside a posting transaction when a member account it looked up by
+ * owner does not exist yet (a member's first operation in a currency). The
+ * transaction rolls back; `withAccountsCreated` creates the accounts outside
+ * it and runs the operation again.
+ */
+export class AccountsMissing extends Error {
+  constructor(readonly keys: AccountKey[]) {
+    super('member accounts must be created first');
+  }
+}
+
+/** Runs `operation`; when it reports missing accounts, creates them (outside any transaction) and runs it once more. */
+export async function withAccountsCreated<T>(accounts: Accounts, operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (!(error instanceof AccountsMissing)) throw error;
+    await accounts.ensure(error.keys);
+    return operation();
   }
 }

@@ -15,34 +15,63 @@ export interface Budget {
   mode: 'PREPAID' | 'POSTPAID';
 }
 
+/** A member's wallet and receivable in one currency, named by owner instead of by id. */
+export interface MemberCurrency {
+  memberId: string;
+  currency: string;
+}
+
+/** A member account the lock statement found by its owner (so the caller can learn its id). */
+export interface LocatedAccount {
+  id: string;
+  memberId: string;
+  currency: string;
+  kind: string;
+}
+
 /**
  * In one statement: locks member accounts (ascending ids) and the budget rows
  * of these partners, returning balances and budgets. Partners without a
  * limit have no budget row and take no lock.
+ *
+ * Accounts are named by id, or, for a member whose ids this process has not
+ * seen yet, by (member, currency): the lookup happens inside the lock, so a
+ * first operation for a member costs no extra round trip. Accounts that do not
+ * exist yet are simply absent from `located`.
  */
 export async function lockAccountsAndBudgets(
   tx: SqlClient,
   accountIds: readonly string[],
   partnerIds: readonly string[],
-): Promise<{ balances: Map<string, bigint>; budgets: Map<string, Budget> }> {
-  const rows = await tx.query<{ k: 'a' | 'b'; key: string; v1: string; v2: string | null; v3: 'PREPAID' | 'POSTPAID' | null }>(
-    `with a as (select id, balance from account where id = any($1::bigint[]) order by id for update),
+  byOwner: readonly MemberCurrency[] = [],
+): Promise<{ balances: Map<string, bigint>; budgets: Map<string, Budget>; located: LocatedAccount[] }> {
+  const rows = await tx.query<{ k: 'a' | 'b'; key: string; v1: string; v2: string | null; v3: string | null; v4: string | null }>(
+    `with a as (select id, balance, member_id, currency, kind from account
+                 where id in (select unnest($1::bigint[])
+                              union all
+                              select o.id from unnest($3::uuid[], $4::text[]) k(member_id, currency)
+                                join account o on o.member_id = k.member_id and o.currency = k.currency
+                                              and o.kind in ('MEMBER_WALLET', 'MEMBER_RECEIVABLE'))
+                 order by id for update),
           b as (select pb.partner_id, pb.remaining, c.issue_price, c.billing_mode
                   from partner_budget pb
                   join lateral (select issue_price, billing_mode from partner_contract where partner_id = pb.partner_id and effective_from <= now()
                                  order by effective_from desc limit 1) c on true
                  where pb.partner_id = any($2::uuid[]) order by pb.partner_id for update of pb)
-     select 'a' as k, id::text as key, balance::text as v1, null as v2, null as v3 from a
-     union all select 'b', partner_id::text, remaining::text, issue_price::text, billing_mode from b`,
-    [accountIds, [...new Set(partnerIds)]],
+     select 'a' as k, id::text as key, balance::text as v1, member_id::text as v2, currency as v3, kind as v4 from a
+     union all select 'b', partner_id::text, remaining::text, issue_price::text, billing_mode, null from b`,
+    [accountIds, [...new Set(partnerIds)], byOwner.map((o) => o.memberId), byOwner.map((o) => o.currency)],
   );
   const balances = new Map<string, bigint>();
   const budgets = new Map<string, Budget>();
+  const located: LocatedAccount[] = [];
   for (const r of rows) {
-    if (r.k === 'a') balances.set(r.key, BigInt(r.v1));
-    else budgets.set(r.key, { remaining: parseDecimal(r.v1)!, issuePrice: parseDecimal(r.v2!)!, mode: r.v3! });
+    if (r.k === 'a') {
+      balances.set(r.key, BigInt(r.v1));
+      if (r.v2) located.push({ id: r.key, memberId: r.v2, currency: r.v3!, kind: r.v4! });
+    } else budgets.set(r.key, { remaining: parseDecimal(r.v1)!, issuePrice: parseDecimal(r.v2!)!, mode: r.v3 as Budget['mode'] });
   }
-  return { balances, budgets };
+  return { balances, budgets, located };
 }
 
 export function budgetRejection(budget: Budget, cost: Decimal): LedgerRejection {

@@ -10,6 +10,7 @@ import { post, type LotDraft, type TransferDraft } from './posting.js';
 import { consumeLots } from './lots.js';
 import { LedgerErrors, type LedgerRejection } from './ledger.exception.js';
 import { lockAccountsAndBudgets, spend } from './budget.js';
+import { AccountsMissing, withAccountsCreated, type AccountKey } from './accounts.js';
 
 export interface EarnRequest {
   partnerId: string;
@@ -31,13 +32,17 @@ interface PreparedEarn {
   req: EarnRequest;
   currency: CurrencyRow;
   orderRef: string | null;
-  wallet: string;
-  receivable: string;
+  /** Unknown until the lock statement finds them when this process has not seen the member's accounts yet. */
+  wallet?: string;
+  receivable?: string;
   issuance: string;
   operationId: string;
   transferId: string;
   hash: string;
 }
+
+/** An earn whose member accounts the lock statement has resolved. */
+type Posted = PreparedEarn & { wallet: string; receivable: string };
 
 export type BatchItemResult = { ok: true; outcome: OperationOutcome } | { ok: false; error: AppError };
 
@@ -60,25 +65,19 @@ export class EarnService {
       }
     }
     const valid = checked.filter((c): c is Checked => !(c instanceof AppError));
-    const ids = await this.deps.accounts.ensure(
-      valid.flatMap(({ req, currency }) => [
-        { currency: currency.code, kind: AccountKind.MEMBER_WALLET, memberId: req.memberId },
-        { currency: currency.code, kind: AccountKind.MEMBER_RECEIVABLE, memberId: req.memberId },
-        { currency: currency.code, kind: AccountKind.PARTNER_ISSUANCE, partnerId: req.partnerId },
-      ]),
+    // House accounts are few and always cached; member accounts, when not cached, are found by the lock statement.
+    const issuance = await this.deps.accounts.ensure(
+      valid.map(({ req, currency }) => ({ currency: currency.code, kind: AccountKind.PARTNER_ISSUANCE, partnerId: req.partnerId })),
     );
     let at = 0;
     return checked.map((c) => {
       if (c instanceof AppError) return c;
-      const [wallet, receivable, issuance] = ids.slice(at, (at += 3)) as [string, string, string];
       const { req, currency, orderRef } = c;
       return {
         req,
         currency,
         orderRef,
-        wallet,
-        receivable,
-        issuance,
+        issuance: issuance[at++]!,
         operationId: newId(),
         transferId: newId(),
         hash: requestHash('EARN', { memberId: req.memberId, currency: currency.code, amount: req.amount, orderRef }),
@@ -86,8 +85,41 @@ export class EarnService {
     });
   }
 
+  /**
+   * Locks the earns' member accounts and partner budgets in one statement;
+   * member accounts not seen before are looked up by owner in that same
+   * statement. Throws AccountsMissing (the caller creates them and retries)
+   * when a member has no accounts in the currency yet.
+   */
+  private async lock(tx: SqlClient, all: PreparedEarn[]) {
+    const accounts = this.deps.accounts;
+    const walletOf = (p: PreparedEarn) => ({ currency: p.currency.code, kind: AccountKind.MEMBER_WALLET, memberId: p.req.memberId });
+    const receivableOf = (p: PreparedEarn) => ({ currency: p.currency.code, kind: AccountKind.MEMBER_RECEIVABLE, memberId: p.req.memberId });
+    for (const p of all) {
+      p.wallet ??= accounts.known(walletOf(p));
+      p.receivable ??= accounts.known(receivableOf(p));
+    }
+    const unseen = all.filter((p) => !p.wallet || !p.receivable);
+    const pts = all.filter((p) => p.currency.code === COALITION_CURRENCY).map((p) => p.req.partnerId);
+    const locked = await lockAccountsAndBudgets(
+      tx,
+      all.flatMap((p) => (p.wallet && p.receivable ? [p.wallet, p.receivable] : [])),
+      pts,
+      unseen.map((p) => ({ memberId: p.req.memberId, currency: p.currency.code })),
+    );
+    for (const a of locked.located) accounts.remember({ currency: a.currency, kind: a.kind as AccountKind, memberId: a.memberId }, a.id);
+    const missing: AccountKey[] = [];
+    for (const p of unseen) {
+      p.wallet = accounts.known(walletOf(p));
+      p.receivable = accounts.known(receivableOf(p));
+      if (!p.wallet || !p.receivable) missing.push(walletOf(p), receivableOf(p));
+    }
+    if (missing.length > 0) throw new AccountsMissing(missing);
+    return locked;
+  }
+
   /** The earn's transfers and lot; plus a receivable settlement when the member owes points. */
-  private draft(p: PreparedEarn, balances: Map<string, bigint>): { transfers: TransferDraft[]; lots: LotDraft[]; settle?: { amount: bigint; transferId: string } } {
+  private draft(p: Posted, balances: Map<string, bigint>): { transfers: TransferDraft[]; lots: LotDraft[]; settle?: { amount: bigint; transferId: string } } {
     const common = { operationId: p.operationId, currency: p.currency.code, partnerId: p.req.partnerId, memberId: p.req.memberId, orderRef: p.orderRef };
     const transfers: TransferDraft[] = [{ ...common, id: p.transferId, kind: TransferKind.EARN, amount: p.req.amount, debit: p.issuance, credit: p.wallet }];
     const lots: LotDraft[] = [
@@ -114,14 +146,13 @@ export class EarnService {
    * budget rejections by position (those earns write nothing).
    */
   private async apply(tx: SqlClient, all: PreparedEarn[]): Promise<Map<number, LedgerRejection>> {
-    const pts = all.filter((p) => p.currency.code === COALITION_CURRENCY).map((p) => p.req.partnerId);
-    const { balances, budgets } = await lockAccountsAndBudgets(tx, all.flatMap((p) => [p.wallet, p.receivable]), pts);
+    const { balances, budgets } = await this.lock(tx, all);
     const rejected = new Map<number, LedgerRejection>();
     for (const [i, p] of all.entries()) {
       const rejection = p.currency.code === COALITION_CURRENCY ? spend(budgets, p.req.partnerId, p.req.amount) : undefined;
       if (rejection) rejected.set(i, rejection);
     }
-    const prepared = all.filter((_, i) => !rejected.has(i));
+    const prepared = all.filter((_, i) => !rejected.has(i)) as Posted[];
     const drafts = prepared.map((p) => this.draft(p, balances));
     // Several items for one member in a batch: later settlements see earlier ones.
     const isSharded = (id: string) => this.deps.accounts.isSharded(id);
@@ -133,13 +164,15 @@ export class EarnService {
   async earn(req: EarnRequest): Promise<OperationOutcome> {
     const [p] = await this.prepareMany([req]);
     if (p instanceof AppError) throw p;
-    return runOperation(
-      this.deps.sql,
-      { id: p.operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'EARN', hash: p.hash, result: { transferId: p.transferId } },
-      async (tx) => {
-        const rejected = (await this.apply(tx, [p])).get(0);
-        if (rejected) throw rejected;
-      },
+    return withAccountsCreated(this.deps.accounts, () =>
+      runOperation(
+        this.deps.sql,
+        { id: p.operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'EARN', hash: p.hash, result: { transferId: p.transferId } },
+        async (tx) => {
+          const rejected = (await this.apply(tx, [p])).get(0);
+          if (rejected) throw rejected;
+        },
+      ),
     );
   }
 
@@ -176,7 +209,7 @@ export class EarnService {
     }
     if (prepared.length > 0) {
       const partnerId = prepared[0]!.p.req.partnerId;
-      const outcomes = await this.deps.sql.transaction(async (tx) => {
+      const outcomes = await withAccountsCreated(this.deps.accounts, () => this.deps.sql.transaction(async (tx) => {
         const claimed = await tx.query<{ idempotency_key: string }>(
           BATCH_CLAIM_SQL,
           [prepared.map((x) => x.p.operationId), `partner:${partnerId}`, prepared.map((x) => x.p.req.idempotencyKey), prepared.map((x) => x.p.hash), prepared.map((x) => x.p.transferId)],
@@ -217,7 +250,7 @@ export class EarnService {
           );
         }
         return local;
-      });
+      }));
       for (const [index, result] of outcomes) results[index] = result;
     }
     return results.map((r) => r!);

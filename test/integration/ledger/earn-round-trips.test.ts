@@ -1,0 +1,86 @@
+/**
+ * An earn costs the database round trips of its own transaction and no more:
+ * BEGIN, the operation claim, the lock (which also finds the member's accounts
+ * when this process has not seen them yet), the posting statement, COMMIT.
+ * Counted with the hub's own statement counter (hub.db.sql.statementCount),
+ * on a hub that has seen the member and on a second hub over the same
+ * database that has not (a restarted or scaled-out process).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../generated/index.js';
+import { startHub, type Hub } from '../../../src/app.js';
+import { createGraphQLClient, type GraphQLClient } from '../../support/graphql-client.js';
+import { checkLedgerInvariantsAfterEach, ledgerHelpers, newKey, type LedgerHelpers } from '../../support/ledger.js';
+import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
+
+// What a partner's point-of-sale integration selects: no read-back fields (each would cost a read).
+const LeanEarn = graphql(`
+  mutation LeanEarn($input: EarnPointsInput!) {
+    earnPoints(input: $input) {
+      operationId
+      replayed
+    }
+  }
+`);
+
+let app: TestApp;
+let ledger: LedgerHelpers;
+let partner: TestPartner;
+let second: Hub;
+let secondClient: GraphQLClient;
+beforeAll(async () => {
+  app = await initTestApp();
+  ledger = ledgerHelpers(app);
+  partner = await app.createPartner();
+  second = await startHub(app.config, { logSink: () => undefined });
+  secondClient = createGraphQLClient(second.url);
+});
+afterAll(async () => {
+  await second?.close();
+  await app?.close();
+});
+checkLedgerInvariantsAfterEach(() => app);
+
+/** Statements `hub` sent while an earn of `amount` for the partner's customer ran. */
+async function statementsForEarn(hub: Hub, client: GraphQLClient, customerId: string, amount = '10'): Promise<number> {
+  const before = hub.db.sql.statementCount;
+  const res = await client.gqlOk(LeanEarn, { input: { member: { customerId }, amount, idempotencyKey: newKey('rt') } }, partner.token);
+  expect(res.earnPoints.replayed).toBe(false);
+  return hub.db.sql.statementCount - before;
+}
+
+describe('round trips of an earn', () => {
+  it('a member the process has seen: the five statements of the transaction', async () => {
+    const customerId = newKey('cust');
+    const memberId = await ledger.enroll(partner, customerId);
+    await statementsForEarn(app.hub, app, customerId); // the member's first earn creates its accounts
+    expect(await statementsForEarn(app.hub, app, customerId)).toBe(5);
+    expect((await ledger.balance(memberId)).available).toBe('20');
+  });
+
+  it('a member another process created accounts for: one more statement to resolve the reference, none to find the accounts', async () => {
+    // Warm the second hub's caches of the partner and its issuance account with a different member.
+    const warm = newKey('cust');
+    await ledger.enroll(partner, warm);
+    await statementsForEarn(second, secondClient, warm);
+    await statementsForEarn(second, secondClient, warm);
+
+    const customerId = newKey('cust');
+    const memberId = await ledger.enroll(partner, customerId);
+    await statementsForEarn(app.hub, app, customerId); // accounts created through the first hub
+    expect(await statementsForEarn(second, secondClient, customerId)).toBe(6);
+    expect(await statementsForEarn(second, secondClient, customerId)).toBe(5);
+    expect((await ledger.balance(memberId)).available).toBe('30');
+  });
+
+  it("a member's first earn creates the accounts and posts once", async () => {
+    const customerId = newKey('cust');
+    const memberId = await ledger.enroll(partner, customerId);
+    const before = await ledger.ledgerCounts();
+    await statementsForEarn(second, secondClient, customerId, '7');
+    const after = await ledger.ledgerCounts();
+    expect(after.operation - before.operation).toBe(1);
+    expect(after.transfer - before.transfer).toBe(1);
+    expect((await ledger.balance(memberId)).available).toBe('7');
+  });
+});
