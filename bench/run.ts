@@ -29,6 +29,7 @@
  * alongside as a cross-check of the method.
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,6 +55,7 @@ const P = {
   heavyPerPartner: QUICK ? 2 : 8,
   heavyEarns: 250,
   warmupS: QUICK ? 1 : 3,
+  processWarmUpS: QUICK ? 2 : 10,
   measureS: QUICK ? 2 : 15,
   openLoopS: QUICK ? 3 : 20,
   concurrencies: QUICK ? [8] : [8, 32],
@@ -179,13 +181,28 @@ async function stopHubProcess(h: HubProc): Promise<void> {
   if (h.child.exitCode === null) h.child.kill('SIGKILL');
 }
 
-async function gql<T = any>(token: string, query: string, variables: Record<string, unknown>): Promise<T> {
-  const res = await fetch(`${hub!.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
+/**
+ * The load generator's HTTP client: node:http with a keep-alive agent. It shares the machine with the hub
+ * and PostgreSQL, so it should be cheap: `fetch` (undici) used ~0.8 ms of CPU per earn, this about half
+ * (the "driver" CPU column).
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+function request(method: 'GET' | 'POST', urlPath: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${hub!.url}${urlPath}`, { method, agent, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
   });
-  const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+async function gql<T = any>(token: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  const res = await request('POST', '/graphql', { 'content-type': 'application/json', authorization: `Bearer ${token}` }, JSON.stringify({ query, variables }));
+  const body = JSON.parse(res.text) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ')}`);
   return body.data!;
 }
@@ -325,6 +342,8 @@ interface RunSpec {
   op: (worker: number) => Promise<void>;
   clientCount?: () => number;
   note?: string;
+  /** A warm-up run (JIT, connections, caches): logged, not recorded. */
+  warmUpOnly?: boolean;
 }
 
 /** Busy CPU seconds of the whole machine (all processes), from /proc/stat. */
@@ -397,12 +416,12 @@ function rssSampler() {
 }
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
-async function closedLoop(spec: RunSpec): Promise<Result> {
+async function closedLoop(spec: RunSpec, measureS = P.measureS): Promise<Result> {
   const before = await statementsBy(spec.role);
   const clientBefore = spec.clientCount?.() ?? 0;
   const t0 = performance.now();
   const measureStart = t0 + P.warmupS * 1000;
-  const end = measureStart + P.measureS * 1000;
+  const end = measureStart + measureS * 1000;
   const lat: number[] = [];
   let total = 0;
   let errors = 0;
@@ -446,7 +465,7 @@ async function closedLoop(spec: RunSpec): Promise<Result> {
   const after = await statementsBy(spec.role);
   if (firstError) log(`${spec.scenario} c${spec.concurrency}: ${errors} errors, first:`, (firstError as Error).message);
   const sorted = Float64Array.from(lat).sort();
-  const opsPerS = lat.length / P.measureS;
+  const opsPerS = lat.length / measureS;
   const r: Result = {
     scenario: spec.scenario,
     concurrency: spec.concurrency,
@@ -465,6 +484,10 @@ async function closedLoop(spec: RunSpec): Promise<Result> {
     errors,
     note: spec.note,
   };
+  if (spec.warmUpOnly) {
+    log(`warm-up ${r.scenario} c${r.concurrency}: ${r.opsPerS} ops/s (not recorded)`);
+    return r;
+  }
   results.push(r);
   log(`${r.scenario} c${r.concurrency}: ${r.opsPerS} ops/s, ${r.postingsPerS} postings/s, p50 ${r.p50} p99 ${r.p99} ms, ${r.statementsPerOp} stmts/op, cpu hub ${r.cpu.hub}% pg ${r.cpu.postgres}% driver ${r.cpu.driver}% other ${r.cpu.other}%`);
   if (r.waits) log(`  server backends (avg per sample): ${Object.entries(r.waits).map(([k, v]) => `${k}=${v}`).join(', ')}`);
@@ -497,11 +520,11 @@ function slice(p: PartnerInfo, w: number, c: number): Link[] {
   return s;
 }
 
-async function baselineRuns(c: number, baseUrl: string) {
+async function baselineRuns(c: number, baseUrl: string, warmUpS = 0) {
   const sql = pgSql.createPgSql(baseUrl, c);
   try {
     // One posting per transaction: exactly runOperation + the lock + post, as EarnService.earn does.
-    await closedLoop({
+    const onePosting: RunSpec = {
       scenario: 'baseline: 1 posting/tx',
       concurrency: c,
       role: 'bench_base',
@@ -517,7 +540,9 @@ async function baselineRuns(c: number, baseUrl: string) {
           await posting.post(tx, [d.transfer], [d.lot], isSharded);
         });
       },
-    });
+    };
+    if (warmUpS > 0) await closedLoop({ ...onePosting, warmUpOnly: true }, warmUpS);
+    await closedLoop(onePosting);
     // 100 postings per transaction: the statements of earnPointsBatch (claim, lock, post).
     await closedLoop({
       scenario: 'baseline: 100 postings/tx',
@@ -568,8 +593,8 @@ async function earnOnce(p: PartnerInfo, link: Link) {
   if (!data.earnPoints.operationId) throw new Error('no operation id');
 }
 
-async function hubRuns(c: number) {
-  await closedLoop({
+async function hubRuns(c: number, warmUpS = 0) {
+  const spread: RunSpec = {
     scenario: 'earnPoints (spread)',
     concurrency: c,
     role: 'hub',
@@ -578,7 +603,9 @@ async function hubRuns(c: number) {
       const p = pick(partners);
       await earnOnce(p, pick(p.links));
     },
-  });
+  };
+  if (warmUpS > 0) await closedLoop({ ...spread, warmUpOnly: true }, warmUpS);
+  await closedLoop(spread);
   await closedLoop({
     scenario: 'earnPoints (hot partner)',
     concurrency: c,
@@ -638,8 +665,8 @@ async function httpFloor(c: number) {
     role: 'hub',
     postingsPerOp: 0,
     op: async () => {
-      const r = await fetch(`${hub!.url}/health`);
-      await r.arrayBuffer();
+      const r = await request('GET', '/health');
+      if (r.status !== 200) throw new Error(`health ${r.status}`);
     },
   });
 }
@@ -892,11 +919,13 @@ async function main() {
   let soakResult: Soak | undefined;
 
   if (!SOAK_ONLY) {
-    for (const c of P.concurrencies) await baselineRuns(c, cluster.urlFor('hub', 'bench_base'));
+    // Each side's first run starts with an unrecorded warm-up (JIT, fresh connections, PostgreSQL's caches of the
+    // member pages): without it the first recorded row (baseline 1/tx, hub spread earns) paid for it alone.
+    for (const [i, c] of P.concurrencies.entries()) await baselineRuns(c, cluster.urlFor('hub', 'bench_base'), i === 0 ? P.processWarmUpS : 0);
     await admin.query('analyze');
     for (const c of P.concurrencies) await httpFloor(c);
-    for (const c of P.concurrencies) {
-      await hubRuns(c);
+    for (const [i, c] of P.concurrencies.entries()) {
+      await hubRuns(c, i === 0 ? P.processWarmUpS : 0);
       peakOf.push(results.find((r) => r.scenario === 'earnPoints (spread)' && r.concurrency === c)!.opsPerS);
     }
     await openLoop(Math.max(...peakOf) / 2);

@@ -10,7 +10,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import { sqlState } from './platform/db/sql.js';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './platform/db/orm.js';
 import { createLogger, type Logger, type LogSink } from './platform/logger.js';
@@ -115,6 +115,8 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
       stopOnTerminationSignals: false,
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
+        // Responses are per-principal and never cached by HTTP caches; the plugin's per-field hooks cost CPU on every request.
+        ApolloServerPluginCacheControlDisabled(),
         config.env === 'development' ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
         logUnexpectedErrors(log),
         limitsPlugin({

@@ -58,8 +58,10 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
     const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: new URL(req.url ?? '/', 'http://hub').search, body },
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: query < 0 ? '' : url.slice(query), body },
       context: () => options.context(req, requestId),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
