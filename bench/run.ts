@@ -47,6 +47,8 @@ const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
 const SOAK = args.has('--soak');
 const SOAK_ONLY = args.has('--soak-only');
+/** BENCH_ONLY=<text>: run only the hub scenarios whose name contains it (for profiling one of them). */
+const ONLY = process.env.BENCH_ONLY;
 
 const P = {
   members: QUICK ? 10_000 : 100_000,
@@ -416,7 +418,8 @@ function rssSampler() {
 }
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
-async function closedLoop(spec: RunSpec, measureS = P.measureS): Promise<Result> {
+async function closedLoop(spec: RunSpec, measureS = P.measureS): Promise<Result | undefined> {
+  if (ONLY && spec.role === 'hub' && !spec.warmUpOnly && !spec.scenario.includes(ONLY)) return undefined;
   const before = await statementsBy(spec.role);
   const clientBefore = spec.clientCount?.() ?? 0;
   const t0 = performance.now();
@@ -926,9 +929,10 @@ async function main() {
     for (const c of P.concurrencies) await httpFloor(c);
     for (const [i, c] of P.concurrencies.entries()) {
       await hubRuns(c, i === 0 ? P.processWarmUpS : 0);
-      peakOf.push(results.find((r) => r.scenario === 'earnPoints (spread)' && r.concurrency === c)!.opsPerS);
+      const spread = results.find((r) => r.scenario === 'earnPoints (spread)' && r.concurrency === c);
+      if (spread) peakOf.push(spread.opsPerS);
     }
-    await openLoop(Math.max(...peakOf) / 2);
+    if (peakOf.length) await openLoop(Math.max(...peakOf) / 2);
   }
   if (SOAK || SOAK_ONLY) soakResult = await soak(QUICK ? 20_000 : P.soakPostings);
 
