@@ -10,7 +10,7 @@
  * really wait for the disk.
  */
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -51,6 +51,8 @@ export async function startDurableCluster(bin = process.env.PG_BIN || DEFAULT_PG
     'shared_preload_libraries=pg_stat_statements',
     'pg_stat_statements.track=top',
     'pg_stat_statements.track_utility=on',
+    // BENCH_PG_SETTINGS="name=value …": extra server settings for an experiment (recorded in the results JSON).
+    ...(process.env.BENCH_PG_SETTINGS ?? '').split(' ').filter(Boolean),
   ];
   const options = [`-p ${port}`, ...settings.map((s) => `-c ${s}`)].join(' ');
   await exec('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', path.join(dir, 'postgres.log'), '-o', options]);
@@ -69,6 +71,8 @@ export async function startDurableCluster(bin = process.env.PG_BIN || DEFAULT_PG
       stopped = true;
       try {
         await exec('pg_ctl', ['stop', '-D', data, '-m', 'fast', '-w', '-t', '60']);
+        // BENCH_PG_LOG=<file>: keep the server log (checkpoints, autovacuum) for a look afterwards.
+        if (process.env.BENCH_PG_LOG) copyFileSync(path.join(dir, 'postgres.log'), process.env.BENCH_PG_LOG);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

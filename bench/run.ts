@@ -693,6 +693,8 @@ async function openLoop(rate: number, role: 'hub' | 'bench_base' = 'hub'): Promi
   };
   const before = await statementsBy(role);
   const lat: number[] = [];
+  // BENCH_TRACE=<file prefix>: every request's (due time, latency) written as JSON, to see whether slow ones cluster.
+  const trace: [number, number][] | undefined = process.env.BENCH_TRACE ? [] : undefined;
   let errors = 0;
   let total = 0;
   let inflight = 0;
@@ -714,7 +716,10 @@ async function openLoop(rate: number, role: 'hub' | 'bench_base' = 'hub'): Promi
           inflight--;
           total++;
           // Latency from the time the request was DUE (no coordinated omission).
-          if (scheduled >= measureStart) lat.push(performance.now() - scheduled);
+          if (scheduled >= measureStart) {
+            lat.push(performance.now() - scheduled);
+            trace?.push([scheduled - measureStart, performance.now() - scheduled]);
+          }
         },
         () => {
           inflight--;
@@ -740,6 +745,7 @@ async function openLoop(rate: number, role: 'hub' | 'bench_base' = 'hub'): Promi
   await Promise.all(pending);
   const hubRss = rss?.stop();
   await baseSql?.close();
+  if (trace) writeFileSync(`${process.env.BENCH_TRACE}-${role}.json`, JSON.stringify(trace));
   const after = await statementsBy(role);
   const sorted = Float64Array.from(lat).sort();
   const r: Result = {
@@ -946,7 +952,7 @@ async function main() {
   if (!SOAK_ONLY) {
     // Each side's first run starts with an unrecorded warm-up (JIT, fresh connections, PostgreSQL's caches of the
     // member pages): without it the first recorded row (baseline 1/tx, hub spread earns) paid for it alone.
-    // BENCH_SKIP_BASELINE=1: hub scenarios only (profiling; no ratios).
+    // BENCH_SKIP_BASELINE=1: no closed-loop baseline runs (profiling; no ratios).
     if (!process.env.BENCH_SKIP_BASELINE) for (const [i, c] of P.concurrencies.entries()) await baselineRuns(c, cluster.urlFor('hub', 'bench_base'), i === 0 ? P.processWarmUpS : 0);
     await admin.query('analyze');
     for (const c of P.concurrencies) await httpFloor(c);
@@ -956,8 +962,14 @@ async function main() {
       if (spread) peakOf.push(spread.opsPerS);
     }
     if (peakOf.length) {
+      // Autovacuum (the closed-loop runs insert millions of rows) takes a core for a second or two; on this
+      // 2-core machine that stalls whatever runs beside it, and the slow requests of an open loop clustered
+      // exactly at the autovacuum times in the server log (BENCH_TRACE, BENCH_PG_LOG). Vacuuming first keeps
+      // the 20-second windows about the hub's latency; both sides get the same treatment.
+      await admin.query('vacuum (analyze)');
       await openLoop(Math.max(...peakOf) / 2);
-      if (!process.env.BENCH_SKIP_BASELINE) await openLoop(Math.max(...peakOf) / 2, 'bench_base');
+      await admin.query('vacuum (analyze)');
+      await openLoop(Math.max(...peakOf) / 2, 'bench_base');
     }
   }
   if (SOAK || SOAK_ONLY) soakResult = await soak(QUICK ? 20_000 : P.soakPostings);
