@@ -15,6 +15,7 @@ const dist = <T>(rel: string): Promise<T> => import(pathToFileURL(path.join(DIST
 const posting = await dist<typeof import('../src/modules/ledger/posting.js')>('modules/ledger/posting.js');
 const earn = await dist<typeof import('../src/modules/ledger/earn.service.js')>('modules/ledger/earn.service.js');
 const ids = await dist<typeof import('../src/platform/ids.js')>('platform/ids.js');
+const budget = await dist<typeof import('../src/modules/ledger/budget.js')>('modules/ledger/budget.js');
 
 const cluster = await startDurableCluster();
 try {
@@ -45,7 +46,8 @@ try {
       console.log(`\n=== ${title} (${n} posting${n > 1 ? 's' : ''}) ===\n${plan}`);
     };
     await show('claim (BATCH_CLAIM_SQL)', earn.BATCH_CLAIM_SQL, [items.map((x) => x.op), `partner:${partner}`, items.map((x) => `k-${x.op}`), items.map(() => 'h'), items.map((x) => x.tid)]);
-    await show('lock', `select id::text as id, balance::text as balance from account where id = any($1::bigint[]) order by id for update`, [items.flatMap((x) => [x.w.wallet, x.w.recv])]);
+    await show('lock (LOCK_SQL, accounts by id: a process that has seen them)', budget.LOCK_SQL, [items.flatMap((x) => [x.w.wallet, x.w.recv]), [partner], [], []]);
+    await show('lock (LOCK_SQL, accounts by owner: first sight in this process)', budget.LOCK_SQL, [[], [partner], items.map((x) => x.w.member_id), items.map(() => 'PTS')]);
     await show('POSTING_SQL', posting.POSTING_SQL, posting.postingParams(items.map((x) => x.transfer), items.map((x) => x.lot), (id) => id === issuance));
     await db.query('rollback');
   }

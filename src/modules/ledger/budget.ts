@@ -15,6 +15,25 @@ export interface Budget {
   mode: 'PREPAID' | 'POSTPAID';
 }
 
+/**
+ * The lock statement: $1 account ids, $2 partner ids, $3/$4 (member, currency) pairs whose wallet and
+ * receivable are found by owner (exported so bench/ drives and explains the very same SQL).
+ */
+export const LOCK_SQL = `with a as (select id, balance, member_id, currency, kind from account
+                 where id in (select unnest($1::bigint[])
+                              union all
+                              select o.id from unnest($3::uuid[], $4::text[]) k(member_id, currency)
+                                join account o on o.member_id = k.member_id and o.currency = k.currency
+                                              and o.kind in ('MEMBER_WALLET', 'MEMBER_RECEIVABLE'))
+                 order by id for update),
+          b as (select pb.partner_id, pb.remaining, c.issue_price, c.billing_mode
+                  from partner_budget pb
+                  join lateral (select issue_price, billing_mode from partner_contract where partner_id = pb.partner_id and effective_from <= now()
+                                 order by effective_from desc limit 1) c on true
+                 where pb.partner_id = any($2::uuid[]) order by pb.partner_id for update of pb)
+     select 'a' as k, id::text as key, balance::text as v1, member_id::text as v2, currency as v3, kind as v4 from a
+     union all select 'b', partner_id::text, remaining::text, issue_price::text, billing_mode, null from b`;
+
 /** A member's wallet and receivable in one currency, named by owner instead of by id. */
 export interface MemberCurrency {
   memberId: string;
@@ -46,20 +65,7 @@ export async function lockAccountsAndBudgets(
   byOwner: readonly MemberCurrency[] = [],
 ): Promise<{ balances: Map<string, bigint>; budgets: Map<string, Budget>; located: LocatedAccount[] }> {
   const rows = await tx.query<{ k: 'a' | 'b'; key: string; v1: string; v2: string | null; v3: string | null; v4: string | null }>(
-    `with a as (select id, balance, member_id, currency, kind from account
-                 where id in (select unnest($1::bigint[])
-                              union all
-                              select o.id from unnest($3::uuid[], $4::text[]) k(member_id, currency)
-                                join account o on o.member_id = k.member_id and o.currency = k.currency
-                                              and o.kind in ('MEMBER_WALLET', 'MEMBER_RECEIVABLE'))
-                 order by id for update),
-          b as (select pb.partner_id, pb.remaining, c.issue_price, c.billing_mode
-                  from partner_budget pb
-                  join lateral (select issue_price, billing_mode from partner_contract where partner_id = pb.partner_id and effective_from <= now()
-                                 order by effective_from desc limit 1) c on true
-                 where pb.partner_id = any($2::uuid[]) order by pb.partner_id for update of pb)
-     select 'a' as k, id::text as key, balance::text as v1, member_id::text as v2, currency as v3, kind as v4 from a
-     union all select 'b', partner_id::text, remaining::text, issue_price::text, billing_mode, null from b`,
+    LOCK_SQL,
     [accountIds, [...new Set(partnerIds)], byOwner.map((o) => o.memberId), byOwner.map((o) => o.currency)],
   );
   const balances = new Map<string, bigint>();
