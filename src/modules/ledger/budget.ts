@@ -5,7 +5,7 @@
  * check, so concurrent issuance never overshoots; partners without a budget
  * row (no limit) take no lock at all. The posting statement applies the draw.
  */
-import type { SqlClient } from '../../platform/db/sql.js';
+import { prepared, type SqlClient } from '../../platform/db/sql.js';
 import { compare, fromBigInt, mul, parseDecimal, toString, add, type Decimal } from '../../platform/decimal.js';
 import { LedgerRejection } from './ledger.exception.js';
 
@@ -19,7 +19,7 @@ export interface Budget {
  * The lock statement: $1 account ids, $2 partner ids, $3/$4 (member, currency) pairs whose wallet and
  * receivable are found by owner (exported so bench/ drives and explains the very same SQL).
  */
-export const LOCK_SQL = `with a as (select id, balance, member_id, currency, kind from account
+export const LOCK_SQL = prepared('ledger_lock', `with a as (select id, balance, member_id, currency, kind from account
                  where id in (select unnest($1::bigint[])
                               union all
                               select o.id from unnest($3::uuid[], $4::text[]) k(member_id, currency)
@@ -32,7 +32,7 @@ export const LOCK_SQL = `with a as (select id, balance, member_id, currency, kin
                                  order by effective_from desc limit 1) c on true
                  where pb.partner_id = any($2::uuid[]) order by pb.partner_id for update of pb)
      select 'a' as k, id::text as key, balance::text as v1, member_id::text as v2, currency as v3, kind as v4 from a
-     union all select 'b', partner_id::text, remaining::text, issue_price::text, billing_mode, null from b`;
+     union all select 'b', partner_id::text, remaining::text, issue_price::text, billing_mode, null from b`);
 
 /** A member's wallet and receivable in one currency, named by owner instead of by id. */
 export interface MemberCurrency {

@@ -1,5 +1,5 @@
 /** Earning: a partner issues points into a member's wallet (single and batched). */
-import type { SqlClient } from '../../platform/db/sql.js';
+import { prepared, type SqlClient } from '../../platform/db/sql.js';
 import { newId } from '../../platform/ids.js';
 import { AppError } from '../../platform/graphql/errors.js';
 import { AccountKind, COALITION_CURRENCY, ExpiryPolicy, TransferKind } from './ledger.model.js';
@@ -24,9 +24,9 @@ export interface EarnRequest {
 export const MAX_BATCH_ITEMS = 1000;
 
 /** Claims the operation rows of a batch of earns in one statement (exported so bench/ drives the very same SQL). */
-export const BATCH_CLAIM_SQL = `insert into operation (id, scope, idempotency_key, kind, request_hash, result)
+export const BATCH_CLAIM_SQL = prepared('ledger_batch_claim', `insert into operation (id, scope, idempotency_key, kind, request_hash, result)
            select id, $2, key, 'EARN', hash, jsonb_build_object('transferId', tid) from unnest($1::uuid[], $3::text[], $4::text[], $5::text[]) x(id, key, hash, tid)
-           on conflict (scope, idempotency_key) do nothing returning idempotency_key`;
+           on conflict (scope, idempotency_key) do nothing returning idempotency_key`);
 
 interface PreparedEarn {
   req: EarnRequest;

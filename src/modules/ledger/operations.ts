@@ -6,7 +6,7 @@
  * failures roll the claim back, so a retry can succeed.
  */
 import { createHash } from 'node:crypto';
-import type { Sql, SqlClient } from '../../platform/db/sql.js';
+import { prepared, type Sql, type SqlClient } from '../../platform/db/sql.js';
 import { AppError, badInput } from '../../platform/graphql/errors.js';
 import { LedgerErrors, LedgerRejection } from './ledger.exception.js';
 
@@ -45,10 +45,15 @@ export interface OperationOutcome {
 
 type Claimed = { kind: 'claimed' } | { kind: 'replay'; outcome: OperationOutcome } | { kind: 'rejected-before'; error: AppError };
 
+const CLAIM_SQL = prepared(
+  'ledger_claim',
+  `insert into operation (id, scope, idempotency_key, kind, request_hash, result) values ($1, $2, $3, $4, $5, $6)
+     on conflict (scope, idempotency_key) do nothing returning id`,
+);
+
 async function claim(tx: SqlClient, op: OperationRequest): Promise<Claimed> {
   const inserted = await tx.query(
-    `insert into operation (id, scope, idempotency_key, kind, request_hash, result) values ($1, $2, $3, $4, $5, $6)
-     on conflict (scope, idempotency_key) do nothing returning id`,
+    CLAIM_SQL,
     [op.id, op.scope, op.key, op.kind, op.hash, JSON.stringify(op.result)],
   );
   if (inserted.length === 1) return { kind: 'claimed' };

@@ -4,7 +4,7 @@
  * posting costs one round trip however many transfers it carries. Callers
  * have already locked and checked every account that could be refused.
  */
-import type { SqlClient } from '../../platform/db/sql.js';
+import { prepared, type SqlClient } from '../../platform/db/sql.js';
 import { COALITION_CURRENCY, TransferKind } from './ledger.model.js';
 
 /** Transfers that count as member activity (for inactivity-based expiry); hub-made ones do not. */
@@ -92,7 +92,7 @@ export interface LotDraft {
 /** How many shard rows a house account's balance is spread over. */
 export const HOUSE_SHARDS = 32;
 
-export const POSTING_SQL = `
+export const POSTING_SQL = prepared('ledger_posting', `
 with t as (
   insert into transfer (id, operation_id, kind, currency, amount, debit_account_id, credit_account_id, partner_id, member_id, reverses_transfer_id, hold_id, order_ref)
   select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::uuid[], $9::uuid[], $10::uuid[], $11::uuid[], $12::text[])
@@ -132,7 +132,7 @@ with t as (
     from (select partner_id, sum(amount) as total from v where kind in ('ISSUANCE', 'ISSUANCE_REVERSAL', 'CONVERSION_IN') group by partner_id) s
    where pb.partner_id = s.partner_id
 )
-select count(*)::int as posted from t`;
+select count(*)::int as posted from t`);
 
 /** The parameters of POSTING_SQL for a set of transfers and lots. */
 export function postingParams(transfers: readonly TransferDraft[], lots: readonly LotDraft[], isSharded: (accountId: string) => boolean): unknown[] {

@@ -6,7 +6,7 @@
 import { toDate } from '../../platform/db/values.js';
 import type { Database } from '../../platform/db/orm.js';
 import { FeedCache } from '../../platform/db/change-feed.js';
-import type { SqlClient } from '../../platform/db/sql.js';
+import { prepared, type SqlClient } from '../../platform/db/sql.js';
 import { newId, isUuid } from '../../platform/ids.js';
 import { AppError, badInput, notFound } from '../../platform/graphql/errors.js';
 import { checkProfile, type Profile, type ProfileInput } from './member-profile.js';
@@ -76,6 +76,20 @@ const linkFrom = (r: Record<string, unknown>): LinkRow => ({
 
 /** Change-feed topic: a member link was changed or removed (migration 7's trigger). */
 const LINKS_TOPIC = 'member-links';
+
+/**
+ * Member references of one partner → member ids. Two index-friendly branches (by member id; by the
+ * partner's customer id): one `where … or …` over a left join read every link of the partner on each call,
+ * 14 ms per earn at 12,500 links (bench/, EXPLAIN). A merged member's old id stands for the member it was
+ * merged into (merges re-point chains, so one hop).
+ */
+const RESOLVE_SQL = prepared(
+  'member_resolve',
+  `with refs as (select id as ref_id, coalesce(merged_into, id) as member_id from member where id = any($2::uuid[]))
+   select l.member_id, l.customer_id, r.ref_id from refs r join member_link l on l.member_id = r.member_id and l.partner_id = $1
+   union all
+   select l.member_id, l.customer_id, null from member_link l where l.partner_id = $1 and l.customer_id = any($3::text[])`,
+);
 
 export class MemberService {
   /** (partner, reference) → member id, for references that resolved; dropped when any link changes. */
@@ -228,16 +242,7 @@ export class MemberService {
     const mark = this.resolved.mark();
     const byMember = misses.flatMap((c) => (c.memberId ? [c.memberId] : []));
     const byCustomer = misses.flatMap((c) => (c.customerId ? [c.customerId] : []));
-    // A merged member's old id stands for the member it was merged into (merges re-point chains, so one hop).
-    const rows = await this.db.sql.query<{ member_id: string; customer_id: string; ref_id: string | null }>(
-      // Two index-friendly branches (by member id; by the partner's customer id). One `where … or …` over a
-      // left join read every link of the partner on each call: 14 ms per earn at 12,500 links (bench/, EXPLAIN).
-      `with refs as (select id as ref_id, coalesce(merged_into, id) as member_id from member where id = any($2::uuid[]))
-       select l.member_id, l.customer_id, r.ref_id from refs r join member_link l on l.member_id = r.member_id and l.partner_id = $1
-       union all
-       select l.member_id, l.customer_id, null from member_link l where l.partner_id = $1 and l.customer_id = any($3::text[])`,
-      [partnerId, byMember, byCustomer],
-    );
+    const rows = await this.db.sql.query<{ member_id: string; customer_id: string; ref_id: string | null }>(RESOLVE_SQL, [partnerId, byMember, byCustomer]);
     const members = new Map(rows.flatMap((r) => (r.ref_id ? [[r.ref_id, r.member_id] as const] : [])));
     const customers = new Map(rows.map((r) => [r.customer_id, r.member_id]));
     return checked.map((c, i) => {

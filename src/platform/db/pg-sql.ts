@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { withRetry, type Sql, type SqlClient } from './sql.js';
+import { preparedName, withRetry, type Sql, type SqlClient } from './sql.js';
 
 /** `Sql` over a node-postgres pool (production and the integration tests). */
 export function createPgSql(connectionString: string, max: number): Sql {
@@ -18,7 +18,8 @@ export function createPgSql(connectionString: string, max: number): Sql {
   let statements = 0;
   const run = async <T>(client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]): Promise<T[]> => {
     statements++;
-    const result = await client.query(text, params as unknown[]);
+    const name = preparedName(text);
+    const result = await client.query(name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] });
     return result.rows as T[];
   };
   return {

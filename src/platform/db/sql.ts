@@ -15,6 +15,19 @@ export interface Sql extends SqlClient {
   close(): Promise<void>;
 }
 
+/**
+ * Hot statements sent as named prepared statements (drivers that support it: node-postgres): parsed and
+ * planned once per connection instead of on every call. For the ledger's array-parameter statements the
+ * planning cost more than the execution (EXPLAIN: 0.4–0.8 ms planning vs 0.13–1 ms executing; bench/).
+ * PostgreSQL re-plans a prepared statement whenever the statistics of a table it reads change.
+ */
+const preparedNames = new Map<string, string>();
+export function prepared(name: string, text: string): string {
+  preparedNames.set(text, name);
+  return text;
+}
+export const preparedName = (text: string): string | undefined => preparedNames.get(text);
+
 /** SQLSTATEs that mean "try the whole transaction again". */
 const RETRYABLE = new Set(['40001', '40P01']);
 export const MAX_TRANSACTION_ATTEMPTS = 8;
