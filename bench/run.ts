@@ -538,11 +538,10 @@ function baselineEarn(sql: ReturnType<typeof pgSql.createPgSql>): () => Promise<
   };
 }
 
-async function baselineRuns(c: number, baseUrl: string, warmUpS = 0) {
-  const sql = pgSql.createPgSql(baseUrl, c);
-  try {
-    // One posting per transaction: exactly runOperation + the lock + post, as EarnService.earn does.
-    const onePosting: RunSpec = {
+/** The baseline's scenarios at concurrency `c` over `sql` (a pool of `c` connections). */
+function baselineSpecs(c: number, sql: ReturnType<typeof pgSql.createPgSql>) {
+  // One posting per transaction: exactly runOperation + the lock + post, as EarnService.earn does.
+  const onePosting: RunSpec = {
       scenario: 'baseline: 1 posting/tx',
       concurrency: c,
       role: 'bench_base',
@@ -550,10 +549,8 @@ async function baselineRuns(c: number, baseUrl: string, warmUpS = 0) {
       clientCount: () => sql.statementCount,
       op: baselineEarn(sql),
     };
-    if (warmUpS > 0) await closedLoop({ ...onePosting, warmUpOnly: true }, warmUpS);
-    await closedLoop(onePosting);
-    // 100 postings per transaction: the statements of earnPointsBatch (claim, lock, post).
-    await closedLoop({
+  // 100 postings per transaction: the statements of earnPointsBatch (claim, lock, post).
+  const hundred: RunSpec = {
       scenario: 'baseline: 100 postings/tx',
       concurrency: c,
       role: 'bench_base',
@@ -572,10 +569,10 @@ async function baselineRuns(c: number, baseUrl: string, warmUpS = 0) {
           await posting.post(tx, items.map((x) => x.transfer), items.map((x) => x.lot), isSharded);
         });
       },
-    });
-    // Read baseline: the member's history page and balances as two plain SQL statements.
-    for (const first of [50, 200]) {
-      await closedLoop({
+  };
+  // Read baseline: the member's history page and balances as two plain SQL statements.
+  const history = [50, 200].map(
+    (first): RunSpec => ({
         scenario: `baseline: history ${first} (2 SQL)`,
         concurrency: c,
         role: 'bench_base',
@@ -590,11 +587,9 @@ async function baselineRuns(c: number, baseUrl: string, warmUpS = 0) {
           );
           await sql.query(`select currency, kind, balance from account where member_id = $1`, [link.memberId]);
         },
-      });
-    }
-  } finally {
-    await sql.close();
-  }
+    }),
+  );
+  return { onePosting, hundred, history };
 }
 
 async function earnOnce(p: PartnerInfo, link: Link) {
@@ -602,7 +597,8 @@ async function earnOnce(p: PartnerInfo, link: Link) {
   if (!data.earnPoints.operationId) throw new Error('no operation id');
 }
 
-async function hubRuns(c: number, warmUpS = 0) {
+/** The hub's scenarios at concurrency `c`. */
+function hubSpecs(c: number) {
   const spread: RunSpec = {
     scenario: 'earnPoints (spread)',
     concurrency: c,
@@ -613,9 +609,7 @@ async function hubRuns(c: number, warmUpS = 0) {
       await earnOnce(p, pick(p.links));
     },
   };
-  if (warmUpS > 0) await closedLoop({ ...spread, warmUpOnly: true }, warmUpS);
-  await closedLoop(spread);
-  await closedLoop({
+  const hot: RunSpec = {
     scenario: 'earnPoints (hot partner)',
     concurrency: c,
     role: 'hub',
@@ -624,9 +618,9 @@ async function hubRuns(c: number, warmUpS = 0) {
       const p = partners[0]!;
       await earnOnce(p, pick(p.links));
     },
-  });
-  for (const size of [100, 1000]) {
-    await closedLoop({
+  };
+  const batches = [100, 1000].map(
+    (size): RunSpec => ({
       scenario: `earnPointsBatch ${size}`,
       concurrency: c,
       role: 'hub',
@@ -636,9 +630,9 @@ async function hubRuns(c: number, warmUpS = 0) {
         const mine = slice(p, w, c);
         await batchEarn(p, Array.from({ length: size }, () => ({ link: pick(mine), amount: 100 })), `bt${size}`);
       },
-    });
-  }
-  await closedLoop({
+    }),
+  );
+  const pair: RunSpec = {
     scenario: 'authorize+capture pair',
     concurrency: c,
     role: 'hub',
@@ -649,9 +643,9 @@ async function hubRuns(c: number, warmUpS = 0) {
       const a = await gql<{ authorizeRedemption: { hold: { id: string } } }>(p.token, AUTHORIZE, { input: { member: { customerId: link.customerId }, amount: '10', idempotencyKey: newKey('a') } });
       await gql(p.token, CAPTURE, { input: { holdId: a.authorizeRedemption.hold.id, idempotencyKey: newKey('c') } });
     },
-  });
-  for (const first of [50, 200]) {
-    await closedLoop({
+  };
+  const history = [50, 200].map(
+    (first): RunSpec => ({
       scenario: `member history ${first} + balances`,
       concurrency: c,
       role: 'hub',
@@ -662,7 +656,39 @@ async function hubRuns(c: number, warmUpS = 0) {
         const d = await gql<{ member: { transactions: { nodes: unknown[] } } }>(p.token, HISTORY, { ref: { customerId: link.customerId }, first });
         if (d.member.transactions.nodes.length !== first) throw new Error(`history returned ${d.member.transactions.nodes.length} rows, wanted ${first}`);
       },
-    });
+    }),
+  );
+  return { spread, hot, batches, pair, history };
+}
+
+/**
+ * All scenarios at concurrency `c`, each hub scenario right after the baseline it is compared with, so
+ * both see the same database size and machine state (the database grows by millions of rows during a
+ * run; with every baseline first, the baselines ran on a smaller, fresher database than the hub).
+ */
+async function runConcurrency(c: number, baseUrl: string, warmUpS: number) {
+  const sql = process.env.BENCH_SKIP_BASELINE ? undefined : pgSql.createPgSql(baseUrl, c);
+  try {
+    const base = sql ? baselineSpecs(c, sql) : undefined;
+    const hub = hubSpecs(c);
+    const run = async (spec: RunSpec | undefined) => spec && (await closedLoop(spec));
+    await admin.query('analyze');
+    if (warmUpS > 0) {
+      if (base) await closedLoop({ ...base.onePosting, warmUpOnly: true }, warmUpS);
+      await closedLoop({ ...hub.spread, warmUpOnly: true }, warmUpS);
+    }
+    await run(base?.onePosting);
+    await run(hub.spread);
+    await run(hub.hot);
+    await run(hub.pair);
+    await run(base?.hundred);
+    for (const b of hub.batches) await run(b);
+    for (const [i, h] of hub.history.entries()) {
+      await run(base?.history[i]);
+      await run(h);
+    }
+  } finally {
+    await sql?.close();
   }
 }
 
@@ -952,12 +978,10 @@ async function main() {
   if (!SOAK_ONLY) {
     // Each side's first run starts with an unrecorded warm-up (JIT, fresh connections, PostgreSQL's caches of the
     // member pages): without it the first recorded row (baseline 1/tx, hub spread earns) paid for it alone.
-    // BENCH_SKIP_BASELINE=1: no closed-loop baseline runs (profiling; no ratios).
-    if (!process.env.BENCH_SKIP_BASELINE) for (const [i, c] of P.concurrencies.entries()) await baselineRuns(c, cluster.urlFor('hub', 'bench_base'), i === 0 ? P.processWarmUpS : 0);
-    await admin.query('analyze');
     for (const c of P.concurrencies) await httpFloor(c);
+    // BENCH_SKIP_BASELINE=1: no closed-loop baseline runs (profiling; no ratios).
     for (const [i, c] of P.concurrencies.entries()) {
-      await hubRuns(c, i === 0 ? P.processWarmUpS : 0);
+      await runConcurrency(c, cluster.urlFor('hub', 'bench_base'), i === 0 ? P.processWarmUpS : 0);
       const spread = results.find((r) => r.scenario === 'earnPoints (spread)' && r.concurrency === c);
       if (spread) peakOf.push(spread.opsPerS);
     }
