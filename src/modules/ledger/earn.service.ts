@@ -107,11 +107,16 @@ export class EarnService {
       pts,
       unseen.map((p) => ({ memberId: p.req.memberId, currency: p.currency.code })),
     );
-    for (const a of locked.located) accounts.remember({ currency: a.currency, kind: a.kind as AccountKind, memberId: a.memberId }, a.id);
+    // Read from this statement's rows, not back from the cache (which may be cleared when full).
+    const found = new Map<string, string>();
+    for (const a of locked.located) {
+      found.set(`${a.memberId}|${a.currency}|${a.kind}`, a.id);
+      accounts.remember({ currency: a.currency, kind: a.kind as AccountKind, memberId: a.memberId }, a.id);
+    }
     const missing: AccountKey[] = [];
     for (const p of unseen) {
-      p.wallet = accounts.known(walletOf(p));
-      p.receivable = accounts.known(receivableOf(p));
+      p.wallet = found.get(`${p.req.memberId}|${p.currency.code}|${AccountKind.MEMBER_WALLET}`);
+      p.receivable = found.get(`${p.req.memberId}|${p.currency.code}|${AccountKind.MEMBER_RECEIVABLE}`);
       if (!p.wallet || !p.receivable) missing.push(walletOf(p), receivableOf(p));
     }
     if (missing.length > 0) throw new AccountsMissing(missing);
