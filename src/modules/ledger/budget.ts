@@ -19,20 +19,44 @@ export interface Budget {
  * The lock statement: $1 account ids, $2 partner ids, $3/$4 (member, currency) pairs whose wallet and
  * receivable are found by owner (exported so bench/ drives and explains the very same SQL).
  */
-export const LOCK_SQL = prepared('ledger_lock', `with a as (select id, balance, member_id, currency, kind from account
+// The partners' billing budgets (rows exist only for partners with a limit), locked in partner order.
+const BUDGETS_CTE = `b as (select pb.partner_id, pb.remaining, c.issue_price, c.billing_mode
+                  from partner_budget pb
+                  join lateral (select issue_price, billing_mode from partner_contract where partner_id = pb.partner_id and effective_from <= now()
+                                 order by effective_from desc limit 1) c on true
+                 where pb.partner_id = any($2::uuid[]) order by pb.partner_id for update of pb)`;
+const BUDGET_ROWS = `select 'b', partner_id::text, remaining::text, issue_price::text, billing_mode, null from b`;
+
+export const LOCK_SQL = prepared(
+  'ledger_lock',
+  `with a as (select id, balance, member_id, currency, kind from account
                  where id in (select unnest($1::bigint[])
                               union all
                               select o.id from unnest($3::uuid[], $4::text[]) k(member_id, currency)
                                 join account o on o.member_id = k.member_id and o.currency = k.currency
                                               and o.kind in ('MEMBER_WALLET', 'MEMBER_RECEIVABLE'))
                  order by id for update),
-          b as (select pb.partner_id, pb.remaining, c.issue_price, c.billing_mode
-                  from partner_budget pb
-                  join lateral (select issue_price, billing_mode from partner_contract where partner_id = pb.partner_id and effective_from <= now()
-                                 order by effective_from desc limit 1) c on true
-                 where pb.partner_id = any($2::uuid[]) order by pb.partner_id for update of pb)
+          ${BUDGETS_CTE}
      select 'a' as k, id::text as key, balance::text as v1, member_id::text as v2, currency as v3, kind as v4 from a
-     union all select 'b', partner_id::text, remaining::text, issue_price::text, billing_mode, null from b`);
+     union all ${BUDGET_ROWS}`,
+);
+
+/**
+ * The lock statement for an earn that names its member by the partner's customer id: $1 the partner (whose
+ * link is followed), $2 partner ids for budgets, $3 the customer id, $4 the currency. Resolves the member
+ * (row 'm', absent when the partner has no such customer), locks its wallet and receivable, and the budgets.
+ */
+export const LOCK_BY_CUSTOMER_SQL = prepared(
+  'ledger_lock_by_customer',
+  `with m as (select member_id from member_link where partner_id = $1 and customer_id = $3),
+          a as (select id, balance, member_id, currency, kind from account
+                 where member_id = (select member_id from m) and currency = $4 and kind in ('MEMBER_WALLET', 'MEMBER_RECEIVABLE')
+                 order by id for update),
+          ${BUDGETS_CTE}
+     select 'm' as k, member_id::text as key, null::text as v1, null::text as v2, null::text as v3, null::text as v4 from m
+     union all select 'a', id::text, balance::text, member_id::text, currency, kind from a
+     union all ${BUDGET_ROWS}`,
+);
 
 /** A member's wallet and receivable in one currency, named by owner instead of by id. */
 export interface MemberCurrency {
@@ -63,11 +87,35 @@ export async function lockAccountsAndBudgets(
   accountIds: readonly string[],
   partnerIds: readonly string[],
   byOwner: readonly MemberCurrency[] = [],
-): Promise<{ balances: Map<string, bigint>; budgets: Map<string, Budget>; located: LocatedAccount[] }> {
-  const rows = await tx.query<{ k: 'a' | 'b'; key: string; v1: string; v2: string | null; v3: string | null; v4: string | null }>(
-    LOCK_SQL,
-    [accountIds, [...new Set(partnerIds)], byOwner.map((o) => o.memberId), byOwner.map((o) => o.currency)],
-  );
+): Promise<Locked> {
+  const rows = await tx.query<LockRow>(LOCK_SQL, [accountIds, [...new Set(partnerIds)], byOwner.map((o) => o.memberId), byOwner.map((o) => o.currency)]);
+  return lockedFrom(rows);
+}
+
+/**
+ * One statement: resolves the partner's customer id to its member, locks that member's wallet and
+ * receivable in `currency` and the budgets of `partnerIds`. `memberId` is undefined when the partner has
+ * no such customer (nothing is locked for it then).
+ */
+export async function lockCustomerAndBudgets(
+  tx: SqlClient,
+  partnerId: string,
+  customerId: string,
+  currency: string,
+  partnerIds: readonly string[],
+): Promise<Locked & { memberId?: string }> {
+  const rows = await tx.query<LockRow>(LOCK_BY_CUSTOMER_SQL, [partnerId, [...new Set(partnerIds)], customerId, currency]);
+  return { ...lockedFrom(rows), memberId: rows.find((r) => r.k === 'm')?.key };
+}
+
+type LockRow = { k: 'm' | 'a' | 'b'; key: string; v1: string; v2: string | null; v3: string | null; v4: string | null };
+export interface Locked {
+  balances: Map<string, bigint>;
+  budgets: Map<string, Budget>;
+  located: LocatedAccount[];
+}
+
+function lockedFrom(rows: readonly LockRow[]): Locked {
   const balances = new Map<string, bigint>();
   const budgets = new Map<string, Budget>();
   const located: LocatedAccount[] = [];
@@ -75,7 +123,7 @@ export async function lockAccountsAndBudgets(
     if (r.k === 'a') {
       balances.set(r.key, BigInt(r.v1));
       if (r.v2) located.push({ id: r.key, memberId: r.v2, currency: r.v3!, kind: r.v4! });
-    } else budgets.set(r.key, { remaining: parseDecimal(r.v1)!, issuePrice: parseDecimal(r.v2!)!, mode: r.v3 as Budget['mode'] });
+    } else if (r.k === 'b') budgets.set(r.key, { remaining: parseDecimal(r.v1)!, issuePrice: parseDecimal(r.v2!)!, mode: r.v3 as Budget['mode'] });
   }
   return { balances, budgets, located };
 }

@@ -1,15 +1,15 @@
 /** Earning: a partner issues points into a member's wallet (single and batched). */
 import { prepared, type SqlClient } from '../../platform/db/sql.js';
 import { newId } from '../../platform/ids.js';
-import { AppError } from '../../platform/graphql/errors.js';
+import { AppError, notFound } from '../../platform/graphql/errors.js';
 import { AccountKind, COALITION_CURRENCY, ExpiryPolicy, TransferKind } from './ledger.model.js';
 import type { CurrencyRow } from './currency.service.js';
 import { checkAmount, checkOrderRef, type LedgerDeps } from './ledger.deps.js';
-import { checkIdempotencyKey, requestHash, runOperation, type OperationOutcome } from './operations.js';
+import { checkIdempotencyKey, requestHash, runLockedOperation, runOperation, type OperationOutcome } from './operations.js';
 import { post, type LotDraft, type TransferDraft } from './posting.js';
 import { consumeLots } from './lots.js';
 import { LedgerErrors, type LedgerRejection } from './ledger.exception.js';
-import { lockAccountsAndBudgets, spend } from './budget.js';
+import { lockAccountsAndBudgets, lockCustomerAndBudgets, spend, type Locked } from './budget.js';
 import { AccountsMissing, withAccountsCreated, type AccountKey } from './accounts.js';
 
 export interface EarnRequest {
@@ -40,6 +40,12 @@ interface PreparedEarn {
   transferId: string;
   hash: string;
 }
+
+/** The request fingerprint of an earn (idempotency): who, what currency, how much, which order. */
+const earnHash = (req: EarnRequest, currency: string, orderRef: string | null) => requestHash('EARN', { memberId: req.memberId, currency, amount: req.amount, orderRef });
+
+/** An earn naming its member by the partner's customer id (resolved inside the transaction). */
+export type CustomerEarnRequest = Omit<EarnRequest, 'memberId'> & { customerId: string };
 
 /** An earn whose member accounts the lock statement has resolved. */
 type Posted = PreparedEarn & { wallet: string; receivable: string };
@@ -80,7 +86,7 @@ export class EarnService {
         issuance: issuance[at++]!,
         operationId: newId(),
         transferId: newId(),
-        hash: requestHash('EARN', { memberId: req.memberId, currency: currency.code, amount: req.amount, orderRef }),
+        hash: earnHash(req, currency.code, orderRef),
       };
     });
   }
@@ -151,13 +157,17 @@ export class EarnService {
    * budget rejections by position (those earns write nothing).
    */
   private async apply(tx: SqlClient, all: PreparedEarn[]): Promise<Map<number, LedgerRejection>> {
-    const { balances, budgets } = await this.lock(tx, all);
+    return this.postLocked(tx, all as Posted[], await this.lock(tx, all));
+  }
+
+  /** Posts earns whose accounts and budgets `locked` holds (see apply). */
+  private async postLocked(tx: SqlClient, all: Posted[], { balances, budgets }: Locked): Promise<Map<number, LedgerRejection>> {
     const rejected = new Map<number, LedgerRejection>();
     for (const [i, p] of all.entries()) {
       const rejection = p.currency.code === COALITION_CURRENCY ? spend(budgets, p.req.partnerId, p.req.amount) : undefined;
       if (rejection) rejected.set(i, rejection);
     }
-    const prepared = all.filter((_, i) => !rejected.has(i)) as Posted[];
+    const prepared = all.filter((_, i) => !rejected.has(i));
     const drafts = prepared.map((p) => this.draft(p, balances));
     // Several items for one member in a batch: later settlements see earlier ones.
     const isSharded = (id: string) => this.deps.accounts.isSharded(id);
@@ -179,6 +189,47 @@ export class EarnService {
         },
       ),
     );
+  }
+
+  /**
+   * An earn naming its member by the partner's customer id, in the round trips
+   * of its transaction alone: one statement resolves the member and locks its
+   * accounts (and the partner's budget), then the claim (its request hash
+   * needs the member), the posting, COMMIT. Resolving first, outside, cost a
+   * round trip whenever the member was not in this process's cache.
+   */
+  async earnForCustomer(req: CustomerEarnRequest): Promise<OperationOutcome & { memberId: string }> {
+    const [prepared] = await this.prepareMany([{ ...req, memberId: '' }]);
+    if (prepared instanceof AppError) throw prepared;
+    const { currency, orderRef } = prepared!;
+    const walletKey = (memberId: string) => ({ currency: currency.code, kind: AccountKind.MEMBER_WALLET, memberId });
+    const receivableKey = (memberId: string) => ({ currency: currency.code, kind: AccountKind.MEMBER_RECEIVABLE, memberId });
+    const outcome = await withAccountsCreated(this.deps.accounts, () =>
+      runLockedOperation(
+        this.deps.sql,
+        async (tx) => {
+          const pts = currency.code === COALITION_CURRENCY ? [req.partnerId] : [];
+          const locked = await lockCustomerAndBudgets(tx, req.partnerId, req.customerId, currency.code, pts);
+          if (!locked.memberId) throw notFound('Member');
+          const memberId = locked.memberId;
+          const byKind = new Map(locked.located.map((a) => [a.kind, a.id]));
+          const wallet = byKind.get(AccountKind.MEMBER_WALLET);
+          const receivable = byKind.get(AccountKind.MEMBER_RECEIVABLE);
+          if (!wallet || !receivable) throw new AccountsMissing([walletKey(memberId), receivableKey(memberId)]);
+          this.deps.accounts.remember(walletKey(memberId), wallet);
+          this.deps.accounts.remember(receivableKey(memberId), receivable);
+          const memberReq = { ...req, memberId };
+          const p: Posted = { ...prepared!, req: memberReq, wallet, receivable, hash: earnHash(memberReq, currency.code, orderRef) };
+          const op = { id: p.operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'EARN', hash: p.hash, result: { transferId: p.transferId } };
+          return { op, locked: { p, locked } };
+        },
+        async (tx, { p, locked }) => {
+          const rejected = (await this.postLocked(tx, [p], locked)).get(0);
+          if (rejected) throw rejected;
+        },
+      ),
+    );
+    return { operationId: outcome.operationId, result: outcome.result, replayed: outcome.replayed, memberId: outcome.locked.p.req.memberId };
   }
 
   /**

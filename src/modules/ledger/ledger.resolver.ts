@@ -8,6 +8,7 @@ import { isUuid } from '../../platform/ids.js';
 import type { OperationOutcome } from './operations.js';
 import { MAX_BATCH_ITEMS } from './earn.service.js';
 import { canSeeCurrency, canSeeLedgerRow, requirePointsRead } from './ledger.access.js';
+import { checkCustomerId } from '../members/member.service.js';
 import { badInput } from '../../platform/graphql/errors.js';
 import {
   AuthorizeRedemptionInput,
@@ -45,6 +46,12 @@ export class LedgerResolver {
   @Mutation(() => PointsOperationResult, { description: "Credit a member's wallet from the partner's issuance: points the partner puts into circulation." })
   async earnPoints(@Arg('input', () => EarnPointsInput) input: EarnPointsInput, @Ctx() ctx: HubContext): Promise<PointsOperationResult> {
     const partnerId = requirePartner(ctx.principal, 'points:write');
+    if (input.member.customerId != null && input.member.memberId == null) {
+      // By the partner's customer id: resolved inside the earn's own lock statement (no round trip of its own).
+      const customerId = checkCustomerId(input.member.customerId);
+      const { memberId, ...outcome } = await ctx.services.ledger.earning.earnForCustomer({ partnerId, customerId, ...input });
+      return toResult(outcome, memberId, input.currency ?? 'PTS');
+    }
     const memberId = await ctx.services.members.resolveForPartner(partnerId, input.member);
     const outcome = await ctx.services.ledger.earning.earn({ partnerId, memberId, ...input });
     return toResult(outcome, memberId, input.currency ?? 'PTS');

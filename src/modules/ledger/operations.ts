@@ -67,24 +67,48 @@ async function claim(tx: SqlClient, op: OperationRequest): Promise<Claimed> {
   return { kind: 'replay', outcome: { operationId: prior.id, result, replayed: true } };
 }
 
+/** Claims `op` in `tx` and runs `body` if the claim is new; a replay or a recorded rejection skips it. */
+async function claimAndRun(tx: SqlClient, op: OperationRequest, body: () => Promise<void>): Promise<OperationOutcome | AppError> {
+  const claimed = await claim(tx, op);
+  if (claimed.kind === 'replay') return claimed.outcome;
+  if (claimed.kind === 'rejected-before') return claimed.error;
+  try {
+    await body();
+  } catch (error) {
+    if (!(error instanceof LedgerRejection)) throw error;
+    await tx.query(`update operation set status = 'REJECTED', error_code = $2, error_message = $3, result = null where id = $1`, [op.id, error.code, error.message]);
+    return error;
+  }
+  return { operationId: op.id, result: op.result, replayed: false };
+}
+
 /**
  * Runs `body` as the operation `op` in one transaction. `body` must throw a
  * LedgerRejection only before it writes anything: the rejection is then
  * recorded against the key and committed.
  */
 export async function runOperation(sql: Sql, op: OperationRequest, body: (tx: SqlClient) => Promise<void>): Promise<OperationOutcome> {
-  const outcome = await sql.transaction(async (tx): Promise<OperationOutcome | AppError> => {
-    const claimed = await claim(tx, op);
-    if (claimed.kind === 'replay') return claimed.outcome;
-    if (claimed.kind === 'rejected-before') return claimed.error;
-    try {
-      await body(tx);
-    } catch (error) {
-      if (!(error instanceof LedgerRejection)) throw error;
-      await tx.query(`update operation set status = 'REJECTED', error_code = $2, error_message = $3, result = null where id = $1`, [op.id, error.code, error.message]);
-      return error;
-    }
-    return { operationId: op.id, result: op.result, replayed: false };
+  const outcome = await sql.transaction((tx) => claimAndRun(tx, op, () => body(tx)));
+  if (outcome instanceof AppError) throw outcome;
+  return outcome;
+}
+
+/**
+ * Like runOperation, with the locks taken before the claim: `lock` locks what
+ * the operation needs and names the operation (its request hash may depend
+ * on what the lock statement resolved, e.g. the member behind a partner's
+ * customer id). A concurrent duplicate then waits on the same row locks and
+ * finds the first one's claim. `lock` may throw (nothing is written yet).
+ */
+export async function runLockedOperation<L>(
+  sql: Sql,
+  lock: (tx: SqlClient) => Promise<{ op: OperationRequest; locked: L }>,
+  body: (tx: SqlClient, locked: L) => Promise<void>,
+): Promise<OperationOutcome & { locked: L }> {
+  const outcome = await sql.transaction(async (tx) => {
+    const { op, locked } = await lock(tx);
+    const result = await claimAndRun(tx, op, () => body(tx, locked));
+    return result instanceof AppError ? result : { ...result, locked };
   });
   if (outcome instanceof AppError) throw outcome;
   return outcome;

@@ -1,7 +1,11 @@
 /**
  * An earn costs the database round trips of its own transaction and no more:
- * BEGIN, the operation claim, the lock (which also finds the member's accounts
- * when this process has not seen them yet), the posting statement, COMMIT.
+ * five statements. By the partner's customer id: BEGIN, one lock statement
+ * that resolves the member and locks its accounts, the operation claim, the
+ * posting statement, COMMIT. By hub member id: BEGIN, the claim, the lock
+ * (which also finds the member's accounts when this process has not seen
+ * them yet), the posting, COMMIT; plus one statement to check the member id
+ * against the partner's links when this process has not cached it.
  * Counted with the hub's own statement counter (hub.db.sql.statementCount),
  * on a hub that has seen the member and on a second hub over the same
  * database that has not (a restarted or scaled-out process).
@@ -58,7 +62,7 @@ describe('round trips of an earn', () => {
     expect((await ledger.balance(memberId)).available).toBe('20');
   });
 
-  it('a member another process created accounts for: one more statement to resolve the reference, none to find the accounts', async () => {
+  it('a member another process created accounts for: still five, the member resolved inside the lock statement', async () => {
     // Warm the second hub's caches of the partner and its issuance account with a different member.
     const warm = newKey('cust');
     await ledger.enroll(partner, warm);
@@ -68,9 +72,22 @@ describe('round trips of an earn', () => {
     const customerId = newKey('cust');
     const memberId = await ledger.enroll(partner, customerId);
     await statementsForEarn(app.hub, app, customerId); // accounts created through the first hub
-    expect(await statementsForEarn(second, secondClient, customerId)).toBe(6);
+    expect(await statementsForEarn(second, secondClient, customerId)).toBe(5);
     expect(await statementsForEarn(second, secondClient, customerId)).toBe(5);
     expect((await ledger.balance(memberId)).available).toBe('30');
+  });
+
+  it('by hub member id: one statement more while this process has not checked the member against the partner', async () => {
+    const customerId = newKey('cust');
+    const memberId = await ledger.enroll(partner, customerId);
+    await statementsForEarn(app.hub, app, customerId); // accounts exist
+    const byMemberId = async () => {
+      const before = second.db.sql.statementCount;
+      await secondClient.gqlOk(LeanEarn, { input: { member: { memberId }, amount: '1', idempotencyKey: newKey('rt') } }, partner.token);
+      return second.db.sql.statementCount - before;
+    };
+    expect(await byMemberId()).toBe(6);
+    expect(await byMemberId()).toBe(5);
   });
 
   it("a member's first earn creates the accounts and posts once", async () => {
