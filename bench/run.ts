@@ -68,16 +68,10 @@ const P = {
 const dist = <T>(rel: string): Promise<T> => import(pathToFileURL(path.join(DIST, rel)).href) as Promise<T>;
 const posting = await dist<typeof import('../src/modules/ledger/posting.js')>('modules/ledger/posting.js');
 const operations = await dist<typeof import('../src/modules/ledger/operations.js')>('modules/ledger/operations.js');
-const ledgerDeps = await dist<typeof import('../src/modules/ledger/ledger.deps.js')>('modules/ledger/ledger.deps.js');
 const earnService = await dist<typeof import('../src/modules/ledger/earn.service.js')>('modules/ledger/earn.service.js');
 const model = await dist<typeof import('../src/modules/ledger/ledger.model.js')>('modules/ledger/ledger.model.js');
-// The lock statement earn runs: lockAccountsAndBudgets (member accounts + partner billing budgets, one
-// statement) where the ledger has it, else the plain lockAccounts.
-type LockFn = (tx: import('../src/platform/db/sql.js').SqlClient, accounts: readonly string[], partnerIds: readonly string[]) => Promise<unknown>;
-const lockForEarn: LockFn = await import(pathToFileURL(path.join(DIST, 'modules/ledger/budget.js')).href).then(
-  (m: { lockAccountsAndBudgets?: LockFn }) => m.lockAccountsAndBudgets ?? ((tx, ids) => ledgerDeps.lockAccounts(tx, ids)),
-  () => (tx: Parameters<LockFn>[0], ids: readonly string[]) => ledgerDeps.lockAccounts(tx, ids),
-);
+// The lock statement earn runs (member accounts + partner billing budgets, one statement).
+const { lockAccountsAndBudgets: lockForEarn } = await dist<typeof import('../src/modules/ledger/budget.js')>('modules/ledger/budget.js');
 const pgSql = await dist<typeof import('../src/platform/db/pg-sql.js')>('platform/db/pg-sql.js');
 const ids = await dist<typeof import('../src/platform/ids.js')>('platform/ids.js');
 
@@ -671,21 +665,21 @@ async function runConcurrency(c: number, baseUrl: string, warmUpS: number) {
   try {
     const base = sql ? baselineSpecs(c, sql) : undefined;
     const hub = hubSpecs(c);
-    const run = async (spec: RunSpec | undefined) => spec && (await closedLoop(spec));
+    const measure = async (spec: RunSpec | undefined) => spec && (await closedLoop(spec));
     await admin.query('analyze');
     if (warmUpS > 0) {
       if (base) await closedLoop({ ...base.onePosting, warmUpOnly: true }, warmUpS);
       await closedLoop({ ...hub.spread, warmUpOnly: true }, warmUpS);
     }
-    await run(base?.onePosting);
-    await run(hub.spread);
-    await run(hub.hot);
-    await run(hub.pair);
-    await run(base?.hundred);
-    for (const b of hub.batches) await run(b);
+    await measure(base?.onePosting);
+    await measure(hub.spread);
+    await measure(hub.hot);
+    await measure(hub.pair);
+    await measure(base?.hundred);
+    for (const b of hub.batches) await measure(b);
     for (const [i, h] of hub.history.entries()) {
-      await run(base?.history[i]);
-      await run(h);
+      await measure(base?.history[i]);
+      await measure(h);
     }
   } finally {
     await sql?.close();

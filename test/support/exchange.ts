@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { graphql } from '../generated/index.js';
 import type { ExchangeRateDirection } from '../generated/graphql.js';
-import { GraphQLRequestError, errorCodes, type GraphQLResponse } from './graphql-client.js';
+import { errorCodes, type GraphQLResponse, dataOf } from './graphql-client.js';
 import { CreateCurrency, ledgerHelpers, newKey, type LedgerHelpers } from './ledger.js';
 import { memberHelpers } from './members.js';
 import { initTestApp, type TestApp, type TestPartner } from './test-app.js';
@@ -196,11 +196,7 @@ export function exchangeHelpers(app: TestApp, ledger: LedgerHelpers) {
       token ?? (await operatorToken()),
     );
 
-  const setRateOk = async (...args: Parameters<typeof setRate>) => {
-    const res = await setRate(...args);
-    if (res.errors?.length || !res.data) throw new GraphQLRequestError(res);
-    return res.data.setExchangeRate;
-  };
+  const setRateOk = async (...args: Parameters<typeof setRate>) => dataOf(await setRate(...args)).setExchangeRate;
 
   const rates = async (currency: string, direction?: Direction) => (await app.gqlOk(ExchangeRates, { currency, direction }, await operatorToken())).exchangeRates;
   const rateAt = async (currency: string, direction: Direction, at?: string | Date) =>
@@ -210,19 +206,11 @@ export function exchangeHelpers(app: TestApp, ledger: LedgerHelpers) {
   const quote = (token: string, from: string, to: string, amount: number | bigint | string, member?: string) =>
     app.gql(QuoteExchange, { input: { from, to, amount: String(amount), member: member ? { memberId: member } : undefined } }, token);
 
-  const quoteOk = async (...args: Parameters<typeof quote>) => {
-    const res = await quote(...args);
-    if (res.errors?.length || !res.data) throw new GraphQLRequestError(res);
-    return res.data.quoteExchange;
-  };
+  const quoteOk = async (...args: Parameters<typeof quote>) => dataOf(await quote(...args)).quoteExchange;
 
   const exchange = (token: string, quoteId: string, idempotencyKey = newKey('exchange')) => app.gql(ExchangePoints, { input: { quoteId, idempotencyKey } }, token);
 
-  const exchangeOk = async (...args: Parameters<typeof exchange>) => {
-    const res = await exchange(...args);
-    if (res.errors?.length || !res.data) throw new GraphQLRequestError(res);
-    return res.data.exchangePoints;
-  };
+  const exchangeOk = async (...args: Parameters<typeof exchange>) => dataOf(await exchange(...args)).exchangePoints;
 
   async function counts(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};

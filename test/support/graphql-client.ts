@@ -29,6 +29,12 @@ export class GraphQLRequestError extends Error {
   }
 }
 
+/** The answer's data; fails the test when the answer has errors or no data. */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length || !response.data) throw new GraphQLRequestError(response);
+  return response.data;
+}
+
 export function createGraphQLClient(baseUrl: string) {
   const endpoint = `${baseUrl}/graphql`;
 
@@ -47,9 +53,7 @@ export function createGraphQLClient(baseUrl: string) {
     variables?: TVariables,
     tokenOrOptions?: string | RequestOptions,
   ): Promise<TResult> {
-    const response = await gql(document, variables, tokenOrOptions);
-    if (response.errors?.length || !response.data) throw new GraphQLRequestError(response);
-    return response.data;
+    return dataOf(await gql(document, variables, tokenOrOptions));
   }
 
   /** Any JSON body (for untyped or deliberately invalid operations). */

@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, expect } from 'vitest';
 import { graphql } from '../generated/index.js';
-import { GraphQLRequestError, errorCodes, type GraphQLResponse } from './graphql-client.js';
+import { errorCodes, type GraphQLResponse, dataOf } from './graphql-client.js';
 import { EnrollMember } from './operations.js';
 import type { TestApp, TestPartner } from './test-app.js';
 
@@ -319,11 +319,7 @@ export function ledgerHelpers(app: TestApp) {
   const earn = (partner: TestPartner, memberId: string, amount: bigint | number | string, extra: { currency?: string; orderRef?: string; idempotencyKey?: string } = {}) =>
     app.gql(EarnPoints, { input: { member: { memberId }, amount: String(amount), idempotencyKey: extra.idempotencyKey ?? newKey('earn'), currency: extra.currency, orderRef: extra.orderRef } }, partner.token);
 
-  const earnOk = async (...args: Parameters<typeof earn>) => {
-    const res = await earn(...args);
-    if (res.errors?.length || !res.data) throw new GraphQLRequestError(res);
-    return res.data.earnPoints;
-  };
+  const earnOk = async (...args: Parameters<typeof earn>) => dataOf(await earn(...args)).earnPoints;
 
   const redeem = (partner: TestPartner, memberId: string, amount: bigint | number | string, extra: { currency?: string; orderRef?: string; idempotencyKey?: string } = {}) =>
     app.gql(RedeemPoints, { input: { member: { memberId }, amount: String(amount), idempotencyKey: extra.idempotencyKey ?? newKey('redeem'), currency: extra.currency, orderRef: extra.orderRef } }, partner.token);

@@ -13,7 +13,7 @@
 import { expect } from 'vitest';
 import { graphql } from '../generated/index.js';
 import type { SetPartnerContractInput } from '../generated/graphql.js';
-import { GraphQLRequestError } from './graphql-client.js';
+import { dataOf } from './graphql-client.js';
 import type { TestApp, TestPartner } from './test-app.js';
 
 export const ContractFields = graphql(`
@@ -319,31 +319,19 @@ export function settlementHelpers(app: TestApp) {
   const setContract = async (partner: TestPartner | string, o: ContractOptions = {}, token?: string) =>
     app.gql(SetPartnerContract, { input: contractInput(partner, o) }, token ?? (await operatorToken()));
 
-  const contractOk = async (partner: TestPartner | string, o: ContractOptions = {}) => {
-    const res = await setContract(partner, o);
-    if (res.errors?.length || !res.data) throw new GraphQLRequestError(res);
-    return res.data.setPartnerContract;
-  };
+  const contractOk = async (partner: TestPartner | string, o: ContractOptions = {}) => dataOf(await setContract(partner, o)).setPartnerContract;
 
   const contracts = async (partner: TestPartner, token?: string) => (await app.gqlOk(PartnerContracts, { partnerId: partner.id }, token ?? (await operatorToken()))).partnerContracts;
 
   const topUp = async (partner: TestPartner, amount: string, reference: string | null = 'wire-1') =>
     app.gql(RecordPrepaidTopUp, { partnerId: partner.id, amount, reference }, await operatorToken());
 
-  const topUpOk = async (partner: TestPartner, amount: string, reference: string | null = 'wire-1') => {
-    const res = await topUp(partner, amount, reference);
-    if (res.errors?.length || !res.data) throw new GraphQLRequestError(res);
-    return res.data.recordPrepaidTopUp;
-  };
+  const topUpOk = async (partner: TestPartner, amount: string, reference: string | null = 'wire-1') => dataOf(await topUp(partner, amount, reference)).recordPrepaidTopUp;
 
   const fee = async (partner: TestPartner | string, amount: string, description = 'service fee', token?: string) =>
     app.gql(RecordSettlementFee, { input: { partnerId: typeof partner === 'string' ? partner : partner.id, amount, description } }, token ?? (await operatorToken()));
 
-  const feeOk = async (partner: TestPartner | string, amount: string, description = 'service fee') => {
-    const res = await fee(partner, amount, description);
-    if (res.errors?.length || !res.data) throw new GraphQLRequestError(res);
-    return res.data.recordSettlementFee;
-  };
+  const feeOk = async (partner: TestPartner | string, amount: string, description = 'service fee') => dataOf(await fee(partner, amount, description)).recordSettlementFee;
 
   const budget = async (partner: TestPartner) => (await app.gqlOk(PartnerBudget, { partnerId: partner.id }, await operatorToken())).partnerBudget.remaining;
 
@@ -353,11 +341,7 @@ export function settlementHelpers(app: TestApp) {
   const close = async (partner: TestPartner, periodStart: string, token?: string) =>
     app.gql(CloseSettlementPeriod, { input: { partnerId: partner.id, periodStart } }, token ?? (await financeToken()));
 
-  const closeOk = async (partner: TestPartner, periodStart: string, token?: string) => {
-    const res = await close(partner, periodStart, token);
-    if (res.errors?.length || !res.data) throw new GraphQLRequestError(res);
-    return res.data.closeSettlementPeriod;
-  };
+  const closeOk = async (partner: TestPartner, periodStart: string, token?: string) => dataOf(await close(partner, periodStart, token)).closeSettlementPeriod;
 
   const markPaid = async (partner: TestPartner, periodStart: string, paymentReference = 'PAY-1', token?: string) =>
     app.gql(MarkStatementPaid, { input: { partnerId: partner.id, periodStart }, paymentReference }, token ?? (await financeToken()));

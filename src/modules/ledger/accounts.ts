@@ -14,7 +14,8 @@ export interface AccountKey {
 }
 
 const MAX_CACHED = 500_000;
-const keyOf = (k: AccountKey) => `${k.currency}|${k.kind}|${k.partnerId ?? ''}|${k.memberId ?? ''}`;
+/** An account's identity as one string (cache and map key). */
+export const accountKey = (k: AccountKey) => `${k.currency}|${k.kind}|${k.partnerId ?? ''}|${k.memberId ?? ''}`;
 
 export class Accounts {
   private readonly ids = new Map<string, string>();
@@ -24,13 +25,13 @@ export class Accounts {
 
   /** Ids of the given accounts, in the same order, creating missing ones. */
   async ensure(keys: readonly AccountKey[]): Promise<string[]> {
-    const missing = keys.filter((k) => !this.ids.has(keyOf(k)));
+    const missing = keys.filter((k) => !this.ids.has(accountKey(k)));
     if (missing.length > 0) {
       if (this.ids.size + missing.length > MAX_CACHED) this.ids.clear(); // house ids stay in shardedIds; they are few
       // Look up first: on a cache miss the accounts usually exist already (a returning member, another
       // process created them), so that costs one statement; only absent ones are inserted and looked up again.
       await this.lookup(missing);
-      const absent = missing.filter((k) => !this.ids.has(keyOf(k)));
+      const absent = missing.filter((k) => !this.ids.has(accountKey(k)));
       if (absent.length > 0) {
         await this.sql.query(
           `insert into account (currency, kind, partner_id, member_id)
@@ -41,21 +42,31 @@ export class Accounts {
       }
     }
     return keys.map((k) => {
-      const id = this.ids.get(keyOf(k));
-      if (!id) throw new Error(`account ${keyOf(k)} could not be created`);
+      const id = this.ids.get(accountKey(k));
+      if (!id) throw new Error(`account ${accountKey(k)} could not be created`);
       return id;
     });
   }
 
   /** The id of an account this process has already seen, without a round trip (undefined when not seen). */
   known(key: AccountKey): string | undefined {
-    return this.ids.get(keyOf(key));
+    return this.ids.get(accountKey(key));
   }
 
-  /** Records an id learned by another statement (the lock statement finds member accounts by owner). */
-  remember(key: AccountKey, id: string): void {
-    if (this.ids.size >= MAX_CACHED) this.ids.clear();
-    this.ids.set(keyOf(key), id);
+  /**
+   * Caches the member accounts a lock statement found by owner and returns
+   * their ids by `accountKey` (read from the statement's rows, not back from
+   * the cache, which is cleared when full).
+   */
+  learn(located: readonly { id: string; memberId: string; currency: string; kind: string }[]): Map<string, string> {
+    const found = new Map<string, string>();
+    for (const a of located) {
+      const key = accountKey({ currency: a.currency, kind: a.kind as AccountKind, memberId: a.memberId });
+      if (this.ids.size >= MAX_CACHED) this.ids.clear();
+      this.ids.set(key, a.id);
+      found.set(key, a.id);
+    }
+    return found;
   }
 
   private static params(keys: readonly AccountKey[]): unknown[] {
@@ -76,7 +87,7 @@ export class Accounts {
       Accounts.params(keys),
     );
     for (const r of rows) {
-      this.ids.set(keyOf({ currency: r.currency, kind: r.kind, partnerId: r.partner_id, memberId: r.member_id }), r.id);
+      this.ids.set(accountKey({ currency: r.currency, kind: r.kind, partnerId: r.partner_id, memberId: r.member_id }), r.id);
       if (SHARDED_KINDS.has(r.kind)) this.shardedIds.add(r.id);
     }
   }

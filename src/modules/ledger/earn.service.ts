@@ -10,7 +10,7 @@ import { post, type LotDraft, type TransferDraft } from './posting.js';
 import { consumeLots } from './lots.js';
 import { LedgerErrors, type LedgerRejection } from './ledger.exception.js';
 import { lockAccountsAndBudgets, lockCustomerAndBudgets, spend, type Locked } from './budget.js';
-import { AccountsMissing, withAccountsCreated, type AccountKey } from './accounts.js';
+import { accountKey, AccountsMissing, withAccountsCreated, type AccountKey } from './accounts.js';
 
 export interface EarnRequest {
   partnerId: string;
@@ -44,6 +44,9 @@ interface PreparedEarn {
 /** The request fingerprint of an earn (idempotency): who, what currency, how much, which order. */
 const earnHash = (req: EarnRequest, currency: string, orderRef: string | null) => requestHash('EARN', { memberId: req.memberId, currency, amount: req.amount, orderRef });
 
+const walletKey = (memberId: string, currency: string): AccountKey => ({ currency, kind: AccountKind.MEMBER_WALLET, memberId });
+const receivableKey = (memberId: string, currency: string): AccountKey => ({ currency, kind: AccountKind.MEMBER_RECEIVABLE, memberId });
+
 /** An earn naming its member by the partner's customer id (resolved inside the transaction). */
 export type CustomerEarnRequest = Omit<EarnRequest, 'memberId'> & { customerId: string };
 
@@ -55,16 +58,21 @@ export type BatchItemResult = { ok: true; outcome: OperationOutcome } | { ok: fa
 export class EarnService {
   constructor(private readonly deps: LedgerDeps) {}
 
-  /** Validates requests and resolves their accounts (one round trip for all of them). */
+  /** The checks every earn passes before any statement: key, amount, order reference, currency. */
+  private async check(req: Omit<EarnRequest, 'memberId'>): Promise<{ currency: CurrencyRow; orderRef: string | null }> {
+    checkIdempotencyKey(req.idempotencyKey);
+    checkAmount(req.amount, this.deps.settings.maxPointsPerOperation);
+    const orderRef = checkOrderRef(req.orderRef);
+    return { orderRef, currency: await this.deps.currencies.forPartner(req.currency, req.partnerId) };
+  }
+
+  /** Validates requests and resolves their issuance accounts (cached house accounts). */
   private async prepareMany(reqs: readonly EarnRequest[]): Promise<(PreparedEarn | AppError)[]> {
     type Checked = { req: EarnRequest; currency: CurrencyRow; orderRef: string | null };
     const checked: (Checked | AppError)[] = [];
     for (const req of reqs) {
       try {
-        checkIdempotencyKey(req.idempotencyKey);
-        checkAmount(req.amount, this.deps.settings.maxPointsPerOperation);
-        const orderRef = checkOrderRef(req.orderRef);
-        checked.push({ req, orderRef, currency: await this.deps.currencies.forPartner(req.currency, req.partnerId) });
+        checked.push({ req, ...(await this.check(req)) });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         checked.push(error);
@@ -99,11 +107,9 @@ export class EarnService {
    */
   private async lock(tx: SqlClient, all: PreparedEarn[]) {
     const accounts = this.deps.accounts;
-    const walletOf = (p: PreparedEarn) => ({ currency: p.currency.code, kind: AccountKind.MEMBER_WALLET, memberId: p.req.memberId });
-    const receivableOf = (p: PreparedEarn) => ({ currency: p.currency.code, kind: AccountKind.MEMBER_RECEIVABLE, memberId: p.req.memberId });
     for (const p of all) {
-      p.wallet ??= accounts.known(walletOf(p));
-      p.receivable ??= accounts.known(receivableOf(p));
+      p.wallet ??= accounts.known(walletKey(p.req.memberId, p.currency.code));
+      p.receivable ??= accounts.known(receivableKey(p.req.memberId, p.currency.code));
     }
     const unseen = all.filter((p) => !p.wallet || !p.receivable);
     const pts = all.filter((p) => p.currency.code === COALITION_CURRENCY).map((p) => p.req.partnerId);
@@ -113,17 +119,12 @@ export class EarnService {
       pts,
       unseen.map((p) => ({ memberId: p.req.memberId, currency: p.currency.code })),
     );
-    // Read from this statement's rows, not back from the cache (which may be cleared when full).
-    const found = new Map<string, string>();
-    for (const a of locked.located) {
-      found.set(`${a.memberId}|${a.currency}|${a.kind}`, a.id);
-      accounts.remember({ currency: a.currency, kind: a.kind as AccountKind, memberId: a.memberId }, a.id);
-    }
+    const found = accounts.learn(locked.located);
     const missing: AccountKey[] = [];
     for (const p of unseen) {
-      p.wallet = found.get(`${p.req.memberId}|${p.currency.code}|${AccountKind.MEMBER_WALLET}`);
-      p.receivable = found.get(`${p.req.memberId}|${p.currency.code}|${AccountKind.MEMBER_RECEIVABLE}`);
-      if (!p.wallet || !p.receivable) missing.push(walletOf(p), receivableOf(p));
+      const keys = [walletKey(p.req.memberId, p.currency.code), receivableKey(p.req.memberId, p.currency.code)];
+      [p.wallet, p.receivable] = keys.map((k) => found.get(accountKey(k)));
+      if (!p.wallet || !p.receivable) missing.push(...keys);
     }
     if (missing.length > 0) throw new AccountsMissing(missing);
     return locked;
@@ -199,11 +200,9 @@ export class EarnService {
    * round trip whenever the member was not in this process's cache.
    */
   async earnForCustomer(req: CustomerEarnRequest): Promise<OperationOutcome & { memberId: string }> {
-    const [prepared] = await this.prepareMany([{ ...req, memberId: '' }]);
-    if (prepared instanceof AppError) throw prepared;
-    const { currency, orderRef } = prepared!;
-    const walletKey = (memberId: string) => ({ currency: currency.code, kind: AccountKind.MEMBER_WALLET, memberId });
-    const receivableKey = (memberId: string) => ({ currency: currency.code, kind: AccountKind.MEMBER_RECEIVABLE, memberId });
+    const { currency, orderRef } = await this.check(req);
+    const issuance = await this.deps.accounts.house(currency.code, AccountKind.PARTNER_ISSUANCE, req.partnerId);
+    const [operationId, transferId] = [newId(), newId()];
     const outcome = await withAccountsCreated(this.deps.accounts, () =>
       runLockedOperation(
         this.deps.sql,
@@ -212,15 +211,13 @@ export class EarnService {
           const locked = await lockCustomerAndBudgets(tx, req.partnerId, req.customerId, currency.code, pts);
           if (!locked.memberId) throw notFound('Member');
           const memberId = locked.memberId;
-          const byKind = new Map(locked.located.map((a) => [a.kind, a.id]));
-          const wallet = byKind.get(AccountKind.MEMBER_WALLET);
-          const receivable = byKind.get(AccountKind.MEMBER_RECEIVABLE);
-          if (!wallet || !receivable) throw new AccountsMissing([walletKey(memberId), receivableKey(memberId)]);
-          this.deps.accounts.remember(walletKey(memberId), wallet);
-          this.deps.accounts.remember(receivableKey(memberId), receivable);
+          const keys = [walletKey(memberId, currency.code), receivableKey(memberId, currency.code)];
+          const found = this.deps.accounts.learn(locked.located);
+          const [wallet, receivable] = keys.map((k) => found.get(accountKey(k)));
+          if (!wallet || !receivable) throw new AccountsMissing(keys);
           const memberReq = { ...req, memberId };
-          const p: Posted = { ...prepared!, req: memberReq, wallet, receivable, hash: earnHash(memberReq, currency.code, orderRef) };
-          const op = { id: p.operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'EARN', hash: p.hash, result: { transferId: p.transferId } };
+          const p: Posted = { req: memberReq, currency, orderRef, issuance, operationId, transferId, wallet, receivable, hash: earnHash(memberReq, currency.code, orderRef) };
+          const op = { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'EARN', hash: p.hash, result: { transferId } };
           return { op, locked: { p, locked } };
         },
         async (tx, { p, locked }) => {

@@ -8,7 +8,7 @@
  * longer fit fail alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, GraphQLRequestError, type GraphQLResponse } from '../../support/graphql-client.js';
+import { errorCodes, type GraphQLResponse, dataOf } from '../../support/graphql-client.js';
 import { checkLedgerInvariantsAfterEach, EarnPointsBatch, ledgerHelpers, newKey, type LedgerHelpers } from '../../support/ledger.js';
 import { memberHelpers } from '../../support/members.js';
 import { exchangeHelpers } from '../../support/exchange.js';
@@ -25,11 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 checkLedgerInvariantsAfterEach(() => app);
-
-const must = <T>(res: GraphQLResponse<T>): T => {
-  if (res.errors?.length || !res.data) throw new GraphQLRequestError(res);
-  return res.data;
-};
 
 /** What an earn may write (the operation row of a rejection aside). */
 const POSTING_TABLES = ['transfer', 'entry', 'lot', 'lot_movement', 'transfer_valuation', 'account_shard'];
@@ -78,14 +73,14 @@ describe('prepaid', () => {
     await rejected(shop, 'PREPAID_FUNDS_EXHAUSTED', () => ledger.earn(shop, member, 1));
 
     // Reversing an issuance gives its funds back, at the price it was drawn at.
-    must(await ledger.reverse(shop, e60.transfer.id, 10));
+    dataOf(await ledger.reverse(shop, e60.transfer.id, 10));
     expect(await st.budget(shop)).toBe('0.1');
     await ledger.earnOk(shop, member, 10);
     expect(await st.budget(shop)).toBe('0');
     expect((await ledger.balance(member)).available).toBe('100');
 
     // Redemptions, and branded-currency earns, draw nothing.
-    must(await ledger.redeem(shop, member, 50));
+    dataOf(await ledger.redeem(shop, member, 50));
     const miles = await ledger.createCurrency(shop, 'NONE');
     await ledger.earnOk(shop, member, 1_000_000, { currency: miles.code });
     expect(await st.budget(shop)).toBe('0');
@@ -138,7 +133,7 @@ describe('postpaid', () => {
     expect(await st.budget(shop)).toBe('5');
     await ledger.earnOk(shop, member, 8);
     await ledger.earnOk(shop, member, 8);
-    must(await ledger.redeem(shop, member, 10)); // redemptions neither use nor give credit
+    dataOf(await ledger.redeem(shop, member, 10)); // redemptions neither use nor give credit
     expect(await st.budget(shop)).toBe('1');
     const over = await rejected(shop, 'CREDIT_LIMIT_EXCEEDED', () => ledger.earn(shop, member, 5));
     expect(over.errors![0]!.extensions?.remaining).toBe('1');
@@ -148,7 +143,7 @@ describe('postpaid', () => {
     const closed = await st.closeCurrent(shop);
     expect(closed.dueToHub).toBe('5');
     await rejected(shop, 'CREDIT_LIMIT_EXCEEDED', () => ledger.earn(shop, member, 1)); // closing alone settles nothing
-    must(await st.markPaid(shop, closed.periodStart, 'PAY-42'));
+    dataOf(await st.markPaid(shop, closed.periodStart, 'PAY-42'));
     expect(await st.budget(shop)).toBe('5');
     await ledger.earnOk(shop, member, 20);
     expect(await st.budget(shop)).toBe('0');
@@ -164,7 +159,7 @@ describe('postpaid', () => {
     await st.contractOk(lowered, { billingMode: 'POSTPAID', creditLimit: '5', issuePrice: '0.1' });
     expect(await st.budget(lowered)).toBe('0');
     const s1 = await st.closeCurrent(lowered);
-    must(await st.markPaid(lowered, s1.periodStart));
+    dataOf(await st.markPaid(lowered, s1.periodStart));
     expect(await st.budget(lowered)).toBe('5');
     await rejected(lowered, 'CREDIT_LIMIT_EXCEEDED', () => ledger.earn(lowered, m1, 51));
     await ledger.earnOk(lowered, m1, 50);
@@ -175,8 +170,8 @@ describe('postpaid', () => {
     await st.contractOk(shop, { billingMode: 'POSTPAID', creditLimit: '10', issuePrice: '0.1' });
     const earn = await ledger.earnOk(shop, m2, 100);
     const p1 = await st.closeCurrent(shop);
-    must(await st.markPaid(shop, p1.periodStart));
-    must(await ledger.reverse(shop, earn.transfer.id));
+    dataOf(await st.markPaid(shop, p1.periodStart));
+    dataOf(await ledger.reverse(shop, earn.transfer.id));
     expect(await st.budget(shop)).toBe('20'); // unpaid exposure −10
     const p2 = await st.closeCurrent(shop);
     expect(p2.dueToHub).toBe('-10');
@@ -187,7 +182,7 @@ describe('postpaid', () => {
     expect(await st.budget(shop)).toBe('0'); // unpaid exposure now 20, over the limit: nothing left
     await rejected(shop, 'CREDIT_LIMIT_EXCEEDED', () => ledger.earn(shop, m2, 1));
     const p3 = await st.closeCurrent(shop);
-    must(await st.markPaid(shop, p3.periodStart));
+    dataOf(await st.markPaid(shop, p3.periodStart));
     expect(await st.budget(shop)).toBe('10');
   });
 
@@ -225,14 +220,14 @@ describe('batches', () => {
       { member: { memberId: m1 }, amount: '10', idempotencyKey: newKey() },
     ];
     const transfers = await app.count('transfer');
-    const res = must(await app.gql(EarnPointsBatch, { input: { items } }, shop.token)).earnPointsBatch;
+    const res = dataOf(await app.gql(EarnPointsBatch, { input: { items } }, shop.token)).earnPointsBatch;
     expect(res.items.map((i) => i.error?.code ?? 'OK')).toEqual(['OK', 'PREPAID_FUNDS_EXHAUSTED', 'OK', 'PREPAID_FUNDS_EXHAUSTED', 'OK']);
     expect([res.succeeded, res.failed]).toEqual([3, 2]);
     expect(await app.count('transfer')).toBe(transfers + 3);
     expect(await st.budget(shop)).toBe('0');
     expect([(await ledger.balance(m1)).available, (await ledger.balance(m2)).available]).toEqual(['70', '30']);
     // The refused items are final for their keys, like single earns.
-    const again = must(await app.gql(EarnPointsBatch, { input: { items } }, shop.token)).earnPointsBatch;
+    const again = dataOf(await app.gql(EarnPointsBatch, { input: { items } }, shop.token)).earnPointsBatch;
     expect(again.items.map((i) => i.error?.code ?? 'OK')).toEqual(['OK', 'PREPAID_FUNDS_EXHAUSTED', 'OK', 'PREPAID_FUNDS_EXHAUSTED', 'OK']);
     expect(await app.count('transfer')).toBe(transfers + 3);
   });
@@ -242,7 +237,7 @@ describe('batches', () => {
     await st.contractOk(shop, { billingMode: 'POSTPAID', creditLimit: '1', issuePrice: '0.3' });
     const member = await ledger.enroll(shop);
     const items: Item[] = [1, 2, 1, 1].map((n) => ({ member: { memberId: member }, amount: String(n), idempotencyKey: newKey() }));
-    const res = must(await app.gql(EarnPointsBatch, { input: { items } }, shop.token)).earnPointsBatch;
+    const res = dataOf(await app.gql(EarnPointsBatch, { input: { items } }, shop.token)).earnPointsBatch;
     expect(res.items.map((i) => i.error?.code ?? 'OK')).toEqual(['OK', 'OK', 'CREDIT_LIMIT_EXCEEDED', 'CREDIT_LIMIT_EXCEEDED']);
     expect(await st.budget(shop)).toBe('0.1');
     expect((await ledger.balance(member)).available).toBe('3');

@@ -8,7 +8,7 @@
  * side's money.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, GraphQLRequestError, type GraphQLResponse } from '../../support/graphql-client.js';
+import { errorCodes, GraphQLRequestError, dataOf } from '../../support/graphql-client.js';
 import { checkLedgerInvariantsAfterEach, ledgerHelpers, type LedgerHelpers } from '../../support/ledger.js';
 import { memberHelpers } from '../../support/members.js';
 import { InterPartnerFlows, settlementHelpers, sleep, type SettlementHelpers } from '../../support/settlement.js';
@@ -56,9 +56,7 @@ afterAll(() => app?.close());
 checkLedgerInvariantsAfterEach(() => app);
 
 const flows = async (token: string, window: { from: string; to: string } = { from, to }) => {
-  const res: GraphQLResponse<{ interPartnerFlows: unknown[] }> = await app.gql(InterPartnerFlows, window, token);
-  if (res.errors?.length || !res.data) throw new GraphQLRequestError(res);
-  return res.data.interPartnerFlows;
+  return dataOf(await app.gql(InterPartnerFlows, window, token)).interPartnerFlows;
 };
 
 const byPair = <T extends { issuerPartnerId: string; redeemerPartnerId: string }>(rows: T[]) =>

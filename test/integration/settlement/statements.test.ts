@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, GraphQLRequestError, type GraphQLResponse } from '../../support/graphql-client.js';
+import { errorCodes, dataOf } from '../../support/graphql-client.js';
 import { checkLedgerInvariantsAfterEach, ledgerHelpers, type LedgerHelpers } from '../../support/ledger.js';
 import { memberHelpers } from '../../support/members.js';
 import { exchangeHelpers } from '../../support/exchange.js';
@@ -27,11 +27,6 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 checkLedgerInvariantsAfterEach(() => app);
-
-const must = <T>(res: GraphQLResponse<T>): T => {
-  if (res.errors?.length || !res.data) throw new GraphQLRequestError(res);
-  return res.data;
-};
 
 type Posted = Priced & { transferId: string };
 
@@ -76,14 +71,14 @@ describe('lines, dues and the net', () => {
     add('ISSUANCE', 1001, I, e1.transfer.id);
     const e2 = await ledger.earnOk(shop, member, 3);
     add('ISSUANCE', 3, I, e2.transfer.id);
-    const r1 = must(await ledger.redeem(shop, member, 333)).redeemPoints;
+    const r1 = dataOf(await ledger.redeem(shop, member, 333)).redeemPoints;
     add('REDEMPTION', 333, R, r1.transfer.id);
-    const hold = must(await ledger.authorize(shop, member, 50)).authorizeRedemption.hold!;
-    const c1 = must(await ledger.capture(shop, hold.id, 47)).captureRedemption;
+    const hold = dataOf(await ledger.authorize(shop, member, 50)).authorizeRedemption.hold!;
+    const c1 = dataOf(await ledger.capture(shop, hold.id, 47)).captureRedemption;
     add('REDEMPTION', 47, R, c1.transfer.id);
-    const x1 = must(await ledger.reverse(shop, e2.transfer.id, 3)).reverseTransfer;
+    const x1 = dataOf(await ledger.reverse(shop, e2.transfer.id, 3)).reverseTransfer;
     add('ISSUANCE_REVERSAL', 3, I, x1.transfer.id);
-    const x2 = must(await ledger.reverse(shop, r1.transfer.id, 33)).reverseTransfer;
+    const x2 = dataOf(await ledger.reverse(shop, r1.transfer.id, 33)).reverseTransfer;
     add('REDEMPTION_REVERSAL', 33, R, x2.transfer.id);
     await ledger.earnOk(shop, member, 100, { currency: miles });
     const cin = await ex.exchangeOk(token, (await ex.quoteOk(token, miles, 'PTS', 100)).id);
@@ -141,7 +136,7 @@ describe('lines, dues and the net', () => {
     await st.contractOk(shop, { issuePrice: '0', redemptionPrice: '0.0125' });
     const member = await ledger.enroll(shop);
     await ledger.earnOk(shop, member, 10);
-    must(await ledger.redeem(shop, member, 10));
+    dataOf(await ledger.redeem(shop, member, 10));
     expect(await st.statement(shop)).toMatchObject({ dueToHub: '0', dueToPartner: '0.125', netExact: '-0.125', net: '-0.12', rounding: '0.005' });
   });
 });
@@ -159,7 +154,7 @@ describe('the live draft', () => {
     const e = await ledger.earnOk(shop, member, 250);
     const one = await st.statement(shop);
     expect(one).toMatchObject({ status: 'DRAFT', dueToHub: '2.5', net: '2.50', transferCount: 1, digest: digestOf([{ kind: 'ISSUANCE', points: 250n, unitPrice: '0.01', transferId: e.transfer.id }]) });
-    const r = must(await ledger.redeem(shop, member, 100)).redeemPoints;
+    const r = dataOf(await ledger.redeem(shop, member, 100)).redeemPoints;
     const two = await st.statement(shop);
     expect(two).toMatchObject({ dueToHub: '2.5', dueToPartner: '0.5', netExact: '2', net: '2.00', transferCount: 2 });
     expect(two.digest).toBe(
@@ -171,7 +166,7 @@ describe('the live draft', () => {
     // The period of a given instant: the same day's draft, asked for by any instant in it.
     expect(await st.statement(shop, new Date(dayStart.getTime() + 1000))).toEqual(two);
     // Nothing is closed yet.
-    expect(must(await app.gql(SettlementStatements, { partnerId: shop.id }, await st.financeToken())).settlementStatements).toEqual([]);
+    expect(dataOf(await app.gql(SettlementStatements, { partnerId: shop.id }, await st.financeToken())).settlementStatements).toEqual([]);
   });
 
   it('a partner without a contract has no statement: NO_CONTRACT', async () => {
@@ -192,7 +187,7 @@ describe('closing', () => {
     expect(new Date(closed.closedAt!).getTime()).toBeGreaterThanOrEqual(new Date(closed.periodEnd).getTime());
 
     const b = await ledger.earnOk(shop, member, 300);
-    must(await ledger.reverse(shop, a.transfer.id, 50)); // a reversal of a closed period's earn is posted in the open one
+    dataOf(await ledger.reverse(shop, a.transfer.id, 50)); // a reversal of a closed period's earn is posted in the open one
     await st.contractOk(shop, { issuePrice: '5', redemptionPrice: '5' });
     expect(await st.statement(shop, closed.periodStart)).toEqual(closed);
     const next = await st.statement(shop);
@@ -211,7 +206,7 @@ describe('closing', () => {
     );
     expect(claims).toEqual({ assigned: 3, distinct: 3, valuations: 3 });
     expect(await st.statement(shop, closed.periodStart)).toEqual(closed);
-    const list = must(await app.gql(SettlementStatements, { partnerId: shop.id }, await st.financeToken())).settlementStatements;
+    const list = dataOf(await app.gql(SettlementStatements, { partnerId: shop.id }, await st.financeToken())).settlementStatements;
     expect(list.map((s) => s.id)).toEqual([second.id, closed.id]);
     expect(b.transfer.amount).toBe('300');
   });
@@ -231,7 +226,7 @@ describe('closing', () => {
     expect(await writes()).toEqual(before);
 
     await st.waitUntil(open.periodEnd);
-    const closed = must(await st.close(shop, open.periodStart)).closeSettlementPeriod;
+    const closed = dataOf(await st.close(shop, open.periodStart)).closeSettlementPeriod;
     before = await writes();
     expect(errorCodes(await st.close(shop, open.periodStart))).toEqual(['PERIOD_ALREADY_CLOSED']);
     expect(await writes()).toEqual(before);
@@ -265,13 +260,13 @@ describe('payment', () => {
     expect(await st.statement(shop, open.periodStart)).toMatchObject({ status: 'DRAFT', paidAt: null, paymentReference: null });
 
     await st.waitUntil(open.periodEnd);
-    const closed = must(await st.close(shop, open.periodStart)).closeSettlementPeriod;
+    const closed = dataOf(await st.close(shop, open.periodStart)).closeSettlementPeriod;
     before = await writes();
     expect(errorCodes(await st.markPaid(shop, open.periodStart, '   '))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await st.markPaid(shop, open.periodStart, 'x'.repeat(129)))).toEqual(['BAD_USER_INPUT']);
     expect(await writes()).toEqual(before);
 
-    const paid = must(await st.markPaid(shop, open.periodStart, '  SEPA 2026-11-23 #4711  ')).markStatementPaid;
+    const paid = dataOf(await st.markPaid(shop, open.periodStart, '  SEPA 2026-11-23 #4711  ')).markStatementPaid;
     expect(paid).toEqual({ ...closed, status: 'PAID', paidAt: expect.any(String), paymentReference: 'SEPA 2026-11-23 #4711' });
     expect(await st.statement(shop, open.periodStart)).toEqual(paid);
     before = await writes();

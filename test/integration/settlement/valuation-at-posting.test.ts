@@ -7,7 +7,7 @@
  * contract. Later contract versions never rewrite a past valuation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphQLRequestError, type GraphQLResponse } from '../../support/graphql-client.js';
+import { dataOf } from '../../support/graphql-client.js';
 import { checkLedgerInvariantsAfterEach, ledgerHelpers, type LedgerHelpers } from '../../support/ledger.js';
 import { memberHelpers, type MemberHelpers } from '../../support/members.js';
 import { exchangeHelpers, type ExchangeHelpers } from '../../support/exchange.js';
@@ -28,11 +28,6 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 checkLedgerInvariantsAfterEach(() => app);
-
-const must = <T>(res: GraphQLResponse<T>): T => {
-  if (res.errors?.length || !res.data) throw new GraphQLRequestError(res);
-  return res.data;
-};
 
 describe('each settled transfer kind', () => {
   let airline: TestPartner;
@@ -60,13 +55,13 @@ describe('each settled transfer kind', () => {
   it('earn, redeem, capture and the reversals of each: exact valuations with the contract version; holds and releases are not valued', async () => {
     const member = await ledger.enroll(airline);
     const earn = await ledger.earnOk(airline, member, 1000);
-    const redeem = must(await ledger.redeem(airline, member, 100)).redeemPoints;
-    const auth = must(await ledger.authorize(airline, member, 50)).authorizeRedemption;
-    const capture = must(await ledger.capture(airline, auth.hold!.id, 30)).captureRedemption;
+    const redeem = dataOf(await ledger.redeem(airline, member, 100)).redeemPoints;
+    const auth = dataOf(await ledger.authorize(airline, member, 50)).authorizeRedemption;
+    const capture = dataOf(await ledger.capture(airline, auth.hold!.id, 30)).captureRedemption;
     const release = capture.transfers.find((t) => t.kind === 'RELEASE')!;
-    const revRedeem = must(await ledger.reverse(airline, redeem.transfer.id, 40)).reverseTransfer;
-    const revCapture = must(await ledger.reverse(airline, capture.transfer.id, 10)).reverseTransfer;
-    const revEarn = must(await ledger.reverse(airline, earn.transfer.id, 200)).reverseTransfer;
+    const revRedeem = dataOf(await ledger.reverse(airline, redeem.transfer.id, 40)).reverseTransfer;
+    const revCapture = dataOf(await ledger.reverse(airline, capture.transfer.id, 10)).reverseTransfer;
+    const revEarn = dataOf(await ledger.reverse(airline, earn.transfer.id, 200)).reverseTransfer;
 
     const ids = [earn.transfer.id, redeem.transfer.id, capture.transfer.id, revRedeem.transfer.id, revCapture.transfer.id, revEarn.transfer.id];
     const rows = await st.valuations(ids);
@@ -84,8 +79,8 @@ describe('each settled transfer kind', () => {
   it('an earn reversed beyond what the wallet holds: the take-back and the shortfall are both issuance reversals at the earn price', async () => {
     const member = await ledger.enroll(airline);
     const earn = await ledger.earnOk(airline, member, 100);
-    must(await ledger.redeem(airline, member, 80));
-    const rev = must(await ledger.reverse(airline, earn.transfer.id)).reverseTransfer;
+    dataOf(await ledger.redeem(airline, member, 80));
+    const rev = dataOf(await ledger.reverse(airline, earn.transfer.id)).reverseTransfer;
     const [back, shortfall] = ['REVERSE_EARN', 'REVERSE_EARN_SHORTFALL'].map((k) => rev.transfers.find((t) => t.kind === k)!);
     expect([back!.amount, shortfall!.amount]).toEqual(['20', '80']);
     const rows = await st.valuations([back!.id, shortfall!.id]);
@@ -143,11 +138,11 @@ describe('contract versions over time', () => {
 
     const e1 = await ledger.earnOk(partner, member, 333);
     const e2 = await ledger.earnOk(partner, member, 7);
-    const r1 = must(await ledger.redeem(partner, member, 101)).redeemPoints;
+    const r1 = dataOf(await ledger.redeem(partner, member, 101)).redeemPoints;
     await st.waitUntil(switchAt, 10);
     const e3 = await ledger.earnOk(partner, member, 333);
-    const r2 = must(await ledger.redeem(partner, member, 51)).redeemPoints;
-    const x1 = must(await ledger.reverse(partner, e1.transfer.id, 99)).reverseTransfer; // an earn priced under v1, reversed under v2
+    const r2 = dataOf(await ledger.redeem(partner, member, 51)).redeemPoints;
+    const x1 = dataOf(await ledger.reverse(partner, e1.transfer.id, 99)).reverseTransfer; // an earn priced under v1, reversed under v2
 
     const rows = await st.valuations([e1, e2, r1, e3, r2, x1].map((r) => r.transfer.id));
     const want: (Priced & { contract: string })[] = [
@@ -175,13 +170,13 @@ describe('contract versions over time', () => {
     const member = await ledger.enroll(partner);
     const v1 = await st.contractOk(partner, { issuePrice: '0.031', redemptionPrice: '0.017' });
     const earn = await ledger.earnOk(partner, member, 500);
-    const redeem = must(await ledger.redeem(partner, member, 200)).redeemPoints;
+    const redeem = dataOf(await ledger.redeem(partner, member, 200)).redeemPoints;
     const v2 = await st.contractOk(partner, { issuePrice: '0.5', redemptionPrice: '0.4' }); // in effect at once
     const v3 = await st.contractOk(partner, { issuePrice: '0.9', redemptionPrice: '0.8' });
     expect((await st.contracts(partner)).map((c) => c.id)).toEqual([v3.id, v2.id, v1.id]);
 
-    const revEarn = must(await ledger.reverse(partner, earn.transfer.id, 123)).reverseTransfer;
-    const revRedeem = must(await ledger.reverse(partner, redeem.transfer.id, 45)).reverseTransfer;
+    const revEarn = dataOf(await ledger.reverse(partner, earn.transfer.id, 123)).reverseTransfer;
+    const revRedeem = dataOf(await ledger.reverse(partner, redeem.transfer.id, 45)).reverseTransfer;
     const fresh = await ledger.earnOk(partner, member, 10);
     const rows = await st.valuations([revEarn.transfer.id, revRedeem.transfer.id, fresh.transfer.id]);
     expectValuation(rows[0], { kind: 'ISSUANCE_REVERSAL', points: 123, unitPrice: '0.031', contractId: v1.id, partnerId: partner.id });
@@ -194,7 +189,7 @@ describe('contract versions over time', () => {
     const member = await ledger.enroll(partner);
     await st.contractOk(partner, { issuePrice: '0.0133', redemptionPrice: '0.0101', creditLimit: '1000' });
     await ledger.earnOk(partner, member, 400);
-    must(await ledger.redeem(partner, member, 150));
+    dataOf(await ledger.redeem(partner, member, 150));
     const closed = await st.closeCurrent(partner);
     await ledger.earnOk(partner, member, 77); // in the open period
     const before = { valuations: await st.partnerValuations(partner.id), draft: await st.statement(partner) };
