@@ -48,6 +48,9 @@ export async function startDurableCluster(bin = process.env.PG_BIN || DEFAULT_PG
     'listen_addresses=127.0.0.1',
     `unix_socket_directories=${dir}`,
     'max_connections=200',
+    // The bench checkpoints before every row (run.ts); a bigger WAL allowance keeps the server from starting
+    // another one inside a row (the default 1GB did, every ~27 s, and said so in its log).
+    'max_wal_size=4GB',
     'shared_preload_libraries=pg_stat_statements',
     'pg_stat_statements.track=top',
     'pg_stat_statements.track_utility=on',

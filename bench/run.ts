@@ -108,10 +108,13 @@ function rssMb(pid: number): number {
 }
 /**
  * CPU seconds of the postmaster and all its children (backends, walwriter, checkpointer…), including
- * children that have exited (the postmaster's cutime/cstime), so recycled pool connections still count.
+ * children that have exited (the postmaster's cutime/cstime), so recycled pool connections still count;
+ * `byRole`: the live backends' share by connecting role (from their process titles, "postgres: <role> …"),
+ * so a row's own backends can be told apart from the server's background work (autovacuum, WAL, checkpoints).
  */
-function pgCpuSeconds(postmaster: number): number {
+function pgCpuSeconds(postmaster: number): { total: number; byRole: Map<string, number> } {
   let total = procCpuSeconds(postmaster);
+  const byRole = new Map<string, number>();
   try {
     const stat = readFileSync(`/proc/${postmaster}/stat`, 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -124,20 +127,54 @@ function pgCpuSeconds(postmaster: number): number {
     try {
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(f[1]) === postmaster) total += (Number(f[11]) + Number(f[12])) / TICK;
+      if (Number(f[1]) !== postmaster) continue;
+      const seconds = (Number(f[11]) + Number(f[12])) / TICK;
+      total += seconds;
+      const role = /^postgres: (\S+) /.exec(readFileSync(`/proc/${d}/cmdline`, 'utf8'))?.[1];
+      if (role) byRole.set(role, (byRole.get(role) ?? 0) + seconds);
     } catch {
       /* gone */
     }
   }
-  return total;
+  return { total, byRole };
 }
 
 // ---------- PostgreSQL, roles, statement counting ----------
 let cluster: BenchCluster | undefined;
 let admin!: pg.Client;
-async function statementsBy(role: string): Promise<number> {
-  const r = await admin.query(`select coalesce(sum(calls), 0)::bigint::text as n from pg_stat_statements s join pg_roles r on r.oid = s.userid where r.rolname = $1`, [role]);
-  return Number(r.rows[0].n);
+/**
+ * Every row starts from the same state of the server's background work: vacuumed and checkpointed.
+ * - Autovacuum wakes every minute and, with millions of rows inserted per minute, vacuums and analyzes
+ *   operation/transfer/entry/lot for ~10 s, a core's worth on this 2-core machine: whichever row it landed
+ *   in lost a share of the CPU (seen in the server log with log_autovacuum_min_duration=0). A VACUUM first
+ *   resets its insert counters, so it does not fire again within a row.
+ * - Right after a checkpoint each page's first change writes the whole page to the WAL (full_page_writes):
+ *   a row measured then pays several times the WAL of one measured late in the cycle. With the default
+ *   max_wal_size the server checkpointed every ~27 s ("checkpoints are occurring too frequently").
+ * Which rows paid for either depended on timing, not on code; now every row, baseline or hub, pays the same.
+ */
+async function settleServer(): Promise<void> {
+  await admin.query('vacuum (analyze)');
+  await admin.query('checkpoint');
+}
+
+type StatementStats = Map<string, { query: string; calls: number; ms: number }>;
+/** The role's statements as pg_stat_statements has them now (calls and server time, by query). */
+async function statementStats(role: string): Promise<StatementStats> {
+  const r = await admin.query(
+    `select s.queryid::text as id, s.query, s.calls::text as calls, s.total_exec_time as ms from pg_stat_statements s join pg_roles r on r.oid = s.userid where r.rolname = $1`,
+    [role],
+  );
+  return new Map(r.rows.map((x) => [x.id as string, { query: x.query as string, calls: Number(x.calls), ms: Number(x.ms) }]));
+}
+const callsIn = (s: StatementStats) => [...s.values()].reduce((n, x) => n + x.calls, 0);
+/** Server time per operation by statement between two snapshots, largest first (where the database's time goes). */
+function serverTimePerOp(before: StatementStats, after: StatementStats, ops: number): { ms: number; calls: number; query: string }[] {
+  return [...after]
+    .map(([id, a]) => ({ ms: round((a.ms - (before.get(id)?.ms ?? 0)) / ops, 3), calls: round((a.calls - (before.get(id)?.calls ?? 0)) / ops, 2), query: a.query.replace(/\s+/g, ' ').slice(0, 90) }))
+    .filter((x) => x.calls > 0)
+    .sort((x, y) => y.ms - x.ms)
+    .slice(0, 6);
 }
 
 // ---------- the hub process ----------
@@ -321,7 +358,9 @@ interface Result {
   statementsPerOp: number;
   statementsPerOpClient?: number;
   hubRssMb?: { start: number; max: number; end: number };
-  cpu: { hub: number; postgres: number; driver: number; other: number };
+  cpu: { hub: number; postgres: number; postgresRole: number; driver: number; other: number };
+  /** Server time (ms) and calls per operation by statement, largest first (pg_stat_statements). */
+  serverTime?: { ms: number; calls: number; query: string }[];
   /** Average number of the role's backends per state:wait_event (pg_stat_activity sampled every 100 ms). */
   waits?: Record<string, number>;
   errors: number;
@@ -352,21 +391,30 @@ function machineBusySeconds(): number {
 
 function cpuSnapshot() {
   const d = process.cpuUsage();
+  const pg = pgCpuSeconds(cluster!.postmasterPid());
   return {
     t: performance.now(),
     machine: machineBusySeconds(),
     hub: hub ? procCpuSeconds(hub.child.pid!) : 0,
-    pg: pgCpuSeconds(cluster!.postmasterPid()),
+    pg: pg.total,
+    pgByRole: pg.byRole,
     driver: (d.user + d.system) / 1e6,
   };
 }
-function cpuShare(a: ReturnType<typeof cpuSnapshot>, b: ReturnType<typeof cpuSnapshot>) {
+/** CPU per cent of one core during a window; `postgresRole`: the part of `postgres` in the backends of `role`. */
+function cpuShare(a: ReturnType<typeof cpuSnapshot>, b: ReturnType<typeof cpuSnapshot>, role: string) {
   const wall = (b.t - a.t) / 1000;
   // Percent of ONE core (200% = both cores of this machine).
   const pct = (x: number) => Math.round(((x / wall) * 100));
   const ours = b.hub - a.hub + (b.pg - a.pg) + (b.driver - a.driver);
   // `other`: CPU used by processes that are not part of this run (other sessions on a shared machine).
-  return { hub: pct(b.hub - a.hub), postgres: pct(b.pg - a.pg), driver: pct(b.driver - a.driver), other: Math.max(0, pct(b.machine - a.machine - ours)) };
+  return {
+    hub: pct(b.hub - a.hub),
+    postgres: pct(b.pg - a.pg),
+    postgresRole: pct((b.pgByRole.get(role) ?? 0) - (a.pgByRole.get(role) ?? 0)),
+    driver: pct(b.driver - a.driver),
+    other: Math.max(0, pct(b.machine - a.machine - ours)),
+  };
 }
 
 /** Samples what the role's backends are doing (pg_stat_activity) every 100 ms: where the time goes on the server. */
@@ -415,7 +463,8 @@ const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 async function closedLoop(spec: RunSpec, measureS = P.measureS): Promise<Result | undefined> {
   if (ONLY && spec.role === 'hub' && !spec.warmUpOnly && !spec.scenario.includes(ONLY)) return undefined;
-  const before = await statementsBy(spec.role);
+  await settleServer();
+  const before = await statementStats(spec.role);
   const clientBefore = spec.clientCount?.() ?? 0;
   const t0 = performance.now();
   const measureStart = t0 + P.warmupS * 1000;
@@ -460,7 +509,7 @@ async function closedLoop(spec: RunSpec, measureS = P.measureS): Promise<Result 
   cpuB ??= cpuSnapshot();
   waitStats ??= waits?.stop();
   const hubRss = rss?.stop();
-  const after = await statementsBy(spec.role);
+  const after = await statementStats(spec.role);
   if (firstError) log(`${spec.scenario} c${spec.concurrency}: ${errors} errors, first:`, (firstError as Error).message);
   const sorted = Float64Array.from(lat).sort();
   const opsPerS = lat.length / measureS;
@@ -474,10 +523,11 @@ async function closedLoop(spec: RunSpec, measureS = P.measureS): Promise<Result 
     p95: round(percentile(sorted, 95), 2),
     p99: round(percentile(sorted, 99), 2),
     max: round(sorted[sorted.length - 1] ?? NaN, 2),
-    statementsPerOp: round((after - before) / total, 2),
+    statementsPerOp: round((callsIn(after) - callsIn(before)) / total, 2),
+    serverTime: serverTimePerOp(before, after, total),
     statementsPerOpClient: spec.clientCount ? round((spec.clientCount() - clientBefore) / total, 2) : undefined,
     hubRssMb: spec.role === 'hub' ? hubRss : undefined,
-    cpu: cpuA ? cpuShare(cpuA, cpuB) : { hub: NaN, postgres: NaN, driver: NaN, other: NaN },
+    cpu: cpuA ? cpuShare(cpuA, cpuB, spec.role) : { hub: NaN, postgres: NaN, postgresRole: NaN, driver: NaN, other: NaN },
     waits: waitStats,
     errors,
     note: spec.note,
@@ -487,7 +537,8 @@ async function closedLoop(spec: RunSpec, measureS = P.measureS): Promise<Result 
     return r;
   }
   results.push(r);
-  log(`${r.scenario} c${r.concurrency}: ${r.opsPerS} ops/s, ${r.postingsPerS} postings/s, p50 ${r.p50} p99 ${r.p99} ms, ${r.statementsPerOp} stmts/op, cpu hub ${r.cpu.hub}% pg ${r.cpu.postgres}% driver ${r.cpu.driver}% other ${r.cpu.other}%`);
+  log(`${r.scenario} c${r.concurrency}: ${r.opsPerS} ops/s, ${r.postingsPerS} postings/s, p50 ${r.p50} p99 ${r.p99} ms, ${r.statementsPerOp} stmts/op, cpu hub ${r.cpu.hub}% pg ${r.cpu.postgres}% (its backends ${r.cpu.postgresRole}%) driver ${r.cpu.driver}% other ${r.cpu.other}%`);
+  if (r.serverTime) log(`  server ms/op: ${r.serverTime.map((x) => `${x.ms} (${x.calls}x ${x.query.slice(0, 40)})`).join(', ')}`);
   if (r.waits) log(`  server backends (avg per sample): ${Object.entries(r.waits).map(([k, v]) => `${k}=${v}`).join(', ')}`);
   return r;
 }
@@ -711,7 +762,7 @@ async function openLoop(rate: number, role: 'hub' | 'bench_base' = 'hub'): Promi
     const p = pick(partners);
     return earnOnce(p, pick(p.links));
   };
-  const before = await statementsBy(role);
+  const before = await statementStats(role);
   const lat: number[] = [];
   // BENCH_TRACE=<file prefix>: every request's (due time, latency) written as JSON, to see whether slow ones cluster.
   const trace: [number, number][] | undefined = process.env.BENCH_TRACE ? [] : undefined;
@@ -766,7 +817,7 @@ async function openLoop(rate: number, role: 'hub' | 'bench_base' = 'hub'): Promi
   const hubRss = rss?.stop();
   await baseSql?.close();
   if (trace) writeFileSync(`${process.env.BENCH_TRACE}-${role}.json`, JSON.stringify(trace));
-  const after = await statementsBy(role);
+  const after = await statementStats(role);
   const sorted = Float64Array.from(lat).sort();
   const r: Result = {
     scenario: role === 'hub' ? `open loop earnPoints @ ${Math.round(rate)}/s` : `baseline: open loop 1 posting/tx @ ${Math.round(rate)}/s`,
@@ -778,9 +829,10 @@ async function openLoop(rate: number, role: 'hub' | 'bench_base' = 'hub'): Promi
     p95: round(percentile(sorted, 95), 2),
     p99: round(percentile(sorted, 99), 2),
     max: round(sorted[sorted.length - 1] ?? NaN, 2),
-    statementsPerOp: round((after - before) / total, 2),
+    statementsPerOp: round((callsIn(after) - callsIn(before)) / total, 2),
+    serverTime: serverTimePerOp(before, after, total),
     hubRssMb: role === 'hub' ? hubRss : undefined,
-    cpu: cpuA ? cpuShare(cpuA, cpuB) : { hub: NaN, postgres: NaN, driver: NaN, other: NaN },
+    cpu: cpuA ? cpuShare(cpuA, cpuB, role) : { hub: NaN, postgres: NaN, postgresRole: NaN, driver: NaN, other: NaN },
     errors,
   };
   results.push(r);
@@ -980,13 +1032,11 @@ async function main() {
       if (spread) peakOf.push(spread.opsPerS);
     }
     if (peakOf.length) {
-      // Autovacuum (the closed-loop runs insert millions of rows) takes a core for a second or two; on this
-      // 2-core machine that stalls whatever runs beside it, and the slow requests of an open loop clustered
-      // exactly at the autovacuum times in the server log (BENCH_TRACE, BENCH_PG_LOG). Vacuuming first keeps
-      // the 20-second windows about the hub's latency; both sides get the same treatment.
-      await admin.query('vacuum (analyze)');
+      // Settled first like every row: the slow requests of an open loop clustered exactly at the autovacuum
+      // times in the server log (BENCH_TRACE, BENCH_PG_LOG).
+      await settleServer();
       await openLoop(Math.max(...peakOf) / 2);
-      await admin.query('vacuum (analyze)');
+      await settleServer();
       await openLoop(Math.max(...peakOf) / 2, 'bench_base');
     }
   }
