@@ -594,7 +594,7 @@ function baselineSpecs(c: number, sql: ReturnType<typeof pgSql.createPgSql>) {
       clientCount: () => sql.statementCount,
       op: baselineEarn(sql),
     };
-  // 100 postings per transaction: the statements of earnPointsBatch (claim, lock, post).
+  // 100 postings per transaction: the statements of earnPointsBatch (lock, claim, post), the accounts by id.
   const hundred: RunSpec = {
       scenario: 'baseline: 100 postings/tx',
       concurrency: c,
@@ -609,8 +609,8 @@ function baselineSpecs(c: number, sql: ReturnType<typeof pgSql.createPgSql>) {
           return { link, key: newKey('b100'), hash: operations.requestHash('EARN', { memberId: link.memberId, currency: 'PTS', amount: 100n, orderRef: null }), ...earnDraft(link, p.issuance, 100n) };
         });
         await sql.transaction(async (tx) => {
-          await tx.query(earnService.BATCH_CLAIM_SQL, [items.map((x) => x.operationId), `partner:${p.id}`, items.map((x) => x.key), items.map((x) => x.hash), items.map((x) => x.transferId)]);
           await lockForEarn(tx, items.flatMap((x) => [x.link.wallet, x.link.receivable]), [p.id]);
+          await tx.query(earnService.BATCH_CLAIM_SQL, [items.map((x) => x.operationId), `partner:${p.id}`, items.map((x) => x.key), items.map((x) => x.hash), items.map((x) => x.transferId)]);
           await posting.post(tx, items.map((x) => x.transfer), items.map((x) => x.lot), isSharded);
         });
       },

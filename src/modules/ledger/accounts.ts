@@ -17,6 +17,19 @@ const MAX_CACHED = 500_000;
 /** An account's identity as one string (cache and map key). */
 export const accountKey = (k: AccountKey) => `${k.currency}|${k.kind}|${k.partnerId ?? ''}|${k.memberId ?? ''}`;
 
+/** A member account as a lock statement returns it when it found it by owner. */
+export interface LocatedMemberAccount {
+  id: string;
+  memberId: string;
+  currency: string;
+  kind: string;
+}
+
+/** Ids of found member accounts by `accountKey` (without caching them). */
+export function locatedByKey(located: readonly LocatedMemberAccount[]): Map<string, string> {
+  return new Map(located.map((a) => [accountKey({ currency: a.currency, kind: a.kind as AccountKind, memberId: a.memberId }), a.id]));
+}
+
 export class Accounts {
   private readonly ids = new Map<string, string>();
   private readonly shardedIds = new Set<string>();
@@ -58,13 +71,11 @@ export class Accounts {
    * their ids by `accountKey` (read from the statement's rows, not back from
    * the cache, which is cleared when full).
    */
-  learn(located: readonly { id: string; memberId: string; currency: string; kind: string }[]): Map<string, string> {
-    const found = new Map<string, string>();
-    for (const a of located) {
-      const key = accountKey({ currency: a.currency, kind: a.kind as AccountKind, memberId: a.memberId });
+  learn(located: readonly LocatedMemberAccount[]): Map<string, string> {
+    const found = locatedByKey(located);
+    for (const [key, id] of found) {
       if (this.ids.size >= MAX_CACHED) this.ids.clear();
-      this.ids.set(key, a.id);
-      found.set(key, a.id);
+      this.ids.set(key, id);
     }
     return found;
   }

@@ -58,6 +58,32 @@ export const LOCK_BY_CUSTOMER_SQL = prepared(
      union all ${BUDGET_ROWS}`,
 );
 
+/**
+ * The lock statement of a batch of earns that name their members as the partner does: $1 the partner,
+ * $2 partner ids for budgets, then per item $3 its customer id or $4 its member id (the other null) and $5
+ * its currency. Resolves each item's member (row 'r': the item's position and member, null when the partner
+ * has no such member; a member id merged away follows its merge), locks every resolved member's wallet and
+ * receivable in the item's currency (ascending ids) and the budgets.
+ */
+export const LOCK_BATCH_SQL = prepared(
+  'ledger_lock_batch',
+  `with i as (select * from unnest($3::text[], $4::uuid[], $5::text[]) with ordinality x(customer_id, member_ref, currency, n)),
+          r as (select i.n, i.currency, coalesce(lc.member_id, lm.member_id) as member_id
+                  from i
+                  left join member_link lc on lc.partner_id = $1 and lc.customer_id = i.customer_id
+                  left join member m on m.id = i.member_ref
+                  left join member_link lm on lm.partner_id = $1 and lm.member_id = coalesce(m.merged_into, m.id)),
+          a as (select id, balance, member_id, currency, kind from account
+                 where id in (select o.id from (select distinct member_id, currency from r where member_id is not null) k
+                                join account o on o.member_id = k.member_id and o.currency = k.currency
+                                              and o.kind in ('MEMBER_WALLET', 'MEMBER_RECEIVABLE'))
+                 order by id for update),
+          ${BUDGETS_CTE}
+     select 'r' as k, n::text as key, member_id::text as v1, null::text as v2, null::text as v3, null::text as v4 from r
+     union all select 'a', id::text, balance::text, member_id::text, currency, kind from a
+     union all ${BUDGET_ROWS}`,
+);
+
 /** A member's wallet and receivable in one currency, named by owner instead of by id. */
 export interface MemberCurrency {
   memberId: string;
@@ -108,7 +134,36 @@ export async function lockCustomerAndBudgets(
   return { ...lockedFrom(rows), memberId: rows.find((r) => r.k === 'm')?.key };
 }
 
-type LockRow = { k: 'm' | 'a' | 'b'; key: string; v1: string; v2: string | null; v3: string | null; v4: string | null };
+/** An item of a batch lock: its member as the partner names it, and the currency of its accounts. */
+export interface BatchLockItem {
+  member: { memberId?: string; customerId?: string };
+  currency: string;
+}
+
+/**
+ * One statement: resolves each item's member for `partnerId`, locks the resolved members' wallets and
+ * receivables in the items' currencies and the budgets of `partnerIds`. `members[i]` is item i's member id,
+ * undefined when the partner has no such member (nothing is locked for it).
+ */
+export async function lockBatchAndBudgets(
+  tx: SqlClient,
+  partnerId: string,
+  items: readonly BatchLockItem[],
+  partnerIds: readonly string[],
+): Promise<Locked & { members: (string | undefined)[] }> {
+  const rows = await tx.query<LockRow>(LOCK_BATCH_SQL, [
+    partnerId,
+    [...new Set(partnerIds)],
+    items.map((x) => x.member.customerId ?? null),
+    items.map((x) => x.member.memberId ?? null),
+    items.map((x) => x.currency),
+  ]);
+  const members = new Array<string | undefined>(items.length);
+  for (const r of rows) if (r.k === 'r' && r.v1) members[Number(r.key) - 1] = r.v1;
+  return { ...lockedFrom(rows), members };
+}
+
+type LockRow = { k: 'm' | 'r' | 'a' | 'b'; key: string; v1: string; v2: string | null; v3: string | null; v4: string | null };
 export interface Locked {
   balances: Map<string, bigint>;
   budgets: Map<string, Budget>;

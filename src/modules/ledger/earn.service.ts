@@ -9,8 +9,9 @@ import { checkIdempotencyKey, requestHash, runLockedOperation, runOperation, typ
 import { post, type LotDraft, type TransferDraft } from './posting.js';
 import { consumeLots } from './lots.js';
 import { LedgerErrors, type LedgerRejection } from './ledger.exception.js';
-import { lockAccountsAndBudgets, lockCustomerAndBudgets, spend, type Locked } from './budget.js';
-import { accountKey, AccountsMissing, withAccountsCreated, type AccountKey } from './accounts.js';
+import { lockAccountsAndBudgets, lockBatchAndBudgets, lockCustomerAndBudgets, spend, type Locked } from './budget.js';
+import { accountKey, AccountsMissing, locatedByKey, withAccountsCreated, type AccountKey } from './accounts.js';
+import type { MemberRef } from '../members/member.service.js';
 
 export interface EarnRequest {
   partnerId: string;
@@ -23,10 +24,14 @@ export interface EarnRequest {
 
 export const MAX_BATCH_ITEMS = 1000;
 
-/** Claims the operation rows of a batch of earns in one statement (exported so bench/ drives the very same SQL). */
+/**
+ * Claims the operation rows of a batch of earns in one statement (exported so bench/ drives the very same
+ * SQL). In key order: two concurrent batches sharing keys then wait for each other in one order, not in a
+ * cycle (a deadlock would be retried, but only after PostgreSQL's deadlock_timeout, a second).
+ */
 export const BATCH_CLAIM_SQL = prepared('ledger_batch_claim', `insert into operation (id, scope, idempotency_key, kind, request_hash, result)
            select id, $2, key, 'EARN', hash, jsonb_build_object('transferId', tid) from unnest($1::uuid[], $3::text[], $4::text[], $5::text[]) x(id, key, hash, tid)
-           on conflict (scope, idempotency_key) do nothing returning idempotency_key`);
+           order by key on conflict (scope, idempotency_key) do nothing returning idempotency_key`);
 
 interface PreparedEarn {
   req: EarnRequest;
@@ -53,80 +58,48 @@ export type CustomerEarnRequest = Omit<EarnRequest, 'memberId'> & { customerId: 
 /** An earn whose member accounts the lock statement has resolved. */
 type Posted = PreparedEarn & { wallet: string; receivable: string };
 
-export type BatchItemResult = { ok: true; outcome: OperationOutcome } | { ok: false; error: AppError };
+/** One item of earnPointsBatch: an earn naming its member as the partner does. */
+export type BatchEarnRequest = Omit<EarnRequest, 'memberId' | 'partnerId'> & { member: MemberRef };
+
+export type BatchItemResult = { ok: true; outcome: OperationOutcome; memberId: string } | { ok: false; error: AppError };
 
 export class EarnService {
   constructor(private readonly deps: LedgerDeps) {}
 
   /** The checks every earn passes before any statement: key, amount, order reference, currency. */
-  private async check(req: Omit<EarnRequest, 'memberId'>): Promise<{ currency: CurrencyRow; orderRef: string | null }> {
+  private async check(req: Omit<EarnRequest, 'memberId' | 'partnerId'>, partnerId: string): Promise<{ currency: CurrencyRow; orderRef: string | null }> {
     checkIdempotencyKey(req.idempotencyKey);
     checkAmount(req.amount, this.deps.settings.maxPointsPerOperation);
     const orderRef = checkOrderRef(req.orderRef);
-    return { orderRef, currency: await this.deps.currencies.forPartner(req.currency, req.partnerId) };
+    return { orderRef, currency: await this.deps.currencies.forPartner(req.currency, partnerId) };
   }
 
-  /** Validates requests and resolves their issuance accounts (cached house accounts). */
-  private async prepareMany(reqs: readonly EarnRequest[]): Promise<(PreparedEarn | AppError)[]> {
-    type Checked = { req: EarnRequest; currency: CurrencyRow; orderRef: string | null };
-    const checked: (Checked | AppError)[] = [];
-    for (const req of reqs) {
-      try {
-        checked.push({ req, ...(await this.check(req)) });
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        checked.push(error);
-      }
-    }
-    const valid = checked.filter((c): c is Checked => !(c instanceof AppError));
-    // House accounts are few and always cached; member accounts, when not cached, are found by the lock statement.
-    const issuance = await this.deps.accounts.ensure(
-      valid.map(({ req, currency }) => ({ currency: currency.code, kind: AccountKind.PARTNER_ISSUANCE, partnerId: req.partnerId })),
-    );
-    let at = 0;
-    return checked.map((c) => {
-      if (c instanceof AppError) return c;
-      const { req, currency, orderRef } = c;
-      return {
-        req,
-        currency,
-        orderRef,
-        issuance: issuance[at++]!,
-        operationId: newId(),
-        transferId: newId(),
-        hash: earnHash(req, currency.code, orderRef),
-      };
-    });
+  /** Checks an earn by member id and resolves its issuance account (a cached house account). */
+  private async prepare(req: EarnRequest): Promise<PreparedEarn> {
+    const { currency, orderRef } = await this.check(req, req.partnerId);
+    const issuance = await this.deps.accounts.house(currency.code, AccountKind.PARTNER_ISSUANCE, req.partnerId);
+    return { req, currency, orderRef, issuance, operationId: newId(), transferId: newId(), hash: earnHash(req, currency.code, orderRef) };
   }
 
   /**
-   * Locks the earns' member accounts and partner budgets in one statement;
-   * member accounts not seen before are looked up by owner in that same
-   * statement. Throws AccountsMissing (the caller creates them and retries)
-   * when a member has no accounts in the currency yet.
+   * Locks the earn's member accounts and its partner's budget in one
+   * statement; accounts this process has not seen are looked up by owner in
+   * that same statement. Throws AccountsMissing (the caller creates them and
+   * retries) when the member has no accounts in the currency yet.
    */
-  private async lock(tx: SqlClient, all: PreparedEarn[]) {
+  private async lock(tx: SqlClient, p: PreparedEarn): Promise<Locked> {
     const accounts = this.deps.accounts;
-    for (const p of all) {
-      p.wallet ??= accounts.known(walletKey(p.req.memberId, p.currency.code));
-      p.receivable ??= accounts.known(receivableKey(p.req.memberId, p.currency.code));
-    }
-    const unseen = all.filter((p) => !p.wallet || !p.receivable);
-    const pts = all.filter((p) => p.currency.code === COALITION_CURRENCY).map((p) => p.req.partnerId);
-    const locked = await lockAccountsAndBudgets(
-      tx,
-      all.flatMap((p) => (p.wallet && p.receivable ? [p.wallet, p.receivable] : [])),
-      pts,
-      unseen.map((p) => ({ memberId: p.req.memberId, currency: p.currency.code })),
-    );
-    const found = accounts.learn(locked.located);
-    const missing: AccountKey[] = [];
-    for (const p of unseen) {
-      const keys = [walletKey(p.req.memberId, p.currency.code), receivableKey(p.req.memberId, p.currency.code)];
+    const keys = [walletKey(p.req.memberId, p.currency.code), receivableKey(p.req.memberId, p.currency.code)];
+    p.wallet ??= accounts.known(keys[0]!);
+    p.receivable ??= accounts.known(keys[1]!);
+    const seen = p.wallet && p.receivable;
+    const pts = p.currency.code === COALITION_CURRENCY ? [p.req.partnerId] : [];
+    const locked = await lockAccountsAndBudgets(tx, seen ? [p.wallet!, p.receivable!] : [], pts, seen ? [] : [{ memberId: p.req.memberId, currency: p.currency.code }]);
+    if (!seen) {
+      const found = accounts.learn(locked.located);
       [p.wallet, p.receivable] = keys.map((k) => found.get(accountKey(k)));
-      if (!p.wallet || !p.receivable) missing.push(...keys);
+      if (!p.wallet || !p.receivable) throw new AccountsMissing(keys);
     }
-    if (missing.length > 0) throw new AccountsMissing(missing);
     return locked;
   }
 
@@ -154,14 +127,10 @@ export class EarnService {
   }
 
   /**
-   * Posts the earns that fit their partner's billing budget; returns the
-   * budget rejections by position (those earns write nothing).
+   * Posts the earns (accounts and budgets locked in `locked`) that fit their
+   * partner's billing budget; returns the budget rejections by position
+   * (those earns write nothing).
    */
-  private async apply(tx: SqlClient, all: PreparedEarn[]): Promise<Map<number, LedgerRejection>> {
-    return this.postLocked(tx, all as Posted[], await this.lock(tx, all));
-  }
-
-  /** Posts earns whose accounts and budgets `locked` holds (see apply). */
   private async postLocked(tx: SqlClient, all: Posted[], { balances, budgets }: Locked): Promise<Map<number, LedgerRejection>> {
     const rejected = new Map<number, LedgerRejection>();
     for (const [i, p] of all.entries()) {
@@ -178,14 +147,13 @@ export class EarnService {
   }
 
   async earn(req: EarnRequest): Promise<OperationOutcome> {
-    const [p] = await this.prepareMany([req]);
-    if (p instanceof AppError) throw p;
+    const p = await this.prepare(req);
     return withAccountsCreated(this.deps.accounts, () =>
       runOperation(
         this.deps.sql,
         { id: p.operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'EARN', hash: p.hash, result: { transferId: p.transferId } },
         async (tx) => {
-          const rejected = (await this.apply(tx, [p])).get(0);
+          const rejected = (await this.postLocked(tx, [p as Posted], await this.lock(tx, p))).get(0);
           if (rejected) throw rejected;
         },
       ),
@@ -200,7 +168,7 @@ export class EarnService {
    * round trip whenever the member was not in this process's cache.
    */
   async earnForCustomer(req: CustomerEarnRequest): Promise<OperationOutcome & { memberId: string }> {
-    const { currency, orderRef } = await this.check(req);
+    const { currency, orderRef } = await this.check(req, req.partnerId);
     const issuance = await this.deps.accounts.house(currency.code, AccountKind.PARTNER_ISSUANCE, req.partnerId);
     const [operationId, transferId] = [newId(), newId()];
     const outcome = await withAccountsCreated(this.deps.accounts, () =>
@@ -230,82 +198,124 @@ export class EarnService {
   }
 
   /**
-   * Up to MAX_BATCH_ITEMS earns in one transaction: one claim statement, one
-   * lock statement, one posting statement for all of them. Each item keeps its
-   * own key and gets its own result; an invalid item fails alone.
+   * Up to MAX_BATCH_ITEMS earns of one partner in one transaction of five
+   * statements: BEGIN; one lock statement resolves every item's member (by
+   * the partner's customer id or by member id) and locks their accounts and
+   * the budget; one claim statement for all keys; one posting statement;
+   * COMMIT. Each item keeps its own key and gets its own result; an invalid
+   * item fails alone.
    */
-  async earnBatch(items: readonly (EarnRequest | AppError)[]): Promise<BatchItemResult[]> {
+  async earnBatch(partnerId: string, items: readonly (BatchEarnRequest | AppError)[]): Promise<BatchItemResult[]> {
     const results: (BatchItemResult | undefined)[] = new Array(items.length);
-    const prepared: { index: number; p: PreparedEarn }[] = [];
-    const seen = new Map<string, number>();
-    const requests = items.filter((i): i is EarnRequest => !(i instanceof AppError));
-    const preparedAll = await this.prepareMany(requests);
-    let next = 0;
-    for (const [index, item] of items.entries()) {
-      const p = item instanceof AppError ? item : preparedAll[next++]!;
-      if (p instanceof AppError) {
-        results[index] = { ok: false, error: p };
+    type Checked = { index: number; req: BatchEarnRequest; currency: CurrencyRow; orderRef: string | null };
+    const checked: Checked[] = [];
+    for (const [index, req] of items.entries()) {
+      if (req instanceof AppError) {
+        results[index] = { ok: false, error: req };
         continue;
       }
-      const first = seen.get(p.req.idempotencyKey);
-      if (first !== undefined) {
-        // The same key twice in one file: a replay of the first, or a conflicting reuse.
-        const firstP = prepared.find((x) => x.index === first)!.p;
-        results[index] =
-          firstP.hash === p.hash
-            ? { ok: true, outcome: { operationId: firstP.operationId, result: { transferId: firstP.transferId }, replayed: true } }
-            : { ok: false, error: LedgerErrors.keyReused() };
-        continue;
+      try {
+        checked.push({ index, req, ...(await this.check(req, partnerId)) });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        results[index] = { ok: false, error };
       }
-      seen.set(p.req.idempotencyKey, index);
-      prepared.push({ index, p });
     }
-    if (prepared.length > 0) {
-      const partnerId = prepared[0]!.p.req.partnerId;
-      const outcomes = await withAccountsCreated(this.deps.accounts, () => this.deps.sql.transaction(async (tx) => {
-        const claimed = await tx.query<{ idempotency_key: string }>(
-          BATCH_CLAIM_SQL,
-          [prepared.map((x) => x.p.operationId), `partner:${partnerId}`, prepared.map((x) => x.p.req.idempotencyKey), prepared.map((x) => x.p.hash), prepared.map((x) => x.p.transferId)],
-        );
-        const fresh = new Set(claimed.map((c) => c.idempotency_key));
-        const priors = prepared.filter((x) => !fresh.has(x.p.req.idempotencyKey));
-        const priorRows = priors.length
-          ? await tx.query<{ id: string; idempotency_key: string; kind: string; request_hash: string; status: string; error_code: string | null; error_message: string | null; result: Record<string, string> | string | null }>(
-              `select id, idempotency_key, kind, request_hash, status, error_code, error_message, result from operation where scope = $1 and idempotency_key = any($2::text[])`,
-              [`partner:${partnerId}`, priors.map((x) => x.p.req.idempotencyKey)],
-            )
-          : [];
-        const byKey = new Map(priorRows.map((r) => [r.idempotency_key, r]));
-        const local = new Map<number, BatchItemResult>();
-        for (const x of priors) {
-          const prior = byKey.get(x.p.req.idempotencyKey);
-          if (!prior || prior.kind !== 'EARN' || prior.request_hash !== x.p.hash) local.set(x.index, { ok: false, error: LedgerErrors.keyReused() });
-          else if (prior.status === 'REJECTED') local.set(x.index, { ok: false, error: new AppError(prior.error_code!, prior.error_message!, { replayed: true }) });
-          else {
-            const result = typeof prior.result === 'string' ? (JSON.parse(prior.result) as Record<string, string>) : prior.result!;
-            local.set(x.index, { ok: true, outcome: { operationId: prior.id, result, replayed: true } });
+    if (checked.length > 0) {
+      // House accounts are few and always cached; member accounts are found by the lock statement.
+      const issuance = await this.deps.accounts.ensure(checked.map((c) => ({ currency: c.currency.code, kind: AccountKind.PARTNER_ISSUANCE, partnerId })));
+      const ids = checked.map(() => ({ operationId: newId(), transferId: newId() }));
+      const outcomes = await withAccountsCreated(this.deps.accounts, () =>
+        this.deps.sql.transaction(async (tx) => {
+          const pts = checked.some((c) => c.currency.code === COALITION_CURRENCY) ? [partnerId] : [];
+          const locked = await lockBatchAndBudgets(tx, partnerId, checked.map((c) => ({ member: c.req.member, currency: c.currency.code })), pts);
+          const found = locatedByKey(locked.located);
+          const local = new Map<number, BatchItemResult>();
+          const firstOfKey = new Map<string, Posted & { index: number }>();
+          // Items repeating an earlier item's key: `of` is that item's position when the requests agree.
+          const duplicates: { index: number; of?: number }[] = [];
+          const missing: AccountKey[] = [];
+          for (const [j, { index, req, currency, orderRef }] of checked.entries()) {
+            const memberId = locked.members[j];
+            if (!memberId) {
+              local.set(index, { ok: false, error: notFound('Member') });
+              continue;
+            }
+            const keys = [walletKey(memberId, currency.code), receivableKey(memberId, currency.code)];
+            const [wallet, receivable] = keys.map((k) => found.get(accountKey(k)));
+            if (!wallet || !receivable) {
+              missing.push(...keys);
+              continue;
+            }
+            const memberReq: EarnRequest = { partnerId, memberId, currency: req.currency, amount: req.amount, orderRef: req.orderRef, idempotencyKey: req.idempotencyKey };
+            const p = { index, req: memberReq, currency, orderRef, issuance: issuance[j]!, ...ids[j]!, wallet, receivable, hash: earnHash(memberReq, currency.code, orderRef) };
+            const first = firstOfKey.get(req.idempotencyKey);
+            if (first) duplicates.push({ index, of: p.hash === first.hash ? first.index : undefined });
+            else firstOfKey.set(req.idempotencyKey, p);
           }
-        }
-        const toPost = prepared.filter((x) => fresh.has(x.p.req.idempotencyKey));
-        const rejected = toPost.length ? await this.apply(tx, toPost.map((x) => x.p)) : new Map<number, LedgerRejection>();
-        const refused: { id: string; code: string; message: string }[] = [];
-        for (const [i, x] of toPost.entries()) {
-          const rejection = rejected.get(i);
-          if (rejection) refused.push({ id: x.p.operationId, code: rejection.code, message: rejection.message });
-          local.set(x.index, rejection ? { ok: false, error: rejection } : { ok: true, outcome: { operationId: x.p.operationId, result: { transferId: x.p.transferId }, replayed: false } });
-        }
-        // A rejection is final for its key, like a single earn's.
-        if (refused.length) {
-          await tx.query(
-            `update operation o set status = 'REJECTED', error_code = x.code, error_message = x.message, result = null
-               from unnest($1::uuid[], $2::text[], $3::text[]) x(id, code, message) where o.id = x.id`,
-            [refused.map((r) => r.id), refused.map((r) => r.code), refused.map((r) => r.message)],
-          );
-        }
-        return local;
-      }));
+          if (missing.length > 0) throw new AccountsMissing(missing);
+          const unique = [...firstOfKey.values()];
+          if (unique.length > 0) await this.claimAndPost(tx, partnerId, unique, locked, local);
+          // The same key twice in one call: a replay of the first item's outcome, or a conflicting reuse.
+          for (const { index, of } of duplicates) {
+            const outcome = of === undefined ? undefined : local.get(of);
+            local.set(index, !outcome ? { ok: false, error: LedgerErrors.keyReused() } : outcome.ok ? { ...outcome, outcome: { ...outcome.outcome, replayed: true } } : outcome);
+          }
+          return local;
+        }),
+      );
       for (const [index, result] of outcomes) results[index] = result;
     }
     return results.map((r) => r!);
+  }
+
+  /**
+   * Claims the keys of a batch's locked, distinct earns in one statement and
+   * posts the fresh ones; keys claimed before replay their outcome. Results
+   * go into `local` by item position.
+   */
+  private async claimAndPost(tx: SqlClient, partnerId: string, unique: (Posted & { index: number })[], locked: Locked, local: Map<number, BatchItemResult>): Promise<void> {
+    const scope = `partner:${partnerId}`;
+    const claimed = await tx.query<{ idempotency_key: string }>(BATCH_CLAIM_SQL, [
+      unique.map((p) => p.operationId),
+      scope,
+      unique.map((p) => p.req.idempotencyKey),
+      unique.map((p) => p.hash),
+      unique.map((p) => p.transferId),
+    ]);
+    const fresh = new Set(claimed.map((c) => c.idempotency_key));
+    const priors = unique.filter((p) => !fresh.has(p.req.idempotencyKey));
+    const priorRows = priors.length
+      ? await tx.query<{ id: string; idempotency_key: string; kind: string; request_hash: string; status: string; error_code: string | null; error_message: string | null; result: Record<string, string> | string | null }>(
+          `select id, idempotency_key, kind, request_hash, status, error_code, error_message, result from operation where scope = $1 and idempotency_key = any($2::text[])`,
+          [scope, priors.map((p) => p.req.idempotencyKey)],
+        )
+      : [];
+    const byKey = new Map(priorRows.map((r) => [r.idempotency_key, r]));
+    for (const p of priors) {
+      const prior = byKey.get(p.req.idempotencyKey);
+      if (!prior || prior.kind !== 'EARN' || prior.request_hash !== p.hash) local.set(p.index, { ok: false, error: LedgerErrors.keyReused() });
+      else if (prior.status === 'REJECTED') local.set(p.index, { ok: false, error: new AppError(prior.error_code!, prior.error_message!, { replayed: true }) });
+      else {
+        const result = typeof prior.result === 'string' ? (JSON.parse(prior.result) as Record<string, string>) : prior.result!;
+        local.set(p.index, { ok: true, outcome: { operationId: prior.id, result, replayed: true }, memberId: p.req.memberId });
+      }
+    }
+    const toPost = unique.filter((p) => fresh.has(p.req.idempotencyKey));
+    const rejected = toPost.length ? await this.postLocked(tx, toPost, locked) : new Map<number, LedgerRejection>();
+    const refused: { id: string; code: string; message: string }[] = [];
+    for (const [i, p] of toPost.entries()) {
+      const rejection = rejected.get(i);
+      if (rejection) refused.push({ id: p.operationId, code: rejection.code, message: rejection.message });
+      local.set(p.index, rejection ? { ok: false, error: rejection } : { ok: true, outcome: { operationId: p.operationId, result: { transferId: p.transferId }, replayed: false }, memberId: p.req.memberId });
+    }
+    // A rejection is final for its key, like a single earn's.
+    if (refused.length) {
+      await tx.query(
+        `update operation o set status = 'REJECTED', error_code = x.code, error_message = x.message, result = null
+           from unnest($1::uuid[], $2::text[], $3::text[]) x(id, code, message) where o.id = x.id`,
+        [refused.map((r) => r.id), refused.map((r) => r.code), refused.map((r) => r.message)],
+      );
+    }
   }
 }

@@ -8,7 +8,7 @@ import { isUuid } from '../../platform/ids.js';
 import type { OperationOutcome } from './operations.js';
 import { MAX_BATCH_ITEMS } from './earn.service.js';
 import { canSeeCurrency, canSeeLedgerRow, requirePointsRead } from './ledger.access.js';
-import { checkCustomerId } from '../members/member.service.js';
+import { checkCustomerId, checkMemberRef } from '../members/member.service.js';
 import { badInput } from '../../platform/graphql/errors.js';
 import {
   AuthorizeRedemptionInput,
@@ -61,18 +61,17 @@ export class LedgerResolver {
   async earnPointsBatch(@Arg('input', () => EarnPointsBatchInput) input: EarnPointsBatchInput, @Ctx() ctx: HubContext): Promise<EarnBatchResult> {
     const partnerId = requirePartner(ctx.principal, 'points:write');
     if (input.items.length === 0 || input.items.length > MAX_BATCH_ITEMS) throw badInput(`items must hold 1 to ${MAX_BATCH_ITEMS} earns.`, 'items');
-    const memberIds = await ctx.services.members.resolveManyForPartner(partnerId, input.items.map((i) => i.member));
     const results = await ctx.services.ledger.earning.earnBatch(
-      input.items.map((item, i) => {
-        const memberId = memberIds[i]!;
-        return memberId instanceof AppError ? memberId : { partnerId, memberId, ...item };
+      partnerId,
+      input.items.map((item) => {
+        const member = checkMemberRef(item.member);
+        return member instanceof AppError ? member : { ...item, member };
       }),
     );
     const items = results.map((r, index) => {
       const item = input.items[index]!;
-      const memberId = memberIds[index];
       return r.ok
-        ? { index, idempotencyKey: item.idempotencyKey, result: toResult(r.outcome, memberId as string, item.currency ?? 'PTS'), error: null }
+        ? { index, idempotencyKey: item.idempotencyKey, result: toResult(r.outcome, r.memberId, item.currency ?? 'PTS'), error: null }
         : { index, idempotencyKey: item.idempotencyKey, result: null, error: { code: r.error.code, message: r.error.message } };
     });
     const succeeded = items.filter((i) => i.result).length;

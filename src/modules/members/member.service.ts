@@ -45,6 +45,24 @@ export function checkCustomerId(customerId: string): string {
   return customerId;
 }
 
+/** A member as a partner names it: the hub's member id, or the partner's own customer id. */
+export type MemberRef = { memberId: string; customerId?: undefined } | { customerId: string; memberId?: undefined };
+
+/**
+ * Checks the form of a member reference (exactly one of the two; a member id that is not a UUID names no
+ * member): the reference, or the error that reference alone gets.
+ */
+export function checkMemberRef(ref: { memberId?: string | null; customerId?: string | null }): MemberRef | AppError {
+  try {
+    if ((ref.memberId == null) === (ref.customerId == null)) throw badInput('Give exactly one of memberId or customerId.', 'member');
+    if (ref.memberId != null) return isUuid(ref.memberId) ? { memberId: ref.memberId } : notFound('Member');
+    return { customerId: checkCustomerId(ref.customerId!) };
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+}
+
 const MEMBER_COLUMNS = `id, created_at, display_name, email, phone, birth_date::text as birth_date, locale, preferences, merged_into, erased_at,
   array(select c.id from member c where c.merged_into = member.id) as merged_from`;
 
@@ -223,21 +241,12 @@ export class MemberService {
    * files): each becomes a member id, or the error that reference alone gets.
    */
   async resolveManyForPartner(partnerId: string, refs: readonly { memberId?: string | null; customerId?: string | null }[]): Promise<(string | AppError)[]> {
-    const checked = refs.map((ref): { memberId?: string; customerId?: string } | AppError => {
-      try {
-        if ((ref.memberId == null) === (ref.customerId == null)) throw badInput('Give exactly one of memberId or customerId.', 'member');
-        if (ref.memberId != null) return isUuid(ref.memberId) ? { memberId: ref.memberId } : notFound('Member');
-        return { customerId: checkCustomerId(ref.customerId!) };
-      } catch (error) {
-        if (error instanceof AppError) return error;
-        throw error;
-      }
-    });
-    const keyOf = (c: { memberId?: string; customerId?: string }) => (c.memberId ? `${partnerId}|m|${c.memberId}` : `${partnerId}|c|${c.customerId}`);
+    const checked = refs.map((ref) => checkMemberRef(ref));
+    const keyOf = (c: MemberRef) => (c.memberId ? `${partnerId}|m|${c.memberId}` : `${partnerId}|c|${c.customerId}`);
     // Read the cache once: it can be cleared while the query below runs (a link change, or the change feed
     // reconnecting after a database restart), and a hit must not then turn into NOT_FOUND.
     const cached = checked.map((c) => (c instanceof AppError ? undefined : this.resolved.get(keyOf(c))));
-    const misses = checked.filter((c, i): c is { memberId?: string; customerId?: string } => !(c instanceof AppError) && cached[i] === undefined);
+    const misses = checked.filter((c, i): c is MemberRef => !(c instanceof AppError) && cached[i] === undefined);
     if (misses.length === 0) return checked.map((c, i) => (c instanceof AppError ? c : cached[i]!));
     const mark = this.resolved.mark();
     const byMember = misses.flatMap((c) => (c.memberId ? [c.memberId] : []));

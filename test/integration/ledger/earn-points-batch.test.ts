@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../support/graphql-client.js';
 import { checkLedgerInvariantsAfterEach, EarnPointsBatch, ledgerHelpers, newKey, type LedgerHelpers } from '../../support/ledger.js';
+import { MergeMembers } from '../../support/members.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 let app: TestApp;
@@ -71,6 +72,29 @@ describe('earnPointsBatch', () => {
     expect((await ledger.balance(member)).available).toBe('4');
   });
 
+  it('a key twice in one call after an earlier earn: both items answer with that earn', async () => {
+    const member = await ledger.enroll(shop);
+    const key = newKey();
+    const single = await ledger.earnOk(shop, member, 6, { idempotencyKey: key });
+    const item = { member: { memberId: member }, amount: '6', idempotencyKey: key };
+    const res = (await batch([item, item])).data!.earnPointsBatch;
+    expect(res.items.map((i) => [i.result?.operationId, i.result?.transfer.id, i.result?.replayed])).toEqual([
+      [single.operationId, single.transfer.id, true],
+      [single.operationId, single.transfer.id, true],
+    ]);
+    expect((await ledger.balance(member)).available).toBe('6');
+  });
+
+  it('a member id merged into another earns for the member it was merged into', async () => {
+    const survivor = await ledger.enroll(shop);
+    const duplicate = await ledger.enroll(shop);
+    await ledger.earnOk(shop, duplicate, 5);
+    await app.gqlOk(MergeMembers, { input: { sourceMemberId: duplicate, targetMemberId: survivor } }, await app.operatorToken());
+    const res = (await batch([{ member: { memberId: duplicate }, amount: '7', idempotencyKey: newKey() }])).data!.earnPointsBatch;
+    expect(res.items[0]!.result!.transfer.memberId).toBe(survivor);
+    expect((await ledger.balance(survivor)).available).toBe('12');
+  });
+
   it('several items for one member settle an owed receivable in order', async () => {
     const member = await ledger.enroll(shop);
     const earn = await ledger.earnOk(shop, member, 50);
@@ -94,7 +118,7 @@ describe('earnPointsBatch', () => {
   it('1,000 items are one call whose SQL statement count does not grow with the item count', async () => {
     const members = await Promise.all(Array.from({ length: 20 }, () => ledger.enroll(shop)));
     const items = (n: number) => Array.from({ length: n }, (_, i) => ({ member: { memberId: members[i % members.length]! }, amount: '1', idempotencyKey: newKey() }));
-    await batch(items(20)); // warms the account id cache for these members
+    await batch(items(20)); // creates these members' accounts (a first earn creates them and runs again)
     const cost = async (n: number) => {
       const before = app.hub.db.sql.statementCount;
       const res = (await batch(items(n))).data!.earnPointsBatch;
@@ -103,6 +127,9 @@ describe('earnPointsBatch', () => {
     };
     const small = await cost(10);
     const large = await cost(1000);
+    // BEGIN, the lock statement (resolves every member, locks their accounts), the claim, the posting, COMMIT;
+    // and one read of the transfers this document selects.
+    expect(small).toBe(6);
     expect(large).toBe(small);
     expect((await ledger.balance(members[0]!)).available).toBe(String(1 + 1 + 50));
   });

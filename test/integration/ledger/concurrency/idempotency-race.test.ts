@@ -56,4 +56,28 @@ describe('concurrent duplicates', () => {
     for (const i of [0, 1]) expect(new Set(results.map((r) => r.earnPointsBatch.items[i]!.result?.transfer.id)).size).toBe(1);
     for (const m of members) expect((await ledger.balance(m)).available).toBe('5');
   });
+
+  it('batches for different members reusing each other\'s keys at once: each key posts once, the other use is IDEMPOTENCY_KEY_REUSED', async () => {
+    // Different members per batch, so the batches do not queue on account locks and meet only on the keys.
+    const pairs = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const keys = Array.from({ length: 200 }, () => newKey());
+        const [a, b] = [await ledger.enroll(shop), await ledger.enroll(shop)];
+        const forward = keys.map((k) => ({ member: { memberId: a }, amount: '1', idempotencyKey: k }));
+        const backward = [...keys].reverse().map((k) => ({ member: { memberId: b }, amount: '1', idempotencyKey: k }));
+        return { keys, forward, backward };
+      }),
+    );
+    const results = await Promise.all(
+      pairs.flatMap(({ forward, backward }) => [app.gql(EarnPointsBatch, { input: { items: forward } }, shop.token), app.gql(EarnPointsBatch, { input: { items: backward } }, shop.token)]),
+    );
+    expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+    for (const [i, { keys }] of pairs.entries()) {
+      const outcomes = new Map<string, string[]>(keys.map((k) => [k, []]));
+      for (const r of [results[2 * i]!, results[2 * i + 1]!]) {
+        for (const item of r.data!.earnPointsBatch.items) outcomes.get(item.idempotencyKey!)!.push(item.error?.code ?? 'POSTED');
+      }
+      for (const k of keys) expect(outcomes.get(k)!.sort()).toEqual(['IDEMPOTENCY_KEY_REUSED', 'POSTED']);
+    }
+  });
 });
