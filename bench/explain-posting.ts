@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/explain-posting.ts`: EXPLAIN (ANALYZE, BUFFERS) of the hub's posting statements
- * (compiled POSTING_SQL with postingParams, the lock and the claim) on a durable throwaway cluster with
+ * (compiled POSTING_SQL with postingParams, the lock statements and the claim) on a durable throwaway cluster with
  * 100,000 members' accounts, for 1 and for 100 postings. Each runs in a transaction that is rolled back.
  */
 import { execFile } from 'node:child_process';
@@ -26,6 +26,7 @@ try {
   await db.query(`insert into member (id) select gen_random_uuid() from generate_series(1, 100000)`);
   await db.query(`insert into account (currency, kind, member_id) select 'PTS', k, id from member cross join (values ('MEMBER_WALLET'), ('MEMBER_RECEIVABLE')) v(k)`);
   await db.query(`insert into account (currency, kind, partner_id) select 'PTS', 'PARTNER_ISSUANCE', id from partner`);
+  await db.query(`insert into member_link (partner_id, customer_id, member_id) select p.id, 'cust-' || m.id, m.id from member m cross join partner p`);
   await db.query('analyze');
   const partner = (await db.query(`select id from partner`)).rows[0].id as string;
   const issuance = (await db.query(`select id::text from account where kind = 'PARTNER_ISSUANCE'`)).rows[0].id as string;
@@ -48,6 +49,7 @@ try {
     await show('claim (BATCH_CLAIM_SQL)', earn.BATCH_CLAIM_SQL, [items.map((x) => x.op), `partner:${partner}`, items.map((x) => `k-${x.op}`), items.map(() => 'h'), items.map((x) => x.tid)]);
     await show('lock (LOCK_SQL, accounts by id: a process that has seen them)', budget.LOCK_SQL, [items.flatMap((x) => [x.w.wallet, x.w.recv]), [partner], [], []]);
     await show('lock (LOCK_SQL, accounts by owner: first sight in this process)', budget.LOCK_SQL, [[], [partner], items.map((x) => x.w.member_id), items.map(() => 'PTS')]);
+    await show('lock (LOCK_BATCH_SQL, members by customer id: earnPointsBatch)', budget.LOCK_BATCH_SQL, [partner, [partner], items.map((x) => `cust-${x.w.member_id}`), items.map(() => null), items.map(() => 'PTS')]);
     await show('POSTING_SQL', posting.POSTING_SQL, posting.postingParams(items.map((x) => x.transfer), items.map((x) => x.lot), (id) => id === issuance));
     await db.query('rollback');
   }

@@ -185,9 +185,16 @@ interface HubProc {
 let hub: HubProc | undefined;
 let hubEnv: NodeJS.ProcessEnv;
 
+/** The Node options of `npm start` (package.json), so the bench runs the hub with the runtime settings production uses. */
+function startScriptNodeArgs(): string[] {
+  const start = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const words = start.split(/\s+/);
+  return words.slice(words.indexOf('node') + 1).filter((w) => w.startsWith('--'));
+}
+
 async function startHubProcess(): Promise<HubProc> {
   const port = await freePort();
-  const nodeArgs = (process.env.BENCH_HUB_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [...startScriptNodeArgs(), ...(process.env.BENCH_HUB_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, path.join(DIST, 'main.js')], {
     cwd: ROOT,
     env: { ...hubEnv, PORT: String(port) },

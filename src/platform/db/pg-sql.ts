@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { preparedName, withRetry, type Sql, type SqlClient } from './sql.js';
+import { withArrayLiterals } from './array-literal.js';
 
 /** `Sql` over a node-postgres pool (production and the integration tests). */
 export function createPgSql(connectionString: string, max: number): Sql {
@@ -19,7 +20,8 @@ export function createPgSql(connectionString: string, max: number): Sql {
   const run = async <T>(client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]): Promise<T[]> => {
     statements++;
     const name = preparedName(text);
-    const result = await client.query(name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] });
+    const values = params && withArrayLiterals(params);
+    const result = await client.query(name ? { name, text, values } : { text, values });
     return result.rows as T[];
   };
   return {

@@ -95,6 +95,22 @@ describe('earnPointsBatch', () => {
     expect((await ledger.balance(survivor)).available).toBe('12');
   });
 
+  it('customer ids, order references and keys that need quoting in a PostgreSQL array arrive exactly', async () => {
+    // Sent to the database as array literals: quotes, backslashes, commas, braces, blanks and the word NULL.
+    const awkward = ['say "hi"', 'back\\slash\\', 'a,b', '{braces}', ' spaced ', 'NULL', 'ünï©ødé ✓'];
+    const customers = awkward.map((a) => `${a} ${newKey('c')}`);
+    const members = await Promise.all(customers.map((c) => ledger.enroll(shop, c)));
+    const items = customers.map((customerId, i) => ({ member: { customerId }, amount: String(i + 1), idempotencyKey: newKey(), orderRef: awkward[i]! }));
+    const res = (await batch(items)).data!.earnPointsBatch;
+    expect(res.items.map((i) => i.error?.code ?? 'OK')).toEqual(awkward.map(() => 'OK'));
+    expect(res.items.map((i) => i.result!.transfer.memberId)).toEqual(members);
+    const ids = res.items.map((i) => i.result!.transfer.id);
+    const rows = await app.hub.db.sql.query<{ id: string; order_ref: string }>(`select id, order_ref from transfer where id = any($1::uuid[])`, [ids]);
+    expect(ids.map((id) => rows.find((r) => r.id === id)?.order_ref)).toEqual(awkward);
+    const again = (await batch(items)).data!.earnPointsBatch;
+    expect(again.items.map((i) => i.result?.replayed)).toEqual(awkward.map(() => true));
+  });
+
   it('several items for one member settle an owed receivable in order', async () => {
     const member = await ledger.enroll(shop);
     const earn = await ledger.earnOk(shop, member, 50);
