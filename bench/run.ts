@@ -365,7 +365,7 @@ interface Result {
   statementsPerOp: number;
   statementsPerOpClient?: number;
   hubRssMb?: { start: number; max: number; end: number };
-  cpu: { hub: number; postgres: number; postgresRole: number; driver: number; other: number };
+  cpu: { hub: number; postgres: number; postgresRole: number; driver: number; other: number; steal: number };
   /** Server time (ms) and calls per operation by statement, largest first (pg_stat_statements). */
   serverTime?: { ms: number; calls: number; query: string }[];
   /** Average number of the role's backends per state:wait_event (pg_stat_activity sampled every 100 ms). */
@@ -390,10 +390,11 @@ interface RunSpec {
 }
 
 /** Busy CPU seconds of the whole machine (all processes), from /proc/stat. */
-function machineBusySeconds(): number {
+/** The machine's busy CPU seconds (all cores), and apart from them `steal`: time the hypervisor gave another guest. */
+function machineSeconds(): { busy: number; steal: number } {
   const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
   const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
-  return (total - f[3]! - f[4]!) / TICK; // minus idle and iowait
+  return { busy: (total - f[3]! - f[4]! - f[7]!) / TICK, steal: f[7]! / TICK }; // minus idle, iowait and steal
 }
 
 function cpuSnapshot() {
@@ -401,7 +402,7 @@ function cpuSnapshot() {
   const pg = pgCpuSeconds(cluster!.postmasterPid());
   return {
     t: performance.now(),
-    machine: machineBusySeconds(),
+    machine: machineSeconds(),
     hub: hub ? procCpuSeconds(hub.child.pid!) : 0,
     pg: pg.total,
     pgByRole: pg.byRole,
@@ -414,13 +415,15 @@ function cpuShare(a: ReturnType<typeof cpuSnapshot>, b: ReturnType<typeof cpuSna
   // Percent of ONE core (200% = both cores of this machine).
   const pct = (x: number) => Math.round(((x / wall) * 100));
   const ours = b.hub - a.hub + (b.pg - a.pg) + (b.driver - a.driver);
-  // `other`: CPU used by processes that are not part of this run (other sessions on a shared machine).
+  // `other`: CPU used by processes that are not part of this run (other sessions on a shared machine);
+  // `steal`: time this virtual machine was ready to run but the host ran another guest.
   return {
     hub: pct(b.hub - a.hub),
     postgres: pct(b.pg - a.pg),
     postgresRole: pct((b.pgByRole.get(role) ?? 0) - (a.pgByRole.get(role) ?? 0)),
     driver: pct(b.driver - a.driver),
-    other: Math.max(0, pct(b.machine - a.machine - ours)),
+    other: Math.max(0, pct(b.machine.busy - a.machine.busy - ours)),
+    steal: pct(b.machine.steal - a.machine.steal),
   };
 }
 
@@ -534,7 +537,7 @@ async function closedLoop(spec: RunSpec, measureS = P.measureS): Promise<Result 
     serverTime: serverTimePerOp(before, after, total),
     statementsPerOpClient: spec.clientCount ? round((spec.clientCount() - clientBefore) / total, 2) : undefined,
     hubRssMb: spec.role === 'hub' ? hubRss : undefined,
-    cpu: cpuA ? cpuShare(cpuA, cpuB, spec.role) : { hub: NaN, postgres: NaN, postgresRole: NaN, driver: NaN, other: NaN },
+    cpu: cpuA ? cpuShare(cpuA, cpuB, spec.role) : { hub: NaN, postgres: NaN, postgresRole: NaN, driver: NaN, other: NaN, steal: NaN },
     waits: waitStats,
     errors,
     note: spec.note,
@@ -544,7 +547,7 @@ async function closedLoop(spec: RunSpec, measureS = P.measureS): Promise<Result 
     return r;
   }
   results.push(r);
-  log(`${r.scenario} c${r.concurrency}: ${r.opsPerS} ops/s, ${r.postingsPerS} postings/s, p50 ${r.p50} p99 ${r.p99} ms, ${r.statementsPerOp} stmts/op, cpu hub ${r.cpu.hub}% pg ${r.cpu.postgres}% (its backends ${r.cpu.postgresRole}%) driver ${r.cpu.driver}% other ${r.cpu.other}%`);
+  log(`${r.scenario} c${r.concurrency}: ${r.opsPerS} ops/s, ${r.postingsPerS} postings/s, p50 ${r.p50} p99 ${r.p99} ms, ${r.statementsPerOp} stmts/op, cpu hub ${r.cpu.hub}% pg ${r.cpu.postgres}% (its backends ${r.cpu.postgresRole}%) driver ${r.cpu.driver}% other ${r.cpu.other}% steal ${r.cpu.steal}%`);
   if (r.serverTime) log(`  server ms/op: ${r.serverTime.map((x) => `${x.ms} (${x.calls}x ${x.query.slice(0, 40)})`).join(', ')}`);
   if (r.waits) log(`  server backends (avg per sample): ${Object.entries(r.waits).map(([k, v]) => `${k}=${v}`).join(', ')}`);
   return r;
@@ -839,7 +842,7 @@ async function openLoop(rate: number, role: 'hub' | 'bench_base' = 'hub'): Promi
     statementsPerOp: round((callsIn(after) - callsIn(before)) / total, 2),
     serverTime: serverTimePerOp(before, after, total),
     hubRssMb: role === 'hub' ? hubRss : undefined,
-    cpu: cpuA ? cpuShare(cpuA, cpuB, role) : { hub: NaN, postgres: NaN, postgresRole: NaN, driver: NaN, other: NaN },
+    cpu: cpuA ? cpuShare(cpuA, cpuB, role) : { hub: NaN, postgres: NaN, postgresRole: NaN, driver: NaN, other: NaN, steal: NaN },
     errors,
   };
   results.push(r);
@@ -914,7 +917,7 @@ function attachBaselines() {
 }
 
 function table(): string {
-  const head = ['scenario', 'conc', 'ops/s', 'postings/s', 'ratio', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL/op', 'hub RSS MB (max)', 'CPU% hub/pg/driver/other', 'errors'];
+  const head = ['scenario', 'conc', 'ops/s', 'postings/s', 'ratio', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL/op', 'hub RSS MB (max)', 'CPU% hub/pg/driver/other/steal', 'errors'];
   const rows = results.map((r) => [
     r.scenario,
     String(r.concurrency),
@@ -926,7 +929,7 @@ function table(): string {
     String(r.p99),
     String(r.statementsPerOp) + (r.statementsPerOpClient !== undefined ? ` (client ${r.statementsPerOpClient})` : ''),
     r.hubRssMb ? String(r.hubRssMb.max) : '-',
-    `${r.cpu.hub}/${r.cpu.postgres}/${r.cpu.driver}/${r.cpu.other}`,
+    `${r.cpu.hub}/${r.cpu.postgres}/${r.cpu.driver}/${r.cpu.other}/${r.cpu.steal}`,
     String(r.errors),
   ]);
   const lines = [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);

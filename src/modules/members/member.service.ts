@@ -237,8 +237,9 @@ export class MemberService {
   }
 
   /**
-   * Resolves many member references for one partner in one query (batch
-   * files): each becomes a member id, or the error that reference alone gets.
+   * Resolves member references for one partner in one query: each becomes a
+   * member id, or the error that reference alone gets. (earnPointsBatch
+   * resolves its members inside its own lock statement instead.)
    */
   async resolveManyForPartner(partnerId: string, refs: readonly { memberId?: string | null; customerId?: string | null }[]): Promise<(string | AppError)[]> {
     const checked = refs.map((ref) => checkMemberRef(ref));
