@@ -180,7 +180,9 @@ export class EarnService {
           if (!locked.memberId) throw notFound('Member');
           const memberId = locked.memberId;
           const keys = [walletKey(memberId, currency.code), receivableKey(memberId, currency.code)];
-          const found = this.deps.accounts.learn(locked.located);
+          // Not cached: this lock statement finds the member's accounts by owner every time anyway; caching
+          // every member's account ids would only grow the heap.
+          const found = locatedByKey(locked.located);
           const [wallet, receivable] = keys.map((k) => found.get(accountKey(k)));
           if (!wallet || !receivable) throw new AccountsMissing(keys);
           const memberReq = { ...req, memberId };
