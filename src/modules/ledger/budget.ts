@@ -8,6 +8,7 @@
 import { prepared, type SqlClient } from '../../platform/db/sql.js';
 import { compare, fromBigInt, mul, parseDecimal, toString, add, type Decimal } from '../../platform/decimal.js';
 import { LedgerRejection } from './ledger.exception.js';
+import type { LocatedMemberAccount } from './accounts.js';
 
 export interface Budget {
   remaining: Decimal;
@@ -15,10 +16,6 @@ export interface Budget {
   mode: 'PREPAID' | 'POSTPAID';
 }
 
-/**
- * The lock statement: $1 account ids, $2 partner ids, $3/$4 (member, currency) pairs whose wallet and
- * receivable are found by owner (exported so bench/ drives and explains the very same SQL).
- */
 // The partners' billing budgets (rows exist only for partners with a limit), locked in partner order.
 const BUDGETS_CTE = `b as (select pb.partner_id, pb.remaining, c.issue_price, c.billing_mode
                   from partner_budget pb
@@ -27,6 +24,10 @@ const BUDGETS_CTE = `b as (select pb.partner_id, pb.remaining, c.issue_price, c.
                  where pb.partner_id = any($2::uuid[]) order by pb.partner_id for update of pb)`;
 const BUDGET_ROWS = `select 'b', partner_id::text, remaining::text, issue_price::text, billing_mode, null from b`;
 
+/**
+ * The lock statement: $1 account ids, $2 partner ids, $3/$4 (member, currency) pairs whose wallet and
+ * receivable are found by owner (exported so bench/ drives and explains the very same SQL).
+ */
 export const LOCK_SQL = prepared(
   'ledger_lock',
   `with a as (select id, balance, member_id, currency, kind from account
@@ -88,14 +89,6 @@ export const LOCK_BATCH_SQL = prepared(
 export interface MemberCurrency {
   memberId: string;
   currency: string;
-}
-
-/** A member account the lock statement found by its owner (so the caller can learn its id). */
-export interface LocatedAccount {
-  id: string;
-  memberId: string;
-  currency: string;
-  kind: string;
 }
 
 /**
@@ -167,13 +160,13 @@ type LockRow = { k: 'm' | 'r' | 'a' | 'b'; key: string; v1: string; v2: string |
 export interface Locked {
   balances: Map<string, bigint>;
   budgets: Map<string, Budget>;
-  located: LocatedAccount[];
+  located: LocatedMemberAccount[];
 }
 
 function lockedFrom(rows: readonly LockRow[]): Locked {
   const balances = new Map<string, bigint>();
   const budgets = new Map<string, Budget>();
-  const located: LocatedAccount[] = [];
+  const located: LocatedMemberAccount[] = [];
   for (const r of rows) {
     if (r.k === 'a') {
       balances.set(r.key, BigInt(r.v1));

@@ -52,6 +52,13 @@ const earnHash = (req: EarnRequest, currency: string, orderRef: string | null) =
 const walletKey = (memberId: string, currency: string): AccountKey => ({ currency, kind: AccountKind.MEMBER_WALLET, memberId });
 const receivableKey = (memberId: string, currency: string): AccountKey => ({ currency, kind: AccountKind.MEMBER_RECEIVABLE, memberId });
 
+/** A member's wallet and receivable in `currency` from `found` (ids by accountKey), with their keys (to create them when absent). */
+function memberAccounts(found: Map<string, string>, memberId: string, currency: string) {
+  const keys = [walletKey(memberId, currency), receivableKey(memberId, currency)];
+  const [wallet, receivable] = keys.map((k) => found.get(accountKey(k)));
+  return { keys, wallet, receivable };
+}
+
 /** An earn naming its member by the partner's customer id (resolved inside the transaction). */
 export type CustomerEarnRequest = Omit<EarnRequest, 'memberId'> & { customerId: string };
 
@@ -89,16 +96,16 @@ export class EarnService {
    */
   private async lock(tx: SqlClient, p: PreparedEarn): Promise<Locked> {
     const accounts = this.deps.accounts;
-    const keys = [walletKey(p.req.memberId, p.currency.code), receivableKey(p.req.memberId, p.currency.code)];
-    p.wallet ??= accounts.known(keys[0]!);
-    p.receivable ??= accounts.known(keys[1]!);
+    const { memberId } = p.req;
+    p.wallet ??= accounts.known(walletKey(memberId, p.currency.code));
+    p.receivable ??= accounts.known(receivableKey(memberId, p.currency.code));
     const seen = p.wallet && p.receivable;
     const pts = p.currency.code === COALITION_CURRENCY ? [p.req.partnerId] : [];
-    const locked = await lockAccountsAndBudgets(tx, seen ? [p.wallet!, p.receivable!] : [], pts, seen ? [] : [{ memberId: p.req.memberId, currency: p.currency.code }]);
+    const locked = await lockAccountsAndBudgets(tx, seen ? [p.wallet!, p.receivable!] : [], pts, seen ? [] : [{ memberId, currency: p.currency.code }]);
     if (!seen) {
-      const found = accounts.learn(locked.located);
-      [p.wallet, p.receivable] = keys.map((k) => found.get(accountKey(k)));
-      if (!p.wallet || !p.receivable) throw new AccountsMissing(keys);
+      const { keys, wallet, receivable } = memberAccounts(accounts.learn(locked.located), memberId, p.currency.code);
+      if (!wallet || !receivable) throw new AccountsMissing(keys);
+      [p.wallet, p.receivable] = [wallet, receivable];
     }
     return locked;
   }
@@ -179,11 +186,9 @@ export class EarnService {
           const locked = await lockCustomerAndBudgets(tx, req.partnerId, req.customerId, currency.code, pts);
           if (!locked.memberId) throw notFound('Member');
           const memberId = locked.memberId;
-          const keys = [walletKey(memberId, currency.code), receivableKey(memberId, currency.code)];
           // Not cached: this lock statement finds the member's accounts by owner every time anyway; caching
           // every member's account ids would only grow the heap.
-          const found = locatedByKey(locked.located);
-          const [wallet, receivable] = keys.map((k) => found.get(accountKey(k)));
+          const { keys, wallet, receivable } = memberAccounts(locatedByKey(locked.located), memberId, currency.code);
           if (!wallet || !receivable) throw new AccountsMissing(keys);
           const memberReq = { ...req, memberId };
           const p: Posted = { req: memberReq, currency, orderRef, issuance, operationId, transferId, wallet, receivable, hash: earnHash(memberReq, currency.code, orderRef) };
@@ -243,8 +248,7 @@ export class EarnService {
               local.set(index, { ok: false, error: notFound('Member') });
               continue;
             }
-            const keys = [walletKey(memberId, currency.code), receivableKey(memberId, currency.code)];
-            const [wallet, receivable] = keys.map((k) => found.get(accountKey(k)));
+            const { keys, wallet, receivable } = memberAccounts(found, memberId, currency.code);
             if (!wallet || !receivable) {
               missing.push(...keys);
               continue;

@@ -15,7 +15,7 @@ import { checkLedgerInvariantsAfterEach, ledgerHelpers, type LedgerHelpers } fro
 import { memberHelpers } from '../../support/members.js';
 import { exchangeHelpers } from '../../support/exchange.js';
 import { SettlementStatement, SettlementStatements, expectedStatement, fixed, settlementHelpers, valueOf, type Priced, type SettlementHelpers } from '../../support/settlement.js';
-import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
+import { initTestApp, type TestApp } from '../../support/test-app.js';
 
 let app: TestApp;
 let ledger: LedgerHelpers;
