@@ -588,7 +588,7 @@ function baselineEarn(sql: ReturnType<typeof pgSql.createPgSql>): () => Promise<
     const hash = operations.requestHash('EARN', { memberId: link.memberId, currency: 'PTS', amount: 100n, orderRef: null });
     await operations.runOperation(sql, { id: d.operationId, scope: `partner:${p.id}`, key: newKey('b1'), kind: 'EARN', hash, result: { transferId: d.transferId } }, async (tx) => {
       await lockForEarn(tx, [link.wallet, link.receivable], [p.id]);
-      await posting.post(tx, [d.transfer], [d.lot], isSharded);
+      posting.post(tx, [d.transfer], [d.lot], isSharded);
     });
   };
 }
@@ -621,7 +621,7 @@ function baselineSpecs(c: number, sql: ReturnType<typeof pgSql.createPgSql>) {
         await sql.transaction(async (tx) => {
           await lockForEarn(tx, items.flatMap((x) => [x.link.wallet, x.link.receivable]), [p.id]);
           await tx.query(earnService.BATCH_CLAIM_SQL, [items.map((x) => x.operationId), `partner:${p.id}`, items.map((x) => x.key), items.map((x) => x.hash), items.map((x) => x.transferId)]);
-          await posting.post(tx, items.map((x) => x.transfer), items.map((x) => x.lot), isSharded);
+          posting.post(tx, items.map((x) => x.transfer), items.map((x) => x.lot), isSharded);
         });
       },
   };
@@ -784,6 +784,7 @@ async function openLoop(rate: number, role: 'hub' | 'bench_base' = 'hub'): Promi
   const t0 = performance.now();
   const measureStart = t0 + P.warmupS * 1000;
   const end = measureStart + P.openLoopS * 1000;
+  const measureStartEpochMs = Date.now() + (measureStart - performance.now());
   const pending: Promise<void>[] = [];
   let cpuA: ReturnType<typeof cpuSnapshot> | undefined;
   let rss: ReturnType<typeof rssSampler> | undefined;
@@ -826,7 +827,8 @@ async function openLoop(rate: number, role: 'hub' | 'bench_base' = 'hub'): Promi
   await Promise.all(pending);
   const hubRss = rss?.stop();
   await baseSql?.close();
-  if (trace) writeFileSync(`${process.env.BENCH_TRACE}-${role}.json`, JSON.stringify(trace));
+  // The window's start as wall-clock time, to line the trace up with the hub's own logs.
+  if (trace) writeFileSync(`${process.env.BENCH_TRACE}-${role}.json`, JSON.stringify({ startEpochMs: measureStartEpochMs, trace }));
   const after = await statementStats(role);
   const sorted = Float64Array.from(lat).sort();
   const r: Result = {

@@ -58,7 +58,7 @@ export class ConversionService {
       if (overBudget) throw overBudget;
       await req.claimQuote(tx, operationId);
       const common = { operationId, memberId: req.memberId };
-      await post(
+      post(
         tx,
         [
           {

@@ -148,7 +148,7 @@ export class EarnService {
     const drafts = prepared.map((p) => this.draft(p, balances));
     // Several items for one member in a batch: later settlements see earlier ones.
     const isSharded = (id: string) => this.deps.accounts.isSharded(id);
-    await post(tx, drafts.flatMap((d) => d.transfers), drafts.flatMap((d) => d.lots), isSharded);
+    post(tx, drafts.flatMap((d) => d.transfers), drafts.flatMap((d) => d.lots), isSharded);
     for (const [i, d] of drafts.entries()) if (d.settle) await consumeLots(tx, prepared[i]!.wallet, d.settle.amount, d.settle.transferId);
     return rejected;
   }

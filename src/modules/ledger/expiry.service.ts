@@ -121,7 +121,7 @@ export class ExpiryService {
         memberId,
       }));
       if (transfers.length === 0) return;
-      await post(tx, transfers, [], (id) => this.deps.accounts.isSharded(id));
+      post(tx, transfers, [], (id) => this.deps.accounts.isSharded(id));
       const movements = [...byIssuer.values()].flatMap((g) => g.lots.map((l) => ({ ...l, transferId: g.transferId })));
       await tx.query(
         `with m as (select * from unnest($1::uuid[], $2::uuid[], $3::bigint[]) x(lot_id, transfer_id, amount)),

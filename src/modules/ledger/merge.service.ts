@@ -4,7 +4,7 @@
  * lots (same issuer, same expiry); an owed receivable moves too. Runs inside
  * the members module's merge transaction, so links and points move together.
  */
-import type { SqlClient } from '../../platform/db/sql.js';
+import type { Queryable, SqlClient } from '../../platform/db/sql.js';
 import { newId } from '../../platform/ids.js';
 import { AccountKind, TransferKind } from './ledger.model.js';
 import { lockAccounts, type LedgerDeps } from './ledger.deps.js';
@@ -37,7 +37,7 @@ export class MergeService {
   }
 
   /** True when the source has holds that must resolve first. */
-  static async hasActiveHolds(tx: SqlClient, memberId: string): Promise<boolean> {
+  static async hasActiveHolds(tx: Queryable, memberId: string): Promise<boolean> {
     return (await tx.query(`select 1 from hold where member_id = $1 and status = 'ACTIVE' limit 1`, [memberId])).length > 0;
   }
 
@@ -62,7 +62,7 @@ export class MergeService {
       const owed = -(balances.get(a.sourceReceivable) ?? 0n);
       if (owed > 0n) transfers.push({ ...common, id: newId(), kind: TransferKind.MERGE, amount: owed, debit: a.targetReceivable, credit: a.sourceReceivable });
     }
-    await post(tx, transfers, [], (id) => this.deps.accounts.isSharded(id));
+    post(tx, transfers, [], (id) => this.deps.accounts.isSharded(id));
     for (const move of lotMoves) {
       // Same points, same issuer, same expiry, now in the surviving wallet.
       await tx.query(

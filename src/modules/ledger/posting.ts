@@ -203,7 +203,11 @@ function valuationParams(transfers: readonly TransferDraft[]): unknown[][] {
   ];
 }
 
-export async function post(tx: SqlClient, transfers: readonly TransferDraft[], lots: readonly LotDraft[], isSharded: (accountId: string) => boolean): Promise<void> {
+/**
+ * Sends the posting without waiting for it (`SqlClient.send`): its rows are not needed, statements after it
+ * see its effects, and the transaction's COMMIT, sent right behind it, fails with its error.
+ */
+export function post(tx: SqlClient, transfers: readonly TransferDraft[], lots: readonly LotDraft[], isSharded: (accountId: string) => boolean): void {
   if (transfers.length === 0) return;
-  await tx.query(POSTING_SQL, postingParams(transfers, lots, isSharded));
+  tx.send(POSTING_SQL, postingParams(transfers, lots, isSharded));
 }

@@ -62,7 +62,7 @@ export class RedemptionService {
     return runOperation(this.deps.sql, { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'REDEEM', hash, result: { transferId } }, async (tx) => {
       await this.debitWallet(tx, wallet, amount);
       const transfer = { id: transferId, operationId, kind: TransferKind.REDEEM, currency: currency.code, amount, debit: wallet, credit: redemption, partnerId: req.partnerId, memberId: req.memberId, orderRef };
-      await post(tx, [transfer], [], (id) => this.deps.accounts.isSharded(id));
+      post(tx, [transfer], [], (id) => this.deps.accounts.isSharded(id));
       await consumeLots(tx, wallet, amount, transferId);
     });
   }
@@ -90,7 +90,7 @@ export class RedemptionService {
         [holdId, operationId, req.partnerId, req.memberId, currency.code, amount.toString(), orderRef, ttl],
       );
       const transfer = { id: transferId, operationId, kind: TransferKind.AUTHORIZE, currency: currency.code, amount, debit: wallet, credit: holds, partnerId: req.partnerId, memberId: req.memberId, holdId, orderRef };
-      await post(tx, [transfer], [], (id) => this.deps.accounts.isSharded(id));
+      post(tx, [transfer], [], (id) => this.deps.accounts.isSharded(id));
       await holdLots(tx, wallet, amount, holdId);
     });
   }
@@ -155,7 +155,7 @@ export class RedemptionService {
     const transfers = [];
     if (captured > 0n) transfers.push({ ...common, id: ids.capture, kind: TransferKind.CAPTURE, amount: captured, debit: holds, credit: redemption });
     if (hold.amount > captured) transfers.push({ ...common, id: ids.release, kind: TransferKind.RELEASE, amount: hold.amount - captured, debit: holds, credit: wallet });
-    await post(tx, transfers, [], (id) => deps.accounts.isSharded(id));
+    post(tx, transfers, [], (id) => deps.accounts.isSharded(id));
     await settleHoldLots(tx, hold.id, captured, captured > 0n ? ids.capture : null);
   }
 

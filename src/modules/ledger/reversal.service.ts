@@ -74,10 +74,10 @@ export class ReversalService {
         // The main transfer id always names a transfer: the take-back, or the shortfall when the wallet is empty.
         if (taken > 0n) transfers.push({ ...common, id: ids.main, kind: TransferKind.REVERSE_EARN, amount: taken, debit: wallet, credit: house });
         if (amount > taken) transfers.push({ ...common, id: taken > 0n ? ids.shortfall : ids.main, kind: TransferKind.REVERSE_EARN_SHORTFALL, amount: amount - taken, debit: receivable, credit: house });
-        await post(tx, transfers, [], isSharded);
+        post(tx, transfers, [], isSharded);
         if (taken > 0n) await consumeLots(tx, wallet, taken, ids.main, original.id);
       } else {
-        await post(tx, [{ ...common, id: ids.main, kind: TransferKind.REVERSE_REDEEM, amount, debit: house, credit: wallet }], [], isSharded);
+        post(tx, [{ ...common, id: ids.main, kind: TransferKind.REVERSE_REDEEM, amount, debit: house, credit: wallet }], [], isSharded);
         await restoreLots(tx, [original.id], amount, ids.main, prior.map((p) => p.id), wallet);
       }
     });

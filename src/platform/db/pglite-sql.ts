@@ -1,5 +1,5 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
-import { withRetry, type Sql } from './sql.js';
+import { SentStatements, withRetry, type Sql, type SqlClient } from './sql.js';
 
 /**
  * `Sql` over the embedded PGlite instance the ORM already opened. PGlite has
@@ -16,8 +16,37 @@ export function createPgliteSql(db: PGlite): Sql {
     get statementCount() {
       return statements;
     },
+    // In-process: every statement is its own call.
+    get roundTripCount() {
+      return statements;
+    },
     query: (text, params) => run(db, text, params),
-    transaction: (fn) => withRetry(() => db.transaction((tx) => fn({ query: (text, params) => run(tx, text, params) }))),
+    transaction: (fn) =>
+      withRetry(() =>
+        db.transaction(async (tx) => {
+          // One connection, nothing to pipeline: a sent statement runs before anything sent or queried after it.
+          const sent = new SentStatements();
+          let tail: Promise<unknown> = Promise.resolve();
+          const inOrder = <T>(statement: () => Promise<T>): Promise<T> => {
+            const next = tail.then(statement);
+            tail = next.catch(() => undefined);
+            return next;
+          };
+          const client: SqlClient = {
+            query: (text, params) => inOrder(() => run(tx, text, params)),
+            send: (text, params) => sent.track(inOrder(() => run(tx, text, params))),
+          };
+          let result: Awaited<ReturnType<typeof fn>>;
+          try {
+            result = await fn(client);
+          } catch (error) {
+            throw await sent.cause(error);
+          }
+          // Throwing here makes PGlite roll the transaction back.
+          await sent.settle();
+          return result;
+        }),
+      ),
     // The ORM owns the instance and closes it.
     close: async () => undefined,
   };

@@ -3,15 +3,31 @@
  * work: parameterised statements, explicit transactions, and automatic retry
  * of deadlocks and serialization failures. One implementation per driver.
  */
-export interface SqlClient {
+export interface Queryable {
   query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
-export interface Sql extends SqlClient {
+/** A transaction's connection. */
+export interface SqlClient extends Queryable {
+  /**
+   * Sends a statement whose rows are not needed without waiting for it: the transaction's COMMIT waits for
+   * it, and if it fails the transaction is rolled back and fails with its error. Statements after it on the
+   * transaction run after it (one connection runs them in order). The driver that pipelines (node-postgres)
+   * sends COMMIT right behind it, saving a round trip; a posting is usually a transaction's last write.
+   */
+  send(text: string, params?: readonly unknown[]): void;
+}
+
+export interface Sql extends Queryable {
   /** Runs `fn` in one transaction; retried on deadlock/serialization failure, so `fn` must be repeatable. */
   transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>;
   /** Counts statements sent, for benchmarks and the N+1 tests. */
   readonly statementCount: number;
+  /**
+   * Counts the times the client waited for the database: every `query` and every COMMIT; a statement
+   * `send` puts on the wire travels with the next one (pipelining drivers), so it adds none.
+   */
+  readonly roundTripCount: number;
   close(): Promise<void>;
 }
 
@@ -68,5 +84,44 @@ export async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
       // Jittered backoff so the transactions that collided do not collide again.
       await new Promise((r) => setTimeout(r, Math.random() * 5 * n));
     }
+  }
+}
+
+/** SQLSTATE of a statement refused because an earlier one failed in the same transaction. */
+const IN_FAILED_TRANSACTION = '25P02';
+
+/**
+ * The statements a transaction sent without waiting (`SqlClient.send`): the first failure among them is the
+ * transaction's error, since every statement after it failed only because of it (25P02).
+ */
+export class SentStatements {
+  private readonly pending: Promise<void>[] = [];
+  private failure: { error: unknown } | undefined;
+
+  track(statement: Promise<unknown>): void {
+    this.pending.push(
+      statement.then(
+        () => undefined,
+        (error: unknown) => {
+          this.failure ??= { error };
+        },
+      ),
+    );
+  }
+
+  /** Waits for every sent statement; throws the first failure among them, if any. */
+  async settle(): Promise<void> {
+    await Promise.all(this.pending);
+    if (this.failure) throw this.failure.error;
+  }
+
+  /**
+   * The error to report for a transaction whose body failed with `error`: a sent statement's failure comes
+   * first unless it was itself only a consequence of `error` (25P02).
+   */
+  async cause(error: unknown): Promise<unknown> {
+    await Promise.all(this.pending);
+    const sent = this.failure?.error;
+    return sent !== undefined && sqlState(sent) !== IN_FAILED_TRANSACTION ? sent : error;
   }
 }

@@ -1,0 +1,3 @@
+import { failedPostingFlows } from '../flows/failed-posting-flows.js';
+
+failedPostingFlows('pglite');
