@@ -60,8 +60,11 @@ export async function startDurableCluster(bin = process.env.PG_BIN || DEFAULT_PG
   const options = [`-p ${port}`, ...settings.map((s) => `-c ${s}`)].join(' ');
   await exec('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', path.join(dir, 'postgres.log'), '-o', options]);
   const version = (await exec('postgres', ['--version'])).stdout.trim();
+  // BENCH_PG_TRANSPORT=unix: every client (hub, baseline, admin) connects over the server's unix socket, as a
+  // hub deployed beside its database would, instead of TCP on 127.0.0.1.
+  const overUnixSocket = process.env.BENCH_PG_TRANSPORT === 'unix';
   const urlFor = (database: string, user = 'postgres', password?: string) =>
-    `postgresql://${user}${password ? `:${password}` : ''}@127.0.0.1:${port}/${database}`;
+    `postgresql://${user}${password ? `:${password}` : ''}@127.0.0.1:${port}/${database}${overUnixSocket ? `?host=${encodeURIComponent(dir)}` : ''}`;
   let stopped = false;
   return {
     port,

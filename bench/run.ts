@@ -455,6 +455,32 @@ function waitSampler(role: string) {
   };
 }
 
+/** Every 20 ms: the wait events of the server processes that are not idle (epoch ms, events). */
+function waitTrace() {
+  const samples: [number, string[]][] = [];
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const r = await admin.query<{ w: string }>(
+        `select backend_type || ':' || coalesce(state, '-') || ':' || coalesce(wait_event_type || '/' || wait_event, 'CPU') as w
+           from pg_stat_activity
+          where pid <> pg_backend_pid() and coalesce(state, '') <> 'idle' and (wait_event_type is null or wait_event_type <> 'Activity') and coalesce(wait_event, '') <> 'ClientRead'`,
+      );
+      samples.push([Date.now(), r.rows.map((x) => x.w)]);
+    } finally {
+      busy = false;
+    }
+  }, 20);
+  return {
+    stop() {
+      clearInterval(timer);
+      return samples;
+    },
+  };
+}
+
 function rssSampler() {
   const samples: number[] = [];
   const pid = hub?.child.pid;
@@ -789,6 +815,9 @@ async function openLoop(rate: number, role: 'hub' | 'bench_base' = 'hub'): Promi
   let cpuA: ReturnType<typeof cpuSnapshot> | undefined;
   let rss: ReturnType<typeof rssSampler> | undefined;
   let next = t0;
+  // BENCH_WAITS=<file prefix>: what every busy server process waits on, every 20 ms, stamped with wall-clock time,
+  // to line up with BENCH_TRACE's slow requests (bench/open-loop-stalls.mjs).
+  const waits = process.env.BENCH_WAITS ? waitTrace() : undefined;
   const fire = (scheduled: number) => {
     inflight++;
     maxInflight = Math.max(maxInflight, inflight);
@@ -824,6 +853,7 @@ async function openLoop(rate: number, role: 'hub' | 'bench_base' = 'hub'): Promi
     await sleep(Math.max(0, Math.min(next - performance.now(), 5)));
   }
   const cpuB = cpuSnapshot();
+  if (waits) writeFileSync(`${process.env.BENCH_WAITS}-${role}.json`, JSON.stringify(waits.stop()));
   await Promise.all(pending);
   const hubRss = rss?.stop();
   await baseSql?.close();
