@@ -60,6 +60,8 @@ const P = {
   processWarmUpS: QUICK ? 2 : 10,
   measureS: QUICK ? 2 : 15,
   openLoopS: QUICK ? 3 : 20,
+  /** Each side's open-loop time in this many slices, interleaved with the other side's (openLoops). */
+  openLoopSlicesPerSide: QUICK ? 1 : 4,
   concurrencies: QUICK ? [8] : [8, 32],
   soakPostings: Number(process.env.BENCH_SOAK_POSTINGS ?? 1_000_000),
 };
@@ -787,65 +789,60 @@ async function httpFloor(c: number) {
   });
 }
 
+type OpenLoopRole = 'hub' | 'bench_base';
+
+/** One slice of an open loop: what its measured part saw. */
+interface OpenLoopSlice {
+  lat: number[];
+  /** [due time, latency] per measured request; due time in epoch ms. */
+  trace: [number, number][];
+  errors: number;
+  total: number;
+  maxInflight: number;
+  cpu: Result['cpu'];
+  seconds: number;
+}
+
 /**
  * Requests fired at `rate` per second on a fixed schedule, whatever the responses do; latency is measured
- * from the time each was due. `hub`: earnPoints over HTTP. `bench_base`: the baseline's one-posting
- * transaction through pg at the same rate (the database's own latency at that load, for comparison).
+ * from the time each was due (no coordinated omission). The first `leadInS` seconds are not recorded.
  */
-async function openLoop(rate: number, role: 'hub' | 'bench_base' = 'hub'): Promise<Result> {
-  const baseSql = role === 'bench_base' ? pgSql.createPgSql(cluster!.urlFor('hub', 'bench_base'), 10) : undefined;
-  const op = baseSql ? baselineEarn(baseSql) : () => {
-    const p = pick(partners);
-    return earnOnce(p, pick(p.links));
-  };
-  const before = await statementStats(role);
-  const lat: number[] = [];
-  // BENCH_TRACE=<file prefix>: every request's (due time, latency) written as JSON, to see whether slow ones cluster.
-  const trace: [number, number][] | undefined = process.env.BENCH_TRACE ? [] : undefined;
-  let errors = 0;
-  let total = 0;
+async function openLoopSlice(rate: number, role: OpenLoopRole, op: () => Promise<void>, leadInS: number, seconds: number): Promise<OpenLoopSlice> {
+  const slice: OpenLoopSlice = { lat: [], trace: [], errors: 0, total: 0, maxInflight: 0, cpu: { hub: NaN, postgres: NaN, postgresRole: NaN, driver: NaN, other: NaN, steal: NaN }, seconds };
   let inflight = 0;
-  let maxInflight = 0;
   const interval = 1000 / rate;
   const t0 = performance.now();
-  const measureStart = t0 + P.warmupS * 1000;
-  const end = measureStart + P.openLoopS * 1000;
-  const measureStartEpochMs = Date.now() + (measureStart - performance.now());
+  const measureStart = t0 + leadInS * 1000;
+  const end = measureStart + seconds * 1000;
+  const epochOffset = Date.now() - performance.now();
   const pending: Promise<void>[] = [];
   let cpuA: ReturnType<typeof cpuSnapshot> | undefined;
-  let rss: ReturnType<typeof rssSampler> | undefined;
-  let next = t0;
-  // BENCH_WAITS=<file prefix>: what every busy server process waits on, every 20 ms, stamped with wall-clock time,
-  // to line up with BENCH_TRACE's slow requests (bench/open-loop-stalls.mjs).
-  const waits = process.env.BENCH_WAITS ? waitTrace() : undefined;
   const fire = (scheduled: number) => {
     inflight++;
-    maxInflight = Math.max(maxInflight, inflight);
+    slice.maxInflight = Math.max(slice.maxInflight, inflight);
     pending.push(
       op().then(
         () => {
           inflight--;
-          total++;
-          // Latency from the time the request was DUE (no coordinated omission).
+          slice.total++;
           if (scheduled >= measureStart) {
-            lat.push(performance.now() - scheduled);
-            trace?.push([scheduled - measureStart, performance.now() - scheduled]);
+            const ms = performance.now() - scheduled;
+            slice.lat.push(ms);
+            slice.trace.push([epochOffset + scheduled, ms]);
           }
         },
         () => {
           inflight--;
-          total++;
-          errors++;
+          slice.total++;
+          slice.errors++;
         },
       ),
     );
   };
+  let next = t0;
   while (next < end) {
     const now = performance.now();
-    if (!cpuA && now >= measureStart) {
-      cpuA = cpuSnapshot();
-      rss = rssSampler();
-    }
+    if (!cpuA && now >= measureStart) cpuA = cpuSnapshot();
     while (next <= now && next < end) {
       fire(next);
       next += interval;
@@ -853,33 +850,83 @@ async function openLoop(rate: number, role: 'hub' | 'bench_base' = 'hub'): Promi
     await sleep(Math.max(0, Math.min(next - performance.now(), 5)));
   }
   const cpuB = cpuSnapshot();
-  if (waits) writeFileSync(`${process.env.BENCH_WAITS}-${role}.json`, JSON.stringify(waits.stop()));
   await Promise.all(pending);
-  const hubRss = rss?.stop();
-  await baseSql?.close();
-  // The window's start as wall-clock time, to line the trace up with the hub's own logs.
-  if (trace) writeFileSync(`${process.env.BENCH_TRACE}-${role}.json`, JSON.stringify({ startEpochMs: measureStartEpochMs, trace }));
-  const after = await statementStats(role);
-  const sorted = Float64Array.from(lat).sort();
-  const r: Result = {
-    scenario: role === 'hub' ? `open loop earnPoints @ ${Math.round(rate)}/s` : `baseline: open loop 1 posting/tx @ ${Math.round(rate)}/s`,
-    concurrency: `open (max in flight ${maxInflight})`,
-    ops: lat.length,
-    opsPerS: round(lat.length / P.openLoopS),
-    postingsPerS: round(lat.length / P.openLoopS),
-    p50: round(percentile(sorted, 50), 2),
-    p95: round(percentile(sorted, 95), 2),
-    p99: round(percentile(sorted, 99), 2),
-    max: round(sorted[sorted.length - 1] ?? NaN, 2),
-    statementsPerOp: round((callsIn(after) - callsIn(before)) / total, 2),
-    serverTime: serverTimePerOp(before, after, total),
-    hubRssMb: role === 'hub' ? hubRss : undefined,
-    cpu: cpuA ? cpuShare(cpuA, cpuB, role) : { hub: NaN, postgres: NaN, postgresRole: NaN, driver: NaN, other: NaN, steal: NaN },
-    errors,
+  if (cpuA) slice.cpu = cpuShare(cpuA, cpuB, role);
+  return slice;
+}
+
+/**
+ * The open loops: earnPoints over HTTP (`hub`) and the baseline's one-posting transaction through pg
+ * (`bench_base`, the database's own latency at that load) at the same `rate`, INTERLEAVED in short slices
+ * (hub, baseline, baseline, hub, …) over one period after one settle, so both sides see the same database:
+ * its slow moments (WAL flush waits, BENCH_WAITS) come every few seconds, and with one 20-second window each
+ * a side could catch more of them than the other. Each side's slices are pooled into one row.
+ */
+async function openLoops(rate: number): Promise<void> {
+  const baseSql = pgSql.createPgSql(cluster!.urlFor('hub', 'bench_base'), 10);
+  const ops: Record<OpenLoopRole, () => Promise<void>> = {
+    hub: () => {
+      const p = pick(partners);
+      return earnOnce(p, pick(p.links));
+    },
+    bench_base: baselineEarn(baseSql),
   };
-  results.push(r);
-  log(`${r.scenario}: p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms, max in flight ${maxInflight}`);
-  return r;
+  const roles: OpenLoopRole[] = ['hub', 'bench_base'];
+  const sliceS = P.openLoopS / P.openLoopSlicesPerSide;
+  const order: OpenLoopRole[] = Array.from({ length: P.openLoopSlicesPerSide }, (_, i) => (i % 2 === 0 ? roles : [...roles].reverse())).flat();
+  // Settled first like every row: the slow requests of an open loop clustered exactly at the autovacuum
+  // times in the server log (BENCH_TRACE, BENCH_PG_LOG).
+  await settleServer();
+  const before = { hub: await statementStats('hub'), bench_base: await statementStats('bench_base') };
+  // BENCH_WAITS=<file>: what every busy server process waits on, every 20 ms, stamped with wall-clock time,
+  // to line up with BENCH_TRACE's slow requests (bench/open-loop-stalls.mjs).
+  const waits = process.env.BENCH_WAITS ? waitTrace() : undefined;
+  const rss = rssSampler();
+  const slices: Record<OpenLoopRole, OpenLoopSlice[]> = { hub: [], bench_base: [] };
+  const seen = new Set<OpenLoopRole>();
+  for (const role of order) {
+    // Each side's first slice starts with the full warm-up; later ones with a short unrecorded lead-in.
+    slices[role].push(await openLoopSlice(rate, role, ops[role], seen.has(role) ? 0.5 : P.warmupS, sliceS));
+    seen.add(role);
+  }
+  const hubRss = rss.stop();
+  if (waits) writeFileSync(process.env.BENCH_WAITS!, JSON.stringify(waits.stop()));
+  await baseSql.close();
+  for (const role of roles) {
+    const mine = slices[role];
+    const lat = mine.flatMap((x) => x.lat);
+    const total = mine.reduce((n, x) => n + x.total, 0);
+    const seconds = mine.reduce((n, x) => n + x.seconds, 0);
+    const after = await statementStats(role);
+    // BENCH_TRACE=<file prefix>: every measured request's (due time from the first slice's start, latency).
+    if (process.env.BENCH_TRACE) {
+      const startEpochMs = mine.flatMap((x) => x.trace).reduce((m, [due]) => Math.min(m, due), Infinity);
+      writeFileSync(`${process.env.BENCH_TRACE}-${role}.json`, JSON.stringify({ startEpochMs, trace: mine.flatMap((x) => x.trace.map(([due, ms]) => [due - startEpochMs, ms])) }));
+    }
+    const sorted = Float64Array.from(lat).sort();
+    const maxInflight = Math.max(...mine.map((x) => x.maxInflight));
+    const cpuKeys = Object.keys(mine[0]!.cpu) as (keyof Result['cpu'])[];
+    const r: Result = {
+      scenario: role === 'hub' ? `open loop earnPoints @ ${Math.round(rate)}/s` : `baseline: open loop 1 posting/tx @ ${Math.round(rate)}/s`,
+      concurrency: `open (max in flight ${maxInflight})`,
+      ops: lat.length,
+      opsPerS: round(lat.length / seconds),
+      postingsPerS: round(lat.length / seconds),
+      p50: round(percentile(sorted, 50), 2),
+      p95: round(percentile(sorted, 95), 2),
+      p99: round(percentile(sorted, 99), 2),
+      max: round(sorted[sorted.length - 1] ?? NaN, 2),
+      statementsPerOp: round((callsIn(after) - callsIn(before[role])) / total, 2),
+      serverTime: serverTimePerOp(before[role], after, total),
+      hubRssMb: role === 'hub' ? hubRss : undefined,
+      // Slices of one side have equal lengths: the mean of their shares is the share over all of them.
+      cpu: Object.fromEntries(cpuKeys.map((k) => [k, Math.round(mine.reduce((n, x) => n + x.cpu[k], 0) / mine.length)])) as Result['cpu'],
+      errors: mine.reduce((n, x) => n + x.errors, 0),
+    };
+    results.push(r);
+    const perSlice = mine.map((x) => round(percentile(Float64Array.from(x.lat).sort(), 99), 1)).join(' / ');
+    log(`${r.scenario}: p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms (p99 per ${sliceS}-second slice: ${perSlice}), max in flight ${maxInflight}`);
+  }
 }
 
 interface Soak {
@@ -1073,14 +1120,7 @@ async function main() {
       const spread = results.find((r) => r.scenario === 'earnPoints (spread)' && r.concurrency === c);
       if (spread) peakOf.push(spread.opsPerS);
     }
-    if (peakOf.length) {
-      // Settled first like every row: the slow requests of an open loop clustered exactly at the autovacuum
-      // times in the server log (BENCH_TRACE, BENCH_PG_LOG).
-      await settleServer();
-      await openLoop(Math.max(...peakOf) / 2);
-      await settleServer();
-      await openLoop(Math.max(...peakOf) / 2, 'bench_base');
-    }
+    if (peakOf.length) await openLoops(Math.max(...peakOf) / 2);
   }
   if (SOAK || SOAK_ONLY) soakResult = await soak(QUICK ? 20_000 : P.soakPostings);
 
