@@ -61,7 +61,7 @@ const P = {
   measureS: QUICK ? 2 : 15,
   openLoopS: QUICK ? 3 : 20,
   /** Each side's open-loop time in this many slices, interleaved with the other side's (openLoops). */
-  openLoopSlicesPerSide: QUICK ? 1 : 4,
+  openLoopSlicesPerSide: QUICK ? 1 : 10,
   concurrencies: QUICK ? [8] : [8, 32],
   soakPostings: Number(process.env.BENCH_SOAK_POSTINGS ?? 1_000_000),
 };
@@ -857,10 +857,11 @@ async function openLoopSlice(rate: number, role: OpenLoopRole, op: () => Promise
 
 /**
  * The open loops: earnPoints over HTTP (`hub`) and the baseline's one-posting transaction through pg
- * (`bench_base`, the database's own latency at that load) at the same `rate`, INTERLEAVED in short slices
+ * (`bench_base`, the database's own latency at that load) at the same `rate`, INTERLEAVED in 2-second slices
  * (hub, baseline, baseline, hub, …) over one period after one settle, so both sides see the same database:
- * its slow moments (WAL flush waits, BENCH_WAITS) come every few seconds, and with one 20-second window each
- * a side could catch more of them than the other. Each side's slices are pooled into one row.
+ * its slow moments (WAL flush waits, BENCH_WAITS) come every few seconds and grow more frequent ~30 s after
+ * the settle's checkpoint; with one 20-second window each (or 5-second slices) a side could catch more of
+ * them than the other. Each side's slices are pooled into one row.
  */
 async function openLoops(rate: number): Promise<void> {
   const baseSql = pgSql.createPgSql(cluster!.urlFor('hub', 'bench_base'), 10);
@@ -886,7 +887,7 @@ async function openLoops(rate: number): Promise<void> {
   const seen = new Set<OpenLoopRole>();
   for (const role of order) {
     // Each side's first slice starts with the full warm-up; later ones with a short unrecorded lead-in.
-    slices[role].push(await openLoopSlice(rate, role, ops[role], seen.has(role) ? 0.5 : P.warmupS, sliceS));
+    slices[role].push(await openLoopSlice(rate, role, ops[role], seen.has(role) ? 0.25 : P.warmupS, sliceS));
     seen.add(role);
   }
   const hubRss = rss.stop();
@@ -925,7 +926,7 @@ async function openLoops(rate: number): Promise<void> {
     };
     results.push(r);
     const perSlice = mine.map((x) => round(percentile(Float64Array.from(x.lat).sort(), 99), 1)).join(' / ');
-    log(`${r.scenario}: p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms (p99 per ${sliceS}-second slice: ${perSlice}), max in flight ${maxInflight}`);
+    log(`${r.scenario}: p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms (p99 of each ${sliceS}-second slice: ${perSlice}), max in flight ${maxInflight}`);
   }
 }
 
