@@ -101,7 +101,10 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
   }
 
   const server = createServer((req, res) => void handle(req, res));
-  server.keepAliveTimeout = 5_000;
+  // Idle keep-alive connections stay open 65 s, longer than the usual load balancer's idle timeout (60 s):
+  // a server that closes first races the balancer reusing the connection (a 502 for that request). Node's
+  // default is 5 s; the bench saw the hub drop its load generator's connections after 5 s lulls.
+  server.keepAliveTimeout = 65_000;
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
 
