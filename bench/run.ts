@@ -429,28 +429,36 @@ function cpuShare(a: ReturnType<typeof cpuSnapshot>, b: ReturnType<typeof cpuSna
   };
 }
 
-/** Samples what the role's backends are doing (pg_stat_activity) every 100 ms: where the time goes on the server. */
-function waitSampler(role: string) {
-  const counts = new Map<string, number>();
-  let n = 0;
+/** Runs `sample` every `ms` ms, skipping a tick while the previous one is still running; returns the stopper. */
+function every(ms: number, sample: () => Promise<void>): () => void {
   let busy = false;
   const timer = setInterval(async () => {
     if (busy) return;
     busy = true;
     try {
-      const r = await admin.query<{ w: string }>(
-        `select coalesce(state, '?') || ':' || coalesce(wait_event_type || '/' || wait_event, 'CPU') as w from pg_stat_activity where usename = $1 and pid <> pg_backend_pid()`,
-        [role],
-      );
-      n++;
-      for (const { w } of r.rows) counts.set(w, (counts.get(w) ?? 0) + 1);
+      await sample();
     } finally {
       busy = false;
     }
-  }, 100);
+  }, ms);
+  return () => clearInterval(timer);
+}
+
+/** Samples what the role's backends are doing (pg_stat_activity) every 100 ms: where the time goes on the server. */
+function waitSampler(role: string) {
+  const counts = new Map<string, number>();
+  let n = 0;
+  const stop = every(100, async () => {
+    const r = await admin.query<{ w: string }>(
+      `select coalesce(state, '?') || ':' || coalesce(wait_event_type || '/' || wait_event, 'CPU') as w from pg_stat_activity where usename = $1 and pid <> pg_backend_pid()`,
+      [role],
+    );
+    n++;
+    for (const { w } of r.rows) counts.set(w, (counts.get(w) ?? 0) + 1);
+  });
   return {
     stop(): Record<string, number> {
-      clearInterval(timer);
+      stop();
       // Average number of backends in each state at a sample.
       return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => [k, round(v / Math.max(1, n), 2)]));
     },
@@ -460,24 +468,17 @@ function waitSampler(role: string) {
 /** Every 20 ms: the wait events of the server processes that are not idle (epoch ms, events). */
 function waitTrace() {
   const samples: [number, string[]][] = [];
-  let busy = false;
-  const timer = setInterval(async () => {
-    if (busy) return;
-    busy = true;
-    try {
-      const r = await admin.query<{ w: string }>(
-        `select backend_type || ':' || coalesce(state, '-') || ':' || coalesce(wait_event_type || '/' || wait_event, 'CPU') as w
-           from pg_stat_activity
-          where pid <> pg_backend_pid() and coalesce(state, '') <> 'idle' and (wait_event_type is null or wait_event_type <> 'Activity') and coalesce(wait_event, '') <> 'ClientRead'`,
-      );
-      samples.push([Date.now(), r.rows.map((x) => x.w)]);
-    } finally {
-      busy = false;
-    }
-  }, 20);
+  const stop = every(20, async () => {
+    const r = await admin.query<{ w: string }>(
+      `select backend_type || ':' || coalesce(state, '-') || ':' || coalesce(wait_event_type || '/' || wait_event, 'CPU') as w
+         from pg_stat_activity
+        where pid <> pg_backend_pid() and coalesce(state, '') <> 'idle' and (wait_event_type is null or wait_event_type <> 'Activity') and coalesce(wait_event, '') <> 'ClientRead'`,
+    );
+    samples.push([Date.now(), r.rows.map((x) => x.w)]);
+  });
   return {
     stop() {
-      clearInterval(timer);
+      stop();
       return samples;
     },
   };
