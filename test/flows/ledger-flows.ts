@@ -1,12 +1,12 @@
 /**
  * The core ledger flows, written once and run on both databases (the real
  * PostgreSQL in test/integration/ledger, embedded PGlite in test/pglite):
- * earn, redeem, authorise/capture/void, reverse, batch earn, idempotent
- * replay, expiry — with every invariant checked after each test.
+ * earn (by member id and by the partner's customer id), redeem,
+ * authorise/capture/void, reverse, batch earn, idempotent replay, expiry — with every invariant checked after each test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../support/graphql-client.js';
-import { checkLedgerInvariantsAfterEach, EarnPointsBatch, ledgerHelpers, newKey, type LedgerHelpers } from '../support/ledger.js';
+import { checkLedgerInvariantsAfterEach, EarnPoints, EarnPointsBatch, ledgerHelpers, newKey, type LedgerHelpers } from '../support/ledger.js';
 import { initTestApp, type TestApp, type TestDriver, type TestPartner } from '../support/test-app.js';
 
 export function ledgerFlows(driver: TestDriver) {
@@ -92,6 +92,20 @@ export function ledgerFlows(driver: TestDriver) {
       expect(b).toMatchObject({ replayed: true, operationId: a.operationId, transfer: { id: a.transfer.id } });
       expect(errorCodes(await ledger.earn(shop, member, 26, { idempotencyKey: key }))).toEqual(['IDEMPOTENCY_KEY_REUSED']);
       expect((await ledger.balance(member)).available).toBe('25');
+    });
+
+    it("earn by the partner's customer id: the claim computes the request hash in SQL, and a replay by member id agrees", async () => {
+      const customerId = newKey('cust');
+      const member = await ledger.enroll(shop, customerId);
+      const key = newKey();
+      const input = { member: { customerId }, amount: '40', idempotencyKey: key, orderRef: 'R-"9"' };
+      const first = (await app.gqlOk(EarnPoints, { input }, shop.token)).earnPoints;
+      expect(first).toMatchObject({ replayed: false, transfer: { amount: '40', memberId: member } });
+      expect((await app.gqlOk(EarnPoints, { input }, shop.token)).earnPoints).toMatchObject({ replayed: true, operationId: first.operationId });
+      expect(await ledger.earnOk(shop, member, 40, { idempotencyKey: key, orderRef: 'R-"9"' })).toMatchObject({ replayed: true, operationId: first.operationId });
+      expect(errorCodes(await app.gql(EarnPoints, { input: { ...input, amount: '41' } }, shop.token))).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+      expect(errorCodes(await app.gql(EarnPoints, { input: { ...input, member: { customerId: newKey('nobody') }, idempotencyKey: newKey() } }, shop.token))).toEqual(['NOT_FOUND']);
+      expect((await ledger.balance(member)).available).toBe('40');
     });
 
     it('fixed-lifetime lots expire to breakage exactly once', async () => {

@@ -5,7 +5,16 @@ import { AppError, notFound } from '../../platform/graphql/errors.js';
 import { AccountKind, COALITION_CURRENCY, ExpiryPolicy, TransferKind } from './ledger.model.js';
 import type { CurrencyRow } from './currency.service.js';
 import { checkAmount, checkOrderRef, type LedgerDeps } from './ledger.deps.js';
-import { checkIdempotencyKey, requestHash, runLockedOperation, runOperation, type OperationOutcome } from './operations.js';
+import {
+  checkIdempotencyKey,
+  requestHash,
+  requestHashAround,
+  runLockedOperation,
+  runOperation,
+  sqlRequestHash,
+  type ClaimRows,
+  type OperationOutcome,
+} from './operations.js';
 import { post, type LotDraft, type TransferDraft } from './posting.js';
 import { consumeLots } from './lots.js';
 import { LedgerErrors, type LedgerRejection } from './ledger.exception.js';
@@ -48,6 +57,51 @@ interface PreparedEarn {
 
 /** The request fingerprint of an earn (idempotency): who, what currency, how much, which order. */
 const earnHash = (req: EarnRequest, currency: string, orderRef: string | null) => requestHash('EARN', { memberId: req.memberId, currency, amount: req.amount, orderRef });
+
+/**
+ * The claim of an earn naming its member by the partner's customer id, sent right behind the lock statement
+ * (one round trip for both): it finds the member as the lock statement did and computes earnHash over it
+ * (sqlRequestHash). No member: nothing is claimed (the lock statement says why). $1 operation id, $2 scope,
+ * $3 key, $4/$5 the hash's bytes around the member id, $6 result, $7 partner, $8 customer id.
+ */
+const CUSTOMER_CLAIM_SQL = prepared(
+  'ledger_claim_by_customer',
+  `insert into operation (id, scope, idempotency_key, kind, request_hash, result)
+   select $1, $2, $3, 'EARN', ${sqlRequestHash('$4', 'member_id', '$5')}, $6 from member_link where partner_id = $7 and customer_id = $8
+       on conflict (scope, idempotency_key) do nothing returning id, request_hash`,
+);
+
+/** What a customer earn's claim needs: the operation, and the request (the member still unknown). */
+export interface CustomerEarnClaim {
+  operationId: string;
+  transferId: string;
+  partnerId: string;
+  customerId: string;
+  key: string;
+  currency: string;
+  amount: bigint;
+  orderRef: string | null;
+}
+
+/**
+ * Sends CUSTOMER_CLAIM_SQL (exported so bench/ drives the very same statements). Its promise is observed
+ * here too: when the lock statement before it fails, this one fails with it (25P02) and nobody awaits it.
+ */
+export function claimCustomerEarn(tx: SqlClient, c: CustomerEarnClaim): Promise<ClaimRows> {
+  const [before, after] = requestHashAround('EARN', { memberId: null, currency: c.currency, amount: c.amount, orderRef: c.orderRef }, 'memberId');
+  const claiming = tx.query<ClaimRows[number]>(CUSTOMER_CLAIM_SQL, [
+    c.operationId,
+    `partner:${c.partnerId}`,
+    c.key,
+    before,
+    after,
+    JSON.stringify({ transferId: c.transferId }),
+    c.partnerId,
+    c.customerId,
+  ]);
+  claiming.catch(() => undefined);
+  return claiming;
+}
 
 const walletKey = (memberId: string, currency: string): AccountKey => ({ currency, kind: AccountKind.MEMBER_WALLET, memberId });
 const receivableKey = (memberId: string, currency: string): AccountKey => ({ currency, kind: AccountKind.MEMBER_RECEIVABLE, memberId });
@@ -168,11 +222,12 @@ export class EarnService {
   }
 
   /**
-   * An earn naming its member by the partner's customer id, in the round trips
-   * of its transaction alone: one statement resolves the member and locks its
-   * accounts (and the partner's budget), then the claim (its request hash
-   * needs the member), the posting, COMMIT. Resolving first, outside, cost a
-   * round trip whenever the member was not in this process's cache.
+   * An earn naming its member by the partner's customer id, in two round
+   * trips: BEGIN, the lock statement (resolves the member, locks its
+   * accounts and the partner's budget) and the claim (resolves the member
+   * again for its request hash) in the first; the posting and COMMIT in the
+   * second. Resolving first, outside, cost a round trip whenever the member
+   * was not in this process's cache; claiming after the lock, another.
    */
   async earnForCustomer(req: CustomerEarnRequest): Promise<OperationOutcome & { memberId: string }> {
     const { currency, orderRef } = await this.check(req, req.partnerId);
@@ -183,7 +238,10 @@ export class EarnService {
         this.deps.sql,
         async (tx) => {
           const pts = currency.code === COALITION_CURRENCY ? [req.partnerId] : [];
-          const locked = await lockCustomerAndBudgets(tx, req.partnerId, req.customerId, currency.code, pts);
+          const locking = lockCustomerAndBudgets(tx, req.partnerId, req.customerId, currency.code, pts);
+          const claim = { operationId, transferId, partnerId: req.partnerId, customerId: req.customerId, key: req.idempotencyKey, currency: currency.code, amount: req.amount, orderRef };
+          const claiming = claimCustomerEarn(tx, claim);
+          const locked = await locking;
           if (!locked.memberId) throw notFound('Member');
           const memberId = locked.memberId;
           // Not cached: this lock statement finds the member's accounts by owner every time anyway; caching
@@ -193,7 +251,7 @@ export class EarnService {
           const memberReq = { ...req, memberId };
           const p: Posted = { req: memberReq, currency, orderRef, issuance, operationId, transferId, wallet, receivable, hash: earnHash(memberReq, currency.code, orderRef) };
           const op = { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'EARN', hash: p.hash, result: { transferId } };
-          return { op, locked: { p, locked } };
+          return { op, locked: { p, locked }, claiming };
         },
         async (tx, { p, locked }) => {
           const rejected = (await this.postLocked(tx, [p], locked)).get(0);

@@ -17,15 +17,34 @@ export function checkIdempotencyKey(key: string): string {
   return key;
 }
 
+/** The text a request's fingerprint is taken over: its kind, NUL, its fields as [name, value] pairs by name. */
+function canonical(kind: string, request: Record<string, unknown>): string {
+  const fields = Object.keys(request)
+    .sort()
+    .map((k) => [k, request[k] === undefined ? null : typeof request[k] === 'bigint' ? String(request[k]) : request[k]]);
+  return `${kind}\0${JSON.stringify(fields)}`;
+}
+
 /** Stable fingerprint of a request: same fields, same hash, regardless of key order. */
 export function requestHash(kind: string, request: Record<string, unknown>): string {
-  const canonical = JSON.stringify(
-    Object.keys(request)
-      .sort()
-      .map((k) => [k, request[k] === undefined ? null : typeof request[k] === 'bigint' ? String(request[k]) : request[k]]),
-  );
-  return createHash('sha256').update(kind).update('\0').update(canonical).digest('base64url');
+  return createHash('sha256').update(canonical(kind, request)).digest('base64url');
 }
+
+/**
+ * The fingerprint of a request one of whose fields (`field`) only the database knows yet, as the bytes
+ * before and after that field's value: SQL_REQUEST_HASH over them and the value is requestHash of the whole
+ * request. The value must be a string JSON writes as it is (a uuid).
+ */
+export function requestHashAround(kind: string, request: Record<string, unknown>, field: string): [Buffer, Buffer] {
+  const hole = 'value-known-to-the-database';
+  const text = canonical(kind, { ...request, [field]: hole });
+  const at = text.indexOf(`"${hole}"`) + 1;
+  return [Buffer.from(text.slice(0, at)), Buffer.from(text.slice(at + hole.length))];
+}
+
+/** requestHash in SQL: the base64url SHA-256 of `before` (bytea) || `value` (text) || `after` (bytea). */
+export const sqlRequestHash = (before: string, value: string, after: string) =>
+  `translate(encode(sha256(${before}::bytea || convert_to(${value}::text, 'UTF8') || ${after}::bytea), 'base64'), '+/=', '-_')`;
 
 export interface OperationRequest {
   id: string;
@@ -48,15 +67,23 @@ type Claimed = { kind: 'claimed' } | { kind: 'replay'; outcome: OperationOutcome
 const CLAIM_SQL = prepared(
   'ledger_claim',
   `insert into operation (id, scope, idempotency_key, kind, request_hash, result) values ($1, $2, $3, $4, $5, $6)
-     on conflict (scope, idempotency_key) do nothing returning id`,
+     on conflict (scope, idempotency_key) do nothing returning id, request_hash`,
 );
 
-async function claim(tx: SqlClient, op: OperationRequest): Promise<Claimed> {
-  const inserted = await tx.query(
-    CLAIM_SQL,
-    [op.id, op.scope, op.key, op.kind, op.hash, JSON.stringify(op.result)],
-  );
-  if (inserted.length === 1) return { kind: 'claimed' };
+/** What a claim statement returns: the claimed row, none when the key was claimed before. */
+export type ClaimRows = { id: string; request_hash: string }[];
+
+/** SQLSTATE serialization_failure: the transaction is retried (withRetry). */
+const RETRY = '40001';
+
+async function claim(tx: SqlClient, op: OperationRequest, claiming: Promise<ClaimRows>): Promise<Claimed> {
+  const inserted = await claiming;
+  if (inserted.length === 1) {
+    // A claim that computed the hash itself (sqlRequestHash) saw the same member as the lock statement before
+    // it, unless a merge relinked the customer in between: then the whole transaction runs again.
+    if (inserted[0]!.request_hash !== op.hash) throw Object.assign(new Error('the request changed between the lock and the claim'), { code: RETRY });
+    return { kind: 'claimed' };
+  }
   const [prior] = await tx.query<{ id: string; kind: string; request_hash: string; status: string; error_code: string | null; error_message: string | null; result: Record<string, string> | string }>(
     `select id, kind, request_hash, status, error_code, error_message, result from operation where scope = $1 and idempotency_key = $2`,
     [op.scope, op.key],
@@ -68,8 +95,8 @@ async function claim(tx: SqlClient, op: OperationRequest): Promise<Claimed> {
 }
 
 /** Claims `op` in `tx` and runs `body` if the claim is new; a replay or a recorded rejection skips it. */
-async function claimAndRun(tx: SqlClient, op: OperationRequest, body: () => Promise<void>): Promise<OperationOutcome | AppError> {
-  const claimed = await claim(tx, op);
+async function claimAndRun(tx: SqlClient, op: OperationRequest, body: () => Promise<void>, claiming = insertClaim(tx, op)): Promise<OperationOutcome | AppError> {
+  const claimed = await claim(tx, op, claiming);
   if (claimed.kind === 'replay') return claimed.outcome;
   if (claimed.kind === 'rejected-before') return claimed.error;
   try {
@@ -81,6 +108,9 @@ async function claimAndRun(tx: SqlClient, op: OperationRequest, body: () => Prom
   }
   return { operationId: op.id, result: op.result, replayed: false };
 }
+
+const insertClaim = (tx: SqlClient, op: OperationRequest) =>
+  tx.query<ClaimRows[number]>(CLAIM_SQL, [op.id, op.scope, op.key, op.kind, op.hash, JSON.stringify(op.result)]);
 
 /**
  * Runs `body` as the operation `op` in one transaction. `body` must throw a
@@ -99,15 +129,18 @@ export async function runOperation(sql: Sql, op: OperationRequest, body: (tx: Sq
  * on what the lock statement resolved, e.g. the member behind a partner's
  * customer id). A concurrent duplicate then waits on the same row locks and
  * finds the first one's claim. `lock` may throw (nothing is written yet).
+ * `lock` may also have sent the claim right behind its lock statement
+ * (`claiming`, one round trip for both; its hash computed in SQL with
+ * sqlRequestHash); otherwise the claim is sent after it.
  */
 export async function runLockedOperation<L>(
   sql: Sql,
-  lock: (tx: SqlClient) => Promise<{ op: OperationRequest; locked: L }>,
+  lock: (tx: SqlClient) => Promise<{ op: OperationRequest; locked: L; claiming?: Promise<ClaimRows> }>,
   body: (tx: SqlClient, locked: L) => Promise<void>,
 ): Promise<OperationOutcome & { locked: L }> {
   const outcome = await sql.transaction(async (tx) => {
-    const { op, locked } = await lock(tx);
-    const result = await claimAndRun(tx, op, () => body(tx, locked));
+    const { op, locked, claiming } = await lock(tx);
+    const result = await claimAndRun(tx, op, () => body(tx, locked), claiming);
     return result instanceof AppError ? result : { ...result, locked };
   });
   if (outcome instanceof AppError) throw outcome;

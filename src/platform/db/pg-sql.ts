@@ -47,8 +47,17 @@ export function createPgSql(connectionString: string, max: number): Sql {
         let broken = false;
         let open = true;
         const sent = new SentStatements();
+        // Statements queried while another is unanswered share its round trip (pipeline mode).
+        let unanswered = 0;
         const tx: SqlClient = {
-          query: (text, params) => waitFor(client, text, params),
+          query: async (text, params) => {
+            if (unanswered++ === 0) roundTrips++;
+            try {
+              return await run(client, text, params);
+            } finally {
+              unanswered--;
+            }
+          },
           send: (text, params) => sent.track(run(client, text, params)),
         };
         try {

@@ -25,7 +25,8 @@ export interface Sql extends Queryable {
   readonly statementCount: number;
   /**
    * Counts the times the client waited for the database: every `query` and every COMMIT; a statement
-   * `send` puts on the wire travels with the next one (pipelining drivers), so it adds none.
+   * `send` puts on the wire travels with the next one (pipelining drivers), so it adds none, and so does a
+   * `query` made in a transaction while another is still unanswered.
    */
   readonly roundTripCount: number;
   close(): Promise<void>;

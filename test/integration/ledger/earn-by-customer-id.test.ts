@@ -1,6 +1,7 @@
 /**
  * An earn that names its member by the partner's customer id resolves the
- * member inside its own lock statement, then claims the key. It must behave
+ * member inside its own lock statement, and its claim (sent in the same round
+ * trip) resolves it again to compute the request hash in SQL. It must behave
  * exactly like an earn by hub member id: same idempotency (a key used with
  * either reference replays the same operation), the partner's own customers
  * only, an unknown customer writes nothing, concurrent duplicates post once,
@@ -22,8 +23,12 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 checkLedgerInvariantsAfterEach(() => app);
 
-const earnByCustomer = (partner: TestPartner, customerId: string, amount: number | string, extra: { idempotencyKey?: string; currency?: string } = {}) =>
-  app.gql(EarnPoints, { input: { member: { customerId }, amount: String(amount), idempotencyKey: extra.idempotencyKey ?? newKey('c'), currency: extra.currency } }, partner.token);
+const earnByCustomer = (partner: TestPartner, customerId: string, amount: number | string, extra: { idempotencyKey?: string; currency?: string; orderRef?: string } = {}) =>
+  app.gql(
+    EarnPoints,
+    { input: { member: { customerId }, amount: String(amount), idempotencyKey: extra.idempotencyKey ?? newKey('c'), currency: extra.currency, orderRef: extra.orderRef } },
+    partner.token,
+  );
 
 describe('earn by customer id', () => {
   it("a member's first earn creates the accounts, posts once and answers with the member and the balance", async () => {
@@ -59,6 +64,25 @@ describe('earn by customer id', () => {
     expect(byMember).toMatchObject({ replayed: true, operationId: first.data!.earnPoints.operationId });
     expect(errorCodes(await earnByCustomer(shop, customerId, 11, { idempotencyKey: key }))).toEqual(['IDEMPOTENCY_KEY_REUSED']);
     expect((await ledger.balance(memberId)).available).toBe('10');
+  });
+
+  it('the hash the claim computes in SQL is the one computed in the hub: replays across references, in both orders, with an order reference', async () => {
+    const customerId = newKey('cust');
+    const memberId = await ledger.enroll(shop, customerId);
+    // By member id first (hash computed in the hub), then by customer id (the claim conflicts; the hashes must agree).
+    const key = newKey();
+    const orderRef = 'order "7" / ünïcode';
+    const first = await ledger.earnOk(shop, memberId, 12, { idempotencyKey: key, orderRef });
+    const again = await earnByCustomer(shop, customerId, 12, { idempotencyKey: key, orderRef });
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.earnPoints).toMatchObject({ replayed: true, operationId: first.operationId });
+    // By customer id first (hash computed in SQL), then by member id with the same order reference, then another one.
+    const key2 = newKey();
+    const byCustomer = await earnByCustomer(shop, customerId, 3, { idempotencyKey: key2, orderRef });
+    expect(byCustomer.errors).toBeUndefined();
+    expect(await ledger.earnOk(shop, memberId, 3, { idempotencyKey: key2, orderRef })).toMatchObject({ replayed: true, operationId: byCustomer.data!.earnPoints.operationId });
+    expect(errorCodes(await ledger.earn(shop, memberId, 3, { idempotencyKey: key2, orderRef: 'another order' }))).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+    expect((await ledger.balance(memberId)).available).toBe('15');
   });
 
   it('20 identical earns by customer id at once post once', async () => {
