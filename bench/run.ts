@@ -14,11 +14,13 @@
  *    measured window), and an open-loop run at half of scenario 2's peak.
  *
  * Baseline = the hub's own compiled code driven directly through `pg`, no
- * GraphQL, no HTTP: `runOperation` (BEGIN, the claim insert, COMMIT) around
- * the earn's lock statement (lockAccountsAndBudgets, or lockAccounts before billing budgets) + `post` (POSTING_SQL with postingParams) for one posting per
- * transaction; for 100 per transaction BATCH_CLAIM_SQL + that lock + post
- * exactly as earnPointsBatch does. Imported from dist/, so it is literally the
- * same SQL text and parameters.
+ * GraphQL, no HTTP (bench/workload.ts): for one posting per transaction, the
+ * statements of earnPoints by customer id through `runLockedOperation`: BEGIN,
+ * the lock statement (lockCustomerAndBudgets) and the claim
+ * (claimCustomerEarn) in one round trip, then `post` (POSTING_SQL with
+ * postingParams) and COMMIT; for 100 per transaction BATCH_CLAIM_SQL + the lock
+ * of the accounts by id (lockAccountsAndBudgets) + post. Imported from dist/,
+ * so it is literally the same SQL text and parameters.
  *
  * SQL statements per operation are counted on the SERVER: pg_stat_statements
  * (track=top, utility statements included, so BEGIN/COMMIT count) summed over
@@ -29,20 +31,38 @@
  * alongside as a cross-check of the method.
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
 import { mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { startDurableCluster, type BenchCluster } from './cluster.js';
+import { OpenLoopDriver, type OpenLoopRole, type OpenLoopSlice } from './open-loop.js';
 import { freePort } from '../test/support/postgres-cluster.js';
+import {
+  baselineEarn,
+  DIST,
+  earnDraft,
+  earnOnce,
+  earnService,
+  gql,
+  hubAddress,
+  isSharded,
+  issuanceIds,
+  lockForEarn,
+  newKey,
+  operations,
+  pgSql,
+  pick,
+  posting,
+  request,
+  ROOT,
+  type Link,
+  type PartnerInfo,
+} from './workload.js';
 
 const run = promisify(execFile);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = path.join(ROOT, 'dist', 'src');
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
 const SOAK = args.has('--soak');
@@ -66,24 +86,9 @@ const P = {
   soakPostings: Number(process.env.BENCH_SOAK_POSTINGS ?? 1_000_000),
 };
 
-// ---------- the compiled hub code (literally what production runs) ----------
-const dist = <T>(rel: string): Promise<T> => import(pathToFileURL(path.join(DIST, rel)).href) as Promise<T>;
-const posting = await dist<typeof import('../src/modules/ledger/posting.js')>('modules/ledger/posting.js');
-const operations = await dist<typeof import('../src/modules/ledger/operations.js')>('modules/ledger/operations.js');
-const earnService = await dist<typeof import('../src/modules/ledger/earn.service.js')>('modules/ledger/earn.service.js');
-const model = await dist<typeof import('../src/modules/ledger/ledger.model.js')>('modules/ledger/ledger.model.js');
-// The lock statement earn runs (member accounts + partner billing budgets, one statement).
-const { lockAccountsAndBudgets: lockForEarn } = await dist<typeof import('../src/modules/ledger/budget.js')>('modules/ledger/budget.js');
-const pgSql = await dist<typeof import('../src/platform/db/pg-sql.js')>('platform/db/pg-sql.js');
-const ids = await dist<typeof import('../src/platform/ids.js')>('platform/ids.js');
-
 // ---------- small helpers ----------
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (...a: unknown[]) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
-const pick = <T>(a: readonly T[]): T => a[Math.floor(Math.random() * a.length)]!;
-let keySeq = 0;
-const runTag = Date.now().toString(36);
-const newKey = (prefix: string) => `${prefix}-${runTag}-${++keySeq}`;
 
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return NaN;
@@ -208,7 +213,10 @@ async function startHubProcess(): Promise<HubProc> {
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`hub exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${url}/health`)).ok) return { child, url };
+      if ((await fetch(`${url}/health`)).ok) {
+        hubAddress.url = url;
+        return { child, url };
+      }
     } catch {
       /* not yet */
     }
@@ -224,55 +232,12 @@ async function stopHubProcess(h: HubProc): Promise<void> {
   if (h.child.exitCode === null) h.child.kill('SIGKILL');
 }
 
-/**
- * The load generator's HTTP client: node:http with a keep-alive agent. It shares the machine with the hub
- * and PostgreSQL, so it should be cheap: `fetch` (undici) used ~0.8 ms of CPU per earn, this about half
- * (the "driver" CPU column).
- */
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-function request(method: 'GET' | 'POST', urlPath: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${hub!.url}${urlPath}`, { method, agent, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
-async function gql<T = any>(token: string, query: string, variables: Record<string, unknown>): Promise<T> {
-  const res = await request('POST', '/graphql', { 'content-type': 'application/json', authorization: `Bearer ${token}` }, JSON.stringify({ query, variables }));
-  const body = JSON.parse(res.text) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-  if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ')}`);
-  return body.data!;
-}
-
-// ---------- the coalition ----------
-interface Link {
-  partnerId: string;
-  customerId: string;
-  memberId: string;
-  wallet: string;
-  receivable: string;
-}
-interface PartnerInfo {
-  id: string;
-  token: string;
-  issuance: string;
-  links: Link[];
-  funded: Link[];
-  heavy: Link[];
-}
-let partners: PartnerInfo[] = [];
-const issuanceIds = new Set<string>();
-
-const EARN = `mutation Earn($input: EarnPointsInput!) { earnPoints(input: $input) { operationId replayed } }`;
 const BATCH = `mutation Batch($input: EarnPointsBatchInput!) { earnPointsBatch(input: $input) { succeeded failed items { error { code message } } } }`;
 const AUTHORIZE = `mutation Auth($input: AuthorizeRedemptionInput!) { authorizeRedemption(input: $input) { operationId hold { id } } }`;
 const CAPTURE = `mutation Cap($input: CaptureRedemptionInput!) { captureRedemption(input: $input) { operationId replayed } }`;
+let partners: PartnerInfo[] = [];
+
 const HISTORY = `query History($ref: MemberRefInput!, $first: Int!) {
   member(ref: $ref) {
     balances { currency available held owed }
@@ -583,14 +548,6 @@ async function closedLoop(spec: RunSpec, measureS = P.measureS): Promise<Result 
 }
 
 // ---------- scenarios ----------
-function earnDraft(link: Link, issuance: string, amount: bigint) {
-  const operationId = ids.newId();
-  const transferId = ids.newId();
-  const transfer = { id: transferId, operationId, kind: model.TransferKind.EARN, currency: 'PTS', amount, debit: issuance, credit: link.wallet, partnerId: link.partnerId, memberId: link.memberId, orderRef: null };
-  const lot = { id: ids.newId(), walletAccountId: link.wallet, currency: 'PTS', issuerPartnerId: link.partnerId, sourceTransferId: transferId, amount, expiresIn: '24 months' };
-  return { operationId, transferId, transfer, lot };
-}
-const isSharded = (id: string) => issuanceIds.has(id);
 
 /**
  * Batches: worker w of c draws its members from its own 1/c of the partner's
@@ -608,20 +565,6 @@ function slice(p: PartnerInfo, w: number, c: number): Link[] {
   return s;
 }
 
-/** The baseline's one-posting transaction: exactly runOperation + the lock + post, as EarnService.earn does. */
-function baselineEarn(sql: ReturnType<typeof pgSql.createPgSql>): () => Promise<void> {
-  return async () => {
-    const p = pick(partners);
-    const link = pick(p.links);
-    const d = earnDraft(link, p.issuance, 100n);
-    const hash = operations.requestHash('EARN', { memberId: link.memberId, currency: 'PTS', amount: 100n, orderRef: null });
-    await operations.runOperation(sql, { id: d.operationId, scope: `partner:${p.id}`, key: newKey('b1'), kind: 'EARN', hash, result: { transferId: d.transferId } }, async (tx) => {
-      await lockForEarn(tx, [link.wallet, link.receivable], [p.id]);
-      posting.post(tx, [d.transfer], [d.lot], isSharded);
-    });
-  };
-}
-
 /** The baseline's scenarios at concurrency `c` over `sql` (a pool of `c` connections). */
 function baselineSpecs(c: number, sql: ReturnType<typeof pgSql.createPgSql>) {
   // One posting per transaction: exactly runOperation + the lock + post, as EarnService.earn does.
@@ -631,7 +574,7 @@ function baselineSpecs(c: number, sql: ReturnType<typeof pgSql.createPgSql>) {
       role: 'bench_base',
       postingsPerOp: 1,
       clientCount: () => sql.statementCount,
-      op: baselineEarn(sql),
+      op: baselineEarn(sql, partners),
     };
   // 100 postings per transaction: the statements of earnPointsBatch (lock, claim, post), the accounts by id.
   const hundred: RunSpec = {
@@ -674,11 +617,6 @@ function baselineSpecs(c: number, sql: ReturnType<typeof pgSql.createPgSql>) {
     }),
   );
   return { onePosting, hundred, history };
-}
-
-async function earnOnce(p: PartnerInfo, link: Link) {
-  const data = await gql<{ earnPoints: { operationId: string } }>(p.token, EARN, { input: { member: { customerId: link.customerId }, amount: '100', idempotencyKey: newKey('e') } });
-  if (!data.earnPoints.operationId) throw new Error('no operation id');
 }
 
 /** The hub's scenarios at concurrency `c`. */
@@ -790,70 +728,16 @@ async function httpFloor(c: number) {
   });
 }
 
-type OpenLoopRole = 'hub' | 'bench_base';
+/** A slice as the load-generator thread saw it, with the CPU shares over its measured part. */
+type TimedSlice = OpenLoopSlice & { cpu: Result['cpu'] };
 
-/** One slice of an open loop: what its measured part saw. */
-interface OpenLoopSlice {
-  lat: number[];
-  /** [due time, latency] per measured request; due time in epoch ms. */
-  trace: [number, number][];
-  errors: number;
-  total: number;
-  maxInflight: number;
-  cpu: Result['cpu'];
-  seconds: number;
-}
-
-/**
- * Requests fired at `rate` per second on a fixed schedule, whatever the responses do; latency is measured
- * from the time each was due (no coordinated omission). The first `leadInS` seconds are not recorded.
- */
-async function openLoopSlice(rate: number, role: OpenLoopRole, op: () => Promise<void>, leadInS: number, seconds: number): Promise<OpenLoopSlice> {
-  const slice: OpenLoopSlice = { lat: [], trace: [], errors: 0, total: 0, maxInflight: 0, cpu: { hub: NaN, postgres: NaN, postgresRole: NaN, driver: NaN, other: NaN, steal: NaN }, seconds };
-  let inflight = 0;
-  const interval = 1000 / rate;
-  const t0 = performance.now();
-  const measureStart = t0 + leadInS * 1000;
-  const end = measureStart + seconds * 1000;
-  const epochOffset = Date.now() - performance.now();
-  const pending: Promise<void>[] = [];
+/** One open-loop slice on the load-generator thread; the CPU shares are sampled here, over its measured part. */
+async function openLoopSlice(driver: OpenLoopDriver, rate: number, role: OpenLoopRole, leadInS: number, seconds: number): Promise<TimedSlice> {
   let cpuA: ReturnType<typeof cpuSnapshot> | undefined;
-  const fire = (scheduled: number) => {
-    inflight++;
-    slice.maxInflight = Math.max(slice.maxInflight, inflight);
-    pending.push(
-      op().then(
-        () => {
-          inflight--;
-          slice.total++;
-          if (scheduled >= measureStart) {
-            const ms = performance.now() - scheduled;
-            slice.lat.push(ms);
-            slice.trace.push([epochOffset + scheduled, ms]);
-          }
-        },
-        () => {
-          inflight--;
-          slice.total++;
-          slice.errors++;
-        },
-      ),
-    );
-  };
-  let next = t0;
-  while (next < end) {
-    const now = performance.now();
-    if (!cpuA && now >= measureStart) cpuA = cpuSnapshot();
-    while (next <= now && next < end) {
-      fire(next);
-      next += interval;
-    }
-    await sleep(Math.max(0, Math.min(next - performance.now(), 5)));
-  }
-  const cpuB = cpuSnapshot();
-  await Promise.all(pending);
-  if (cpuA) slice.cpu = cpuShare(cpuA, cpuB, role);
-  return slice;
+  let cpuB: ReturnType<typeof cpuSnapshot> | undefined;
+  const slice = await driver.slice(role, rate, leadInS, seconds, { measuring: () => (cpuA = cpuSnapshot()), fired: () => (cpuB = cpuSnapshot()) });
+  const nan = { hub: NaN, postgres: NaN, postgresRole: NaN, driver: NaN, other: NaN, steal: NaN };
+  return { ...slice, cpu: cpuA && cpuB ? cpuShare(cpuA, cpuB, role) : nan };
 }
 
 /**
@@ -865,14 +749,13 @@ async function openLoopSlice(rate: number, role: OpenLoopRole, op: () => Promise
  * them than the other. Each side's slices are pooled into one row.
  */
 async function openLoops(rate: number): Promise<void> {
-  const baseSql = pgSql.createPgSql(cluster!.urlFor('hub', 'bench_base'), 10);
-  const ops: Record<OpenLoopRole, () => Promise<void>> = {
-    hub: () => {
-      const p = pick(partners);
-      return earnOnce(p, pick(p.links));
-    },
-    bench_base: baselineEarn(baseSql),
-  };
+  // Links only: the thread gets a copy of what it sends requests for, not the funded or heavy members.
+  const driver = OpenLoopDriver.start({
+    hubUrl: hub!.url,
+    dbUrl: cluster!.urlFor('hub', 'bench_base'),
+    partners: partners.map((p) => ({ ...p, funded: [], heavy: [] })),
+    issuance: [...issuanceIds],
+  });
   const roles: OpenLoopRole[] = ['hub', 'bench_base'];
   const sliceS = P.openLoopS / P.openLoopSlicesPerSide;
   const order: OpenLoopRole[] = Array.from({ length: P.openLoopSlicesPerSide }, (_, i) => (i % 2 === 0 ? roles : [...roles].reverse())).flat();
@@ -884,16 +767,16 @@ async function openLoops(rate: number): Promise<void> {
   // to line up with BENCH_TRACE's slow requests (bench/open-loop-stalls.mjs).
   const waits = process.env.BENCH_WAITS ? waitTrace() : undefined;
   const rss = rssSampler();
-  const slices: Record<OpenLoopRole, OpenLoopSlice[]> = { hub: [], bench_base: [] };
+  const slices: Record<OpenLoopRole, TimedSlice[]> = { hub: [], bench_base: [] };
   const seen = new Set<OpenLoopRole>();
   for (const role of order) {
     // Each side's first slice starts with the full warm-up; later ones with a short unrecorded lead-in.
-    slices[role].push(await openLoopSlice(rate, role, ops[role], seen.has(role) ? 0.25 : P.warmupS, sliceS));
+    slices[role].push(await openLoopSlice(driver, rate, role, seen.has(role) ? 0.25 : P.warmupS, sliceS));
     seen.add(role);
   }
   const hubRss = rss.stop();
   if (waits) writeFileSync(process.env.BENCH_WAITS!, JSON.stringify(waits.stop()));
-  await baseSql.close();
+  await driver.close();
   for (const role of roles) {
     const mine = slices[role];
     const lat = mine.flatMap((x) => x.lat);
@@ -928,6 +811,7 @@ async function openLoops(rate: number): Promise<void> {
     results.push(r);
     const perSlice = mine.map((x) => round(percentile(Float64Array.from(x.lat).sort(), 99), 1)).join(' / ');
     log(`${r.scenario}: p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms (p99 of each ${sliceS}-second slice: ${perSlice}), max in flight ${maxInflight}`);
+    log(`  the driver's own lateness per slice (event-loop delay p99/max, longest GC, ms): ${mine.map((x) => `${x.driver.eldP99}/${x.driver.eldMax}/${x.driver.gcMax}`).join(' · ')}`);
   }
 }
 
