@@ -32,7 +32,7 @@ export function requestHash(kind: string, request: Record<string, unknown>): str
 
 /**
  * The fingerprint of a request one of whose fields (`field`) only the database knows yet, as the bytes
- * before and after that field's value: SQL_REQUEST_HASH over them and the value is requestHash of the whole
+ * before and after that field's value: sqlRequestHash over them and the value is requestHash of the whole
  * request. The value must be a string JSON writes as it is (a uuid).
  */
 export function requestHashAround(kind: string, request: Record<string, unknown>, field: string): [Buffer, Buffer] {
