@@ -567,7 +567,7 @@ function slice(p: PartnerInfo, w: number, c: number): Link[] {
 
 /** The baseline's scenarios at concurrency `c` over `sql` (a pool of `c` connections). */
 function baselineSpecs(c: number, sql: ReturnType<typeof pgSql.createPgSql>) {
-  // One posting per transaction: exactly runOperation + the lock + post, as EarnService.earn does.
+  // One posting per transaction: earnForCustomer's statements (bench/workload.ts baselineEarn).
   const onePosting: RunSpec = {
       scenario: 'baseline: 1 posting/tx',
       concurrency: c,

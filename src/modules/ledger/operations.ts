@@ -73,6 +73,9 @@ const CLAIM_SQL = prepared(
 /** What a claim statement returns: the claimed row, none when the key was claimed before. */
 export type ClaimRows = { id: string; request_hash: string }[];
 
+const insertClaim = (tx: SqlClient, op: OperationRequest) =>
+  tx.query<ClaimRows[number]>(CLAIM_SQL, [op.id, op.scope, op.key, op.kind, op.hash, JSON.stringify(op.result)]);
+
 /** SQLSTATE serialization_failure: the transaction is retried (withRetry). */
 const RETRY = '40001';
 
@@ -108,9 +111,6 @@ async function claimAndRun(tx: SqlClient, op: OperationRequest, body: () => Prom
   }
   return { operationId: op.id, result: op.result, replayed: false };
 }
-
-const insertClaim = (tx: SqlClient, op: OperationRequest) =>
-  tx.query<ClaimRows[number]>(CLAIM_SQL, [op.id, op.scope, op.key, op.kind, op.hash, JSON.stringify(op.result)]);
 
 /**
  * Runs `body` as the operation `op` in one transaction. `body` must throw a
