@@ -9,6 +9,11 @@ export function createPgSql(connectionString: string, max: number): Sql {
     max,
     // Recycle connections so no backend keeps a plan cached while tables were tiny (TOOLCHAIN: cached FK plans).
     maxLifetimeSeconds: 600,
+    // Idle connections stay open (pg-pool closes them after 10 s by default). A closed one is reopened at the
+    // next burst, on the request path: a new backend, its catalog caches and its prepared statements' plans,
+    // 20-40 ms for the requests that wait on it (seen in the bench's open loop, where every new connection in
+    // the server log lined up with a cluster of slow earns). The pool's size caps them.
+    idleTimeoutMillis: 0,
     // Pipeline mode: a statement is sent without waiting for the answer to the one before, so BEGIN travels
     // with a transaction's first statement and COMMIT with its last write (SqlClient.send): a single earn
     // takes 3 round trips instead of 5.
