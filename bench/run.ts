@@ -997,7 +997,13 @@ async function main() {
   const peakOf: number[] = [];
   let soakResult: Soak | undefined;
 
-  if (!SOAK_ONLY) {
+  // BENCH_OPEN_LOOP_RATE=<n>: after a 10 s warm-up of the hub, only the open loops, at n earns per second (quick
+  // experiments on the tail, ~80 s a run; the closed loops that would set the rate are skipped).
+  const openLoopRate = Number(process.env.BENCH_OPEN_LOOP_RATE ?? 0);
+  if (openLoopRate > 0) {
+    await closedLoop({ ...hubSpecs(8).spread, warmUpOnly: true }, P.processWarmUpS);
+    await openLoops(openLoopRate);
+  } else if (!SOAK_ONLY) {
     // Each side's first run starts with an unrecorded warm-up (JIT, fresh connections, PostgreSQL's caches of the
     // member pages): without it the first recorded row (baseline 1/tx, hub spread earns) paid for it alone.
     for (const c of P.concurrencies) await httpFloor(c);
