@@ -6,8 +6,8 @@
  * chosen order references; run on both databases.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes } from '../support/graphql-client.js';
-import { checkLedgerInvariantsAfterEach, EarnPoints, ledgerHelpers, newKey, RedeemPoints, type LedgerHelpers } from '../support/ledger.js';
+import { dataOf, errorCodes } from '../support/graphql-client.js';
+import { AuthorizeRedemption, CaptureRedemption, checkLedgerInvariantsAfterEach, EarnPoints, ledgerHelpers, newKey, RedeemPoints, type LedgerHelpers } from '../support/ledger.js';
 import { initTestApp, type TestApp, type TestDriver, type TestPartner } from '../support/test-app.js';
 
 const INSTALL_FAULTS = [
@@ -16,6 +16,10 @@ const INSTALL_FAULTS = [
    begin
      if new.order_ref = 'fail-check' then
        raise exception 'injected posting failure' using errcode = '23514';
+     end if;
+     -- Hold postings carry no order reference: 777 points authorised or captured fail.
+     if new.kind in ('AUTHORIZE', 'CAPTURE') and new.amount = 777 then
+       raise exception 'injected hold posting failure' using errcode = '23514';
      end if;
      -- nextval is not rolled back: only the first attempt fails. (Nested: AND need not short-circuit.)
      if new.order_ref = 'deadlock-once' then
@@ -86,6 +90,37 @@ export function failedPostingFlows(driver: TestDriver) {
       expect(loggedSqlState(requestId)).toBe('23514');
       expect(await ledger.ledgerCounts()).toEqual(before);
       expect(await ledger.balance(member)).toEqual({ available: '100', held: '0', owed: '0' });
+    });
+
+    it('rolls back a hold whose posting failed behind statements nobody waited for, and reports the posting (authorize, capture)', async () => {
+      const member = await ledger.enroll(shop);
+      await ledger.earnOk(shop, member, 2000);
+      const before = await ledger.ledgerCounts();
+      // Authorize: the hold row and the posting go out unanswered, the lots statement behind them is refused.
+      const authorizeId = newKey('req');
+      const authorized = await app.gql(
+        AuthorizeRedemption,
+        { input: { member: { memberId: member }, amount: '777', idempotencyKey: newKey('auth') } },
+        { token: shop.token, headers: { 'x-request-id': authorizeId } },
+      );
+      expect(errorCodes(authorized)).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect(loggedSqlState(authorizeId)).toBe('23514');
+      expect(await ledger.ledgerCounts()).toEqual(before);
+
+      // Capture: the posting and the lots go out with COMMIT, which the failed posting turns into a rollback.
+      const hold = (await app.gqlOk(AuthorizeRedemption, { input: { member: { memberId: member }, amount: '1000', idempotencyKey: newKey('auth') } }, shop.token)).authorizeRedemption.hold!;
+      const held = await ledger.ledgerCounts();
+      const captureId = newKey('req');
+      const key = newKey('capture');
+      const captured = await app.gql(CaptureRedemption, { input: { holdId: hold.id, amount: '777', idempotencyKey: key } }, { token: shop.token, headers: { 'x-request-id': captureId } });
+      expect(errorCodes(captured)).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect(loggedSqlState(captureId)).toBe('23514');
+      expect(await ledger.ledgerCounts()).toEqual(held);
+      expect(await ledger.balance(member)).toEqual({ available: '1000', held: '1000', owed: '0' });
+      // Nothing was claimed or resolved: the hold still captures.
+      const ok = dataOf(await ledger.capture(shop, hold.id, 500)).captureRedemption;
+      expect([ok.replayed, ok.hold?.status]).toEqual([false, 'CAPTURED']);
+      expect(await ledger.balance(member)).toEqual({ available: '1500', held: '0', owed: '0' });
     });
 
     it('retries a posting that deadlocked, and posts it once', async () => {

@@ -42,14 +42,8 @@ export class ExpiryService {
         const operationId = newId();
         const ids = { capture: newId(), release: newId() };
         try {
-          const outcome = await runOperation(
-            this.deps.sql,
-            { id: operationId, scope: 'hub', key: `hold-expiry:${hold.id}`, kind: 'HOLD_EXPIRY', hash: requestHash('HOLD_EXPIRY', { holdId: hold.id }), result: { transferId: ids.release, holdId: hold.id } },
-            async (tx) => {
-              await RedemptionService.resolveHold(tx, hold.id, HoldStatus.EXPIRED, 0n, false);
-              await RedemptionService.releaseHold(this.deps, tx, hold, accounts, operationId, 0n, h.partner_id, ids);
-            },
-          );
+          const op = { id: operationId, scope: 'hub', key: `hold-expiry:${hold.id}`, kind: 'HOLD_EXPIRY', hash: requestHash('HOLD_EXPIRY', { holdId: hold.id }), result: { transferId: ids.release, holdId: hold.id } };
+          const outcome = await RedemptionService.resolveAndRelease(this.deps, op, hold, accounts, { status: HoldStatus.EXPIRED, captured: 0n, partnerId: h.partner_id, ids });
           // A replay means another sweep released this hold a moment ago.
           if (!outcome.replayed) done++;
         } catch (error) {

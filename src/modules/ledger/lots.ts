@@ -48,10 +48,11 @@ export async function holdLots(tx: SqlClient, walletId: string, amount: bigint, 
 /**
  * Resolves a hold's lot reservations: the first `captured` points (FIFO over
  * the allocations) are consumed by `captureTransferId`; the rest return to
- * the lots' free remainders.
+ * the lots' free remainders. Sent, not waited for (no rows to read): it goes
+ * out with the statement after it, usually COMMIT.
  */
-export async function settleHoldLots(tx: SqlClient, holdId: string, captured: bigint, captureTransferId: string | null): Promise<void> {
-  await tx.query(
+export function settleHoldLots(tx: SqlClient, holdId: string, captured: bigint, captureTransferId: string | null): void {
+  tx.send(
     `with ordered as (
        select a.lot_id, a.amount, sum(a.amount) over (order by l.expires_at asc nulls last, l.created_at, l.id) - a.amount as before
          from hold_allocation a join lot l on l.id = a.lot_id where a.hold_id = $1

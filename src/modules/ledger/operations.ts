@@ -76,6 +76,17 @@ export type ClaimRows = { id: string; request_hash: string }[];
 const insertClaim = (tx: SqlClient, op: OperationRequest) =>
   tx.query<ClaimRows[number]>(CLAIM_SQL, [op.id, op.scope, op.key, op.kind, op.hash, JSON.stringify(op.result)]);
 
+/**
+ * The claim of `op`, sent right behind a lock statement that is still unanswered (runLockedOperation's
+ * `claiming`): both travel in one round trip. When the lock fails, the claim fails behind it and nobody waits
+ * for it, hence the catch (the transaction reports the lock's error).
+ */
+export function claimBehind(tx: SqlClient, op: OperationRequest): Promise<ClaimRows> {
+  const claiming = insertClaim(tx, op);
+  claiming.catch(() => undefined);
+  return claiming;
+}
+
 /** SQLSTATE serialization_failure: the transaction is retried (withRetry). */
 const RETRY = '40001';
 

@@ -8,7 +8,7 @@ import { newId } from '../../platform/ids.js';
 import { badInput, notFound } from '../../platform/graphql/errors.js';
 import { AccountKind, HoldStatus, TransferKind, toBig } from './ledger.model.js';
 import { checkAmount, checkOrderRef, lockAccounts, type LedgerDeps } from './ledger.deps.js';
-import { checkIdempotencyKey, requestHash, runOperation, type OperationOutcome } from './operations.js';
+import { checkIdempotencyKey, claimBehind, requestHash, runLockedOperation, type ClaimRows, type OperationOutcome, type OperationRequest } from './operations.js';
 import { post } from './posting.js';
 import { consumeLots, holdLots, settleHoldLots } from './lots.js';
 import { LedgerErrors } from './ledger.exception.js';
@@ -41,12 +41,6 @@ export interface HoldFacts {
 export class RedemptionService {
   constructor(private readonly deps: LedgerDeps) {}
 
-  private async debitWallet(tx: SqlClient, wallet: string, amount: bigint): Promise<void> {
-    const balances = await lockAccounts(tx, [wallet]);
-    const available = balances.get(wallet) ?? 0n;
-    if (available < amount) throw LedgerErrors.insufficientPoints(available, amount);
-  }
-
   async redeem(req: SpendRequest): Promise<OperationOutcome> {
     checkIdempotencyKey(req.idempotencyKey);
     const amount = checkAmount(req.amount, this.deps.settings.maxPointsPerOperation);
@@ -59,8 +53,10 @@ export class RedemptionService {
     const operationId = newId();
     const transferId = newId();
     const hash = requestHash('REDEEM', { memberId: req.memberId, currency: currency.code, amount, orderRef });
-    return runOperation(this.deps.sql, { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'REDEEM', hash, result: { transferId } }, async (tx) => {
-      await this.debitWallet(tx, wallet, amount);
+    const op = { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'REDEEM', hash, result: { transferId } };
+    // Three round trips: the wallet's lock with the claim; the posting and the lots; COMMIT.
+    return runLockedOperation(this.deps.sql, (tx) => lockWalletAndClaim(tx, wallet, op), async (tx, balances) => {
+      checkAvailable(balances, wallet, amount);
       const transfer = { id: transferId, operationId, kind: TransferKind.REDEEM, currency: currency.code, amount, debit: wallet, credit: redemption, partnerId: req.partnerId, memberId: req.memberId, orderRef };
       post(tx, [transfer], [], (id) => this.deps.accounts.isSharded(id));
       await consumeLots(tx, wallet, amount, transferId);
@@ -83,9 +79,11 @@ export class RedemptionService {
     const holdId = newId();
     const transferId = newId();
     const hash = requestHash('AUTHORIZE', { memberId: req.memberId, currency: currency.code, amount, orderRef, ttl });
-    return runOperation(this.deps.sql, { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'AUTHORIZE', hash, result: { transferId, holdId } }, async (tx) => {
-      await this.debitWallet(tx, wallet, amount);
-      await tx.query(
+    const op = { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'AUTHORIZE', hash, result: { transferId, holdId } };
+    // Three round trips: the wallet's lock with the claim; the hold, its posting and its lots; COMMIT.
+    return runLockedOperation(this.deps.sql, (tx) => lockWalletAndClaim(tx, wallet, op), async (tx, balances) => {
+      checkAvailable(balances, wallet, amount);
+      tx.send(
         `insert into hold (id, operation_id, partner_id, member_id, currency, amount, order_ref, expires_at) values ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(secs => $8))`,
         [holdId, operationId, req.partnerId, req.memberId, currency.code, amount.toString(), orderRef, ttl],
       );
@@ -138,8 +136,12 @@ export class RedemptionService {
     return { wallet, holds, redemption };
   }
 
-  /** Releases (part of) a resolved hold's points: captured → partner redemption, the rest → wallet. */
-  static async releaseHold(
+  /**
+   * Releases (part of) a resolved hold's points: captured → partner redemption, the rest → wallet. The
+   * caller holds the wallet's lock (taken before the hold's row: wallet, then hold, on every path). Nothing
+   * here is waited for: the posting and the lots go out with the COMMIT behind them.
+   */
+  static releaseHold(
     deps: LedgerDeps,
     tx: SqlClient,
     hold: HoldFacts,
@@ -148,15 +150,26 @@ export class RedemptionService {
     captured: bigint,
     partnerId: string,
     ids: { capture: string; release: string },
-  ): Promise<void> {
+  ): void {
     const { wallet, holds, redemption } = accounts;
-    await lockAccounts(tx, [wallet]);
     const common = { operationId, currency: hold.currency, partnerId, memberId: hold.memberId, holdId: hold.id };
     const transfers = [];
     if (captured > 0n) transfers.push({ ...common, id: ids.capture, kind: TransferKind.CAPTURE, amount: captured, debit: holds, credit: redemption });
     if (hold.amount > captured) transfers.push({ ...common, id: ids.release, kind: TransferKind.RELEASE, amount: hold.amount - captured, debit: holds, credit: wallet });
     post(tx, transfers, [], (id) => deps.accounts.isSharded(id));
-    await settleHoldLots(tx, hold.id, captured, captured > 0n ? ids.capture : null);
+    settleHoldLots(tx, hold.id, captured, captured > 0n ? ids.capture : null);
+  }
+
+  /**
+   * Resolves a hold as one operation: the wallet's lock with the claim, then the hold's row (the write that
+   * decides a race with the hold's other resolutions), then the release with COMMIT: three round trips.
+   */
+  static resolveAndRelease(deps: LedgerDeps, op: OperationRequest, hold: HoldFacts, accounts: HoldAccounts, resolution: { status: HoldStatus; captured: bigint; partnerId: string; ids: { capture: string; release: string } }): Promise<OperationOutcome> {
+    const { status, captured, partnerId, ids } = resolution;
+    return runLockedOperation(deps.sql, (tx) => lockWalletAndClaim(tx, accounts.wallet, op), async (tx) => {
+      await RedemptionService.resolveHold(tx, hold.id, status, captured, status !== HoldStatus.EXPIRED);
+      RedemptionService.releaseHold(deps, tx, hold, accounts, op.id, captured, partnerId, ids);
+    });
   }
 
   async capture(req: HoldResolution): Promise<OperationOutcome> {
@@ -168,10 +181,8 @@ export class RedemptionService {
     // Accounts are resolved before the transaction (never inside it).
     const accounts = await RedemptionService.holdAccounts(this.deps, hold, req.partnerId);
     const hash = requestHash('CAPTURE', { holdId: hold.id, amount });
-    return runOperation(this.deps.sql, { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'CAPTURE', hash, result: { transferId: ids.capture, holdId: hold.id } }, async (tx) => {
-      await RedemptionService.resolveHold(tx, hold.id, HoldStatus.CAPTURED, amount, true);
-      await RedemptionService.releaseHold(this.deps, tx, hold, accounts, operationId, amount, req.partnerId, ids);
-    });
+    const op = { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'CAPTURE', hash, result: { transferId: ids.capture, holdId: hold.id } };
+    return RedemptionService.resolveAndRelease(this.deps, op, hold, accounts, { status: HoldStatus.CAPTURED, captured: amount, partnerId: req.partnerId, ids });
   }
 
   async void(req: HoldResolution): Promise<OperationOutcome> {
@@ -181,9 +192,23 @@ export class RedemptionService {
     const ids = { capture: newId(), release: newId() };
     const accounts = await RedemptionService.holdAccounts(this.deps, hold, req.partnerId);
     const hash = requestHash('VOID', { holdId: hold.id });
-    return runOperation(this.deps.sql, { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'VOID', hash, result: { transferId: ids.release, holdId: hold.id } }, async (tx) => {
-      await RedemptionService.resolveHold(tx, hold.id, HoldStatus.VOIDED, 0n, true);
-      await RedemptionService.releaseHold(this.deps, tx, hold, accounts, operationId, 0n, req.partnerId, ids);
-    });
+    const op = { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'VOID', hash, result: { transferId: ids.release, holdId: hold.id } };
+    return RedemptionService.resolveAndRelease(this.deps, op, hold, accounts, { status: HoldStatus.VOIDED, captured: 0n, partnerId: req.partnerId, ids });
   }
+}
+
+/**
+ * Locks the member's wallet and sends the operation's claim right behind the lock statement (one round trip).
+ * A concurrent duplicate queues on the same wallet lock and then finds the first one's claim.
+ */
+async function lockWalletAndClaim(tx: SqlClient, wallet: string, op: OperationRequest): Promise<{ op: OperationRequest; locked: Map<string, bigint>; claiming: Promise<ClaimRows> }> {
+  const locking = lockAccounts(tx, [wallet]);
+  const claiming = claimBehind(tx, op);
+  return { op, locked: await locking, claiming };
+}
+
+/** Rejects a spend the locked wallet cannot cover (before anything is written). */
+function checkAvailable(balances: Map<string, bigint>, wallet: string, amount: bigint): void {
+  const available = balances.get(wallet) ?? 0n;
+  if (available < amount) throw LedgerErrors.insufficientPoints(available, amount);
 }
