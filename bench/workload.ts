@@ -18,9 +18,10 @@ export const posting = await dist<typeof import('../src/modules/ledger/posting.j
 export const operations = await dist<typeof import('../src/modules/ledger/operations.js')>('modules/ledger/operations.js');
 export const earnService = await dist<typeof import('../src/modules/ledger/earn.service.js')>('modules/ledger/earn.service.js');
 const model = await dist<typeof import('../src/modules/ledger/ledger.model.js')>('modules/ledger/ledger.model.js');
-// The lock statements: member accounts by id + partner billing budgets (the 100-posting baseline), and the
-// same found from a partner's customer id (an earn by customer id, as the bench's earns are).
-export const { lockAccountsAndBudgets: lockForEarn, lockCustomerAndBudgets } = await dist<typeof import('../src/modules/ledger/budget.js')>('modules/ledger/budget.js');
+// The lock statements: member accounts by id + partner billing budgets (the by-id reference batch), the same
+// found from a partner's customer id (an earn by customer id, as the bench's earns are), and a batch's
+// (members resolved from customer ids, as earnPointsBatch does).
+export const { lockAccountsAndBudgets: lockForEarn, lockCustomerAndBudgets, lockBatchAndBudgets: lockBatch } = await dist<typeof import('../src/modules/ledger/budget.js')>('modules/ledger/budget.js');
 export const pgSql = await dist<typeof import('../src/platform/db/pg-sql.js')>('platform/db/pg-sql.js');
 const ids = await dist<typeof import('../src/platform/ids.js')>('platform/ids.js');
 export type BenchSql = ReturnType<typeof pgSql.createPgSql>;
