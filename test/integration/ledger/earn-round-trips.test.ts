@@ -19,6 +19,7 @@ import { startHub, type Hub } from '../../../src/app.js';
 import { createGraphQLClient, type GraphQLClient } from '../../support/graphql-client.js';
 import { checkLedgerInvariantsAfterEach, ledgerHelpers, newKey, type LedgerHelpers } from '../../support/ledger.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
+import { countDatabaseWork, type DatabaseWork } from '../../support/round-trips.js';
 
 // What a partner's point-of-sale integration selects: no read-back fields (each would cost a read).
 const LeanEarn = graphql(`
@@ -49,11 +50,10 @@ afterAll(async () => {
 checkLedgerInvariantsAfterEach(() => app);
 
 /** Statements `hub` sent, and the round trips they took, while an earn of `amount` for the partner's customer ran. */
-async function statementsForEarn(hub: Hub, client: GraphQLClient, customerId: string, amount = '10'): Promise<{ statements: number; roundTrips: number }> {
-  const [statements, roundTrips] = [hub.db.sql.statementCount, hub.db.sql.roundTripCount];
-  const res = await client.gqlOk(LeanEarn, { input: { member: { customerId }, amount, idempotencyKey: newKey('rt') } }, partner.token);
-  expect(res.earnPoints.replayed).toBe(false);
-  return { statements: hub.db.sql.statementCount - statements, roundTrips: hub.db.sql.roundTripCount - roundTrips };
+async function statementsForEarn(hub: Hub, client: GraphQLClient, customerId: string, amount = '10'): Promise<DatabaseWork> {
+  const { result, statements, roundTrips } = await countDatabaseWork(hub, () => client.gqlOk(LeanEarn, { input: { member: { customerId }, amount, idempotencyKey: newKey('rt') } }, partner.token));
+  expect(result.earnPoints.replayed).toBe(false);
+  return { statements, roundTrips };
 }
 
 /** By customer id: BEGIN, the lock statement and the claim in one round trip; the posting and COMMIT in the other. */
@@ -88,9 +88,8 @@ describe('round trips of an earn', () => {
     const memberId = await ledger.enroll(partner, customerId);
     await statementsForEarn(app.hub, app, customerId); // accounts exist
     const byMemberId = async () => {
-      const [statements, roundTrips] = [second.db.sql.statementCount, second.db.sql.roundTripCount];
-      await secondClient.gqlOk(LeanEarn, { input: { member: { memberId }, amount: '1', idempotencyKey: newKey('rt') } }, partner.token);
-      return { statements: second.db.sql.statementCount - statements, roundTrips: second.db.sql.roundTripCount - roundTrips };
+      const { statements, roundTrips } = await countDatabaseWork(second, () => secondClient.gqlOk(LeanEarn, { input: { member: { memberId }, amount: '1', idempotencyKey: newKey('rt') } }, partner.token));
+      return { statements, roundTrips };
     };
     expect(await byMemberId()).toEqual({ statements: 6, roundTrips: 4 });
     expect(await byMemberId()).toEqual({ statements: 5, roundTrips: 3 });

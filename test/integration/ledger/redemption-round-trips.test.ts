@@ -11,9 +11,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../generated/index.js';
-import type { Hub } from '../../../src/app.js';
 import { checkLedgerInvariantsAfterEach, ledgerHelpers, newKey, type LedgerHelpers } from '../../support/ledger.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
+import { countDatabaseWork } from '../../support/round-trips.js';
 
 // What a point-of-sale integration selects: no read-back fields (each would cost a read).
 const LeanAuthorize = graphql(`
@@ -70,13 +70,6 @@ afterAll(async () => {
 });
 checkLedgerInvariantsAfterEach(() => app);
 
-/** What `hub` sent, and how often it waited for the database, while `run` ran. */
-async function counted<T>(hub: Hub, run: () => Promise<T>): Promise<{ result: T; statements: number; roundTrips: number }> {
-  const [statements, roundTrips] = [hub.db.sql.statementCount, hub.db.sql.roundTripCount];
-  const result = await run();
-  return { result, statements: hub.db.sql.statementCount - statements, roundTrips: hub.db.sql.roundTripCount - roundTrips };
-}
-
 /** Authorises `amount`; returns the new hold's id. */
 async function authorize(amount: string): Promise<string> {
   const { authorizeRedemption } = await app.gqlOk(LeanAuthorize, { input: { member: { memberId }, amount, idempotencyKey: newKey('auth') } }, partner.token);
@@ -92,7 +85,7 @@ const redeem = (amount: string) => app.gqlOk(LeanRedeem, { input: { member: { me
 
 describe('round trips of a redemption', () => {
   it('authorize: BEGIN, lock and claim; the hold, its posting and its lots; COMMIT — seven statements in three round trips', async () => {
-    const m = await counted(app.hub, () => app.gqlOk(LeanAuthorize, { input: { member: { memberId }, amount: '50', idempotencyKey: newKey('auth') } }, partner.token));
+    const m = await countDatabaseWork(app.hub, () => app.gqlOk(LeanAuthorize, { input: { member: { memberId }, amount: '50', idempotencyKey: newKey('auth') } }, partner.token));
     expect(m.result.authorizeRedemption.replayed).toBe(false);
     expect({ statements: m.statements, roundTrips: m.roundTrips }).toEqual({ statements: 7, roundTrips: 3 });
     expect(await ledger.balance(memberId)).toMatchObject({ held: '50' });
@@ -102,7 +95,7 @@ describe('round trips of a redemption', () => {
   it('capture: the hold read, then BEGIN, lock and claim; the hold row; posting, lots and COMMIT — eight statements in four round trips', async () => {
     const holdId = await authorize('80');
     const before = await ledger.balance(memberId);
-    const m = await counted(app.hub, () => capture(holdId, '30'));
+    const m = await countDatabaseWork(app.hub, () => capture(holdId, '30'));
     expect(m.result.captureRedemption.replayed).toBe(false);
     expect({ statements: m.statements, roundTrips: m.roundTrips }).toEqual({ statements: 8, roundTrips: 4 });
     // 30 captured, the other 50 back in the wallet: the statements nobody waited for did run.
@@ -114,14 +107,14 @@ describe('round trips of a redemption', () => {
   it('void: like a capture, eight statements in four round trips', async () => {
     const holdId = await authorize('40');
     const before = await ledger.balance(memberId);
-    const m = await counted(app.hub, () => voidHold(holdId));
+    const m = await countDatabaseWork(app.hub, () => voidHold(holdId));
     expect({ statements: m.statements, roundTrips: m.roundTrips }).toEqual({ statements: 8, roundTrips: 4 });
     expect(BigInt((await ledger.balance(memberId)).available) - BigInt(before.available)).toBe(40n);
   });
 
   it('one-step redeem: BEGIN, lock and claim; the posting and the lots; COMMIT — six statements in three round trips', async () => {
     const before = await ledger.balance(memberId);
-    const m = await counted(app.hub, () => redeem('25'));
+    const m = await countDatabaseWork(app.hub, () => redeem('25'));
     expect({ statements: m.statements, roundTrips: m.roundTrips }).toEqual({ statements: 6, roundTrips: 3 });
     expect(BigInt(before.available) - BigInt((await ledger.balance(memberId)).available)).toBe(25n);
   });
