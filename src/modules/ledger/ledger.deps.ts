@@ -1,5 +1,5 @@
 /** What every ledger service shares, and the input checks they all apply. */
-import type { Sql, SqlClient } from '../../platform/db/sql.js';
+import { prepared, type Sql, type SqlClient } from '../../platform/db/sql.js';
 import { badInput } from '../../platform/graphql/errors.js';
 import type { Accounts } from './accounts.js';
 import type { CurrencyService } from './currency.service.js';
@@ -31,11 +31,13 @@ export function checkOrderRef(orderRef: string | null | undefined): string | nul
   return orderRef;
 }
 
+const LOCK_ACCOUNTS_SQL = prepared(
+  'ledger_lock_accounts',
+  `select id::text as id, balance::text as balance from account where id = any($1::bigint[]) order by id for update`,
+);
+
 /** Locks member-scoped accounts in ascending id order; returns their balances. */
 export async function lockAccounts(tx: SqlClient, ids: readonly string[]): Promise<Map<string, bigint>> {
-  const rows = await tx.query<{ id: string; balance: string }>(
-    `select id::text as id, balance::text as balance from account where id = any($1::bigint[]) order by id for update`,
-    [ids],
-  );
+  const rows = await tx.query<{ id: string; balance: string }>(LOCK_ACCOUNTS_SQL, [ids]);
   return new Map(rows.map((r) => [r.id, toBig(r.balance)]));
 }

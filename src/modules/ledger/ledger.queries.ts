@@ -1,5 +1,5 @@
 /** The ledger's read side: balances, history, transfers and holds, batched for DataLoaders. */
-import type { Sql } from '../../platform/db/sql.js';
+import { prepared, type Sql } from '../../platform/db/sql.js';
 import { HoldStatus, toBig, toDate, type HoldRow, type TransferKind, type TransferRow } from './ledger.model.js';
 
 export interface BalanceRow {
@@ -62,6 +62,13 @@ function holdFrom(r: Raw): HoldRow {
   };
 }
 
+/** Holds by id (the hold loader: every authorisation that selects its hold reads it back). */
+const HOLDS_BY_IDS_SQL = prepared(
+  'ledger_holds_by_ids',
+  `select id, partner_id, member_id, currency, amount::text as amount, captured_amount::text as captured_amount, status, order_ref, expires_at, created_at, resolved_at
+     from hold where id = any($1::uuid[])`,
+);
+
 export class LedgerQueries {
   constructor(private readonly sql: Sql) {}
 
@@ -123,11 +130,7 @@ export class LedgerQueries {
   }
 
   async holdsByIds(ids: readonly string[]): Promise<HoldRow[]> {
-    const rows = await this.sql.query(
-      `select id, partner_id, member_id, currency, amount::text as amount, captured_amount::text as captured_amount, status, order_ref, expires_at, created_at, resolved_at
-         from hold where id = any($1::uuid[])`,
-      [ids],
-    );
+    const rows = await this.sql.query(HOLDS_BY_IDS_SQL, [ids]);
     return rows.map(holdFrom);
   }
 }

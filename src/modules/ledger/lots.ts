@@ -4,7 +4,7 @@
  * transaction that holds the wallet's row lock, which serialises all changes
  * to that wallet's lots.
  */
-import type { SqlClient } from '../../platform/db/sql.js';
+import { prepared, type SqlClient } from '../../platform/db/sql.js';
 
 /** FIFO order; `prefer` ($4) puts the lot created by that transfer first (reversing an earn). */
 const FIFO = `(source_transfer_id = $4::uuid) is true desc, expires_at asc nulls last, created_at, id`;
@@ -17,31 +17,50 @@ const TAKE_FIFO = `ordered as (
        select id, least(remaining, $2::bigint - before) as amt from ordered where before < $2::bigint
      )`;
 
+// Named prepared statements (sql.ts `prepared`): parsed and planned once per connection, like the earn's.
+const CONSUME_LOTS_SQL = prepared(
+  'ledger_consume_lots',
+  `with ${TAKE_FIFO}, u as (
+     update lot set remaining = lot.remaining - take.amt from take where lot.id = take.id returning lot.id, take.amt
+   ), m as (
+     insert into lot_movement (lot_id, transfer_id, amount) select id, $3, -amt from u
+   )
+   select coalesce(sum(amt), 0)::text as taken from u`,
+);
+
+const HOLD_LOTS_SQL = prepared(
+  'ledger_hold_lots',
+  `with ${TAKE_FIFO}, u as (
+     update lot set remaining = lot.remaining - take.amt, held = lot.held + take.amt from take where lot.id = take.id returning lot.id, take.amt
+   ), a as (
+     insert into hold_allocation (hold_id, lot_id, amount) select $3, id, amt from u
+   )
+   select coalesce(sum(amt), 0)::text as taken from u`,
+);
+
+const SETTLE_HOLD_LOTS_SQL = prepared(
+  'ledger_settle_hold_lots',
+  `with ordered as (
+     select a.lot_id, a.amount, sum(a.amount) over (order by l.expires_at asc nulls last, l.created_at, l.id) - a.amount as before
+       from hold_allocation a join lot l on l.id = a.lot_id where a.hold_id = $1
+   ), split as (
+     select lot_id, amount, greatest(0, least(amount, $2::bigint - before)) as cap from ordered
+   ), u as (
+     update lot set held = lot.held - split.amount, remaining = lot.remaining + (split.amount - split.cap)
+       from split where lot.id = split.lot_id returning lot.id
+   )
+   insert into lot_movement (lot_id, transfer_id, amount) select lot_id, $3, -cap from split where cap > 0 and $3::uuid is not null`,
+);
+
 /** Takes `amount` from free lot remainders, recording a movement against `transferId`. */
 export async function consumeLots(tx: SqlClient, walletId: string, amount: bigint, transferId: string, prefer: string | null = null): Promise<void> {
-  const [row] = await tx.query<{ taken: string }>(
-    `with ${TAKE_FIFO}, u as (
-       update lot set remaining = lot.remaining - take.amt from take where lot.id = take.id returning lot.id, take.amt
-     ), m as (
-       insert into lot_movement (lot_id, transfer_id, amount) select id, $3, -amt from u
-     )
-     select coalesce(sum(amt), 0)::text as taken from u`,
-    [walletId, amount.toString(), transferId, prefer],
-  );
+  const [row] = await tx.query<{ taken: string }>(CONSUME_LOTS_SQL, [walletId, amount.toString(), transferId, prefer]);
   assertTaken(row?.taken, amount, 'consume');
 }
 
 /** Reserves `amount` of free lot remainders for a hold. */
 export async function holdLots(tx: SqlClient, walletId: string, amount: bigint, holdId: string): Promise<void> {
-  const [row] = await tx.query<{ taken: string }>(
-    `with ${TAKE_FIFO}, u as (
-       update lot set remaining = lot.remaining - take.amt, held = lot.held + take.amt from take where lot.id = take.id returning lot.id, take.amt
-     ), a as (
-       insert into hold_allocation (hold_id, lot_id, amount) select $3, id, amt from u
-     )
-     select coalesce(sum(amt), 0)::text as taken from u`,
-    [walletId, amount.toString(), holdId, null],
-  );
+  const [row] = await tx.query<{ taken: string }>(HOLD_LOTS_SQL, [walletId, amount.toString(), holdId, null]);
   assertTaken(row?.taken, amount, 'hold');
 }
 
@@ -52,19 +71,7 @@ export async function holdLots(tx: SqlClient, walletId: string, amount: bigint, 
  * out with the statement after it, usually COMMIT.
  */
 export function settleHoldLots(tx: SqlClient, holdId: string, captured: bigint, captureTransferId: string | null): void {
-  tx.send(
-    `with ordered as (
-       select a.lot_id, a.amount, sum(a.amount) over (order by l.expires_at asc nulls last, l.created_at, l.id) - a.amount as before
-         from hold_allocation a join lot l on l.id = a.lot_id where a.hold_id = $1
-     ), split as (
-       select lot_id, amount, greatest(0, least(amount, $2::bigint - before)) as cap from ordered
-     ), u as (
-       update lot set held = lot.held - split.amount, remaining = lot.remaining + (split.amount - split.cap)
-         from split where lot.id = split.lot_id returning lot.id
-     )
-     insert into lot_movement (lot_id, transfer_id, amount) select lot_id, $3, -cap from split where cap > 0 and $3::uuid is not null`,
-    [holdId, captured.toString(), captureTransferId],
-  );
+  tx.send(SETTLE_HOLD_LOTS_SQL, [holdId, captured.toString(), captureTransferId]);
 }
 
 /**

@@ -3,7 +3,7 @@
  * (a hold), then capture (all or part) or void. Expired holds are released by
  * the hub (see ExpiryService) using database time.
  */
-import type { SqlClient } from '../../platform/db/sql.js';
+import { prepared, type SqlClient } from '../../platform/db/sql.js';
 import { newId } from '../../platform/ids.js';
 import { badInput, notFound } from '../../platform/graphql/errors.js';
 import { AccountKind, HoldStatus, TransferKind, toBig } from './ledger.model.js';
@@ -13,6 +13,20 @@ import { post } from './posting.js';
 import { consumeLots, holdLots, settleHoldLots } from './lots.js';
 import { LedgerErrors } from './ledger.exception.js';
 import type { EarnRequest } from './earn.service.js';
+
+// The hot statements of holds, as named prepared statements (sql.ts `prepared`).
+const INSERT_HOLD_SQL = prepared(
+  'ledger_insert_hold',
+  `insert into hold (id, operation_id, partner_id, member_id, currency, amount, order_ref, expires_at) values ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(secs => $8))`,
+);
+const HOLD_OF_SQL = prepared('ledger_hold_of', `select id, member_id, currency, amount::text as amount from hold where id = $1 and partner_id = $2`);
+/** The one write that decides a race between a hold's resolutions ($4: capture or void, which need it unexpired). */
+const RESOLVE_HOLD_SQL = prepared(
+  'ledger_resolve_hold',
+  `update hold set status = $2, captured_amount = $3, resolved_at = now()
+    where id = $1 and status = 'ACTIVE' and amount >= $3::bigint and (not $4 or expires_at > now()) and ($4 or expires_at <= now())
+    returning id`,
+);
 
 /** A spend has the same shape as an earn: who, whose points, how many, and the key. */
 export type SpendRequest = EarnRequest;
@@ -83,10 +97,7 @@ export class RedemptionService {
     // Three round trips: the wallet's lock with the claim; the hold, its posting and its lots; COMMIT.
     return runLockedOperation(this.deps.sql, (tx) => lockWalletAndClaim(tx, wallet, op), async (tx, balances) => {
       checkAvailable(balances, wallet, amount);
-      tx.send(
-        `insert into hold (id, operation_id, partner_id, member_id, currency, amount, order_ref, expires_at) values ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(secs => $8))`,
-        [holdId, operationId, req.partnerId, req.memberId, currency.code, amount.toString(), orderRef, ttl],
-      );
+      tx.send(INSERT_HOLD_SQL, [holdId, operationId, req.partnerId, req.memberId, currency.code, amount.toString(), orderRef, ttl]);
       const transfer = { id: transferId, operationId, kind: TransferKind.AUTHORIZE, currency: currency.code, amount, debit: wallet, credit: holds, partnerId: req.partnerId, memberId: req.memberId, holdId, orderRef };
       post(tx, [transfer], [], (id) => this.deps.accounts.isSharded(id));
       await holdLots(tx, wallet, amount, holdId);
@@ -94,10 +105,7 @@ export class RedemptionService {
   }
 
   private async holdOf(partnerId: string, holdId: string): Promise<HoldFacts> {
-    const [row] = await this.deps.sql.query<{ id: string; member_id: string; currency: string; amount: string }>(
-      `select id, member_id, currency, amount::text as amount from hold where id = $1 and partner_id = $2`,
-      [holdId, partnerId],
-    );
+    const [row] = await this.deps.sql.query<{ id: string; member_id: string; currency: string; amount: string }>(HOLD_OF_SQL, [holdId, partnerId]);
     if (!row) throw notFound('Hold');
     return { id: row.id, memberId: row.member_id, currency: row.currency, amount: toBig(row.amount) };
   }
@@ -108,12 +116,7 @@ export class RedemptionService {
    * rejects with the reason, having written nothing.
    */
   static async resolveHold(tx: SqlClient, holdId: string, status: HoldStatus, captured: bigint, requireUnexpired: boolean): Promise<void> {
-    const updated = await tx.query(
-      `update hold set status = $2, captured_amount = $3, resolved_at = now()
-        where id = $1 and status = 'ACTIVE' and amount >= $3::bigint and (not $4 or expires_at > now()) and ($4 or expires_at <= now())
-        returning id`,
-      [holdId, status, captured.toString(), requireUnexpired],
-    );
+    const updated = await tx.query(RESOLVE_HOLD_SQL, [holdId, status, captured.toString(), requireUnexpired]);
     if (updated.length === 1) return;
     const [hold] = await tx.query<{ status: HoldStatus; amount: string; expired: boolean }>(
       `select status, amount::text as amount, expires_at <= now() as expired from hold where id = $1`,
