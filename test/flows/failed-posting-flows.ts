@@ -3,7 +3,7 @@
  * When it fails, the whole operation rolls back, the failure logged is the posting's own — not the "current
  * transaction is aborted" of a statement queued behind it — and the same idempotency key posts afterwards. A
  * deadlock in the posting is retried and posts once. Faults come from a trigger on `transfer` that fires for
- * chosen order references; run on both databases.
+ * chosen order references (hold postings, which carry none: for 777 points); run on both databases.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataOf, errorCodes } from '../support/graphql-client.js';
