@@ -10,7 +10,9 @@ export default defineConfig({
   resolve: {
     // TOOLCHAIN trap: without this vitest loads graphql twice (ESM for us, CJS for
     // @apollo/subgraph) and schema building fails with "another module or realm".
-    alias: [{ find: /^graphql$/, replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) }],
+    alias: [
+      { find: /^graphql$/, replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) },
+    ],
   },
   test: {
     include: ['test/**/*.test.ts'],

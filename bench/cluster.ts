@@ -30,10 +30,12 @@ export interface BenchCluster {
 
 export async function startDurableCluster(bin = process.env.PG_BIN || DEFAULT_PG_BIN): Promise<BenchCluster> {
   for (const b of ['initdb', 'pg_ctl', 'postgres']) {
-    if (!existsSync(path.join(bin, b))) throw new Error(`PostgreSQL 15 binaries not found in ${bin} (apt-get install -y postgresql, or set PG_BIN)`);
+    if (!existsSync(path.join(bin, b)))
+      throw new Error(`PostgreSQL 15 binaries not found in ${bin} (apt-get install -y postgresql, or set PG_BIN)`);
   }
   const asRoot = process.getuid?.() === 0;
-  const exec = (cmd: string, args: string[]) => (asRoot ? run('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args]) : run(path.join(bin, cmd), args));
+  const exec = (cmd: string, args: string[]) =>
+    asRoot ? run('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args]) : run(path.join(bin, cmd), args);
   // Under the OS temp dir (the root disk on this machine; checked with df), short for the unix socket.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-bench-pg-'));
   if (asRoot) {

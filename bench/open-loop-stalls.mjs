@@ -27,12 +27,18 @@ const tally = (from, to) => {
     n++;
     for (const e of events) counts.set(e, (counts.get(e) ?? 0) + 1);
   }
-  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([e, c]) => `${e} ${(c / Math.max(1, n)).toFixed(1)}`);
+  const top = [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([e, c]) => `${e} ${(c / Math.max(1, n)).toFixed(1)}`);
   return `${n} samples; per sample: ${top.join(', ') || 'nothing busy'}`;
 };
 
 // Due times (epoch) of the slow requests, grouped when less than 300 ms apart.
-const slow = trace.filter(([, ms]) => ms > slowMs).map(([due, ms]) => [startEpochMs + due, ms]).sort((a, b) => a[0] - b[0]);
+const slow = trace
+  .filter(([, ms]) => ms > slowMs)
+  .map(([due, ms]) => [startEpochMs + due, ms])
+  .sort((a, b) => a[0] - b[0]);
 const episodes = [];
 for (const [at, ms] of slow) {
   const last = episodes[episodes.length - 1];
@@ -42,14 +48,21 @@ for (const [at, ms] of slow) {
     last.count++;
   } else episodes.push({ from: at, to: at, worst: ms, count: 1 });
 }
-console.log(`${role}: ${slow.length} of ${trace.length} requests slower than ${slowMs} ms, in ${episodes.length} episodes`);
+console.log(
+  `${role}: ${slow.length} of ${trace.length} requests slower than ${slowMs} ms, in ${episodes.length} episodes`,
+);
 for (const e of episodes) {
-  console.log(`  at ${((e.from - startEpochMs) / 1000).toFixed(2)} s: ${e.count} requests, worst ${e.worst.toFixed(0)} ms — ${tally(e.from, e.to + e.worst)}`);
+  console.log(
+    `  at ${((e.from - startEpochMs) / 1000).toFixed(2)} s: ${e.count} requests, worst ${e.worst.toFixed(0)} ms — ${tally(e.from, e.to + e.worst)}`,
+  );
 }
 // The side's own measured time only (the other side's slices are in between).
 const mine = new Set(trace.map(([due]) => Math.floor((startEpochMs + due) / 1000)));
 const own = samples.filter(([t]) => mine.has(Math.floor(t / 1000)));
 const counts = new Map();
 for (const [, events] of own) for (const e of events) counts.set(e, (counts.get(e) ?? 0) + 1);
-const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([e, c]) => `${e} ${(c / Math.max(1, own.length)).toFixed(2)}`);
+const top = [...counts]
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 6)
+  .map(([e, c]) => `${e} ${(c / Math.max(1, own.length)).toFixed(2)}`);
 console.log(`${role}'s measured time: ${own.length} samples; per sample: ${top.join(', ')}`);

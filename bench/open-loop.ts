@@ -31,7 +31,8 @@ interface WorkerData {
   partners: PartnerInfo[];
   issuance: string[];
 }
-type Command = { kind: 'slice'; role: OpenLoopRole; rate: number; leadInS: number; seconds: number } | { kind: 'close' };
+type Command =
+  { kind: 'slice'; role: OpenLoopRole; rate: number; leadInS: number; seconds: number } | { kind: 'close' };
 type Report = { kind: 'measuring' } | { kind: 'fired' } | { kind: 'done'; slice: OpenLoopSlice } | { kind: 'closed' };
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -58,8 +59,22 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Requests fired at `rate` per second on a fixed schedule, whatever the responses do; latency is measured
  * from the time each was due (no coordinated omission). The first `leadInS` seconds are not recorded.
  */
-async function openLoopSlice(rate: number, op: () => Promise<void>, leadInS: number, seconds: number, report: (r: Report) => void): Promise<OpenLoopSlice> {
-  const slice: OpenLoopSlice = { lat: [], trace: [], errors: 0, total: 0, maxInflight: 0, seconds, driver: { eldP99: NaN, eldMax: NaN, gcMax: NaN } };
+async function openLoopSlice(
+  rate: number,
+  op: () => Promise<void>,
+  leadInS: number,
+  seconds: number,
+  report: (r: Report) => void,
+): Promise<OpenLoopSlice> {
+  const slice: OpenLoopSlice = {
+    lat: [],
+    trace: [],
+    errors: 0,
+    total: 0,
+    maxInflight: 0,
+    seconds,
+    driver: { eldP99: NaN, eldMax: NaN, gcMax: NaN },
+  };
   let inflight = 0;
   const interval = 1000 / rate;
   const t0 = performance.now();
@@ -120,7 +135,13 @@ export class OpenLoopDriver {
   }
 
   /** One slice at `rate`; `onMeasuring` / `onFired` mark when its measured part starts and when its last request is sent. */
-  slice(role: OpenLoopRole, rate: number, leadInS: number, seconds: number, on: { measuring: () => void; fired: () => void }): Promise<OpenLoopSlice> {
+  slice(
+    role: OpenLoopRole,
+    rate: number,
+    leadInS: number,
+    seconds: number,
+    on: { measuring: () => void; fired: () => void },
+  ): Promise<OpenLoopSlice> {
     return new Promise((resolve, reject) => {
       const listen = (r: Report) => {
         if (r.kind === 'measuring') on.measuring();
@@ -136,7 +157,9 @@ export class OpenLoopDriver {
   }
 
   async close(): Promise<void> {
-    const closed = new Promise<void>((resolve) => this.worker.on('message', (r: Report) => r.kind === 'closed' && resolve()));
+    const closed = new Promise<void>((resolve) =>
+      this.worker.on('message', (r: Report) => r.kind === 'closed' && resolve()),
+    );
     this.worker.postMessage({ kind: 'close' } satisfies Command);
     await closed;
     await this.worker.terminate();

@@ -8,7 +8,8 @@ const top = Number(topArg ?? 30);
 const byId = new Map(prof.nodes.map((n) => [n.id, n]));
 const self = new Map();
 const dt = prof.timeDeltas;
-for (let i = 0; i < prof.samples.length; i++) self.set(prof.samples[i], (self.get(prof.samples[i]) ?? 0) + (dt[i] ?? 0));
+for (let i = 0; i < prof.samples.length; i++)
+  self.set(prof.samples[i], (self.get(prof.samples[i]) ?? 0) + (dt[i] ?? 0));
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 const fn = new Map();
 const pkg = new Map();
@@ -18,7 +19,15 @@ for (const [id, us] of self) {
   const key = `${c.functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${c.lineNumber + 1}`;
   fn.set(key, (fn.get(key) ?? 0) + us);
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  const p = m ? m[1] : url.includes('/dist/') ? 'hub (dist/)' : url.startsWith('node:') ? 'node:' + url.slice(5).split('/')[0] : c.functionName.startsWith('(') ? c.functionName : url || '(native)';
+  const p = m
+    ? m[1]
+    : url.includes('/dist/')
+      ? 'hub (dist/)'
+      : url.startsWith('node:')
+        ? 'node:' + url.slice(5).split('/')[0]
+        : c.functionName.startsWith('(')
+          ? c.functionName
+          : url || '(native)';
   pkg.set(p, (pkg.get(p) ?? 0) + us);
 }
 const pct = (us) => ((us / total) * 100).toFixed(1).padStart(5) + '%';

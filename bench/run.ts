@@ -173,13 +173,23 @@ async function statementStats(role: string): Promise<StatementStats> {
     `select s.queryid::text as id, s.query, s.calls::text as calls, s.total_exec_time as ms from pg_stat_statements s join pg_roles r on r.oid = s.userid where r.rolname = $1`,
     [role],
   );
-  return new Map(r.rows.map((x) => [x.id as string, { query: x.query as string, calls: Number(x.calls), ms: Number(x.ms) }]));
+  return new Map(
+    r.rows.map((x) => [x.id as string, { query: x.query as string, calls: Number(x.calls), ms: Number(x.ms) }]),
+  );
 }
 const callsIn = (s: StatementStats) => [...s.values()].reduce((n, x) => n + x.calls, 0);
 /** Server time per operation by statement between two snapshots, largest first (where the database's time goes). */
-function serverTimePerOp(before: StatementStats, after: StatementStats, ops: number): { ms: number; calls: number; query: string }[] {
+function serverTimePerOp(
+  before: StatementStats,
+  after: StatementStats,
+  ops: number,
+): { ms: number; calls: number; query: string }[] {
   return [...after]
-    .map(([id, a]) => ({ ms: round((a.ms - (before.get(id)?.ms ?? 0)) / ops, 3), calls: round((a.calls - (before.get(id)?.calls ?? 0)) / ops, 2), query: a.query.replace(/\s+/g, ' ').slice(0, 90) }))
+    .map(([id, a]) => ({
+      ms: round((a.ms - (before.get(id)?.ms ?? 0)) / ops, 3),
+      calls: round((a.calls - (before.get(id)?.calls ?? 0)) / ops, 2),
+      query: a.query.replace(/\s+/g, ' ').slice(0, 90),
+    }))
     .filter((x) => x.calls > 0)
     .sort((x, y) => y.ms - x.ms)
     .slice(0, 6);
@@ -195,7 +205,8 @@ let hubEnv: NodeJS.ProcessEnv;
 
 /** The Node options of `npm start` (package.json), so the bench runs the hub with the runtime settings production uses. */
 function startScriptNodeArgs(): string[] {
-  const start = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const start = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } })
+    .scripts.start;
   const words = start.split(/\s+/);
   return words.slice(words.indexOf('node') + 1).filter((w) => w.startsWith('--'));
 }
@@ -233,7 +244,6 @@ async function stopHubProcess(h: HubProc): Promise<void> {
   if (h.child.exitCode === null) h.child.kill('SIGKILL');
 }
 
-
 const BATCH = `mutation Batch($input: EarnPointsBatchInput!) { earnPointsBatch(input: $input) { succeeded failed items { error { code message } } } }`;
 const AUTHORIZE = `mutation Auth($input: AuthorizeRedemptionInput!) { authorizeRedemption(input: $input) { operationId hold { id } } }`;
 const CAPTURE = `mutation Cap($input: CaptureRedemptionInput!) { captureRedemption(input: $input) { operationId replayed } }`;
@@ -247,43 +257,85 @@ const HISTORY = `query History($ref: MemberRefInput!, $first: Int!) {
 }`;
 
 async function batchEarn(p: PartnerInfo, items: { link: Link; amount: number }[], prefix: string): Promise<void> {
-  const data = await gql<{ earnPointsBatch: { succeeded: number; failed: number; items: { error: { code: string; message: string } | null }[] } }>(p.token, BATCH, {
-    input: { items: items.map((i) => ({ member: { customerId: i.link.customerId }, amount: String(i.amount), idempotencyKey: newKey(prefix) })) },
+  const data = await gql<{
+    earnPointsBatch: {
+      succeeded: number;
+      failed: number;
+      items: { error: { code: string; message: string } | null }[];
+    };
+  }>(p.token, BATCH, {
+    input: {
+      items: items.map((i) => ({
+        member: { customerId: i.link.customerId },
+        amount: String(i.amount),
+        idempotencyKey: newKey(prefix),
+      })),
+    },
   });
-  if (data.earnPointsBatch.failed > 0) throw new Error(`batch item failed: ${JSON.stringify(data.earnPointsBatch.items.find((i) => i.error)?.error)}`);
+  if (data.earnPointsBatch.failed > 0)
+    throw new Error(`batch item failed: ${JSON.stringify(data.earnPointsBatch.items.find((i) => i.error)?.error)}`);
 }
 
 async function seed(): Promise<void> {
-  const operator = (await run(process.execPath, [path.join(DIST, 'cli.js'), 'token', 'operator', '--ttl', '86400'], { env: hubEnv, cwd: ROOT })).stdout.trim();
+  const operator = (
+    await run(process.execPath, [path.join(DIST, 'cli.js'), 'token', 'operator', '--ttl', '86400'], {
+      env: hubEnv,
+      cwd: ROOT,
+    })
+  ).stdout.trim();
   log(`creating ${P.partners} partners and credentials through the API`);
   const creds: { id: string; clientId: string; secret: string }[] = [];
   for (let i = 0; i < P.partners; i++) {
-    const { createPartner } = await gql(operator, `mutation($i: CreatePartnerInput!) { createPartner(input: $i) { id } }`, {
-      i: { code: `bench-partner-${i}`, name: `Bench partner ${i}`, settlementCurrency: 'EUR' },
-    });
-    const { createPartnerCredentials: c } = await gql(operator, `mutation($i: CreatePartnerCredentialsInput!) { createPartnerCredentials(input: $i) { clientId clientSecret } }`, {
-      i: { partnerId: createPartner.id, label: 'bench' },
-    });
+    const { createPartner } = await gql(
+      operator,
+      `mutation($i: CreatePartnerInput!) { createPartner(input: $i) { id } }`,
+      {
+        i: { code: `bench-partner-${i}`, name: `Bench partner ${i}`, settlementCurrency: 'EUR' },
+      },
+    );
+    const { createPartnerCredentials: c } = await gql(
+      operator,
+      `mutation($i: CreatePartnerCredentialsInput!) { createPartnerCredentials(input: $i) { clientId clientSecret } }`,
+      {
+        i: { partnerId: createPartner.id, label: 'bench' },
+      },
+    );
     creds.push({ id: createPartner.id, clientId: c.clientId, secret: c.clientSecret });
   }
   log(`seeding ${P.members.toLocaleString()} members, links and PTS accounts with SQL`);
   await admin.query('begin');
-  await admin.query(`insert into member (id, display_name) select gen_random_uuid(), 'Bench member ' || g from generate_series(1, $1) g`, [P.members]);
+  await admin.query(
+    `insert into member (id, display_name) select gen_random_uuid(), 'Bench member ' || g from generate_series(1, $1) g`,
+    [P.members],
+  );
   // Every member is linked to one partner; every third also to the next partner (a coalition: members shop at several brands).
-  await admin.query(`
+  await admin.query(
+    `
     with m as (select id, row_number() over (order by id) as n from member),
          p as (select id, row_number() over (order by code) - 1 as k from partner where code like 'bench-partner-%')
     insert into member_link (partner_id, customer_id, member_id)
     select p.id, 'cust-' || m.n, m.id from m join p on p.k = m.n % $1
     union all
-    select p.id, 'cust-' || m.n, m.id from m join p on p.k = (m.n + 1) % $1 where m.n % 3 = 0`, [P.partners]);
-  await admin.query(`insert into account (currency, kind, member_id) select 'PTS', k, m.id from member m cross join (values ('MEMBER_WALLET'), ('MEMBER_RECEIVABLE')) v(k)`);
-  await admin.query(`insert into account (currency, kind, partner_id) select 'PTS', 'PARTNER_ISSUANCE', id from partner`);
+    select p.id, 'cust-' || m.n, m.id from m join p on p.k = (m.n + 1) % $1 where m.n % 3 = 0`,
+    [P.partners],
+  );
+  await admin.query(
+    `insert into account (currency, kind, member_id) select 'PTS', k, m.id from member m cross join (values ('MEMBER_WALLET'), ('MEMBER_RECEIVABLE')) v(k)`,
+  );
+  await admin.query(
+    `insert into account (currency, kind, partner_id) select 'PTS', 'PARTNER_ISSUANCE', id from partner`,
+  );
   await admin.query('commit');
   await admin.query('analyze');
 
   const rows = (
-    await admin.query<{ partner_id: string; customer_id: string; member_id: string; wallet: string; receivable: string }>(`
+    await admin.query<{
+      partner_id: string;
+      customer_id: string;
+      member_id: string;
+      wallet: string;
+      receivable: string;
+    }>(`
       select ml.partner_id, ml.customer_id, ml.member_id, w.id::text as wallet, r.id::text as receivable
         from member_link ml
         join account w on w.member_id = ml.member_id and w.kind = 'MEMBER_WALLET' and w.currency = 'PTS'
@@ -291,7 +343,11 @@ async function seed(): Promise<void> {
        order by ml.partner_id, ml.customer_id`)
   ).rows;
   const issuance = new Map(
-    (await admin.query<{ partner_id: string; id: string }>(`select partner_id, id::text as id from account where kind = 'PARTNER_ISSUANCE' and currency = 'PTS'`)).rows.map((r) => [r.partner_id, r.id]),
+    (
+      await admin.query<{ partner_id: string; id: string }>(
+        `select partner_id, id::text as id from account where kind = 'PARTNER_ISSUANCE' and currency = 'PTS'`,
+      )
+    ).rows.map((r) => [r.partner_id, r.id]),
   );
   for (const id of issuance.values()) issuanceIds.add(id);
   partners = [];
@@ -303,16 +359,31 @@ async function seed(): Promise<void> {
     });
     const tok = (await res.json()) as { access_token: string };
     if (!tok.access_token) throw new Error(`token request failed: ${JSON.stringify(tok)}`);
-    const links = rows.filter((r) => r.partner_id === c.id).map((r) => ({ partnerId: r.partner_id, customerId: r.customer_id, memberId: r.member_id, wallet: r.wallet, receivable: r.receivable }));
+    const links = rows
+      .filter((r) => r.partner_id === c.id)
+      .map((r) => ({
+        partnerId: r.partner_id,
+        customerId: r.customer_id,
+        memberId: r.member_id,
+        wallet: r.wallet,
+        receivable: r.receivable,
+      }));
     // Disjoint member sets per role, so scenarios do not lock each other's wallets more than real traffic would.
     const heavy = links.slice(0, P.heavyPerPartner);
     const funded = links.slice(P.heavyPerPartner, P.heavyPerPartner + Math.ceil(P.funded / P.partners));
     partners.push({ id: c.id, token: tok.access_token, issuance: issuance.get(c.id)!, links, funded, heavy });
   }
 
-  log(`funding ${P.funded.toLocaleString()} members and giving ${P.heavyPerPartner * P.partners} members ${P.heavyEarns} earns each (earnPointsBatch, untimed)`);
+  log(
+    `funding ${P.funded.toLocaleString()} members and giving ${P.heavyPerPartner * P.partners} members ${P.heavyEarns} earns each (earnPointsBatch, untimed)`,
+  );
   for (const p of partners) {
-    for (let i = 0; i < p.funded.length; i += 1000) await batchEarn(p, p.funded.slice(i, i + 1000).map((link) => ({ link, amount: 1_000_000 })), 'fund');
+    for (let i = 0; i < p.funded.length; i += 1000)
+      await batchEarn(
+        p,
+        p.funded.slice(i, i + 1000).map((link) => ({ link, amount: 1_000_000 })),
+        'fund',
+      );
     const heavyItems = p.heavy.flatMap((link) => Array.from({ length: P.heavyEarns }, () => ({ link, amount: 10 })));
     for (let i = 0; i < heavyItems.length; i += 1000) await batchEarn(p, heavyItems.slice(i, i + 1000), 'hist');
   }
@@ -381,7 +452,7 @@ function cpuSnapshot() {
 function cpuShare(a: ReturnType<typeof cpuSnapshot>, b: ReturnType<typeof cpuSnapshot>, role: string) {
   const wall = (b.t - a.t) / 1000;
   // Percent of ONE core (200% = both cores of this machine).
-  const pct = (x: number) => Math.round(((x / wall) * 100));
+  const pct = (x: number) => Math.round((x / wall) * 100);
   const ours = b.hub - a.hub + (b.pg - a.pg) + (b.driver - a.driver);
   // `other`: CPU used by processes that are not part of this run (other sessions on a shared machine);
   // `steal`: time this virtual machine was ready to run but the host ran another guest.
@@ -426,7 +497,12 @@ function waitSampler(role: string) {
     stop(): Record<string, number> {
       stop();
       // Average number of backends in each state at a sample.
-      return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => [k, round(v / Math.max(1, n), 2)]));
+      return Object.fromEntries(
+        [...counts]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 8)
+          .map(([k, v]) => [k, round(v / Math.max(1, n), 2)]),
+      );
     },
   };
 }
@@ -460,7 +536,9 @@ function rssSampler() {
     stop() {
       clearInterval(timer);
       take();
-      return pid ? { start: round(samples[0]!), max: round(Math.max(...samples)), end: round(samples[samples.length - 1]!) } : undefined;
+      return pid
+        ? { start: round(samples[0]!), max: round(Math.max(...samples)), end: round(samples[samples.length - 1]!) }
+        : undefined;
     },
   };
 }
@@ -532,7 +610,9 @@ async function closedLoop(spec: RunSpec, measureS = P.measureS): Promise<Result 
     serverTime: serverTimePerOp(before, after, total),
     statementsPerOpClient: spec.clientCount ? round((spec.clientCount() - clientBefore) / total, 2) : undefined,
     hubRssMb: spec.role === 'hub' ? hubRss : undefined,
-    cpu: cpuA ? cpuShare(cpuA, cpuB, spec.role) : { hub: NaN, postgres: NaN, postgresRole: NaN, driver: NaN, other: NaN, steal: NaN },
+    cpu: cpuA
+      ? cpuShare(cpuA, cpuB, spec.role)
+      : { hub: NaN, postgres: NaN, postgresRole: NaN, driver: NaN, other: NaN, steal: NaN },
     waits: waitStats,
     errors,
     note: spec.note,
@@ -542,9 +622,17 @@ async function closedLoop(spec: RunSpec, measureS = P.measureS): Promise<Result 
     return r;
   }
   results.push(r);
-  log(`${r.scenario} c${r.concurrency}: ${r.opsPerS} ops/s, ${r.postingsPerS} postings/s, p50 ${r.p50} p99 ${r.p99} ms, ${r.statementsPerOp} stmts/op, cpu hub ${r.cpu.hub}% pg ${r.cpu.postgres}% (its backends ${r.cpu.postgresRole}%) driver ${r.cpu.driver}% other ${r.cpu.other}% steal ${r.cpu.steal}%`);
-  if (r.serverTime) log(`  server ms/op: ${r.serverTime.map((x) => `${x.ms} (${x.calls}x ${x.query.slice(0, 40)})`).join(', ')}`);
-  if (r.waits) log(`  server backends (avg per sample): ${Object.entries(r.waits).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  log(
+    `${r.scenario} c${r.concurrency}: ${r.opsPerS} ops/s, ${r.postingsPerS} postings/s, p50 ${r.p50} p99 ${r.p99} ms, ${r.statementsPerOp} stmts/op, cpu hub ${r.cpu.hub}% pg ${r.cpu.postgres}% (its backends ${r.cpu.postgresRole}%) driver ${r.cpu.driver}% other ${r.cpu.other}% steal ${r.cpu.steal}%`,
+  );
+  if (r.serverTime)
+    log(`  server ms/op: ${r.serverTime.map((x) => `${x.ms} (${x.calls}x ${x.query.slice(0, 40)})`).join(', ')}`);
+  if (r.waits)
+    log(
+      `  server backends (avg per sample): ${Object.entries(r.waits)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ')}`,
+    );
   return r;
 }
 
@@ -570,13 +658,13 @@ function slice(p: PartnerInfo, w: number, c: number): Link[] {
 function baselineSpecs(c: number, sql: ReturnType<typeof pgSql.createPgSql>) {
   // One posting per transaction: earnForCustomer's statements (bench/workload.ts baselineEarn).
   const onePosting: RunSpec = {
-      scenario: 'baseline: 1 posting/tx',
-      concurrency: c,
-      role: 'bench_base',
-      postingsPerOp: 1,
-      clientCount: () => sql.statementCount,
-      op: baselineEarn(sql, partners),
-    };
+    scenario: 'baseline: 1 posting/tx',
+    concurrency: c,
+    role: 'bench_base',
+    postingsPerOp: 1,
+    clientCount: () => sql.statementCount,
+    op: baselineEarn(sql, partners),
+  };
   // 100 postings per transaction: the transaction earnPointsBatch runs for 100 items named by customer id, its
   // statements as the hub sends them (lockBatchAndBudgets: LOCK_BATCH_SQL resolves the customers and locks their
   // accounts; BATCH_CLAIM_SQL; post), and, for reference, the same with the accounts locked by id (LOCK_SQL), the
@@ -592,37 +680,67 @@ function baselineSpecs(c: number, sql: ReturnType<typeof pgSql.createPgSql>) {
       const mine = slice(p, w, c);
       const items = Array.from({ length: 100 }, () => {
         const link = pick(mine);
-        return { link, key: newKey('b100'), hash: operations.requestHash('EARN', { memberId: link.memberId, currency: 'PTS', amount: 100n, orderRef: null }), ...earnDraft(link, p.issuance, 100n) };
+        return {
+          link,
+          key: newKey('b100'),
+          hash: operations.requestHash('EARN', {
+            memberId: link.memberId,
+            currency: 'PTS',
+            amount: 100n,
+            orderRef: null,
+          }),
+          ...earnDraft(link, p.issuance, 100n),
+        };
       });
       await sql.transaction(async (tx) => {
-        if (byId) await lockForEarn(tx, items.flatMap((x) => [x.link.wallet, x.link.receivable]), [p.id]);
-        else await lockBatch(tx, p.id, items.map((x) => ({ member: { customerId: x.link.customerId }, currency: 'PTS' })), [p.id]);
-        await tx.query(earnService.BATCH_CLAIM_SQL, [items.map((x) => x.operationId), `partner:${p.id}`, items.map((x) => x.key), items.map((x) => x.hash), items.map((x) => x.transferId)]);
-        posting.post(tx, items.map((x) => x.transfer), items.map((x) => x.lot), isSharded);
+        if (byId)
+          await lockForEarn(
+            tx,
+            items.flatMap((x) => [x.link.wallet, x.link.receivable]),
+            [p.id],
+          );
+        else
+          await lockBatch(
+            tx,
+            p.id,
+            items.map((x) => ({ member: { customerId: x.link.customerId }, currency: 'PTS' })),
+            [p.id],
+          );
+        await tx.query(earnService.BATCH_CLAIM_SQL, [
+          items.map((x) => x.operationId),
+          `partner:${p.id}`,
+          items.map((x) => x.key),
+          items.map((x) => x.hash),
+          items.map((x) => x.transferId),
+        ]);
+        posting.post(
+          tx,
+          items.map((x) => x.transfer),
+          items.map((x) => x.lot),
+          isSharded,
+        );
       });
     },
   });
   const hundred = batchOf100(false);
   const hundredById = batchOf100(true);
   // Read baseline: the member's history page and balances as two plain SQL statements.
-  const history = [50, 200].map(
-    (first): RunSpec => ({
-        scenario: `baseline: history ${first} (2 SQL)`,
-        concurrency: c,
-        role: 'bench_base',
-        postingsPerOp: 0,
-        clientCount: () => sql.statementCount,
-        op: async () => {
-          const p = pick(partners);
-          const link = pick(p.heavy);
-          await sql.query(
-            `select id, kind, currency, amount, created_at, debit_account_id, credit_account_id from transfer where member_id = $1 and partner_id = $2 order by created_at desc, id desc limit $3`,
-            [link.memberId, p.id, first + 1],
-          );
-          await sql.query(`select currency, kind, balance from account where member_id = $1`, [link.memberId]);
-        },
-    }),
-  );
+  const history = [50, 200].map((first): RunSpec => ({
+    scenario: `baseline: history ${first} (2 SQL)`,
+    concurrency: c,
+    role: 'bench_base',
+    postingsPerOp: 0,
+    clientCount: () => sql.statementCount,
+    op: async () => {
+      const p = pick(partners);
+      const link = pick(p.heavy);
+      await sql.query(
+        `select id, kind, currency, amount, created_at, debit_account_id, credit_account_id from transfer where member_id = $1 and partner_id = $2 order by created_at desc, id desc limit $3`,
+        [link.memberId, p.id, first + 1],
+      );
+      await sql.query(`select currency, kind, balance from account where member_id = $1`, [link.memberId]);
+    },
+  }));
   return { onePosting, hundred, hundredById, history };
 }
 
@@ -648,19 +766,21 @@ function hubSpecs(c: number) {
       await earnOnce(p, pick(p.links));
     },
   };
-  const batches = [100, 1000].map(
-    (size): RunSpec => ({
-      scenario: `earnPointsBatch ${size}`,
-      concurrency: c,
-      role: 'hub',
-      postingsPerOp: size,
-      op: async (w) => {
-        const p = pick(partners);
-        const mine = slice(p, w, c);
-        await batchEarn(p, Array.from({ length: size }, () => ({ link: pick(mine), amount: 100 })), `bt${size}`);
-      },
-    }),
-  );
+  const batches = [100, 1000].map((size): RunSpec => ({
+    scenario: `earnPointsBatch ${size}`,
+    concurrency: c,
+    role: 'hub',
+    postingsPerOp: size,
+    op: async (w) => {
+      const p = pick(partners);
+      const mine = slice(p, w, c);
+      await batchEarn(
+        p,
+        Array.from({ length: size }, () => ({ link: pick(mine), amount: 100 })),
+        `bt${size}`,
+      );
+    },
+  }));
   const pair: RunSpec = {
     scenario: 'authorize+capture pair',
     concurrency: c,
@@ -669,24 +789,28 @@ function hubSpecs(c: number) {
     op: async () => {
       const p = pick(partners);
       const link = pick(p.funded);
-      const a = await gql<{ authorizeRedemption: { hold: { id: string } } }>(p.token, AUTHORIZE, { input: { member: { customerId: link.customerId }, amount: '10', idempotencyKey: newKey('a') } });
+      const a = await gql<{ authorizeRedemption: { hold: { id: string } } }>(p.token, AUTHORIZE, {
+        input: { member: { customerId: link.customerId }, amount: '10', idempotencyKey: newKey('a') },
+      });
       await gql(p.token, CAPTURE, { input: { holdId: a.authorizeRedemption.hold.id, idempotencyKey: newKey('c') } });
     },
   };
-  const history = [50, 200].map(
-    (first): RunSpec => ({
-      scenario: `member history ${first} + balances`,
-      concurrency: c,
-      role: 'hub',
-      postingsPerOp: 0,
-      op: async () => {
-        const p = pick(partners);
-        const link = pick(p.heavy);
-        const d = await gql<{ member: { transactions: { nodes: unknown[] } } }>(p.token, HISTORY, { ref: { customerId: link.customerId }, first });
-        if (d.member.transactions.nodes.length !== first) throw new Error(`history returned ${d.member.transactions.nodes.length} rows, wanted ${first}`);
-      },
-    }),
-  );
+  const history = [50, 200].map((first): RunSpec => ({
+    scenario: `member history ${first} + balances`,
+    concurrency: c,
+    role: 'hub',
+    postingsPerOp: 0,
+    op: async () => {
+      const p = pick(partners);
+      const link = pick(p.heavy);
+      const d = await gql<{ member: { transactions: { nodes: unknown[] } } }>(p.token, HISTORY, {
+        ref: { customerId: link.customerId },
+        first,
+      });
+      if (d.member.transactions.nodes.length !== first)
+        throw new Error(`history returned ${d.member.transactions.nodes.length} rows, wanted ${first}`);
+    },
+  }));
   return { spread, hot, batches, pair, history };
 }
 
@@ -740,10 +864,19 @@ async function httpFloor(c: number) {
 type TimedSlice = OpenLoopSlice & { cpu: Result['cpu'] };
 
 /** One open-loop slice on the load-generator thread; the CPU shares are sampled here, over its measured part. */
-async function openLoopSlice(driver: OpenLoopDriver, rate: number, role: OpenLoopRole, leadInS: number, seconds: number): Promise<TimedSlice> {
+async function openLoopSlice(
+  driver: OpenLoopDriver,
+  rate: number,
+  role: OpenLoopRole,
+  leadInS: number,
+  seconds: number,
+): Promise<TimedSlice> {
   let cpuA: ReturnType<typeof cpuSnapshot> | undefined;
   let cpuB: ReturnType<typeof cpuSnapshot> | undefined;
-  const slice = await driver.slice(role, rate, leadInS, seconds, { measuring: () => (cpuA = cpuSnapshot()), fired: () => (cpuB = cpuSnapshot()) });
+  const slice = await driver.slice(role, rate, leadInS, seconds, {
+    measuring: () => (cpuA = cpuSnapshot()),
+    fired: () => (cpuB = cpuSnapshot()),
+  });
   const nan = { hub: NaN, postgres: NaN, postgresRole: NaN, driver: NaN, other: NaN, steal: NaN };
   return { ...slice, cpu: cpuA && cpuB ? cpuShare(cpuA, cpuB, role) : nan };
 }
@@ -766,7 +899,9 @@ async function openLoops(rate: number): Promise<void> {
   });
   const roles: OpenLoopRole[] = ['hub', 'bench_base'];
   const sliceS = P.openLoopS / P.openLoopSlicesPerSide;
-  const order: OpenLoopRole[] = Array.from({ length: P.openLoopSlicesPerSide }, (_, i) => (i % 2 === 0 ? roles : [...roles].reverse())).flat();
+  const order: OpenLoopRole[] = Array.from({ length: P.openLoopSlicesPerSide }, (_, i) =>
+    i % 2 === 0 ? roles : [...roles].reverse(),
+  ).flat();
   // Settled first like every row: the slow requests of an open loop clustered exactly at the autovacuum
   // times in the server log (BENCH_TRACE, BENCH_PG_LOG).
   await settleServer();
@@ -794,13 +929,22 @@ async function openLoops(rate: number): Promise<void> {
     // BENCH_TRACE=<file prefix>: every measured request's (due time from the first slice's start, latency).
     if (process.env.BENCH_TRACE) {
       const startEpochMs = mine.flatMap((x) => x.trace).reduce((m, [due]) => Math.min(m, due), Infinity);
-      writeFileSync(`${process.env.BENCH_TRACE}-${role}.json`, JSON.stringify({ startEpochMs, trace: mine.flatMap((x) => x.trace.map(([due, ms]) => [due - startEpochMs, ms])) }));
+      writeFileSync(
+        `${process.env.BENCH_TRACE}-${role}.json`,
+        JSON.stringify({
+          startEpochMs,
+          trace: mine.flatMap((x) => x.trace.map(([due, ms]) => [due - startEpochMs, ms])),
+        }),
+      );
     }
     const sorted = Float64Array.from(lat).sort();
     const maxInflight = Math.max(...mine.map((x) => x.maxInflight));
     const cpuKeys = Object.keys(mine[0]!.cpu) as (keyof Result['cpu'])[];
     const r: Result = {
-      scenario: role === 'hub' ? `open loop earnPoints @ ${Math.round(rate)}/s` : `baseline: open loop 1 posting/tx @ ${Math.round(rate)}/s`,
+      scenario:
+        role === 'hub'
+          ? `open loop earnPoints @ ${Math.round(rate)}/s`
+          : `baseline: open loop 1 posting/tx @ ${Math.round(rate)}/s`,
       concurrency: `open (max in flight ${maxInflight})`,
       ops: lat.length,
       opsPerS: round(lat.length / seconds),
@@ -813,13 +957,19 @@ async function openLoops(rate: number): Promise<void> {
       serverTime: serverTimePerOp(before[role], after, total),
       hubRssMb: role === 'hub' ? hubRss : undefined,
       // Slices of one side have equal lengths: the mean of their shares is the share over all of them.
-      cpu: Object.fromEntries(cpuKeys.map((k) => [k, Math.round(mine.reduce((n, x) => n + x.cpu[k], 0) / mine.length)])) as Result['cpu'],
+      cpu: Object.fromEntries(
+        cpuKeys.map((k) => [k, Math.round(mine.reduce((n, x) => n + x.cpu[k], 0) / mine.length)]),
+      ) as Result['cpu'],
       errors: mine.reduce((n, x) => n + x.errors, 0),
     };
     results.push(r);
     const perSlice = mine.map((x) => round(percentile(Float64Array.from(x.lat).sort(), 99), 1)).join(' / ');
-    log(`${r.scenario}: p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms (p99 of each ${sliceS}-second slice: ${perSlice}), max in flight ${maxInflight}`);
-    log(`  the driver's own lateness per slice (event-loop delay p99/max, longest GC, ms): ${mine.map((x) => `${x.driver.eldP99}/${x.driver.eldMax}/${x.driver.gcMax}`).join(' · ')}`);
+    log(
+      `${r.scenario}: p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms (p99 of each ${sliceS}-second slice: ${perSlice}), max in flight ${maxInflight}`,
+    );
+    log(
+      `  the driver's own lateness per slice (event-loop delay p99/max, longest GC, ms): ${mine.map((x) => `${x.driver.eldP99}/${x.driver.eldMax}/${x.driver.gcMax}`).join(' · ')}`,
+    );
   }
 }
 
@@ -848,11 +998,16 @@ async function soak(total: number): Promise<Soak> {
         const p = pick(partners);
         const mine = slice(p, w, 8);
         done += 100;
-        await batchEarn(p, Array.from({ length: 100 }, () => ({ link: pick(mine), amount: 1 })), 'soak');
+        await batchEarn(
+          p,
+          Array.from({ length: 100 }, () => ({ link: pick(mine), amount: 1 })),
+          'soak',
+        );
         if (done >= nextSample) {
           nextSample += Math.max(1000, Math.floor(total / 100));
           samples.push({ postings: done, rssMb: round(rssMb(pid)) });
-          if (samples.length % 10 === 0) log(`soak: ${done.toLocaleString()} postings, hub RSS ${samples[samples.length - 1]!.rssMb} MB`);
+          if (samples.length % 10 === 0)
+            log(`soak: ${done.toLocaleString()} postings, hub RSS ${samples[samples.length - 1]!.rssMb} MB`);
         }
       }
     }),
@@ -863,7 +1018,9 @@ async function soak(total: number): Promise<Soak> {
   const n = half.length;
   const mx = half.reduce((a, s) => a + s.postings, 0) / n;
   const my = half.reduce((a, s) => a + s.rssMb, 0) / n;
-  const slope = half.reduce((a, s) => a + (s.postings - mx) * (s.rssMb - my), 0) / half.reduce((a, s) => a + (s.postings - mx) ** 2, 0);
+  const slope =
+    half.reduce((a, s) => a + (s.postings - mx) * (s.rssMb - my), 0) /
+    half.reduce((a, s) => a + (s.postings - mx) ** 2, 0);
   return {
     postings: done,
     seconds: round((performance.now() - t0) / 1000),
@@ -880,17 +1037,34 @@ function attachBaselines() {
   const base = (name: string, c: number | string) => results.find((r) => r.scenario === name && r.concurrency === c);
   for (const r of results) {
     let b: Result | undefined;
-    if (r.scenario.startsWith('earnPoints (') || r.scenario.startsWith('authorize')) b = base('baseline: 1 posting/tx', r.concurrency);
+    if (r.scenario.startsWith('earnPoints (') || r.scenario.startsWith('authorize'))
+      b = base('baseline: 1 posting/tx', r.concurrency);
     else if (r.scenario.startsWith('earnPointsBatch')) b = base('baseline: 100 postings/tx', r.concurrency);
-    else if (r.scenario.startsWith('member history')) b = base(`baseline: history ${r.scenario.includes('200') ? 200 : 50} (2 SQL)`, r.concurrency);
+    else if (r.scenario.startsWith('member history'))
+      b = base(`baseline: history ${r.scenario.includes('200') ? 200 : 50} (2 SQL)`, r.concurrency);
     if (!b) continue;
     r.baseline = `${b.scenario} c${b.concurrency}`;
-    r.ratio = r.scenario.startsWith('member history') ? round(r.opsPerS / b.opsPerS, 3) : round(r.postingsPerS / b.postingsPerS, 3);
+    r.ratio = r.scenario.startsWith('member history')
+      ? round(r.opsPerS / b.opsPerS, 3)
+      : round(r.postingsPerS / b.postingsPerS, 3);
   }
 }
 
 function table(): string {
-  const head = ['scenario', 'conc', 'ops/s', 'postings/s', 'ratio', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL/op', 'hub RSS MB (max)', 'CPU% hub/pg/driver/other/steal', 'errors'];
+  const head = [
+    'scenario',
+    'conc',
+    'ops/s',
+    'postings/s',
+    'ratio',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'SQL/op',
+    'hub RSS MB (max)',
+    'CPU% hub/pg/driver/other/steal',
+    'errors',
+  ];
   const rows = results.map((r) => [
     r.scenario,
     String(r.concurrency),
@@ -919,23 +1093,49 @@ function targets(soakResult?: Soak): Target[] {
   const get = (s: string, c: number | string) => results.find((r) => r.scenario === s && r.concurrency === c);
   for (const c of P.concurrencies) {
     const e = get('earnPoints (spread)', c);
-    if (e?.ratio !== undefined) out.push({ target: `single earn over HTTP ≥ 50% of baseline 1 posting/tx (c${c})`, measured: `${Math.round(e.ratio * 100)}%`, met: e.ratio >= 0.5 });
+    if (e?.ratio !== undefined)
+      out.push({
+        target: `single earn over HTTP ≥ 50% of baseline 1 posting/tx (c${c})`,
+        measured: `${Math.round(e.ratio * 100)}%`,
+        met: e.ratio >= 0.5,
+      });
     for (const size of [100, 1000]) {
       const b = get(`earnPointsBatch ${size}`, c);
       // Beside it, the ratio to the by-id reference (a lock statement the hub never sends for a batch), shown, not judged.
       const byId = get('baseline: 100 postings/tx, accounts by id (reference)', c);
-      const vsById = b && byId ? ` (${Math.round((b.postingsPerS / byId.postingsPerS) * 100)}% of the by-id reference)` : '';
-      if (b?.ratio !== undefined) out.push({ target: `batched earns (${size}/call) ≥ 80% of baseline 100 postings/tx (c${c})`, measured: `${Math.round(b.ratio * 100)}%${vsById}`, met: b.ratio >= 0.8 });
+      const vsById =
+        b && byId ? ` (${Math.round((b.postingsPerS / byId.postingsPerS) * 100)}% of the by-id reference)` : '';
+      if (b?.ratio !== undefined)
+        out.push({
+          target: `batched earns (${size}/call) ≥ 80% of baseline 100 postings/tx (c${c})`,
+          measured: `${Math.round(b.ratio * 100)}%${vsById}`,
+          met: b.ratio >= 0.8,
+        });
     }
     const h = get('earnPoints (hot partner)', c);
-    if (h && e) out.push({ target: `hot partner ≥ 90% of spread-out earns (c${c})`, measured: `${Math.round((h.postingsPerS / e.postingsPerS) * 100)}%`, met: h.postingsPerS / e.postingsPerS >= 0.9 });
+    if (h && e)
+      out.push({
+        target: `hot partner ≥ 90% of spread-out earns (c${c})`,
+        measured: `${Math.round((h.postingsPerS / e.postingsPerS) * 100)}%`,
+        met: h.postingsPerS / e.postingsPerS >= 0.9,
+      });
     const h50 = get('member history 50 + balances', c);
     const h200 = get('member history 200 + balances', c);
-    if (h50 && h200) out.push({ target: `history page: same SQL statements for 50 and 200 rows (c${c})`, measured: `${h50.statementsPerOp} vs ${h200.statementsPerOp}`, met: Math.round(h50.statementsPerOp) === Math.round(h200.statementsPerOp) });
+    if (h50 && h200)
+      out.push({
+        target: `history page: same SQL statements for 50 and 200 rows (c${c})`,
+        measured: `${h50.statementsPerOp} vs ${h200.statementsPerOp}`,
+        met: Math.round(h50.statementsPerOp) === Math.round(h200.statementsPerOp),
+      });
   }
   const o = results.find((r) => r.scenario.startsWith('open loop'));
   const ob = results.find((r) => r.scenario.startsWith('baseline: open loop'));
-  if (o) out.push({ target: 'p99 earn latency ≤ 15 ms at half of peak (open loop)', measured: `${o.p99} ms${ob ? ` (the baseline at the same rate: ${ob.p99} ms)` : ''}`, met: o.p99 <= 15 });
+  if (o)
+    out.push({
+      target: 'p99 earn latency ≤ 15 ms at half of peak (open loop)',
+      measured: `${o.p99} ms${ob ? ` (the baseline at the same rate: ${ob.p99} ms)` : ''}`,
+      met: o.p99 <= 15,
+    });
   if (soakResult) {
     const growth = soakResult.rssEnd - soakResult.rssAt50pct;
     out.push({
@@ -960,8 +1160,14 @@ async function machine() {
     fsync: (await admin.query('show fsync')).rows[0].fsync,
     synchronousCommit: (await admin.query('show synchronous_commit')).rows[0].synchronous_commit,
     // What was built and measured (dist/ is compiled from the working tree, which may hold uncommitted work).
-    gitCommit: (await run('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).catch(() => ({ stdout: '?' }))).stdout.trim(),
-    gitDirtyFiles: (await run('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT }).catch(() => ({ stdout: '' }))).stdout.split('\n').filter(Boolean).length,
+    gitCommit: (
+      await run('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).catch(() => ({ stdout: '?' }))
+    ).stdout.trim(),
+    gitDirtyFiles: (
+      await run('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT }).catch(() => ({ stdout: '' }))
+    ).stdout
+      .split('\n')
+      .filter(Boolean).length,
   };
 }
 
@@ -1037,20 +1243,47 @@ async function main() {
     )
   ).rows;
   console.log('\nHub SQL by total server time (pg_stat_statements):');
-  for (const q of topSql) console.log(`  ${String(q.total_ms).padStart(10)} ms  ${String(q.calls).padStart(8)} calls  ${String(q.mean_ms).padStart(8)} ms/call  ${q.query}`);
+  for (const q of topSql)
+    console.log(
+      `  ${String(q.total_ms).padStart(10)} ms  ${String(q.calls).padStart(8)} calls  ${String(q.mean_ms).padStart(8)} ms/call  ${q.query}`,
+    );
   const m = await machine();
   const t = targets(soakResult);
   const md = table();
   console.log(`\nCode: ${m.gitCommit}${m.gitDirtyFiles ? ` + ${m.gitDirtyFiles} uncommitted file(s)` : ''}`);
-  console.log(`Machine: ${m.nproc} CPUs (${m.cpuModel}), ${m.memoryGb} GB, ${m.postgres} (fsync=${m.fsync}, synchronous_commit=${m.synchronousCommit}), node ${m.node}`);
-  console.log(`Seeded: ${P.members.toLocaleString()} members, ${P.partners} partners; warm-up ${P.warmupS}s, measured ${P.measureS}s per row.\n`);
+  console.log(
+    `Machine: ${m.nproc} CPUs (${m.cpuModel}), ${m.memoryGb} GB, ${m.postgres} (fsync=${m.fsync}, synchronous_commit=${m.synchronousCommit}), node ${m.node}`,
+  );
+  console.log(
+    `Seeded: ${P.members.toLocaleString()} members, ${P.partners} partners; warm-up ${P.warmupS}s, measured ${P.measureS}s per row.\n`,
+  );
   console.log(md);
   console.log('\nTargets:');
-  for (const x of t) console.log(`- [${x.met === null ? ' ' : x.met ? 'x' : ' '}] ${x.target}: ${x.measured}${x.met === false ? '  (MISSED)' : ''}`);
+  for (const x of t)
+    console.log(
+      `- [${x.met === null ? ' ' : x.met ? 'x' : ' '}] ${x.target}: ${x.measured}${x.met === false ? '  (MISSED)' : ''}`,
+    );
   const out = path.join(ROOT, 'bench', 'results');
   mkdirSync(out, { recursive: true });
   const file = path.join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}${QUICK ? '-quick' : ''}.json`);
-  writeFileSync(file, JSON.stringify({ mode: QUICK ? 'quick' : 'full', machine: m, params: P, hubEnv: { ...hubEnv, HUB_SIGNING_KEYS: '<generated>', PATH: undefined }, results, targets: t, topSql, soak: soakResult, seconds: Math.round((Date.now() - t0) / 1000) }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        mode: QUICK ? 'quick' : 'full',
+        machine: m,
+        params: P,
+        hubEnv: { ...hubEnv, HUB_SIGNING_KEYS: '<generated>', PATH: undefined },
+        results,
+        targets: t,
+        topSql,
+        soak: soakResult,
+        seconds: Math.round((Date.now() - t0) / 1000),
+      },
+      null,
+      2,
+    ),
+  );
   console.log(`\nWrote ${path.relative(ROOT, file)} (${Math.round((Date.now() - t0) / 1000)} s)`);
 }
 

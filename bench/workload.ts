@@ -15,13 +15,20 @@ export const DIST = path.join(ROOT, 'dist', 'src');
 // ---------- the compiled hub code (literally what production runs) ----------
 const dist = <T>(rel: string): Promise<T> => import(pathToFileURL(path.join(DIST, rel)).href) as Promise<T>;
 export const posting = await dist<typeof import('../src/modules/ledger/posting.js')>('modules/ledger/posting.js');
-export const operations = await dist<typeof import('../src/modules/ledger/operations.js')>('modules/ledger/operations.js');
-export const earnService = await dist<typeof import('../src/modules/ledger/earn.service.js')>('modules/ledger/earn.service.js');
+export const operations =
+  await dist<typeof import('../src/modules/ledger/operations.js')>('modules/ledger/operations.js');
+export const earnService = await dist<typeof import('../src/modules/ledger/earn.service.js')>(
+  'modules/ledger/earn.service.js',
+);
 const model = await dist<typeof import('../src/modules/ledger/ledger.model.js')>('modules/ledger/ledger.model.js');
 // The lock statements: member accounts by id + partner billing budgets (the by-id reference batch), the same
 // found from a partner's customer id (an earn by customer id, as the bench's earns are), and a batch's
 // (members resolved from customer ids, as earnPointsBatch does).
-export const { lockAccountsAndBudgets: lockForEarn, lockCustomerAndBudgets, lockBatchAndBudgets: lockBatch } = await dist<typeof import('../src/modules/ledger/budget.js')>('modules/ledger/budget.js');
+export const {
+  lockAccountsAndBudgets: lockForEarn,
+  lockCustomerAndBudgets,
+  lockBatchAndBudgets: lockBatch,
+} = await dist<typeof import('../src/modules/ledger/budget.js')>('modules/ledger/budget.js');
 export const pgSql = await dist<typeof import('../src/platform/db/pg-sql.js')>('platform/db/pg-sql.js');
 const ids = await dist<typeof import('../src/platform/ids.js')>('platform/ids.js');
 export type BenchSql = ReturnType<typeof pgSql.createPgSql>;
@@ -62,23 +69,42 @@ export const hubAddress = { url: '' };
  * (the "driver" CPU column).
  */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-export function request(method: 'GET' | 'POST', urlPath: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; text: string }> {
+export function request(
+  method: 'GET' | 'POST',
+  urlPath: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${hubAddress.url}${urlPath}`, { method, agent, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      `${hubAddress.url}${urlPath}`,
+      {
+        method,
+        agent,
+        headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
 export async function gql<T = any>(token: string, query: string, variables: Record<string, unknown>): Promise<T> {
-  const res = await request('POST', '/graphql', { 'content-type': 'application/json', authorization: `Bearer ${token}` }, JSON.stringify({ query, variables }));
+  const res = await request(
+    'POST',
+    '/graphql',
+    { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    JSON.stringify({ query, variables }),
+  );
   const body = JSON.parse(res.text) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-  if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ')}`);
+  if (body.errors?.length)
+    throw new Error(`GraphQL: ${body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ')}`);
   return body.data!;
 }
 
@@ -86,15 +112,36 @@ export async function gql<T = any>(token: string, query: string, variables: Reco
 const EARN = `mutation Earn($input: EarnPointsInput!) { earnPoints(input: $input) { operationId replayed } }`;
 
 export async function earnOnce(p: PartnerInfo, link: Link) {
-  const data = await gql<{ earnPoints: { operationId: string } }>(p.token, EARN, { input: { member: { customerId: link.customerId }, amount: '100', idempotencyKey: newKey('e') } });
+  const data = await gql<{ earnPoints: { operationId: string } }>(p.token, EARN, {
+    input: { member: { customerId: link.customerId }, amount: '100', idempotencyKey: newKey('e') },
+  });
   if (!data.earnPoints.operationId) throw new Error('no operation id');
 }
 
 export function earnDraft(link: Link, issuance: string, amount: bigint) {
   const operationId = ids.newId();
   const transferId = ids.newId();
-  const transfer = { id: transferId, operationId, kind: model.TransferKind.EARN, currency: 'PTS', amount, debit: issuance, credit: link.wallet, partnerId: link.partnerId, memberId: link.memberId, orderRef: null };
-  const lot = { id: ids.newId(), walletAccountId: link.wallet, currency: 'PTS', issuerPartnerId: link.partnerId, sourceTransferId: transferId, amount, expiresIn: '24 months' };
+  const transfer = {
+    id: transferId,
+    operationId,
+    kind: model.TransferKind.EARN,
+    currency: 'PTS',
+    amount,
+    debit: issuance,
+    credit: link.wallet,
+    partnerId: link.partnerId,
+    memberId: link.memberId,
+    orderRef: null,
+  };
+  const lot = {
+    id: ids.newId(),
+    walletAccountId: link.wallet,
+    currency: 'PTS',
+    issuerPartnerId: link.partnerId,
+    sourceTransferId: transferId,
+    amount,
+    expiresIn: '24 months',
+  };
   return { operationId, transferId, transfer, lot };
 }
 
@@ -109,13 +156,34 @@ export function baselineEarn(sql: BenchSql, partners: readonly PartnerInfo[]): (
     const link = pick(p.links);
     const d = earnDraft(link, p.issuance, 100n);
     const key = newKey('b1');
-    const hash = operations.requestHash('EARN', { memberId: link.memberId, currency: 'PTS', amount: 100n, orderRef: null });
-    const op = { id: d.operationId, scope: `partner:${p.id}`, key, kind: 'EARN', hash, result: { transferId: d.transferId } };
+    const hash = operations.requestHash('EARN', {
+      memberId: link.memberId,
+      currency: 'PTS',
+      amount: 100n,
+      orderRef: null,
+    });
+    const op = {
+      id: d.operationId,
+      scope: `partner:${p.id}`,
+      key,
+      kind: 'EARN',
+      hash,
+      result: { transferId: d.transferId },
+    };
     await operations.runLockedOperation(
       sql,
       async (tx) => {
         const locking = lockCustomerAndBudgets(tx, p.id, link.customerId, 'PTS', [p.id]);
-        const claim = { operationId: d.operationId, transferId: d.transferId, partnerId: p.id, customerId: link.customerId, key, currency: 'PTS', amount: 100n, orderRef: null };
+        const claim = {
+          operationId: d.operationId,
+          transferId: d.transferId,
+          partnerId: p.id,
+          customerId: link.customerId,
+          key,
+          currency: 'PTS',
+          amount: 100n,
+          orderRef: null,
+        };
         const claiming = earnService.claimCustomerEarn(tx, claim);
         await locking;
         return { op, locked: undefined, claiming };

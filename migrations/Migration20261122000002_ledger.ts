@@ -23,7 +23,9 @@ export class Migration20261122000002_ledger extends Migration {
         check ((expiry_policy = 'NONE') = (expiry_period is null)),
         check ((kind = 'BRANDED') = (issuer_partner_id is not null))
       )`);
-    this.addSql(`insert into currency (code, name, kind, scale, expiry_policy, expiry_period) values ('PTS', 'Coalition points', 'COALITION', 0, 'FIXED', interval '24 months')`);
+    this.addSql(
+      `insert into currency (code, name, kind, scale, expiry_policy, expiry_period) values ('PTS', 'Coalition points', 'COALITION', 0, 'FIXED', interval '24 months')`,
+    );
 
     this.addSql(`
       create table account (
@@ -40,7 +42,9 @@ export class Migration20261122000002_ledger extends Migration {
         check ((kind in ('MEMBER_WALLET', 'MEMBER_RECEIVABLE')) = (member_id is not null)),
         check ((kind in ('PARTNER_ISSUANCE', 'PARTNER_REDEMPTION')) = (partner_id is not null))
       )`);
-    this.addSql(`create unique index account_identity_idx on account (currency, kind, coalesce(partner_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(member_id, '00000000-0000-0000-0000-000000000000'::uuid))`);
+    this.addSql(
+      `create unique index account_identity_idx on account (currency, kind, coalesce(partner_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(member_id, '00000000-0000-0000-0000-000000000000'::uuid))`,
+    );
     this.addSql(`create index account_member_idx on account (member_id) where member_id is not null`);
     this.addSql(`
       create table account_shard (
@@ -84,7 +88,9 @@ export class Migration20261122000002_ledger extends Migration {
       )`);
     this.addSql(`create index transfer_member_time_idx on transfer (member_id, created_at desc, id desc)`);
     this.addSql(`create index transfer_partner_time_idx on transfer (partner_id, created_at desc, id desc)`);
-    this.addSql(`create index transfer_reverses_idx on transfer (reverses_transfer_id) where reverses_transfer_id is not null`);
+    this.addSql(
+      `create index transfer_reverses_idx on transfer (reverses_transfer_id) where reverses_transfer_id is not null`,
+    );
     this.addSql(`create index transfer_operation_idx on transfer (operation_id)`);
 
     this.addSql(`
@@ -109,7 +115,9 @@ export class Migration20261122000002_ledger extends Migration {
         created_at timestamptz not null default now(),
         check (remaining + held <= amount)
       )`);
-    this.addSql(`create index lot_wallet_fifo_idx on lot (wallet_account_id, expires_at, created_at, id) where remaining > 0 or held > 0`);
+    this.addSql(
+      `create index lot_wallet_fifo_idx on lot (wallet_account_id, expires_at, created_at, id) where remaining > 0 or held > 0`,
+    );
     this.addSql(`create index lot_expiry_idx on lot (expires_at) where remaining > 0 and expires_at is not null`);
 
     this.addSql(`

@@ -16,8 +16,12 @@ export class Migration20261122000007_partner_auth_notify extends Migration {
         perform pg_notify('hub_changes', 'partner-auth');
         return null;
       end $$`);
-    this.addSql(`create trigger partner_auth_changed after update or delete on partner for each statement execute function notify_partner_auth_changed()`);
-    this.addSql(`create trigger partner_credential_auth_changed after update or delete on partner_credential for each statement execute function notify_partner_auth_changed()`);
+    this.addSql(
+      `create trigger partner_auth_changed after update or delete on partner for each statement execute function notify_partner_auth_changed()`,
+    );
+    this.addSql(
+      `create trigger partner_credential_auth_changed after update or delete on partner_credential for each statement execute function notify_partner_auth_changed()`,
+    );
     // Links only ever change by unlinking, merging or erasure (new links are never cached as missing).
     this.addSql(`
       create function notify_member_links_changed() returns trigger language plpgsql as $$
@@ -25,6 +29,8 @@ export class Migration20261122000007_partner_auth_notify extends Migration {
         perform pg_notify('hub_changes', 'member-links');
         return null;
       end $$`);
-    this.addSql(`create trigger member_links_changed after update or delete on member_link for each statement execute function notify_member_links_changed()`);
+    this.addSql(
+      `create trigger member_links_changed after update or delete on member_link for each statement execute function notify_member_links_changed()`,
+    );
   }
 }

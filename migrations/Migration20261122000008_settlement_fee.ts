@@ -20,6 +20,8 @@ export class Migration20261122000008_settlement_fee extends Migration {
         created_at timestamptz not null default now(),
         statement_id uuid references settlement_statement (id)
       )`);
-    this.addSql(`create index settlement_fee_unassigned_idx on settlement_fee (partner_id, created_at) where statement_id is null`);
+    this.addSql(
+      `create index settlement_fee_unassigned_idx on settlement_fee (partner_id, created_at) where statement_id is null`,
+    );
   }
 }

@@ -10,7 +10,11 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import { sqlState } from './platform/db/sql.js';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './platform/db/orm.js';
 import { createLogger, type Logger, type LogSink } from './platform/logger.js';
@@ -45,7 +49,11 @@ export interface Hub {
 // An AppError, so formatError passes its code through instead of masking it as INTERNAL_SERVER_ERROR.
 const unauthenticated = (message: string) => new AppError('UNAUTHENTICATED', message, { http: { status: 401 } });
 
-async function principalFrom(req: IncomingMessage, tokens: TokenService, services: Services): Promise<Principal | undefined> {
+async function principalFrom(
+  req: IncomingMessage,
+  tokens: TokenService,
+  services: Services,
+): Promise<Principal | undefined> {
   const header = req.headers.authorization;
   if (!header) return undefined;
   const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
@@ -58,7 +66,11 @@ async function principalFrom(req: IncomingMessage, tokens: TokenService, service
     throw error;
   }
   // Suspension and credential revocation take effect at once, not at token expiry.
-  if (principal.partnerId && principal.role !== Role.OPERATOR && !(await services.partners.isActive(principal.partnerId, principal.clientId))) {
+  if (
+    principal.partnerId &&
+    principal.role !== Role.OPERATOR &&
+    !(await services.partners.isActive(principal.partnerId, principal.clientId))
+  ) {
     throw unauthenticated('The partner is suspended or these credentials were revoked.');
   }
   // A member token stops working when the member is erased, merged away or unlinked from its partner.
@@ -79,10 +91,20 @@ function logUnexpectedErrors(log: Logger): ApolloServerPlugin<HubContext> {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             const original = unwrapResolverError(error);
-            if (original instanceof AppError || !(original instanceof Error) || original instanceof GraphQLError) continue;
-            log.error('unexpected error', { requestId: contextValue.requestId, error: original.name, sqlState: sqlState(original), path: error.path?.join('.') });
+            if (original instanceof AppError || !(original instanceof Error) || original instanceof GraphQLError)
+              continue;
+            log.error('unexpected error', {
+              requestId: contextValue.requestId,
+              error: original.name,
+              sqlState: sqlState(original),
+              path: error.path?.join('.'),
+            });
             // Messages can carry values, so they are logged only when debugging.
-            log.debug('unexpected error detail', { requestId: contextValue.requestId, message: original.message, stack: original.stack });
+            log.debug('unexpected error detail', {
+              requestId: contextValue.requestId,
+              message: original.message,
+              stack: original.stack,
+            });
           }
         },
       };
@@ -117,13 +139,18 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
         ApolloServerPluginInlineTraceDisabled(),
         // Responses are per-principal and never cached by HTTP caches; the plugin's per-field hooks cost CPU on every request.
         ApolloServerPluginCacheControlDisabled(),
-        config.env === 'development' ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+        config.env === 'development'
+          ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+          : ApolloServerPluginLandingPageDisabled(),
         logUnexpectedErrors(log),
         limitsPlugin({
           maxDepth: config.graphql.maxDepth,
           maxAliases: config.graphql.maxAliases,
           maxCost: config.graphql.maxCost,
-          partnerBudget: { capacity: config.graphql.partnerCostBurst, refillPerSecond: config.graphql.partnerCostPerSecond },
+          partnerBudget: {
+            capacity: config.graphql.partnerCostBurst,
+            refillPerSecond: config.graphql.partnerCostPerSecond,
+          },
           restrictIntrospection: config.env === 'production',
         }),
       ],
@@ -148,14 +175,20 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
           try {
             await db.sql.query('select 1');
             const pending = await db.pendingMigrations();
-            sendJson(res, pending === 0 ? 200 : 503, { status: pending === 0 ? 'ready' : 'migrations pending', pendingMigrations: pending });
+            sendJson(res, pending === 0 ? 200 : 503, {
+              status: pending === 0 ? 'ready' : 'migrations pending',
+              pendingMigrations: pending,
+            });
           } catch {
             sendJson(res, 503, { status: 'database unreachable' });
           }
         },
-        '/.well-known/jwks.json': (_req, res) => sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
+        '/.well-known/jwks.json': (_req, res) =>
+          sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
         '/oauth/token': createTokenHandler(services.partners, tokens, config.bodyLimitBytes),
-        '/settlement/statement.csv': createStatementCsvHandler(services.settlement, (req) => principalFrom(req, tokens, services)),
+        '/settlement/statement.csv': createStatementCsvHandler(services.settlement, (req) =>
+          principalFrom(req, tokens, services),
+        ),
       },
     });
     const sweeper = startExpirySweeper(services, config.expirySweepSeconds, log);

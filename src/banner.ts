@@ -14,12 +14,19 @@ export function startupBanner(url: string, config: Config): string {
     '  Tokens:',
     '    operator:  npm run --silent token -- operator',
     '    finance:   npm run --silent token -- finance [--partner <partnerId>]',
-    '    partner:   curl -s ' + url + '/oauth/token -d grant_type=client_credentials -d client_id=<id> -d client_secret=<secret>',
+    '    partner:   curl -s ' +
+      url +
+      '/oauth/token -d grant_type=client_credentials -d client_id=<id> -d client_secret=<secret>',
   ];
   if (demo) {
     lines.push('', `  Demo partner credentials (from ${path.relative(process.cwd(), file)}):`);
-    for (const p of demo.partners) lines.push(`    ${p.code.padEnd(10)} client_id=${p.clientId} client_secret=${p.clientSecret}`);
+    for (const p of demo.partners)
+      lines.push(`    ${p.code.padEnd(10)} client_id=${p.clientId} client_secret=${p.clientSecret}`);
   }
-  lines.push('    member:    a partner calls issueMemberToken(member: { customerId: "KK-1001" }) with its partner token', '', '');
+  lines.push(
+    '    member:    a partner calls issueMemberToken(member: { customerId: "KK-1001" }) with its partner token',
+    '',
+    '',
+  );
   return lines.join('\n');
 }

@@ -55,9 +55,14 @@ async function main(argv: string[]): Promise<number> {
     const db = await openDatabase(config);
     try {
       await db.migrate();
-      const ledger = new LedgerService(db.sql, { maxPointsPerOperation: config.maxPointsPerOperation, hold: config.hold });
+      const ledger = new LedgerService(db.sql, {
+        maxPointsPerOperation: config.maxPointsPerOperation,
+        hold: config.hold,
+      });
       const result = await ledger.expiry.sweep();
-      process.stdout.write(`holds expired: ${result.holdsExpired}, wallets expired: ${result.walletsExpired}, points expired: ${result.pointsExpired}\n`);
+      process.stdout.write(
+        `holds expired: ${result.holdsExpired}, wallets expired: ${result.walletsExpired}, points expired: ${result.pointsExpired}\n`,
+      );
     } finally {
       await db.close();
     }

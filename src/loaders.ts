@@ -42,12 +42,16 @@ export function createLoaders(services: Services) {
     memberLinks: new DataLoader<string, LinkRow[]>(async (memberIds) => {
       return groupBy(await services.members.allLinks(memberIds), memberIds, (r) => r.memberId);
     }),
-    consents: new DataLoader<string, ConsentRow[]>(async (memberIds) => groupBy(await services.consents.current(memberIds), memberIds, (c) => c.memberId)),
+    consents: new DataLoader<string, ConsentRow[]>(async (memberIds) =>
+      groupBy(await services.consents.current(memberIds), memberIds, (c) => c.memberId),
+    ),
     tier: new DataLoader<string, TierStatus>(async (memberIds) => {
       const points = await services.tiers.qualifyingPoints(memberIds);
       return memberIds.map((id) => tierFor(services.tiers.levels, points.get(id) ?? 0n));
     }),
-    transfer: new DataLoader<string, TransferRow | undefined>(async (ids) => byId(await services.ledger.queries.transfersByIds(ids), ids)),
+    transfer: new DataLoader<string, TransferRow | undefined>(async (ids) =>
+      byId(await services.ledger.queries.transfersByIds(ids), ids),
+    ),
     transfersByOperation: new DataLoader<string, TransferRow[]>(async (ids) =>
       groupBy(await services.ledger.queries.transfersByOperations(ids), ids, (t) => t.operationId),
     ),
@@ -55,7 +59,9 @@ export function createLoaders(services: Services) {
       const found = await services.ledger.queries.reversedAmounts(ids);
       return ids.map((id) => found.get(id) ?? 0n);
     }),
-    hold: new DataLoader<string, HoldRow | undefined>(async (ids) => byId(await services.ledger.queries.holdsByIds(ids), ids)),
+    hold: new DataLoader<string, HoldRow | undefined>(async (ids) =>
+      byId(await services.ledger.queries.holdsByIds(ids), ids),
+    ),
     balances: new DataLoader<string, BalanceRow[]>(async (memberIds) =>
       groupBy(await services.ledger.queries.balances(memberIds), memberIds, (b) => b.memberId),
     ),

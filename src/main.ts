@@ -13,7 +13,9 @@ import { startupBanner } from './banner.js';
 const config = loadConfig();
 const hub = await startHub(config);
 if (hub.seeded) {
-  writeFileSync(path.join(config.dataDir, 'demo-credentials.json'), JSON.stringify(hub.seeded, null, 2), { mode: 0o600 });
+  writeFileSync(path.join(config.dataDir, 'demo-credentials.json'), JSON.stringify(hub.seeded, null, 2), {
+    mode: 0o600,
+  });
 }
 process.stdout.write(startupBanner(hub.url, config));
 

@@ -10,7 +10,8 @@ import { ExchangeResolver } from './modules/exchange/exchange.resolver.js';
 import { SettlementResolver } from './modules/settlement/settlement.resolver.js';
 
 export function buildHubSchema() {
-  return buildFederatedSchema([
+  return buildFederatedSchema(
+    [
       ViewerResolver,
       PartnerResolver,
       MemberResolver,
@@ -20,8 +21,10 @@ export function buildHubSchema() {
       LedgerTransferResolver,
       ExchangeResolver,
       SettlementResolver,
-    ], {
-    Partner: { __resolveReference: (ref: { id: string }, ctx: HubContext) => loadVisiblePartner(ctx, ref.id) },
-    Member: { __resolveReference: (ref: { id: string }, ctx: HubContext) => loadVisibleMember(ctx, ref.id) },
-  });
+    ],
+    {
+      Partner: { __resolveReference: (ref: { id: string }, ctx: HubContext) => loadVisiblePartner(ctx, ref.id) },
+      Member: { __resolveReference: (ref: { id: string }, ctx: HubContext) => loadVisibleMember(ctx, ref.id) },
+    },
+  );
 }

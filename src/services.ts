@@ -13,7 +13,11 @@ import { LedgerService } from './modules/ledger/ledger.service.js';
 import { ExchangeService } from './modules/exchange/exchange.service.js';
 import { SettlementService } from './modules/settlement/settlement.service.js';
 
-export function createServices(db: Database, config: Pick<Config, 'maxPointsPerOperation' | 'hold' | 'memberTokenTtlSeconds' | 'tiers' | 'quoteTtlSeconds'>, tokens: TokenService) {
+export function createServices(
+  db: Database,
+  config: Pick<Config, 'maxPointsPerOperation' | 'hold' | 'memberTokenTtlSeconds' | 'tiers' | 'quoteTtlSeconds'>,
+  tokens: TokenService,
+) {
   const members = new MemberService(db);
   const consents = new ConsentService(db.sql);
   const ledger = new LedgerService(db.sql, { maxPointsPerOperation: config.maxPointsPerOperation, hold: config.hold });
@@ -27,7 +31,10 @@ export function createServices(db: Database, config: Pick<Config, 'maxPointsPerO
     memberExport: new MemberExportService(members, consents, ledger),
     ledger,
     settlement: new SettlementService(db.sql),
-    exchange: new ExchangeService(db.sql, ledger, { quoteTtlSeconds: config.quoteTtlSeconds, maxPointsPerOperation: config.maxPointsPerOperation }),
+    exchange: new ExchangeService(db.sql, ledger, {
+      quoteTtlSeconds: config.quoteTtlSeconds,
+      maxPointsPerOperation: config.maxPointsPerOperation,
+    }),
   };
 }
 

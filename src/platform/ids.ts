@@ -45,4 +45,5 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => UUID.test(value);
 
 /** Random opaque token material (client ids, secrets). */
-export const randomToken = (bytes: number): string => (bytes <= 64 ? take(bytes) : randomBytes(bytes)).toString('base64url');
+export const randomToken = (bytes: number): string =>
+  (bytes <= 64 ? take(bytes) : randomBytes(bytes)).toString('base64url');

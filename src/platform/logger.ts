@@ -17,11 +17,19 @@ export interface Logger {
 
 export type LogSink = (line: string) => void;
 
-export function createLogger(level: Config['logLevel'], sink: LogSink = (l) => process.stdout.write(l + '\n'), base: Record<string, unknown> = {}): Logger {
+export function createLogger(
+  level: Config['logLevel'],
+  sink: LogSink = (l) => process.stdout.write(l + '\n'),
+  base: Record<string, unknown> = {},
+): Logger {
   const threshold = LEVELS[level];
   const write = (lvl: Level, msg: string, fields?: Record<string, unknown>) => {
     if (LEVELS[lvl] < threshold) return;
-    sink(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+    sink(
+      JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }, (_k, v) =>
+        typeof v === 'bigint' ? v.toString() : v,
+      ),
+    );
   };
   return {
     debug: (m, f) => write('debug', m, f),

@@ -18,14 +18,34 @@ export interface DemoSeed {
 const PARTNERS = [
   { code: 'kopi-kita', name: 'Kopi Kita Coffee', settlementCurrency: 'IDR', issuePrice: '100', redemptionPrice: '90' },
   { code: 'skyways', name: 'Skyways Airline', settlementCurrency: 'MYR', issuePrice: '0.03', redemptionPrice: '0.025' },
-  { code: 'freshmart', name: 'FreshMart Grocers', settlementCurrency: 'USD', issuePrice: '0.01', redemptionPrice: '0.008' },
+  {
+    code: 'freshmart',
+    name: 'FreshMart Grocers',
+    settlementCurrency: 'USD',
+    issuePrice: '0.01',
+    redemptionPrice: '0.008',
+  },
 ];
 
 /** Demo people; the same verified email at a second brand links to the same member. */
 const MEMBERS = [
-  { name: 'Ayu Lestari', email: 'ayu@example.com', links: [{ partner: 'kopi-kita', customerId: 'KK-1001' }, { partner: 'skyways', customerId: 'SKY-88001' }] },
+  {
+    name: 'Ayu Lestari',
+    email: 'ayu@example.com',
+    links: [
+      { partner: 'kopi-kita', customerId: 'KK-1001' },
+      { partner: 'skyways', customerId: 'SKY-88001' },
+    ],
+  },
   { name: 'Budi Santoso', email: 'budi@example.com', links: [{ partner: 'kopi-kita', customerId: 'KK-1002' }] },
-  { name: 'Chen Wei', email: 'chen@example.com', links: [{ partner: 'skyways', customerId: 'SKY-88002' }, { partner: 'freshmart', customerId: 'FM-5001' }] },
+  {
+    name: 'Chen Wei',
+    email: 'chen@example.com',
+    links: [
+      { partner: 'skyways', customerId: 'SKY-88002' },
+      { partner: 'freshmart', customerId: 'FM-5001' },
+    ],
+  },
   { name: 'Dana Reyes', email: 'dana@example.com', links: [{ partner: 'freshmart', customerId: 'FM-5002' }] },
 ];
 
@@ -48,13 +68,24 @@ export async function seedDemoCoalition(db: Database): Promise<DemoSeed | undefi
       period: SettlementPeriod.MONTHLY,
     });
     const creds = await partnerService.createCredentials(partner.id, null, 'demo');
-    seed.partners.push({ id: partner.id, code: p.code, name: p.name, clientId: creds.clientId, clientSecret: creds.clientSecret });
+    seed.partners.push({
+      id: partner.id,
+      code: p.code,
+      name: p.name,
+      clientId: creds.clientId,
+      clientSecret: creds.clientSecret,
+    });
   }
   const idOf = (code: string) => seed.partners.find((p) => p.code === code)!.id;
   for (const person of MEMBERS) {
     let memberId: string | undefined;
     for (const link of person.links) {
-      const { member } = await memberService.enroll(idOf(link.partner), { customerId: link.customerId, displayName: person.name, email: person.email, emailVerified: true });
+      const { member } = await memberService.enroll(idOf(link.partner), {
+        customerId: link.customerId,
+        displayName: person.name,
+        email: person.email,
+        emailVerified: true,
+      });
       memberId ??= member.id;
     }
     seed.members.push({ id: memberId!, links: person.links });

@@ -108,7 +108,16 @@ export const LONG: Omit<ChaosOptions, 'log'> = {
 
 type Kind = 'earn' | 'earnBatch' | 'redeem' | 'authorize' | 'capture' | 'void' | 'reverse' | 'exchange';
 const KINDS: Kind[] = ['earn', 'earnBatch', 'redeem', 'authorize', 'capture', 'void', 'reverse', 'exchange'];
-const WEIGHTS: Record<Kind, number> = { earn: 24, earnBatch: 8, redeem: 14, authorize: 14, capture: 9, void: 6, reverse: 9, exchange: 10 };
+const WEIGHTS: Record<Kind, number> = {
+  earn: 24,
+  earnBatch: 8,
+  redeem: 14,
+  authorize: 14,
+  capture: 9,
+  void: 6,
+  reverse: 9,
+  exchange: 10,
+};
 
 interface Ack {
   kind: Kind;
@@ -136,7 +145,16 @@ export interface ChaosReport {
   operations: Record<Kind, Stats>;
   /** Failed attempts by cause (each retried with the same key). */
   retries: Record<string, number>;
-  faults: { hubKill9: number; hubRestart: number; backendsTerminated: number; terminateRounds: number; postgresRestart: number; postgresDownMs: number; commitAnswersLost: number; hubSigterm: number };
+  faults: {
+    hubKill9: number;
+    hubRestart: number;
+    backendsTerminated: number;
+    terminateRounds: number;
+    postgresRestart: number;
+    postgresDownMs: number;
+    commitAnswersLost: number;
+    hubSigterm: number;
+  };
   checks: Record<string, string>;
   violations: string[];
   built: boolean;
@@ -191,9 +209,21 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
     o.log(`VIOLATION: ${text}`);
   };
   const retries: Record<string, number> = {};
-  const faults = { hubKill9: 0, hubRestart: 0, backendsTerminated: 0, terminateRounds: 0, postgresRestart: 0, postgresDownMs: 0, commitAnswersLost: 0, hubSigterm: 0 };
+  const faults = {
+    hubKill9: 0,
+    hubRestart: 0,
+    backendsTerminated: 0,
+    terminateRounds: 0,
+    postgresRestart: 0,
+    postgresDownMs: 0,
+    commitAnswersLost: 0,
+    hubSigterm: 0,
+  };
   const operations = Object.fromEntries(
-    KINDS.map((k) => [k, { acknowledged: 0, rejected: 0, retried: 0, replayedAfterRetry: 0, gaveUp: 0, rejections: {} } satisfies Stats]),
+    KINDS.map((k) => [
+      k,
+      { acknowledged: 0, rejected: 0, retried: 0, replayedAfterRetry: 0, gaveUp: 0, rejections: {} } satisfies Stats,
+    ]),
   ) as Record<Kind, Stats>;
   const checks: Record<string, string> = {};
 
@@ -254,7 +284,9 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
         new HubProcess(i, await freePort(), hubEnv, (exit) => {
           unexpectedExits.push(exit);
           o.log(`hub ${i} exited (${exit.code ?? exit.signal}); its last output:\n    ${exit.tail.join('\n    ')}`);
-          violation(`hub ${i} (port ${exit.port}) died on its own: ${exit.code ?? exit.signal}; first error line: ${exit.tail.find((l) => /Error|error/.test(l)) ?? exit.tail.at(-1)}`);
+          violation(
+            `hub ${i} (port ${exit.port}) died on its own: ${exit.code ?? exit.signal}; first error line: ${exit.tail.find((l) => /Error|error/.test(l)) ?? exit.tail.at(-1)}`,
+          );
         }),
       );
     }
@@ -267,7 +299,13 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
     const finance = await cli(['token', 'finance', '--ttl', '86400'], hubEnv);
 
     /** One POST to one hub; throws on transport failure, non-JSON or 5xx. */
-    async function post(hub: HubProcess, query: string, variables: unknown, token: string, timeoutMs = o.requestTimeoutMs): Promise<Answer> {
+    async function post(
+      hub: HubProcess,
+      query: string,
+      variables: unknown,
+      token: string,
+      timeoutMs = o.requestTimeoutMs,
+    ): Promise<Answer> {
       const res = await fetch(`${hub.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -275,7 +313,10 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
         signal: AbortSignal.timeout(timeoutMs),
       });
       const text = await res.text();
-      let body: { data?: Record<string, unknown> | null; errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[] };
+      let body: {
+        data?: Record<string, unknown> | null;
+        errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+      };
       try {
         body = JSON.parse(text) as typeof body;
       } catch {
@@ -285,7 +326,8 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
         const e = body.errors[0]!;
         return { ok: false, code: e.extensions?.code ?? 'NO_CODE', message: e.message, path: e.path?.join('.') };
       }
-      if (res.status >= 500 || !body.data) throw Object.assign(new Error(`HTTP ${res.status}`), { cause: 'http-' + res.status });
+      if (res.status >= 500 || !body.data)
+        throw Object.assign(new Error(`HTTP ${res.status}`), { cause: 'http-' + res.status });
       return { ok: true, data: body.data };
     }
 
@@ -303,7 +345,12 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
      * One operation with retries: the same body (same idempotency key) until an
      * answer that is not an infrastructure failure, each attempt at a random hub.
      */
-    async function call(query: string, variables: unknown, token: string, deadlineMs = o.operationDeadlineMs): Promise<{ answer?: Answer; attempts: number }> {
+    async function call(
+      query: string,
+      variables: unknown,
+      token: string,
+      deadlineMs = o.operationDeadlineMs,
+    ): Promise<{ answer?: Answer; attempts: number }> {
       const deadline = Date.now() + deadlineMs;
       for (let attempt = 1; ; attempt++) {
         const hub = pick(hubs);
@@ -312,7 +359,10 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
           if (answer.ok || !RETRYABLE_CODES.has(answer.code)) return { answer, attempts: attempt };
           retries[answer.code] = (retries[answer.code] ?? 0) + 1;
           // A client cannot tell a bug from an outage behind INTERNAL_SERVER_ERROR: database outages must say SERVICE_UNAVAILABLE.
-          if (answer.code === 'INTERNAL_SERVER_ERROR' && internalErrors++ < 5) violation(`INTERNAL_SERVER_ERROR from hub ${hub.index} (${answer.message}); an outage must answer SERVICE_UNAVAILABLE`);
+          if (answer.code === 'INTERNAL_SERVER_ERROR' && internalErrors++ < 5)
+            violation(
+              `INTERNAL_SERVER_ERROR from hub ${hub.index} (${answer.message}); an outage must answer SERVICE_UNAVAILABLE`,
+            );
         } catch (error) {
           const cause = causeOf(error);
           retries[cause] = (retries[cause] ?? 0) + 1;
@@ -324,7 +374,10 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
 
     async function setup(query: string, variables: unknown, token = operator): Promise<Record<string, unknown>> {
       const { answer } = await call(query, variables, token, 60_000);
-      if (!answer?.ok) throw new Error(`setup failed: ${query.slice(0, 60)}: ${answer ? `${answer.code} ${answer.message}` : 'no answer'}`);
+      if (!answer?.ok)
+        throw new Error(
+          `setup failed: ${query.slice(0, 60)}: ${answer ? `${answer.code} ${answer.message}` : 'no answer'}`,
+        );
       return answer.data;
     }
 
@@ -333,28 +386,58 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
     const partners: { id: string; token: string }[] = [];
     for (let p = 0; p < 3; p++) {
       const code = `chaos-${runId}-${p}`;
-      const partner = (await setup(`mutation($input: CreatePartnerInput!) { createPartner(input: $input) { id } }`, { input: { code, name: `Chaos ${p}`, settlementCurrency: 'USD' } }))
-        .createPartner as { id: string };
-      const creds = (await setup(`mutation($input: CreatePartnerCredentialsInput!) { createPartnerCredentials(input: $input) { clientId clientSecret } }`, { input: { partnerId: partner.id, label: 'chaos' } }))
-        .createPartnerCredentials as { clientId: string; clientSecret: string };
+      const partner = (
+        await setup(`mutation($input: CreatePartnerInput!) { createPartner(input: $input) { id } }`, {
+          input: { code, name: `Chaos ${p}`, settlementCurrency: 'USD' },
+        })
+      ).createPartner as { id: string };
+      const creds = (
+        await setup(
+          `mutation($input: CreatePartnerCredentialsInput!) { createPartnerCredentials(input: $input) { clientId clientSecret } }`,
+          { input: { partnerId: partner.id, label: 'chaos' } },
+        )
+      ).createPartnerCredentials as { clientId: string; clientSecret: string };
       // Client credentials at the token endpoint.
       const res = await fetch(`${hubs[p % hubs.length]!.url}/oauth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: creds.clientId, client_secret: creds.clientSecret }).toString(),
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: creds.clientId,
+          client_secret: creds.clientSecret,
+        }).toString(),
       });
       const body = (await res.json()) as { access_token?: string };
       if (!body.access_token) throw new Error(`token endpoint answered ${res.status}`);
       partners.push({ id: partner.id, token: body.access_token });
-      await setup(
-        `mutation($input: SetPartnerContractInput!) { setPartnerContract(input: $input) { id } }`,
-        { input: { partnerId: partner.id, settlementCurrency: 'USD', issuePrice: ['0.0125', '0.01', '0.011'][p], redemptionPrice: ['0.008', '0.0075', '0.009'][p], billingMode: 'POSTPAID', period: 'MONTHLY' } },
-      );
+      await setup(`mutation($input: SetPartnerContractInput!) { setPartnerContract(input: $input) { id } }`, {
+        input: {
+          partnerId: partner.id,
+          settlementCurrency: 'USD',
+          issuePrice: ['0.0125', '0.01', '0.011'][p],
+          redemptionPrice: ['0.008', '0.0075', '0.009'][p],
+          billingMode: 'POSTPAID',
+          period: 'MONTHLY',
+        },
+      });
     }
     const brand = `CH${runId.toUpperCase()}`;
-    await setup(`mutation($input: CreateCurrencyInput!) { createCurrency(input: $input) { code } }`, { input: { code: brand, name: 'Chaos miles', issuerPartnerId: partners[0]!.id, expiryPolicy: 'NONE' } });
-    await setup(`mutation($input: SetExchangeRateInput!) { setExchangeRate(input: $input) { id } }`, { input: { currency: brand, direction: 'TO_PTS', rate: '2', spread: '0.01', minimumAmount: '1', increment: '1' } });
-    await setup(`mutation($input: SetExchangeRateInput!) { setExchangeRate(input: $input) { id } }`, { input: { currency: brand, direction: 'FROM_PTS', rate: '0.5', spread: '0.01', minimumAmount: '1', increment: '1' } });
+    await setup(`mutation($input: CreateCurrencyInput!) { createCurrency(input: $input) { code } }`, {
+      input: { code: brand, name: 'Chaos miles', issuerPartnerId: partners[0]!.id, expiryPolicy: 'NONE' },
+    });
+    await setup(`mutation($input: SetExchangeRateInput!) { setExchangeRate(input: $input) { id } }`, {
+      input: { currency: brand, direction: 'TO_PTS', rate: '2', spread: '0.01', minimumAmount: '1', increment: '1' },
+    });
+    await setup(`mutation($input: SetExchangeRateInput!) { setExchangeRate(input: $input) { id } }`, {
+      input: {
+        currency: brand,
+        direction: 'FROM_PTS',
+        rate: '0.5',
+        spread: '0.01',
+        minimumAmount: '1',
+        increment: '1',
+      },
+    });
 
     // Members: one member known to every partner (verified email links them); 8 enrolments at a time.
     const members: { id: string; customer: string[] }[] = [];
@@ -364,7 +447,11 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
       const customer: string[] = [];
       for (let p = 0; p < 3; p++) {
         const customerId = `c${m}-${p}-${runId}`;
-        const d = await setup(`mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id } }`, { input: { customerId, email, emailVerified: true } }, partners[p]!.token);
+        const d = await setup(
+          `mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id } }`,
+          { input: { customerId, email, emailVerified: true } },
+          partners[p]!.token,
+        );
         ids.add((d.enrollMember as { id: string }).id);
         customer.push(customerId);
       }
@@ -372,7 +459,8 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
       members.push({ id: [...ids][0]!, customer });
     };
     const total = o.membersPerPartner * 3;
-    for (let m = 0; m < total; m += 8) await Promise.all(Array.from({ length: Math.min(8, total - m) }, (_, i) => enrol(m + i)));
+    for (let m = 0; m < total; m += 8)
+      await Promise.all(Array.from({ length: Math.min(8, total - m) }, (_, i) => enrol(m + i)));
     await withClient(dbUrl, (c) => c.query('analyze'));
     o.log(`coalition ready: 3 partners, ${members.length} members, currency ${brand} (${Date.now() - t0} ms)`);
 
@@ -389,16 +477,24 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
     const trafficEnd = trafficStart + o.durationMs;
 
     const keyOf = (kind: string) => `${kind}-${runId}-${randomUUID()}`;
-    const memberRef = (m: (typeof members)[number], p: number) => (Math.random() < 0.5 ? { memberId: m.id } : { customerId: m.customer[p]! });
+    const memberRef = (m: (typeof members)[number], p: number) =>
+      Math.random() < 0.5 ? { memberId: m.id } : { customerId: m.customer[p]! };
 
     // What this workload can expect to be refused; anything else is shown (first few) for a look.
     const EXPECTED = new Set(['INSUFFICIENT_POINTS', 'HOLD_NOT_ACTIVE']);
     const oddRejections: string[] = [];
     const odd = (kind: Kind, a: { code: string; message: string; path?: string }) => {
-      if (!EXPECTED.has(a.code) && oddRejections.length < 5) oddRejections.push(`${kind}: ${a.code} "${a.message}"${a.path ? ` at ${a.path}` : ''}`);
+      if (!EXPECTED.has(a.code) && oddRejections.length < 5)
+        oddRejections.push(`${kind}: ${a.code} "${a.message}"${a.path ? ` at ${a.path}` : ''}`);
     };
 
-    function record(kind: Kind, key: string, partner: number, res: { answer?: Answer; attempts: number }, field: string): OpResult | undefined {
+    function record(
+      kind: Kind,
+      key: string,
+      partner: number,
+      res: { answer?: Answer; attempts: number },
+      field: string,
+    ): OpResult | undefined {
       const s = operations[kind];
       if (res.attempts > 1) s.retried++;
       if (!res.answer) {
@@ -417,8 +513,17 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
       s.acknowledged++;
       if (r.replayed && res.attempts > 1) s.replayedAfterRetry++;
       if (r.replayed && res.attempts === 1) violation(`${kind} ${key}: first attempt answered replayed`);
-      acks.push({ kind, key, partnerId: partners[partner]!.id, operationId: r.operationId, transferIds: r.transfers.map((t) => t.id), replayed: r.replayed, attempts: res.attempts });
-      if (!r.transfers.some((t) => t.id === r.transfer.id)) violation(`${kind} ${key}: transfer ${r.transfer.id} not among transfers`);
+      acks.push({
+        kind,
+        key,
+        partnerId: partners[partner]!.id,
+        operationId: r.operationId,
+        transferIds: r.transfers.map((t) => t.id),
+        replayed: r.replayed,
+        attempts: res.attempts,
+      });
+      if (!r.transfers.some((t) => t.id === r.transfer.id))
+        violation(`${kind} ${key}: transfer ${r.transfer.id} not among transfers`);
       return r;
     }
 
@@ -431,14 +536,37 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
         case 'earn': {
           const currency = p === 0 && Math.random() < 0.25 ? brand : 'PTS';
           const amount = between(50, 500);
-          const r = record(kind, key, p, await call(Q.earn, { input: { member: memberRef(m, p), amount: String(amount), currency, orderRef: key, idempotencyKey: key } }, partner.token), 'earnPoints');
+          const r = record(
+            kind,
+            key,
+            p,
+            await call(
+              Q.earn,
+              {
+                input: {
+                  member: memberRef(m, p),
+                  amount: String(amount),
+                  currency,
+                  orderRef: key,
+                  idempotencyKey: key,
+                },
+              },
+              partner.token,
+            ),
+            'earnPoints',
+          );
           if (r && currency === 'PTS') reversible.push({ id: r.transfer.id, partner: p, amount });
           return;
         }
         case 'earnBatch': {
           const items = Array.from({ length: between(2, 6) }, () => {
             const k = keyOf('batch');
-            return { member: memberRef(pick(members), p), amount: String(between(20, 300)), orderRef: k, idempotencyKey: k };
+            return {
+              member: memberRef(pick(members), p),
+              amount: String(between(20, 300)),
+              orderRef: k,
+              idempotencyKey: k,
+            };
           });
           const res = await call(Q.earnBatch, { input: { items } }, partner.token);
           const s = operations.earnBatch;
@@ -452,10 +580,18 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
             s.rejected += items.length;
             s.rejections[res.answer.code] = (s.rejections[res.answer.code] ?? 0) + items.length;
             odd(kind, res.answer);
-            for (const it of items) rejected.push({ kind, key: it.idempotencyKey, partnerId: partner.id, code: res.answer.code });
+            for (const it of items)
+              rejected.push({ kind, key: it.idempotencyKey, partnerId: partner.id, code: res.answer.code });
             return;
           }
-          const out = res.answer.data.earnPointsBatch as { items: { index: number; idempotencyKey: string; result: OpResult | null; error: { code: string; message: string } | null }[] };
+          const out = res.answer.data.earnPointsBatch as {
+            items: {
+              index: number;
+              idempotencyKey: string;
+              result: OpResult | null;
+              error: { code: string; message: string } | null;
+            }[];
+          };
           for (const it of out.items) {
             const key_ = items[it.index]!.idempotencyKey;
             if (it.idempotencyKey !== key_) violation(`batch item ${it.index}: key ${it.idempotencyKey}, sent ${key_}`);
@@ -463,14 +599,37 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
               record(kind, key_, p, { answer: { ok: true, data: { r: it.result } }, attempts: res.attempts }, 'r');
             } else {
               const ref = JSON.stringify(items[it.index]!.member);
-              record(kind, key_, p, { answer: { ok: false, code: it.error?.code ?? 'NO_CODE', message: `${it.error?.message ?? ''} (item ${it.index} of ${items.length}, member ${ref}, attempt ${res.attempts})` }, attempts: res.attempts }, 'r');
+              record(
+                kind,
+                key_,
+                p,
+                {
+                  answer: {
+                    ok: false,
+                    code: it.error?.code ?? 'NO_CODE',
+                    message: `${it.error?.message ?? ''} (item ${it.index} of ${items.length}, member ${ref}, attempt ${res.attempts})`,
+                  },
+                  attempts: res.attempts,
+                },
+                'r',
+              );
             }
           }
           return;
         }
         case 'redeem': {
           const amount = between(10, 200);
-          const r = record(kind, key, p, await call(Q.redeem, { input: { member: memberRef(m, p), amount: String(amount), orderRef: key, idempotencyKey: key } }, partner.token), 'redeemPoints');
+          const r = record(
+            kind,
+            key,
+            p,
+            await call(
+              Q.redeem,
+              { input: { member: memberRef(m, p), amount: String(amount), orderRef: key, idempotencyKey: key } },
+              partner.token,
+            ),
+            'redeemPoints',
+          );
           if (r) reversible.push({ id: r.transfer.id, partner: p, amount });
           return;
         }
@@ -480,7 +639,19 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
             kind,
             key,
             p,
-            await call(Q.authorize, { input: { member: memberRef(m, p), amount: String(between(10, 150)), orderRef: key, idempotencyKey: key, expiresInSeconds: ttl } }, partner.token),
+            await call(
+              Q.authorize,
+              {
+                input: {
+                  member: memberRef(m, p),
+                  amount: String(between(10, 150)),
+                  orderRef: key,
+                  idempotencyKey: key,
+                  expiresInSeconds: ttl,
+                },
+              },
+              partner.token,
+            ),
             'authorizeRedemption',
           );
           if (r?.hold) {
@@ -495,8 +666,21 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
           const i = holds.findIndex((h) => h.partner === p);
           if (i < 0) return one('authorize');
           const [h] = holds.splice(i, 1);
-          const input = kind === 'capture' ? { holdId: h!.id, idempotencyKey: key, ...(Math.random() < 0.4 ? { amount: String(between(1, 10)) } : {}) } : { holdId: h!.id, idempotencyKey: key };
-          record(kind, key, p, await call(kind === 'capture' ? Q.capture : Q.void, { input }, partner.token), kind === 'capture' ? 'captureRedemption' : 'voidRedemption');
+          const input =
+            kind === 'capture'
+              ? {
+                  holdId: h!.id,
+                  idempotencyKey: key,
+                  ...(Math.random() < 0.4 ? { amount: String(between(1, 10)) } : {}),
+                }
+              : { holdId: h!.id, idempotencyKey: key };
+          record(
+            kind,
+            key,
+            p,
+            await call(kind === 'capture' ? Q.capture : Q.void, { input }, partner.token),
+            kind === 'capture' ? 'captureRedemption' : 'voidRedemption',
+          );
           return;
         }
         case 'reverse': {
@@ -508,14 +692,36 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
             kind,
             key,
             p,
-            await call(Q.reverse, { input: { transferId: t!.id, orderRef: key, idempotencyKey: key, ...(partial ? { amount: String(between(1, t!.amount - 1)) } : {}) } }, partner.token),
+            await call(
+              Q.reverse,
+              {
+                input: {
+                  transferId: t!.id,
+                  orderRef: key,
+                  idempotencyKey: key,
+                  ...(partial ? { amount: String(between(1, t!.amount - 1)) } : {}),
+                },
+              },
+              partner.token,
+            ),
             'reverseTransfer',
           );
           return;
         }
         case 'exchange': {
           const toBrand = Math.random() < 0.5;
-          const q = await call(Q.quote, { input: { member: { memberId: m.id }, from: toBrand ? 'PTS' : brand, to: toBrand ? brand : 'PTS', amount: String(between(20, 200)) } }, partner.token);
+          const q = await call(
+            Q.quote,
+            {
+              input: {
+                member: { memberId: m.id },
+                from: toBrand ? 'PTS' : brand,
+                to: toBrand ? brand : 'PTS',
+                amount: String(between(20, 200)),
+              },
+            },
+            partner.token,
+          );
           if (!q.answer?.ok) {
             // No quote, no conversion: counted as a rejected (or abandoned) exchange; nothing was keyed yet.
             const s = operations.exchange;
@@ -523,7 +729,13 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
             return;
           }
           const quoteId = (q.answer.data.quoteExchange as { id: string }).id;
-          record(kind, key, p, await call(Q.exchange, { input: { quoteId, idempotencyKey: key } }, partner.token), 'exchangePoints');
+          record(
+            kind,
+            key,
+            p,
+            await call(Q.exchange, { input: { quoteId, idempotencyKey: key } }, partner.token),
+            'exchangePoints',
+          );
           return;
         }
       }
@@ -582,7 +794,9 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
     }
     at(o.pgRestartAtMs, async () => {
       const started = Date.now();
-      o.log(`  t+${((started - trafficStart) / 1000).toFixed(1)}s PostgreSQL restart (immediate stop, down ${o.pgDownMs} ms)`);
+      o.log(
+        `  t+${((started - trafficStart) / 1000).toFixed(1)}s PostgreSQL restart (immediate stop, down ${o.pgDownMs} ms)`,
+      );
       await pgc.restart({ mode: 'immediate', downMs: o.pgDownMs });
       faults.postgresRestart++;
       faults.postgresDownMs += Date.now() - started;
@@ -617,7 +831,9 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
     proxy.cutCommitProbability = 0;
     faults.commitAnswersLost = proxy.commitsCut;
     await Promise.all([...faultTasks, terminator]);
-    o.log(`traffic done in ${((Date.now() - trafficStart) / 1000).toFixed(1)} s: ${acks.length} acknowledged, ${rejected.length} rejected, ${unknown.length} unknown`);
+    o.log(
+      `traffic done in ${((Date.now() - trafficStart) / 1000).toFixed(1)} s: ${acks.length} acknowledged, ${rejected.length} rejected, ${unknown.length} unknown`,
+    );
 
     // ------------------------------------------------------------ after the storm
     for (const hub of hubs) {
@@ -634,17 +850,32 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
         for (;;) {
           let answer: Answer | undefined;
           try {
-            answer = await post(hub, Q.earn, { input: { member: { memberId: members[0]!.id }, amount: '1', orderRef: key, idempotencyKey: key } }, partners[1]!.token);
+            answer = await post(
+              hub,
+              Q.earn,
+              { input: { member: { memberId: members[0]!.id }, amount: '1', orderRef: key, idempotencyKey: key } },
+              partners[1]!.token,
+            );
           } catch {
             answer = undefined;
           }
           if (answer?.ok) {
             const r = answer.data.earnPoints as OpResult;
-            acks.push({ kind: 'earn', key, partnerId: partners[1]!.id, operationId: r.operationId, transferIds: r.transfers.map((t) => t.id), replayed: r.replayed, attempts: 1 });
+            acks.push({
+              kind: 'earn',
+              key,
+              partnerId: partners[1]!.id,
+              operationId: r.operationId,
+              transferIds: r.transfers.map((t) => t.id),
+              replayed: r.replayed,
+              attempts: 1,
+            });
             return;
           }
           if (Date.now() > deadline) {
-            violation(`hub ${hub.index} does not serve writes 30 s after the faults: ${answer ? `${answer.code} ${answer.message}` : 'no answer'}`);
+            violation(
+              `hub ${hub.index} does not serve writes 30 s after the faults: ${answer ? `${answer.code} ${answer.message}` : 'no answer'}`,
+            );
             return;
           }
           await sleep(500);
@@ -657,9 +888,16 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
     const wait = latestHoldExpiry + 1_000 - Date.now();
     if (wait > 0) await sleep(wait);
     // The in-process sweepers (every 2 s) must have kept expiring holds through the outages.
-    const [late] = (await withClient(dbUrl, (c) => c.query(`select count(*)::int as n from hold where status = 'ACTIVE' and expires_at < now() - interval '15 seconds'`))).rows as { n: number }[];
+    const [late] = (
+      await withClient(dbUrl, (c) =>
+        c.query(
+          `select count(*)::int as n from hold where status = 'ACTIVE' and expires_at < now() - interval '15 seconds'`,
+        ),
+      )
+    ).rows as { n: number }[];
     checks['holds the sweepers left active over 15 s past expiry'] = String(late!.n);
-    if (late!.n) violation(`${late!.n} holds still ACTIVE more than 15 s after their expiry: the expiry sweepers stopped`);
+    if (late!.n)
+      violation(`${late!.n} holds still ACTIVE more than 15 s after their expiry: the expiry sweepers stopped`);
     const sweep = await setup(`mutation { runLedgerExpiry { holdsExpired walletsExpired pointsExpired } }`, {});
     checks['runLedgerExpiry'] = JSON.stringify(sweep.runLedgerExpiry);
 
@@ -669,7 +907,8 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
                           from (select status, expires_at, count(*) over (partition by status) as n from hold) h`)
       ).rows as { overdue: number; by_status: Record<string, number> }[];
       checks['holds'] = `${JSON.stringify(holdStates!.by_status)}; active past expiry: ${holdStates!.overdue}`;
-      if (holdStates!.overdue) violation(`${holdStates!.overdue} holds still ACTIVE past their expiry after runLedgerExpiry`);
+      if (holdStates!.overdue)
+        violation(`${holdStates!.overdue} holds still ACTIVE past their expiry after runLedgerExpiry`);
 
       // Every acknowledged operation: its row under its key, exactly its transfers.
       const rows = (
@@ -698,7 +937,9 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
         if (row.idempotency_key !== a.key || row.scope !== `partner:${a.partnerId}` || row.status !== 'SUCCEEDED') {
           violation(`${a.kind} ${a.key}: operation row ${row.scope}/${row.idempotency_key}/${row.status}`);
         } else if (want.length === 0 || JSON.stringify(want) !== JSON.stringify(row.transfers)) {
-          violation(`${a.kind} ${a.key}: acknowledged transfers ${want.join(',')}, ledger has ${row.transfers.join(',')}`);
+          violation(
+            `${a.kind} ${a.key}: acknowledged transfers ${want.join(',')}, ledger has ${row.transfers.join(',')}`,
+          );
         } else ackOk++;
       }
       checks['acknowledged operations in the ledger exactly once'] = `${ackOk}/${acks.length}`;
@@ -720,12 +961,17 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
         const row = byKey.get(r.key);
         // A batch refused as a whole, or an authorization/validation error before the claim, records nothing.
         if (!row) continue;
-        if (row.status !== 'REJECTED' || row.transfers !== 0) violation(`${r.kind} ${r.key}: rejected (${r.code}) but the ledger has ${row.status} with ${row.transfers} transfers`);
+        if (row.status !== 'REJECTED' || row.transfers !== 0)
+          violation(
+            `${r.kind} ${r.key}: rejected (${r.code}) but the ledger has ${row.status} with ${row.transfers} transfers`,
+          );
         else rejectedOk++;
       }
-      checks['rejections recorded, nothing posted'] = `${rejectedOk} recorded as REJECTED with no transfer, ${rejected.length - rejectedOk} refused before the claim`;
+      checks['rejections recorded, nothing posted'] =
+        `${rejectedOk} recorded as REJECTED with no transfer, ${rejected.length - rejectedOk} refused before the claim`;
       const unknownPosted = unknown.filter((u) => byKey.get(u.key)?.status === 'SUCCEEDED').length;
-      checks['abandoned keys (outcome unknown to the client)'] = `${unknown.length}, of which ${unknownPosted} posted (once)`;
+      checks['abandoned keys (outcome unknown to the client)'] =
+        `${unknown.length}, of which ${unknownPosted} posted (once)`;
 
       // Independent of the operation table: every posting carries its key as order reference.
       const dup = (
@@ -736,7 +982,11 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
         )
       ).rows as { order_ref: string; kind: string; ops: number }[];
       for (const d of dup) violation(`order reference ${d.order_ref} (${d.kind}) posted by ${d.ops} operations`);
-      const dupOps = (await db.query(`select count(*)::int as n from (select 1 from operation group by scope, idempotency_key having count(*) > 1) x`)).rows[0] as { n: number };
+      const dupOps = (
+        await db.query(
+          `select count(*)::int as n from (select 1 from operation group by scope, idempotency_key having count(*) > 1) x`,
+        )
+      ).rows[0] as { n: number };
       if (dupOps.n) violation(`${dupOps.n} (scope, key) pairs with more than one operation`);
       checks['keys with two postings'] = `${dup.length + dupOps.n}`;
 
@@ -744,43 +994,72 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
       let settledOk = 0;
       for (const partner of partners) {
         const v = (
-          await db.query(`select coalesce(sum(amount), 0)::text as total, count(*)::int as n, min(created_at) as first from transfer_valuation where partner_id = $1`, [partner.id])
+          await db.query(
+            `select coalesce(sum(amount), 0)::text as total, count(*)::int as n, min(created_at) as first from transfer_valuation where partner_id = $1`,
+            [partner.id],
+          )
         ).rows[0] as { total: string; n: number; first: Date | null };
-        const periods = new Map<string, { netExact: string; transferCount: number; periodStart: string; periodEnd: string }>();
+        const periods = new Map<
+          string,
+          { netExact: string; transferCount: number; periodStart: string; periodEnd: string }
+        >();
         for (const when of [v.first ?? new Date(), new Date()]) {
-          const d = await setup(`query($p: ID!, $at: DateTime) { settlementStatement(partnerId: $p, at: $at) { periodStart periodEnd netExact transferCount status } }`, { p: partner.id, at: when.toISOString() }, finance);
-          const s = d.settlementStatement as { periodStart: string; periodEnd: string; netExact: string; transferCount: number };
+          const d = await setup(
+            `query($p: ID!, $at: DateTime) { settlementStatement(partnerId: $p, at: $at) { periodStart periodEnd netExact transferCount status } }`,
+            { p: partner.id, at: when.toISOString() },
+            finance,
+          );
+          const s = d.settlementStatement as {
+            periodStart: string;
+            periodEnd: string;
+            netExact: string;
+            transferCount: number;
+          };
           periods.set(s.periodStart, s);
         }
         let net = 0n;
         let count = 0;
         for (const s of periods.values()) {
           const inPeriod = (
-            await db.query(`select coalesce(sum(amount), 0)::text as total, count(*)::int as n from transfer_valuation where partner_id = $1 and created_at >= $2 and created_at < $3`, [
-              partner.id,
-              s.periodStart,
-              s.periodEnd,
-            ])
+            await db.query(
+              `select coalesce(sum(amount), 0)::text as total, count(*)::int as n from transfer_valuation where partner_id = $1 and created_at >= $2 and created_at < $3`,
+              [partner.id, s.periodStart, s.periodEnd],
+            )
           ).rows[0] as { total: string; n: number };
           if (scaled12(inPeriod.total) !== scaled12(s.netExact) || inPeriod.n !== s.transferCount) {
-            violation(`partner ${partner.id} statement ${s.periodStart}: draft net ${s.netExact} over ${s.transferCount} transfers, valuations ${inPeriod.total} over ${inPeriod.n}`);
+            violation(
+              `partner ${partner.id} statement ${s.periodStart}: draft net ${s.netExact} over ${s.transferCount} transfers, valuations ${inPeriod.total} over ${inPeriod.n}`,
+            );
           }
           net += scaled12(s.netExact);
           count += s.transferCount;
         }
-        if (net !== scaled12(v.total) || count !== v.n) violation(`partner ${partner.id}: drafts sum to ${net}e-12 over ${count}, valuations ${v.total} over ${v.n}`);
+        if (net !== scaled12(v.total) || count !== v.n)
+          violation(`partner ${partner.id}: drafts sum to ${net}e-12 over ${count}, valuations ${v.total} over ${v.n}`);
         else settledOk++;
       }
       checks['settlement drafts equal valuations'] = `${settledOk}/${partners.length} partners`;
     });
 
-    const rec = (await setup(`query { reconcileSettlements { ok statementsChecked valuationsChecked unpricedTransfers differences { field stored recomputed } } }`, {}, finance))
-      .reconcileSettlements as { ok: boolean; valuationsChecked: number; unpricedTransfers: number; differences: unknown[] };
-    checks['reconcileSettlements'] = `ok=${rec.ok}, valuations checked ${rec.valuationsChecked}, unpriced ${rec.unpricedTransfers}`;
+    const rec = (
+      await setup(
+        `query { reconcileSettlements { ok statementsChecked valuationsChecked unpricedTransfers differences { field stored recomputed } } }`,
+        {},
+        finance,
+      )
+    ).reconcileSettlements as {
+      ok: boolean;
+      valuationsChecked: number;
+      unpricedTransfers: number;
+      differences: unknown[];
+    };
+    checks['reconcileSettlements'] =
+      `ok=${rec.ok}, valuations checked ${rec.valuationsChecked}, unpriced ${rec.unpricedTransfers}`;
     if (!rec.ok) violation(`reconcileSettlements: ${JSON.stringify(rec.differences).slice(0, 500)}`);
     if (rec.unpricedTransfers) violation(`${rec.unpricedTransfers} settled transfers without a valuation`);
 
-    const inv = (await setup(`query { ledgerInvariants { ok violations { invariant subject detail } } }`, {})).ledgerInvariants as {
+    const inv = (await setup(`query { ledgerInvariants { ok violations { invariant subject detail } } }`, {}))
+      .ledgerInvariants as {
       ok: boolean;
       violations: { invariant: string; subject: string; detail: string }[];
     };
@@ -793,7 +1072,10 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
     if (oddRejections.length) checks['unexpected rejections (first 5)'] = oddRejections.join('; ');
     checks['hub starts retried (exited during startup)'] = String(hubs.reduce((n, h) => n + h.startupRetries, 0));
     if (internalErrors > 5) violation(`${internalErrors - 5} more INTERNAL_SERVER_ERROR answers`);
-    checks['errors the hubs logged as unexpected (error/SQLSTATE)'] = Object.entries(masked).map(([k, n]) => `${k}:${n}`).join(', ') || 'none';
+    checks['errors the hubs logged as unexpected (error/SQLSTATE)'] =
+      Object.entries(masked)
+        .map(([k, n]) => `${k}:${n}`)
+        .join(', ') || 'none';
   } catch (error) {
     violation(`run aborted: ${(error as Error).stack ?? String(error)}`);
   } finally {
@@ -804,7 +1086,11 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
 }
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, statement_timeout: 120_000 });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: timeoutMs,
+    statement_timeout: 120_000,
+  });
   client.on('error', () => undefined);
   await client.connect();
   try {
@@ -822,7 +1108,9 @@ export function formatReport(r: ChaosReport): string {
   for (const [kind, s] of Object.entries(r.operations)) {
     for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += s[k];
     lines.push(
-      `  ${kind.padEnd(14)} ${String(s.acknowledged).padStart(6)} ${String(s.rejected).padStart(9)} ${String(s.retried).padStart(8)} ${String(s.replayedAfterRetry).padStart(18)} ${String(s.gaveUp).padStart(8)}  ${Object.entries(s.rejections)
+      `  ${kind.padEnd(14)} ${String(s.acknowledged).padStart(6)} ${String(s.rejected).padStart(9)} ${String(s.retried).padStart(8)} ${String(s.replayedAfterRetry).padStart(18)} ${String(s.gaveUp).padStart(8)}  ${Object.entries(
+        s.rejections,
+      )
         .map(([c, n]) => `${c}:${n}`)
         .join(' ')}`,
     );
@@ -830,7 +1118,13 @@ export function formatReport(r: ChaosReport): string {
   lines.push(
     `  ${'total'.padEnd(14)} ${String(total.acknowledged).padStart(6)} ${String(total.rejected).padStart(9)} ${String(total.retried).padStart(8)} ${String(total.replayedAfterRetry).padStart(18)} ${String(total.gaveUp).padStart(8)}`,
   );
-  lines.push(`failed attempts (retried with the same key): ${Object.entries(r.retries).map(([c, n]) => `${c}:${n}`).join(', ') || 'none'}`);
+  lines.push(
+    `failed attempts (retried with the same key): ${
+      Object.entries(r.retries)
+        .map(([c, n]) => `${c}:${n}`)
+        .join(', ') || 'none'
+    }`,
+  );
   const f = r.faults;
   lines.push(
     `faults injected: kill -9 hub ${f.hubKill9}, SIGTERM hub ${f.hubSigterm} (restarted ${f.hubRestart}), backends terminated ${f.backendsTerminated} in ${f.terminateRounds} rounds, PostgreSQL restarts ${f.postgresRestart} (down ${f.postgresDownMs} ms incl. stop/start), COMMIT answers lost ${f.commitAnswersLost}`,

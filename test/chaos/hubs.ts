@@ -43,7 +43,9 @@ export async function ensureBuilt(log: (line: string) => void): Promise<boolean>
   } catch (error) {
     // tsc still emits on type errors (someone's work in progress elsewhere in src/): run what it emitted.
     if (!existsSync(main)) throw error;
-    log(`npm run build reported errors (running what it emitted): ${String((error as { stdout?: string }).stdout ?? error).slice(0, 300)}`);
+    log(
+      `npm run build reported errors (running what it emitted): ${String((error as { stdout?: string }).stdout ?? error).slice(0, 300)}`,
+    );
   }
   return true;
 }
@@ -143,10 +145,14 @@ export class HubProcess {
     }
     let starting = true;
     child.once('exit', (code, signal) => {
-      if (!starting && !this.expectedExit && this.child === child) this.onUnexpectedExit({ port: this.port, code, signal, tail: [...this.tail] });
+      if (!starting && !this.expectedExit && this.child === child)
+        this.onUnexpectedExit({ port: this.port, code, signal, tail: [...this.tail] });
     });
     for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new StartupExit(`hub ${this.index} exited during startup (${child.exitCode ?? child.signalCode}): ${this.tail.slice(-5).join(' | ')}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new StartupExit(
+          `hub ${this.index} exited during startup (${child.exitCode ?? child.signalCode}): ${this.tail.slice(-5).join(' | ')}`,
+        );
       try {
         if ((await fetch(`${this.url}/health`, { signal: AbortSignal.timeout(2_000) })).ok) {
           starting = false;

@@ -88,7 +88,10 @@ export function coreFlows(driver: TestDriver) {
 
     it('operator creates a partner, the partner signs in with client credentials and sees itself', async () => {
       const partner = await app.createPartner();
-      expect((await app.gqlOk(FlowViewer, {}, partner.token)).viewer).toEqual({ role: 'PARTNER', partner: { id: partner.id, code: partner.code } });
+      expect((await app.gqlOk(FlowViewer, {}, partner.token)).viewer).toEqual({
+        role: 'PARTNER',
+        partner: { id: partner.id, code: partner.code },
+      });
     });
 
     it('a partner enrols a member idempotently and finds it by its customer id; another partner cannot', async () => {
@@ -96,10 +99,18 @@ export function coreFlows(driver: TestDriver) {
       const first = (await app.gqlOk(EnrollMember, { input: { customerId: 'FLOW-1' } }, a.token)).enrollMember;
       const again = (await app.gqlOk(EnrollMember, { input: { customerId: 'FLOW-1' } }, a.token)).enrollMember;
       expect(again.id).toBe(first.id);
-      expect((await app.gqlOk(FlowMember, { ref: { customerId: 'FLOW-1' } }, a.token)).member).toEqual({ id: first.id, partnerLink: { customerId: 'FLOW-1' } });
+      expect((await app.gqlOk(FlowMember, { ref: { customerId: 'FLOW-1' } }, a.token)).member).toEqual({
+        id: first.id,
+        partnerLink: { customerId: 'FLOW-1' },
+      });
       expect(errorCodes(await app.gql(FlowMember, { ref: { customerId: 'FLOW-1' } }, b.token))).toEqual(['NOT_FOUND']);
-      expect(errorCodes(await app.gql(FlowEntities, { representations: [{ __typename: 'Member', id: first.id }] }, b.token))).toEqual(['NOT_FOUND']);
-      expect((await app.gqlOk(FlowEntities, { representations: [{ __typename: 'Member', id: first.id }] }, a.token))._entities).toEqual([{ id: first.id }]);
+      expect(
+        errorCodes(await app.gql(FlowEntities, { representations: [{ __typename: 'Member', id: first.id }] }, b.token)),
+      ).toEqual(['NOT_FOUND']);
+      expect(
+        (await app.gqlOk(FlowEntities, { representations: [{ __typename: 'Member', id: first.id }] }, a.token))
+          ._entities,
+      ).toEqual([{ id: first.id }]);
     });
 
     it('a partner reads only itself', async () => {
@@ -151,7 +162,9 @@ export function coreFlows(driver: TestDriver) {
 
       const dup = await members.enroll(a);
       await ledger.earnOk(a, dup, 5);
-      const merged = (await app.gqlOk(MergeMembers, { input: { sourceMemberId: dup, targetMemberId: id } }, await app.operatorToken())).mergeMembers;
+      const merged = (
+        await app.gqlOk(MergeMembers, { input: { sourceMemberId: dup, targetMemberId: id } }, await app.operatorToken())
+      ).mergeMembers;
       expect(merged.balances).toEqual([{ currency: 'PTS', available: '105', held: '0', owed: '0' }]);
       expect(merged.transactions.nodes.filter((t) => t.kind === 'MERGE').map((t) => t.amount)).toEqual(['5']);
 

@@ -7,7 +7,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataOf, errorCodes } from '../support/graphql-client.js';
-import { AuthorizeRedemption, CaptureRedemption, checkLedgerInvariantsAfterEach, EarnPoints, ledgerHelpers, newKey, RedeemPoints, type LedgerHelpers } from '../support/ledger.js';
+import {
+  AuthorizeRedemption,
+  CaptureRedemption,
+  checkLedgerInvariantsAfterEach,
+  EarnPoints,
+  ledgerHelpers,
+  newKey,
+  RedeemPoints,
+  type LedgerHelpers,
+} from '../support/ledger.js';
 import { initTestApp, type TestApp, type TestDriver, type TestPartner } from '../support/test-app.js';
 
 const INSTALL_FAULTS = [
@@ -48,7 +57,8 @@ export function failedPostingFlows(driver: TestDriver) {
     checkLedgerInvariantsAfterEach(() => app);
 
     /** The error the hub logged for the request with `requestId`. */
-    const loggedSqlState = (requestId: string) => app.logEntries().find((e) => e.requestId === requestId && e.level === 'error')?.sqlState;
+    const loggedSqlState = (requestId: string) =>
+      app.logEntries().find((e) => e.requestId === requestId && e.level === 'error')?.sqlState;
 
     it('rolls the earn back, claim included, and reports its own error; the key posts once the fault is gone', async () => {
       const member = await ledger.enroll(shop);
@@ -83,7 +93,14 @@ export function failedPostingFlows(driver: TestDriver) {
       const requestId = newKey('req');
       const failed = await app.gql(
         RedeemPoints,
-        { input: { member: { memberId: member }, amount: '30', orderRef: 'fail-check', idempotencyKey: newKey('redeem') } },
+        {
+          input: {
+            member: { memberId: member },
+            amount: '30',
+            orderRef: 'fail-check',
+            idempotencyKey: newKey('redeem'),
+          },
+        },
         { token: shop.token, headers: { 'x-request-id': requestId } },
       );
       expect(errorCodes(failed)).toEqual(['INTERNAL_SERVER_ERROR']);
@@ -108,11 +125,21 @@ export function failedPostingFlows(driver: TestDriver) {
       expect(await ledger.ledgerCounts()).toEqual(before);
 
       // Capture: the posting and the lots go out with COMMIT, which the failed posting turns into a rollback.
-      const hold = (await app.gqlOk(AuthorizeRedemption, { input: { member: { memberId: member }, amount: '1000', idempotencyKey: newKey('auth') } }, shop.token)).authorizeRedemption.hold!;
+      const hold = (
+        await app.gqlOk(
+          AuthorizeRedemption,
+          { input: { member: { memberId: member }, amount: '1000', idempotencyKey: newKey('auth') } },
+          shop.token,
+        )
+      ).authorizeRedemption.hold!;
       const held = await ledger.ledgerCounts();
       const captureId = newKey('req');
       const key = newKey('capture');
-      const captured = await app.gql(CaptureRedemption, { input: { holdId: hold.id, amount: '777', idempotencyKey: key } }, { token: shop.token, headers: { 'x-request-id': captureId } });
+      const captured = await app.gql(
+        CaptureRedemption,
+        { input: { holdId: hold.id, amount: '777', idempotencyKey: key } },
+        { token: shop.token, headers: { 'x-request-id': captureId } },
+      );
       expect(errorCodes(captured)).toEqual(['INTERNAL_SERVER_ERROR']);
       expect(loggedSqlState(captureId)).toBe('23514');
       expect(await ledger.ledgerCounts()).toEqual(held);
@@ -128,7 +155,9 @@ export function failedPostingFlows(driver: TestDriver) {
       const before = await ledger.ledgerCounts();
       const earned = await ledger.earnOk(shop, member, 15, { orderRef: 'deadlock-once' });
       expect(earned.replayed).toBe(false);
-      const [{ fired }] = await app.hub.db.sql.query<{ fired: string }>(`select last_value::text as fired from test_deadlock_once`);
+      const [{ fired }] = await app.hub.db.sql.query<{ fired: string }>(
+        `select last_value::text as fired from test_deadlock_once`,
+      );
       expect(fired).toBe('2'); // the first attempt deadlocked, the second posted
       const after = await ledger.ledgerCounts();
       expect([after.operation - before.operation, after.transfer - before.transfer]).toEqual([1, 1]);

@@ -6,7 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../support/graphql-client.js';
-import { checkLedgerInvariantsAfterEach, EarnPoints, EarnPointsBatch, ledgerHelpers, newKey, type LedgerHelpers } from '../support/ledger.js';
+import {
+  checkLedgerInvariantsAfterEach,
+  EarnPoints,
+  EarnPointsBatch,
+  ledgerHelpers,
+  newKey,
+  type LedgerHelpers,
+} from '../support/ledger.js';
 import { initTestApp, type TestApp, type TestDriver, type TestPartner } from '../support/test-app.js';
 
 export function ledgerFlows(driver: TestDriver) {
@@ -31,9 +38,21 @@ export function ledgerFlows(driver: TestDriver) {
       const member = await ledger.enroll(shop);
       await ledger.link(cafe, member);
       const earned = await ledger.earnOk(shop, member, 500, { orderRef: 'R-1' });
-      expect(earned.transfer).toMatchObject({ kind: 'EARN', amount: '500', walletDelta: '500', partnerId: shop.id, memberId: member, orderRef: 'R-1' });
+      expect(earned.transfer).toMatchObject({
+        kind: 'EARN',
+        amount: '500',
+        walletDelta: '500',
+        partnerId: shop.id,
+        memberId: member,
+        orderRef: 'R-1',
+      });
       const redeemed = await ledger.redeem(cafe, member, 200);
-      expect(redeemed.data?.redeemPoints.transfer).toMatchObject({ kind: 'REDEEM', amount: '200', walletDelta: '-200', partnerId: cafe.id });
+      expect(redeemed.data?.redeemPoints.transfer).toMatchObject({
+        kind: 'REDEEM',
+        amount: '200',
+        walletDelta: '-200',
+        partnerId: cafe.id,
+      });
       expect(await ledger.balance(member)).toEqual({ available: '300', held: '0', owed: '0' });
       expect(errorCodes(await ledger.redeem(cafe, member, 301))).toEqual(['INSUFFICIENT_POINTS']);
     });
@@ -78,7 +97,9 @@ export function ledgerFlows(driver: TestDriver) {
       expect([first.succeeded, first.failed]).toEqual([2, 1]);
       expect(first.items[1]!.error?.code).toBe('BAD_USER_INPUT');
       const again = (await app.gqlOk(EarnPointsBatch, { input: { items } }, shop.token)).earnPointsBatch;
-      expect(again.items.map((i) => i.result?.transfer.id ?? null)).toEqual(first.items.map((i) => i.result?.transfer.id ?? null));
+      expect(again.items.map((i) => i.result?.transfer.id ?? null)).toEqual(
+        first.items.map((i) => i.result?.transfer.id ?? null),
+      );
       expect(again.items.filter((i) => i.result).every((i) => i.result!.replayed)).toBe(true);
       expect((await ledger.balance(m1)).available).toBe('10');
       expect((await ledger.balance(m2)).available).toBe('20');
@@ -90,7 +111,9 @@ export function ledgerFlows(driver: TestDriver) {
       const a = await ledger.earnOk(shop, member, 25, { idempotencyKey: key });
       const b = await ledger.earnOk(shop, member, 25, { idempotencyKey: key });
       expect(b).toMatchObject({ replayed: true, operationId: a.operationId, transfer: { id: a.transfer.id } });
-      expect(errorCodes(await ledger.earn(shop, member, 26, { idempotencyKey: key }))).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+      expect(errorCodes(await ledger.earn(shop, member, 26, { idempotencyKey: key }))).toEqual([
+        'IDEMPOTENCY_KEY_REUSED',
+      ]);
       expect((await ledger.balance(member)).available).toBe('25');
     });
 
@@ -101,10 +124,26 @@ export function ledgerFlows(driver: TestDriver) {
       const input = { member: { customerId }, amount: '40', idempotencyKey: key, orderRef: 'R-"9"' };
       const first = (await app.gqlOk(EarnPoints, { input }, shop.token)).earnPoints;
       expect(first).toMatchObject({ replayed: false, transfer: { amount: '40', memberId: member } });
-      expect((await app.gqlOk(EarnPoints, { input }, shop.token)).earnPoints).toMatchObject({ replayed: true, operationId: first.operationId });
-      expect(await ledger.earnOk(shop, member, 40, { idempotencyKey: key, orderRef: 'R-"9"' })).toMatchObject({ replayed: true, operationId: first.operationId });
-      expect(errorCodes(await app.gql(EarnPoints, { input: { ...input, amount: '41' } }, shop.token))).toEqual(['IDEMPOTENCY_KEY_REUSED']);
-      expect(errorCodes(await app.gql(EarnPoints, { input: { ...input, member: { customerId: newKey('nobody') }, idempotencyKey: newKey() } }, shop.token))).toEqual(['NOT_FOUND']);
+      expect((await app.gqlOk(EarnPoints, { input }, shop.token)).earnPoints).toMatchObject({
+        replayed: true,
+        operationId: first.operationId,
+      });
+      expect(await ledger.earnOk(shop, member, 40, { idempotencyKey: key, orderRef: 'R-"9"' })).toMatchObject({
+        replayed: true,
+        operationId: first.operationId,
+      });
+      expect(errorCodes(await app.gql(EarnPoints, { input: { ...input, amount: '41' } }, shop.token))).toEqual([
+        'IDEMPOTENCY_KEY_REUSED',
+      ]);
+      expect(
+        errorCodes(
+          await app.gql(
+            EarnPoints,
+            { input: { ...input, member: { customerId: newKey('nobody') }, idempotencyKey: newKey() } },
+            shop.token,
+          ),
+        ),
+      ).toEqual(['NOT_FOUND']);
       expect((await ledger.balance(member)).available).toBe('40');
     });
 

@@ -155,18 +155,41 @@ export function expectedQuote(amount: bigint, ...factors: Exact[]) {
   const exactOut = times({ n: amount, p: 0 }, f);
   const d = 10n ** BigInt(exactOut.p);
   const amountOut = exactOut.n / d; // non-negative: truncation is rounding down
-  return { rate: print(f), exactAmountOut: print(exactOut), amountOut: amountOut.toString(), rounding: print({ n: exactOut.n % d, p: exactOut.p }) };
+  return {
+    rate: print(f),
+    exactAmountOut: print(exactOut),
+    amountOut: amountOut.toString(),
+    rounding: print({ n: exactOut.n % d, p: exactOut.p }),
+  };
 }
 
 /** Tables an exchange request may write. */
-export const EXCHANGE_TABLES = ['exchange_rate', 'exchange_quote', 'operation', 'transfer', 'entry', 'lot', 'lot_movement', 'account'] as const;
+export const EXCHANGE_TABLES = [
+  'exchange_rate',
+  'exchange_quote',
+  'operation',
+  'transfer',
+  'entry',
+  'lot',
+  'lot_movement',
+  'account',
+] as const;
 
 export function exchangeHelpers(app: TestApp, ledger: LedgerHelpers) {
   const operatorToken = ledger.operatorToken;
 
   /** A branded currency issued by `partner` (a fresh code unless given). */
-  async function brand(partner: TestPartner, code = `X${randomBytes(4).toString('hex').toUpperCase()}`, expiryPolicy: 'NONE' | 'FIXED' = 'NONE', expiryPeriod?: string) {
-    await app.gqlOk(CreateCurrency, { input: { code, name: `Brand ${code}`, issuerPartnerId: partner.id, expiryPolicy, expiryPeriod } }, await operatorToken());
+  async function brand(
+    partner: TestPartner,
+    code = `X${randomBytes(4).toString('hex').toUpperCase()}`,
+    expiryPolicy: 'NONE' | 'FIXED' = 'NONE',
+    expiryPeriod?: string,
+  ) {
+    await app.gqlOk(
+      CreateCurrency,
+      { input: { code, name: `Brand ${code}`, issuerPartnerId: partner.id, expiryPolicy, expiryPeriod } },
+      await operatorToken(),
+    );
     return code;
   }
 
@@ -198,17 +221,27 @@ export function exchangeHelpers(app: TestApp, ledger: LedgerHelpers) {
 
   const setRateOk = async (...args: Parameters<typeof setRate>) => dataOf(await setRate(...args)).setExchangeRate;
 
-  const rates = async (currency: string, direction?: Direction) => (await app.gqlOk(ExchangeRates, { currency, direction }, await operatorToken())).exchangeRates;
+  const rates = async (currency: string, direction?: Direction) =>
+    (await app.gqlOk(ExchangeRates, { currency, direction }, await operatorToken())).exchangeRates;
   const rateAt = async (currency: string, direction: Direction, at?: string | Date) =>
-    app.gql(ExchangeRateAt, { currency, direction, at: at instanceof Date ? at.toISOString() : at }, await operatorToken());
+    app.gql(
+      ExchangeRateAt,
+      { currency, direction, at: at instanceof Date ? at.toISOString() : at },
+      await operatorToken(),
+    );
 
   /** A quote asked with a member token (no member ref) or a partner token (with `member`). */
   const quote = (token: string, from: string, to: string, amount: number | bigint | string, member?: string) =>
-    app.gql(QuoteExchange, { input: { from, to, amount: String(amount), member: member ? { memberId: member } : undefined } }, token);
+    app.gql(
+      QuoteExchange,
+      { input: { from, to, amount: String(amount), member: member ? { memberId: member } : undefined } },
+      token,
+    );
 
   const quoteOk = async (...args: Parameters<typeof quote>) => dataOf(await quote(...args)).quoteExchange;
 
-  const exchange = (token: string, quoteId: string, idempotencyKey = newKey('exchange')) => app.gql(ExchangePoints, { input: { quoteId, idempotencyKey } }, token);
+  const exchange = (token: string, quoteId: string, idempotencyKey = newKey('exchange')) =>
+    app.gql(ExchangePoints, { input: { quoteId, idempotencyKey } }, token);
 
   const exchangeOk = async (...args: Parameters<typeof exchange>) => dataOf(await exchange(...args)).exchangePoints;
 
@@ -218,7 +251,10 @@ export function exchangeHelpers(app: TestApp, ledger: LedgerHelpers) {
     return out;
   }
 
-  const rejectedOperations = async () => (await app.hub.db.sql.query<{ n: number }>(`select count(*)::int as n from operation where status = 'REJECTED'`))[0]!.n;
+  const rejectedOperations = async () =>
+    (
+      await app.hub.db.sql.query<{ n: number }>(`select count(*)::int as n from operation where status = 'REJECTED'`)
+    )[0]!.n;
 
   /**
    * Runs `request`, expects exactly `code`, and proves nothing was written. A
@@ -226,7 +262,11 @@ export function exchangeHelpers(app: TestApp, ledger: LedgerHelpers) {
    * key, like every ledger operation: exactly one REJECTED operation row, and
    * nothing else.
    */
-  async function refused<T>(code: string, request: () => Promise<GraphQLResponse<T>>, recorded = false): Promise<GraphQLResponse<T>> {
+  async function refused<T>(
+    code: string,
+    request: () => Promise<GraphQLResponse<T>>,
+    recorded = false,
+  ): Promise<GraphQLResponse<T>> {
     const before = await counts();
     const rejected = await rejectedOperations();
     const res = await request();
@@ -245,7 +285,14 @@ export function exchangeHelpers(app: TestApp, ledger: LedgerHelpers) {
 
   /** Lots of one member's wallet in one currency, oldest first. */
   async function lots(memberId: string, currency: string) {
-    return app.hub.db.sql.query<{ id: string; issuer_partner_id: string | null; source_transfer_id: string; amount: string; remaining: string; expires_at: Date | null }>(
+    return app.hub.db.sql.query<{
+      id: string;
+      issuer_partner_id: string | null;
+      source_transfer_id: string;
+      amount: string;
+      remaining: string;
+      expires_at: Date | null;
+    }>(
       `select l.id, l.issuer_partner_id, l.source_transfer_id, l.amount::text as amount, l.remaining::text as remaining, l.expires_at
          from lot l join account a on a.id = l.wallet_account_id
         where a.member_id = $1 and l.currency = $2 order by l.created_at, l.id`,
@@ -259,7 +306,8 @@ export function exchangeHelpers(app: TestApp, ledger: LedgerHelpers) {
 export type ExchangeHelpers = ReturnType<typeof exchangeHelpers>;
 
 /** Outcome code of a response: 'OK' or the first error code. */
-export const outcome = (r: GraphQLResponse<unknown>): string => (r.errors?.length ? (errorCodes(r)[0] ?? 'ERROR') : 'OK');
+export const outcome = (r: GraphQLResponse<unknown>): string =>
+  r.errors?.length ? (errorCodes(r)[0] ?? 'ERROR') : 'OK';
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**

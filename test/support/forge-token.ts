@@ -29,7 +29,9 @@ export async function forgeToken(options: ForgeOptions): Promise<string> {
   };
   for (const [k, v] of Object.entries(payload)) if (v === undefined) delete payload[k];
   const key = await importJWK({ ...options.key, alg: 'ES256' }, 'ES256');
-  return new SignJWT(payload).setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: options.header?.kid ?? options.key.kid }).sign(key);
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: options.header?.kid ?? options.key.kid })
+    .sign(key);
 }
 
 /** An unsigned token (`alg: none`) carrying the given claims. */

@@ -313,31 +313,101 @@ export function ledgerHelpers(app: TestApp) {
 
   /** Links an existing member to another partner (a link row, as verified-identity enrolment would write it). */
   async function link(partner: TestPartner, memberId: string, customerId = newKey('cust')): Promise<void> {
-    await app.hub.db.sql.query(`insert into member_link (partner_id, customer_id, member_id) values ($1, $2, $3)`, [partner.id, customerId, memberId]);
+    await app.hub.db.sql.query(`insert into member_link (partner_id, customer_id, member_id) values ($1, $2, $3)`, [
+      partner.id,
+      customerId,
+      memberId,
+    ]);
   }
 
-  const earn = (partner: TestPartner, memberId: string, amount: bigint | number | string, extra: { currency?: string; orderRef?: string; idempotencyKey?: string } = {}) =>
-    app.gql(EarnPoints, { input: { member: { memberId }, amount: String(amount), idempotencyKey: extra.idempotencyKey ?? newKey('earn'), currency: extra.currency, orderRef: extra.orderRef } }, partner.token);
-
-  const earnOk = async (...args: Parameters<typeof earn>) => dataOf(await earn(...args)).earnPoints;
-
-  const redeem = (partner: TestPartner, memberId: string, amount: bigint | number | string, extra: { currency?: string; orderRef?: string; idempotencyKey?: string } = {}) =>
-    app.gql(RedeemPoints, { input: { member: { memberId }, amount: String(amount), idempotencyKey: extra.idempotencyKey ?? newKey('redeem'), currency: extra.currency, orderRef: extra.orderRef } }, partner.token);
-
-  const authorize = (partner: TestPartner, memberId: string, amount: bigint | number | string, extra: { expiresInSeconds?: number; idempotencyKey?: string; currency?: string } = {}) =>
+  const earn = (
+    partner: TestPartner,
+    memberId: string,
+    amount: bigint | number | string,
+    extra: { currency?: string; orderRef?: string; idempotencyKey?: string } = {},
+  ) =>
     app.gql(
-      AuthorizeRedemption,
-      { input: { member: { memberId }, amount: String(amount), idempotencyKey: extra.idempotencyKey ?? newKey('auth'), expiresInSeconds: extra.expiresInSeconds, currency: extra.currency } },
+      EarnPoints,
+      {
+        input: {
+          member: { memberId },
+          amount: String(amount),
+          idempotencyKey: extra.idempotencyKey ?? newKey('earn'),
+          currency: extra.currency,
+          orderRef: extra.orderRef,
+        },
+      },
       partner.token,
     );
 
-  const capture = (partner: TestPartner, holdId: string, amount?: bigint | number | string, idempotencyKey = newKey('capture')) =>
-    app.gql(CaptureRedemption, { input: { holdId, amount: amount === undefined ? undefined : String(amount), idempotencyKey } }, partner.token);
+  const earnOk = async (...args: Parameters<typeof earn>) => dataOf(await earn(...args)).earnPoints;
 
-  const voidHold = (partner: TestPartner, holdId: string, idempotencyKey = newKey('void')) => app.gql(VoidRedemption, { input: { holdId, idempotencyKey } }, partner.token);
+  const redeem = (
+    partner: TestPartner,
+    memberId: string,
+    amount: bigint | number | string,
+    extra: { currency?: string; orderRef?: string; idempotencyKey?: string } = {},
+  ) =>
+    app.gql(
+      RedeemPoints,
+      {
+        input: {
+          member: { memberId },
+          amount: String(amount),
+          idempotencyKey: extra.idempotencyKey ?? newKey('redeem'),
+          currency: extra.currency,
+          orderRef: extra.orderRef,
+        },
+      },
+      partner.token,
+    );
 
-  const reverse = (partner: TestPartner, transferId: string, amount?: bigint | number | string, idempotencyKey = newKey('reverse')) =>
-    app.gql(ReverseTransfer, { input: { transferId, amount: amount === undefined ? undefined : String(amount), idempotencyKey } }, partner.token);
+  const authorize = (
+    partner: TestPartner,
+    memberId: string,
+    amount: bigint | number | string,
+    extra: { expiresInSeconds?: number; idempotencyKey?: string; currency?: string } = {},
+  ) =>
+    app.gql(
+      AuthorizeRedemption,
+      {
+        input: {
+          member: { memberId },
+          amount: String(amount),
+          idempotencyKey: extra.idempotencyKey ?? newKey('auth'),
+          expiresInSeconds: extra.expiresInSeconds,
+          currency: extra.currency,
+        },
+      },
+      partner.token,
+    );
+
+  const capture = (
+    partner: TestPartner,
+    holdId: string,
+    amount?: bigint | number | string,
+    idempotencyKey = newKey('capture'),
+  ) =>
+    app.gql(
+      CaptureRedemption,
+      { input: { holdId, amount: amount === undefined ? undefined : String(amount), idempotencyKey } },
+      partner.token,
+    );
+
+  const voidHold = (partner: TestPartner, holdId: string, idempotencyKey = newKey('void')) =>
+    app.gql(VoidRedemption, { input: { holdId, idempotencyKey } }, partner.token);
+
+  const reverse = (
+    partner: TestPartner,
+    transferId: string,
+    amount?: bigint | number | string,
+    idempotencyKey = newKey('reverse'),
+  ) =>
+    app.gql(
+      ReverseTransfer,
+      { input: { transferId, amount: amount === undefined ? undefined : String(amount), idempotencyKey } },
+      partner.token,
+    );
 
   /** A member's balance in one currency, read by the operator (zeros when the member has no wallet yet). */
   async function balance(memberId: string, currency = 'PTS'): Promise<Balance> {
@@ -347,8 +417,19 @@ export function ledgerHelpers(app: TestApp) {
   }
 
   /** A branded currency issued by `partner`. */
-  async function createCurrency(partner: TestPartner, expiryPolicy: 'NONE' | 'FIXED' | 'INACTIVITY', expiryPeriod?: string, code = `B${randomBytes(4).toString('hex').toUpperCase()}`) {
-    return (await app.gqlOk(CreateCurrency, { input: { code, name: `Brand ${code}`, issuerPartnerId: partner.id, expiryPolicy, expiryPeriod } }, await operatorToken())).createCurrency;
+  async function createCurrency(
+    partner: TestPartner,
+    expiryPolicy: 'NONE' | 'FIXED' | 'INACTIVITY',
+    expiryPeriod?: string,
+    code = `B${randomBytes(4).toString('hex').toUpperCase()}`,
+  ) {
+    return (
+      await app.gqlOk(
+        CreateCurrency,
+        { input: { code, name: `Brand ${code}`, issuerPartnerId: partner.id, expiryPolicy, expiryPeriod } },
+        await operatorToken(),
+      )
+    ).createCurrency;
   }
 
   async function runExpiry() {
@@ -357,13 +438,37 @@ export function ledgerHelpers(app: TestApp) {
 
   /** Row counts of every ledger table, to prove a rejected request wrote nothing. */
   async function ledgerCounts(): Promise<Record<string, number>> {
-    const tables = ['operation', 'transfer', 'entry', 'lot', 'lot_movement', 'hold', 'hold_allocation', 'account_shard'];
+    const tables = [
+      'operation',
+      'transfer',
+      'entry',
+      'lot',
+      'lot_movement',
+      'hold',
+      'hold_allocation',
+      'account_shard',
+    ];
     const counts: Record<string, number> = {};
     for (const t of tables) counts[t] = await app.count(t);
     return counts;
   }
 
-  return { operatorToken, enroll, link, earn, earnOk, redeem, authorize, capture, voidHold, reverse, balance, createCurrency, runExpiry, ledgerCounts };
+  return {
+    operatorToken,
+    enroll,
+    link,
+    earn,
+    earnOk,
+    redeem,
+    authorize,
+    capture,
+    voidHold,
+    reverse,
+    balance,
+    createCurrency,
+    runExpiry,
+    ledgerCounts,
+  };
 }
 
 export type LedgerHelpers = ReturnType<typeof ledgerHelpers>;
@@ -384,4 +489,5 @@ export function checkLedgerInvariantsAfterEach(getApp: () => TestApp | undefined
 }
 
 /** Sum of a list of BigInt strings. */
-export const sum = (xs: readonly (string | bigint | number)[]): bigint => xs.reduce<bigint>((s, x) => s + BigInt(x), 0n);
+export const sum = (xs: readonly (string | bigint | number)[]): bigint =>
+  xs.reduce<bigint>((s, x) => s + BigInt(x), 0n);

@@ -204,7 +204,8 @@ export function memberHelpers(app: TestApp) {
     const res = await app.gqlOk(EnrollMemberFull, { input: { customerId: newKey('cust'), ...input } }, partner.token);
     return res.enrollMember;
   }
-  const enroll = async (partner: TestPartner, input: Partial<EnrollMemberInput> = {}) => (await enrollFull(partner, input)).id;
+  const enroll = async (partner: TestPartner, input: Partial<EnrollMemberInput> = {}) =>
+    (await enrollFull(partner, input)).id;
 
   /** A member token minted by `partner` for `memberId`. */
   async function token(partner: TestPartner, memberId: string): Promise<string> {

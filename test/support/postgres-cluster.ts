@@ -80,7 +80,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgresCluster(binOrOptions: string | PostgresClusterOptions = {}): Promise<PostgresCluster> {
+export async function startPostgresCluster(
+  binOrOptions: string | PostgresClusterOptions = {},
+): Promise<PostgresCluster> {
   const opts = typeof binOrOptions === 'string' ? { bin: binOrOptions } : binOrOptions;
   const bin = opts.bin || process.env.PG_BIN || DEFAULT_PG_BIN;
   requireBinaries(bin);
@@ -96,10 +98,22 @@ export async function startPostgresCluster(binOrOptions: string | PostgresCluste
 
   const superuser = 'postgres';
   try {
-    await exec('initdb', ['-D', data, '-U', superuser, '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions']);
+    await exec('initdb', [
+      '-D',
+      data,
+      '-U',
+      superuser,
+      '-A',
+      'trust',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--no-sync',
+      '--no-instructions',
+    ]);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`initdb failed: ${(error as { stderr?: string }).stderr ?? String(error)}`);
+    throw new Error(`initdb failed: ${(error as { stderr?: string }).stderr ?? String(error)}`, { cause: error });
   }
 
   const settings = [
@@ -117,7 +131,8 @@ export async function startPostgresCluster(binOrOptions: string | PostgresCluste
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
     const options = [`-p ${port}`, ...settings.map((s) => `-c ${s}`)].join(' ');
-    const start = () => exec('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', path.join(dir, 'postgres.log'), '-o', options]);
+    const start = () =>
+      exec('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', path.join(dir, 'postgres.log'), '-o', options]);
     try {
       await start();
       const host = '127.0.0.1';

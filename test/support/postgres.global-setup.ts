@@ -51,8 +51,13 @@ export default async function setup(project: TestProject) {
     await cluster.stop();
     throw error;
   }
-  project.provide('postgres', { adminUrl: cluster.adminUrl, urlPrefix: cluster.urlFor(''), template: TEMPLATE_DATABASE });
-  if (process.env.HUB_TEST_VERBOSE) console.log(`PostgreSQL test cluster on port ${cluster.port} ready in ${Date.now() - started} ms`);
+  project.provide('postgres', {
+    adminUrl: cluster.adminUrl,
+    urlPrefix: cluster.urlFor(''),
+    template: TEMPLATE_DATABASE,
+  });
+  if (process.env.HUB_TEST_VERBOSE)
+    console.log(`PostgreSQL test cluster on port ${cluster.port} ready in ${Date.now() - started} ms`);
   return async () => {
     await cluster.stop();
   };

@@ -13,5 +13,9 @@ export interface DatabaseWork {
 export async function countDatabaseWork<T>(hub: Hub, run: () => Promise<T>): Promise<{ result: T } & DatabaseWork> {
   const [statements, roundTrips] = [hub.db.sql.statementCount, hub.db.sql.roundTripCount];
   const result = await run();
-  return { result, statements: hub.db.sql.statementCount - statements, roundTrips: hub.db.sql.roundTripCount - roundTrips };
+  return {
+    result,
+    statements: hub.db.sql.statementCount - statements,
+    roundTrips: hub.db.sql.roundTripCount - roundTrips,
+  };
 }

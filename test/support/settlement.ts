@@ -236,12 +236,21 @@ export const sameValue = (a: string, b: string | Dec) => cmp(dec(a), typeof b ==
 
 // ---------------------------------------------------------------- statements
 
-export const LINE_KINDS = ['ISSUANCE', 'ISSUANCE_REVERSAL', 'REDEMPTION', 'REDEMPTION_REVERSAL', 'CONVERSION_IN', 'CONVERSION_OUT', 'FEES'] as const;
+export const LINE_KINDS = [
+  'ISSUANCE',
+  'ISSUANCE_REVERSAL',
+  'REDEMPTION',
+  'REDEMPTION_REVERSAL',
+  'CONVERSION_IN',
+  'CONVERSION_OUT',
+  'FEES',
+] as const;
 export type LineKind = Exclude<(typeof LINE_KINDS)[number], 'FEES'>;
 /** Fees count towards the amount due to the hub (a credit, negative, reduces it). */
 const TO_HUB: ReadonlySet<string> = new Set(['ISSUANCE', 'ISSUANCE_REVERSAL', 'CONVERSION_IN', 'FEES']);
 /** The sign a valuation of this kind carries: + when the partner owes the hub. */
-export const signOf = (kind: string): 1n | -1n => (['ISSUANCE', 'REDEMPTION_REVERSAL', 'CONVERSION_IN'].includes(kind) ? 1n : -1n);
+export const signOf = (kind: string): 1n | -1n =>
+  ['ISSUANCE', 'REDEMPTION_REVERSAL', 'CONVERSION_IN'].includes(kind) ? 1n : -1n;
 
 /** points × unit price with the kind's sign, exactly. */
 export const valueOf = (kind: string, points: bigint | number, unitPrice: string): Dec => {
@@ -263,13 +272,26 @@ export interface Priced {
  */
 export function expectedStatement(items: readonly Priced[], fiatScale: number, fees: readonly string[] = []) {
   const lines = LINE_KINDS.map((kind) => {
-    if (kind === 'FEES') return { kind, transfers: fees.length, points: '0', amount: show(plus({ n: 0n, p: 0 }, ...fees.map((f) => dec(f)))) };
+    if (kind === 'FEES')
+      return {
+        kind,
+        transfers: fees.length,
+        points: '0',
+        amount: show(plus({ n: 0n, p: 0 }, ...fees.map((f) => dec(f)))),
+      };
     const mine = items.filter((i) => i.kind === kind);
     const amount = plus({ n: 0n, p: 0 }, ...mine.map((i) => valueOf(kind, i.points, i.unitPrice)));
-    return { kind, transfers: mine.length, points: mine.reduce((s, i) => s + i.points, 0n).toString(), amount: show(amount) };
+    return {
+      kind,
+      transfers: mine.length,
+      points: mine.reduce((s, i) => s + i.points, 0n).toString(),
+      amount: show(amount),
+    };
   });
   const dueToHub = plus({ n: 0n, p: 0 }, ...lines.filter((l) => TO_HUB.has(l.kind)).map((l) => dec(l.amount)));
-  const dueToPartner = neg(plus({ n: 0n, p: 0 }, ...lines.filter((l) => !TO_HUB.has(l.kind)).map((l) => dec(l.amount))));
+  const dueToPartner = neg(
+    plus({ n: 0n, p: 0 }, ...lines.filter((l) => !TO_HUB.has(l.kind)).map((l) => dec(l.amount))),
+  );
   const netExact = minus(dueToHub, dueToPartner);
   const net = halfEven(netExact, fiatScale);
   return {
@@ -319,32 +341,52 @@ export function settlementHelpers(app: TestApp) {
   const setContract = async (partner: TestPartner | string, o: ContractOptions = {}, token?: string) =>
     app.gql(SetPartnerContract, { input: contractInput(partner, o) }, token ?? (await operatorToken()));
 
-  const contractOk = async (partner: TestPartner | string, o: ContractOptions = {}) => dataOf(await setContract(partner, o)).setPartnerContract;
+  const contractOk = async (partner: TestPartner | string, o: ContractOptions = {}) =>
+    dataOf(await setContract(partner, o)).setPartnerContract;
 
-  const contracts = async (partner: TestPartner, token?: string) => (await app.gqlOk(PartnerContracts, { partnerId: partner.id }, token ?? (await operatorToken()))).partnerContracts;
+  const contracts = async (partner: TestPartner, token?: string) =>
+    (await app.gqlOk(PartnerContracts, { partnerId: partner.id }, token ?? (await operatorToken()))).partnerContracts;
 
   const topUp = async (partner: TestPartner, amount: string, reference: string | null = 'wire-1') =>
     app.gql(RecordPrepaidTopUp, { partnerId: partner.id, amount, reference }, await operatorToken());
 
-  const topUpOk = async (partner: TestPartner, amount: string, reference: string | null = 'wire-1') => dataOf(await topUp(partner, amount, reference)).recordPrepaidTopUp;
+  const topUpOk = async (partner: TestPartner, amount: string, reference: string | null = 'wire-1') =>
+    dataOf(await topUp(partner, amount, reference)).recordPrepaidTopUp;
 
   const fee = async (partner: TestPartner | string, amount: string, description = 'service fee', token?: string) =>
-    app.gql(RecordSettlementFee, { input: { partnerId: typeof partner === 'string' ? partner : partner.id, amount, description } }, token ?? (await operatorToken()));
+    app.gql(
+      RecordSettlementFee,
+      { input: { partnerId: typeof partner === 'string' ? partner : partner.id, amount, description } },
+      token ?? (await operatorToken()),
+    );
 
-  const feeOk = async (partner: TestPartner | string, amount: string, description = 'service fee') => dataOf(await fee(partner, amount, description)).recordSettlementFee;
+  const feeOk = async (partner: TestPartner | string, amount: string, description = 'service fee') =>
+    dataOf(await fee(partner, amount, description)).recordSettlementFee;
 
-  const budget = async (partner: TestPartner) => (await app.gqlOk(PartnerBudget, { partnerId: partner.id }, await operatorToken())).partnerBudget.remaining;
+  const budget = async (partner: TestPartner) =>
+    (await app.gqlOk(PartnerBudget, { partnerId: partner.id }, await operatorToken())).partnerBudget.remaining;
 
   const statement = async (partner: TestPartner, at?: string | Date, token?: string) =>
-    (await app.gqlOk(SettlementStatement, { partnerId: partner.id, at: at instanceof Date ? at.toISOString() : at }, token ?? (await financeToken()))).settlementStatement;
+    (
+      await app.gqlOk(
+        SettlementStatement,
+        { partnerId: partner.id, at: at instanceof Date ? at.toISOString() : at },
+        token ?? (await financeToken()),
+      )
+    ).settlementStatement;
 
   const close = async (partner: TestPartner, periodStart: string, token?: string) =>
     app.gql(CloseSettlementPeriod, { input: { partnerId: partner.id, periodStart } }, token ?? (await financeToken()));
 
-  const closeOk = async (partner: TestPartner, periodStart: string, token?: string) => dataOf(await close(partner, periodStart, token)).closeSettlementPeriod;
+  const closeOk = async (partner: TestPartner, periodStart: string, token?: string) =>
+    dataOf(await close(partner, periodStart, token)).closeSettlementPeriod;
 
   const markPaid = async (partner: TestPartner, periodStart: string, paymentReference = 'PAY-1', token?: string) =>
-    app.gql(MarkStatementPaid, { input: { partnerId: partner.id, periodStart }, paymentReference }, token ?? (await financeToken()));
+    app.gql(
+      MarkStatementPaid,
+      { input: { partnerId: partner.id, periodStart }, paymentReference },
+      token ?? (await financeToken()),
+    );
 
   /** Sleeps until `periodEnd` has passed (plus a margin), so the period can be closed. */
   async function waitUntil(periodEnd: string | Date, marginMs = 30): Promise<void> {
@@ -371,7 +413,9 @@ export function settlementHelpers(app: TestApp) {
          from transfer_valuation where transfer_id = any($1::uuid[])`,
       [transferIds],
     );
-    return transferIds.map((id) => rows.find((r) => r.transfer_id === id)).filter((r): r is ValuationRow => r !== undefined);
+    return transferIds
+      .map((id) => rows.find((r) => r.transfer_id === id))
+      .filter((r): r is ValuationRow => r !== undefined);
   }
 
   async function partnerValuations(partnerId: string): Promise<ValuationRow[]> {
@@ -385,7 +429,19 @@ export function settlementHelpers(app: TestApp) {
   /** Row counts of every settlement table, to prove a refused request wrote nothing. */
   async function counts(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
-    for (const t of ['partner_contract', 'transfer_valuation', 'partner_budget', 'prepaid_topup', 'settlement_statement', 'statement_transfer', 'settlement_fee', 'transfer', 'entry', 'lot']) out[t] = await app.count(t);
+    for (const t of [
+      'partner_contract',
+      'transfer_valuation',
+      'partner_budget',
+      'prepaid_topup',
+      'settlement_statement',
+      'statement_transfer',
+      'settlement_fee',
+      'transfer',
+      'entry',
+      'lot',
+    ])
+      out[t] = await app.count(t);
     return out;
   }
 
@@ -417,7 +473,17 @@ export function settlementHelpers(app: TestApp) {
 export type SettlementHelpers = ReturnType<typeof settlementHelpers>;
 
 /** Expects a valuation row to be exactly points × price with the kind's sign, under `contractId`. */
-export function expectValuation(row: ValuationRow | undefined, want: { kind: string; points: bigint | number; unitPrice: string; contractId: string; partnerId: string; currency?: string }) {
+export function expectValuation(
+  row: ValuationRow | undefined,
+  want: {
+    kind: string;
+    points: bigint | number;
+    unitPrice: string;
+    contractId: string;
+    partnerId: string;
+    currency?: string;
+  },
+) {
   expect(row, 'a valuation row').toBeDefined();
   const amount = valueOf(want.kind, want.points, want.unitPrice);
   expect({

@@ -43,7 +43,14 @@ export interface TestPartner {
 export interface TokenResponse {
   status: number;
   headers: Headers;
-  body: { access_token?: string; token_type?: string; expires_in?: number; scope?: string; error?: string; error_description?: string };
+  body: {
+    access_token?: string;
+    token_type?: string;
+    expires_in?: number;
+    scope?: string;
+    error?: string;
+    error_description?: string;
+  };
 }
 
 async function adminQuery(adminUrl: string, sql: string): Promise<void> {
@@ -58,7 +65,8 @@ async function adminQuery(adminUrl: string, sql: string): Promise<void> {
 
 let partnerCounter = 0;
 /** A partner code unique across files and runs: lower-case letters, digits, dashes. */
-export const uniqueCode = (prefix = 'p') => `${prefix}-${process.pid}-${++partnerCounter}-${randomBytes(3).toString('hex')}`;
+export const uniqueCode = (prefix = 'p') =>
+  `${prefix}-${process.pid}-${++partnerCounter}-${randomBytes(3).toString('hex')}`;
 
 export async function initTestApp(options: TestAppOptions = {}) {
   const driver = options.driver ?? 'postgresql';
@@ -100,9 +108,16 @@ export async function initTestApp(options: TestAppOptions = {}) {
   }
   const client = createGraphQLClient(hub.url);
 
-  const operatorToken = async (ttlSeconds?: number) => (await hub.tokens.sign({ role: Role.OPERATOR, subject: 'operator:test' }, ttlSeconds)).token;
+  const operatorToken = async (ttlSeconds?: number) =>
+    (await hub.tokens.sign({ role: Role.OPERATOR, subject: 'operator:test' }, ttlSeconds)).token;
   const financeToken = async (partnerId?: string) =>
-    (await hub.tokens.sign({ role: Role.FINANCE, subject: partnerId ? `finance:${partnerId}` : 'finance:hub', partnerId })).token;
+    (
+      await hub.tokens.sign({
+        role: Role.FINANCE,
+        subject: partnerId ? `finance:${partnerId}` : 'finance:hub',
+        partnerId,
+      })
+    ).token;
 
   /** POST /oauth/token with a form body (or JSON, or HTTP Basic). */
   async function requestToken(
@@ -112,7 +127,9 @@ export async function initTestApp(options: TestAppOptions = {}) {
     const headers: Record<string, string> = {
       'content-type': how.as === 'json' ? 'application/json' : 'application/x-www-form-urlencoded',
       ...(how.basic
-        ? { authorization: `Basic ${Buffer.from(`${encodeURIComponent(how.basic.id)}:${encodeURIComponent(how.basic.secret)}`).toString('base64')}` }
+        ? {
+            authorization: `Basic ${Buffer.from(`${encodeURIComponent(how.basic.id)}:${encodeURIComponent(how.basic.secret)}`).toString('base64')}`,
+          }
         : {}),
       ...how.headers,
     };
@@ -125,13 +142,21 @@ export async function initTestApp(options: TestAppOptions = {}) {
   }
 
   async function partnerToken(clientId: string, clientSecret: string, scope?: string): Promise<string> {
-    const res = await requestToken({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, ...(scope ? { scope } : {}) });
-    if (res.status !== 200 || !res.body.access_token) throw new Error(`token endpoint answered ${res.status}: ${JSON.stringify(res.body)}`);
+    const res = await requestToken({
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: clientSecret,
+      ...(scope ? { scope } : {}),
+    });
+    if (res.status !== 200 || !res.body.access_token)
+      throw new Error(`token endpoint answered ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body.access_token;
   }
 
   /** A partner, its client credentials and a partner token, all through the public API. */
-  async function createPartner(input: { code?: string; name?: string; settlementCurrency?: string; scopes?: string[] } = {}): Promise<TestPartner> {
+  async function createPartner(
+    input: { code?: string; name?: string; settlementCurrency?: string; scopes?: string[] } = {},
+  ): Promise<TestPartner> {
     const operator = await operatorToken();
     const code = input.code ?? uniqueCode();
     const { createPartner: partner } = await client.gqlOk(
@@ -144,11 +169,19 @@ export async function initTestApp(options: TestAppOptions = {}) {
       { input: { partnerId: partner.id, scopes: input.scopes ?? null, label: 'test' } },
       operator,
     );
-    return { id: partner.id, code, clientId: creds.clientId, clientSecret: creds.clientSecret, token: await partnerToken(creds.clientId, creds.clientSecret) };
+    return {
+      id: partner.id,
+      code,
+      clientId: creds.clientId,
+      clientSecret: creds.clientSecret,
+      token: await partnerToken(creds.clientId, creds.clientSecret),
+    };
   }
 
   /** Rows in a table, to check that a rejected request wrote nothing. */
-  async function count(table: 'partner' | 'partner_credential' | 'member' | 'member_link' | (string & {})): Promise<number> {
+  async function count(
+    table: 'partner' | 'partner_credential' | 'member' | 'member_link' | (string & {}),
+  ): Promise<number> {
     if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table name ${table}`);
     const [row] = await hub.db.sql.query<{ n: number }>(`select count(*)::int as n from ${table}`);
     return row!.n;

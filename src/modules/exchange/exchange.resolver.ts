@@ -8,7 +8,13 @@ import { PointsOperationResult } from '../ledger/ledger.types.js';
 import { ExchangeErrors } from './exchange.exception.js';
 import { RateDirection, type QuoteRow, type RateRow } from './exchange.model.js';
 import { roundingOf, type QuoteCaller } from './quote.service.js';
-import { ExchangePointsInput, ExchangeQuote, ExchangeRate, QuoteExchangeInput, SetExchangeRateInput } from './exchange.types.js';
+import {
+  ExchangePointsInput,
+  ExchangeQuote,
+  ExchangeRate,
+  QuoteExchangeInput,
+  SetExchangeRateInput,
+} from './exchange.types.js';
 import { toString } from '../../platform/decimal.js';
 import type { MemberRefInput } from '../members/member.types.js';
 
@@ -29,8 +35,14 @@ async function quoteCaller(ctx: HubContext, member?: MemberRefInput | null): Pro
 
 @Resolver()
 export class ExchangeResolver {
-  @Mutation(() => ExchangeRate, { description: 'Set a new rate version against PTS (operator). Refused with ARBITRAGE_CYCLE when a round trip would profit.' })
-  async setExchangeRate(@Arg('input', () => SetExchangeRateInput) input: SetExchangeRateInput, @Ctx() ctx: HubContext): Promise<ExchangeRate> {
+  @Mutation(() => ExchangeRate, {
+    description:
+      'Set a new rate version against PTS (operator). Refused with ARBITRAGE_CYCLE when a round trip would profit.',
+  })
+  async setExchangeRate(
+    @Arg('input', () => SetExchangeRateInput) input: SetExchangeRateInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<ExchangeRate> {
     requireRole(ctx.principal, Role.OPERATOR);
     return rateOut(await ctx.services.exchange.rates.set(input));
   }
@@ -61,13 +73,22 @@ export class ExchangeResolver {
   }
 
   @Mutation(() => ExchangeQuote, { description: 'Price a conversion and lock it for a short time.' })
-  async quoteExchange(@Arg('input', () => QuoteExchangeInput) input: QuoteExchangeInput, @Ctx() ctx: HubContext): Promise<ExchangeQuote> {
+  async quoteExchange(
+    @Arg('input', () => QuoteExchangeInput) input: QuoteExchangeInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<ExchangeQuote> {
     const caller = await quoteCaller(ctx, input.member);
     return quoteOut(await ctx.services.exchange.quotes.quote(caller, input));
   }
 
-  @Mutation(() => PointsOperationResult, { description: 'Convert at a quote, once. The result\'s transfer is the credit in the target currency; transfers lists both legs.' })
-  async exchangePoints(@Arg('input', () => ExchangePointsInput) input: ExchangePointsInput, @Ctx() ctx: HubContext): Promise<PointsOperationResult> {
+  @Mutation(() => PointsOperationResult, {
+    description:
+      "Convert at a quote, once. The result's transfer is the credit in the target currency; transfers lists both legs.",
+  })
+  async exchangePoints(
+    @Arg('input', () => ExchangePointsInput) input: ExchangePointsInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<PointsOperationResult> {
     const principal = requirePrincipal(ctx.principal);
     let caller: QuoteCaller;
     if (principal.role === Role.MEMBER) caller = { memberId: principal.memberId! };
@@ -75,7 +96,10 @@ export class ExchangeResolver {
       const partnerId = requirePartner(principal, 'points:write');
       const quote = await ctx.services.exchange.quotes.quoteOfPartner(partnerId, input.quoteId);
       // The member must still be linked to the partner acting for it.
-      caller = { memberId: await ctx.services.members.resolveForPartner(partnerId, { memberId: quote.memberId }), partnerId };
+      caller = {
+        memberId: await ctx.services.members.resolveForPartner(partnerId, { memberId: quote.memberId }),
+        partnerId,
+      };
     }
     const outcome = await ctx.services.exchange.quotes.exchange(caller, input.quoteId, input.idempotencyKey);
     return { operationId: outcome.operationId, replayed: outcome.replayed, transferId: outcome.result.transferId! };

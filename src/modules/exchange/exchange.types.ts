@@ -4,7 +4,10 @@ import { BigIntScalar } from '../../platform/graphql/scalars.js';
 import { MemberRefInput } from '../members/member.types.js';
 import { RateDirection } from './exchange.model.js';
 
-registerEnumType(RateDirection, { name: 'ExchangeRateDirection', description: 'TO_PTS: branded points into PTS. FROM_PTS: PTS into branded points.' });
+registerEnumType(RateDirection, {
+  name: 'ExchangeRateDirection',
+  description: 'TO_PTS: branded points into PTS. FROM_PTS: PTS into branded points.',
+});
 
 @ObjectType({ description: 'One version of a rate against PTS. Versions are never edited; a later one supersedes.' })
 export class ExchangeRate {
@@ -17,10 +20,12 @@ export class ExchangeRate {
   @Field(() => RateDirection)
   direction!: RateDirection;
 
-  @Field(() => String, { description: 'Minor units of the target per minor unit of the source, before the spread (exact decimal).' })
+  @Field(() => String, {
+    description: 'Minor units of the target per minor unit of the source, before the spread (exact decimal).',
+  })
   rate!: string;
 
-  @Field(() => String, { description: "The hub's margin as a fraction, e.g. \"0.02\" (exact decimal)." })
+  @Field(() => String, { description: 'The hub\'s margin as a fraction, e.g. "0.02" (exact decimal).' })
   spread!: string;
 
   @Field(() => BigIntScalar, { description: 'Smallest amount of the source currency a conversion may take.' })
@@ -62,7 +67,9 @@ export class ExchangeQuote {
   @Field(() => String, { description: 'Target units per source unit before spreads (exact decimal).' })
   grossRate!: string;
 
-  @Field(() => String, { description: 'The spread included, over both legs of a cross conversion: rate = grossRate × (1 − spread).' })
+  @Field(() => String, {
+    description: 'The spread included, over both legs of a cross conversion: rate = grossRate × (1 − spread).',
+  })
   spread!: string;
 
   @Field(() => String, { description: 'amountIn × rate before rounding (exact decimal).' })
@@ -71,7 +78,10 @@ export class ExchangeQuote {
   @Field(() => String, { description: 'What rounding down kept back, in target minor units (exact decimal, below 1).' })
   rounding!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The rate version used to convert out of the source (branded → PTS).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The rate version used to convert out of the source (branded → PTS).',
+  })
   outRateId!: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The rate version used to convert into the target (PTS → branded).' })
@@ -110,7 +120,10 @@ export class SetExchangeRateInput {
 
 @InputType()
 export class QuoteExchangeInput {
-  @Field(() => MemberRefInput, { nullable: true, description: 'Partners name their member; a member token acts for itself.' })
+  @Field(() => MemberRefInput, {
+    nullable: true,
+    description: 'Partners name their member; a member token acts for itself.',
+  })
   member?: MemberRefInput | null;
 
   @Field(() => String)

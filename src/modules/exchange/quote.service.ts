@@ -74,7 +74,9 @@ export class QuoteService {
     const [from, to] = await Promise.all([this.ledger.currencies.get(req.from), this.ledger.currencies.get(req.to)]);
     if (caller.partnerId) {
       // A partner converts only between PTS and its own points.
-      for (const c of [from, to]) if (c.kind === 'BRANDED' && c.issuerPartnerId !== caller.partnerId) throw LedgerErrors.currencyNotIssuable(c.code);
+      for (const c of [from, to])
+        if (c.kind === 'BRANDED' && c.issuerPartnerId !== caller.partnerId)
+          throw LedgerErrors.currencyNotIssuable(c.code);
     }
     const out = from.kind === 'BRANDED' ? await this.rateOrFail(from.code, RateDirection.TO_PTS) : undefined;
     const into = to.kind === 'BRANDED' ? await this.rateOrFail(to.code, RateDirection.FROM_PTS) : undefined;
@@ -91,8 +93,17 @@ export class QuoteService {
     const exactOut = mul(fromBigInt(amount), factor);
     const amountOut = floor(exactOut);
     if (amountOut < 1n) throw ExchangeErrors.tooSmall();
-    if (amountOut > this.settings.maxPointsPerOperation) throw badInput(`amount converts to more than ${this.settings.maxPointsPerOperation}, the most one operation may move.`, 'amount');
-    const ptsAmount = from.code === COALITION_CURRENCY ? amount : to.code === COALITION_CURRENCY ? amountOut : floor(mul(fromBigInt(amount), effectiveFactor(out!)));
+    if (amountOut > this.settings.maxPointsPerOperation)
+      throw badInput(
+        `amount converts to more than ${this.settings.maxPointsPerOperation}, the most one operation may move.`,
+        'amount',
+      );
+    const ptsAmount =
+      from.code === COALITION_CURRENCY
+        ? amount
+        : to.code === COALITION_CURRENCY
+          ? amountOut
+          : floor(mul(fromBigInt(amount), effectiveFactor(out!)));
 
     const [row] = await this.sql.query(
       `insert into exchange_quote (id, member_id, requested_by_partner_id, from_currency, to_currency, amount_in, amount_out, pts_amount, rate, gross_rate, spread, exact_out, out_rate_id, in_rate_id, expires_at)
@@ -120,7 +131,12 @@ export class QuoteService {
 
   /** A quote the caller may use: the member's own, or one this partner asked for its member. */
   async visibleQuote(caller: QuoteCaller, quoteId: string): Promise<QuoteRow> {
-    const [row] = isUuid(quoteId) ? await this.sql.query(`select ${COLUMNS} from exchange_quote where id = $1 and member_id = $2`, [quoteId, caller.memberId]) : [];
+    const [row] = isUuid(quoteId)
+      ? await this.sql.query(`select ${COLUMNS} from exchange_quote where id = $1 and member_id = $2`, [
+          quoteId,
+          caller.memberId,
+        ])
+      : [];
     const quote = row ? quoteFrom(row) : undefined;
     if (!quote || (caller.partnerId && quote.requestedByPartnerId !== caller.partnerId)) throw notFound('Quote');
     return quote;
@@ -128,7 +144,12 @@ export class QuoteService {
 
   /** A quote this partner asked for one of its members. */
   async quoteOfPartner(partnerId: string, quoteId: string): Promise<QuoteRow> {
-    const [row] = isUuid(quoteId) ? await this.sql.query(`select ${COLUMNS} from exchange_quote where id = $1 and requested_by_partner_id = $2`, [quoteId, partnerId]) : [];
+    const [row] = isUuid(quoteId)
+      ? await this.sql.query(`select ${COLUMNS} from exchange_quote where id = $1 and requested_by_partner_id = $2`, [
+          quoteId,
+          partnerId,
+        ])
+      : [];
     if (!row) throw notFound('Quote');
     return quoteFrom(row);
   }
@@ -136,7 +157,10 @@ export class QuoteService {
   /** Posts a quote's conversion once. Idempotent per key; the quote can serve one operation only. */
   async exchange(caller: QuoteCaller, quoteId: string, idempotencyKey: string): Promise<OperationOutcome> {
     const quote = await this.visibleQuote(caller, quoteId);
-    const [from, to] = await Promise.all([this.ledger.currencies.get(quote.fromCurrency), this.ledger.currencies.get(quote.toCurrency)]);
+    const [from, to] = await Promise.all([
+      this.ledger.currencies.get(quote.fromCurrency),
+      this.ledger.currencies.get(quote.toCurrency),
+    ]);
     return this.ledger.conversion.convert({
       scope: caller.partnerId ? `partner:${caller.partnerId}` : `member:${caller.memberId}`,
       idempotencyKey,
@@ -158,7 +182,10 @@ export class QuoteService {
       [quoteId, operationId],
     );
     if (claimed.length === 1) return;
-    const [q] = await tx.query<{ used: boolean }>(`select used_at is not null as used from exchange_quote where id = $1`, [quoteId]);
+    const [q] = await tx.query<{ used: boolean }>(
+      `select used_at is not null as used from exchange_quote where id = $1`,
+      [quoteId],
+    );
     throw q?.used ? ExchangeErrors.quoteUsed() : ExchangeErrors.quoteExpired();
   }
 }

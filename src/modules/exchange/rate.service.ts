@@ -50,9 +50,15 @@ export function rateFrom(r: Record<string, unknown>): RateRow {
 
 function checkDecimal(text: string, field: string, { allowZero }: { allowZero: boolean }): Decimal {
   const d = parseDecimal(text);
-  if (!d || d.scale > MAX_RATE_DECIMALS) throw ExchangeErrors.invalidRate(field, `must be a decimal number with at most ${MAX_RATE_DECIMALS} decimal places.`);
-  if (d.units < 0n || (!allowZero && d.units === 0n)) throw ExchangeErrors.invalidRate(field, allowZero ? 'must not be negative.' : 'must be greater than zero.');
-  if (d.units >= RATE_LIMIT * 10n ** BigInt(d.scale)) throw ExchangeErrors.invalidRate(field, `must be below ${RATE_LIMIT}.`);
+  if (!d || d.scale > MAX_RATE_DECIMALS)
+    throw ExchangeErrors.invalidRate(
+      field,
+      `must be a decimal number with at most ${MAX_RATE_DECIMALS} decimal places.`,
+    );
+  if (d.units < 0n || (!allowZero && d.units === 0n))
+    throw ExchangeErrors.invalidRate(field, allowZero ? 'must not be negative.' : 'must be greater than zero.');
+  if (d.units >= RATE_LIMIT * 10n ** BigInt(d.scale))
+    throw ExchangeErrors.invalidRate(field, `must be below ${RATE_LIMIT}.`);
   return d;
 }
 
@@ -70,13 +76,16 @@ export class RateService {
     if (input.increment <= 0n) throw badInput('increment must be greater than zero.', 'increment');
     const currency = await this.currencies.get(input.currency);
     if (currency.kind !== 'BRANDED') throw ExchangeErrors.notBranded(currency.code);
-    if (input.effectiveFrom && input.effectiveFrom.getTime() < Date.now() - BACKDATE_TOLERANCE_MS) throw ExchangeErrors.backdated();
+    if (input.effectiveFrom && input.effectiveFrom.getTime() < Date.now() - BACKDATE_TOLERANCE_MS)
+      throw ExchangeErrors.backdated();
 
     return this.sql.transaction(async (tx) => {
       // One rate change at a time, so two changes cannot each pass the arbitrage check and together fail it.
       await tx.query(`select pg_advisory_xact_lock(hashtext('exchange_rate'))`);
       // Never before this moment (after the lock): a start the tolerance let through, or a transaction that waited for the lock, must not rewrite what was already in effect.
-      const [{ at }] = (await tx.query<{ at: unknown }>(`select greatest($1::timestamptz, clock_timestamp()) as at`, [input.effectiveFrom ?? null])) as [{ at: unknown }];
+      const [{ at }] = (await tx.query<{ at: unknown }>(`select greatest($1::timestamptz, clock_timestamp()) as at`, [
+        input.effectiveFrom ?? null,
+      ])) as [{ at: unknown }];
       const effectiveFrom = toDate(at);
       const candidate: RateRow = {
         id: newId(),
@@ -93,7 +102,16 @@ export class RateService {
       const rows = await tx.query(
         `insert into exchange_rate (id, currency, direction, rate, spread, minimum_amount, increment, effective_from)
          values ($1, $2, $3, $4::numeric, $5::numeric, $6, $7, $8) on conflict (currency, direction, effective_from) do nothing returning ${COLUMNS}`,
-        [candidate.id, candidate.currency, candidate.direction, toString(rate), toString(spread), input.minimumAmount.toString(), input.increment.toString(), effectiveFrom],
+        [
+          candidate.id,
+          candidate.currency,
+          candidate.direction,
+          toString(rate),
+          toString(spread),
+          input.minimumAmount.toString(),
+          input.increment.toString(),
+          effectiveFrom,
+        ],
       );
       if (!rows[0]) throw ExchangeErrors.rateVersionExists();
       return rateFrom(rows[0]);
@@ -115,7 +133,8 @@ export class RateService {
     const mine = effectiveFactor(candidate);
     for (const other of rows.map(rateFrom)) {
       const product = mul(mine, effectiveFactor(other));
-      if (compare(product, ONE) > 0) throw ExchangeErrors.arbitrage([COALITION_CURRENCY, candidate.currency, COALITION_CURRENCY], toString(product));
+      if (compare(product, ONE) > 0)
+        throw ExchangeErrors.arbitrage([COALITION_CURRENCY, candidate.currency, COALITION_CURRENCY], toString(product));
     }
   }
 

@@ -27,7 +27,9 @@ export interface LocatedMemberAccount {
 
 /** Ids of found member accounts by `accountKey` (without caching them). */
 export function locatedByKey(located: readonly LocatedMemberAccount[]): Map<string, string> {
-  return new Map(located.map((a) => [accountKey({ currency: a.currency, kind: a.kind as AccountKind, memberId: a.memberId }), a.id]));
+  return new Map(
+    located.map((a) => [accountKey({ currency: a.currency, kind: a.kind as AccountKind, memberId: a.memberId }), a.id]),
+  );
 }
 
 export class Accounts {
@@ -81,7 +83,12 @@ export class Accounts {
   }
 
   private static params(keys: readonly AccountKey[]): unknown[] {
-    return [keys.map((k) => k.currency), keys.map((k) => k.kind), keys.map((k) => k.partnerId ?? null), keys.map((k) => k.memberId ?? null)];
+    return [
+      keys.map((k) => k.currency),
+      keys.map((k) => k.kind),
+      keys.map((k) => k.partnerId ?? null),
+      keys.map((k) => k.memberId ?? null),
+    ];
   }
 
   /** Caches the ids of those of `keys` that exist. */
@@ -89,7 +96,13 @@ export class Accounts {
     // Compared through the same coalesce() expressions as account_identity_idx, so each key is one
     // index probe. (`is not distinct from` cannot use that index: it was a sequential scan of the
     // whole account table per call, ~190 ms at 200k accounts; found by bench/.)
-    const rows = await this.sql.query<{ id: string; currency: string; kind: AccountKind; partner_id: string | null; member_id: string | null }>(
+    const rows = await this.sql.query<{
+      id: string;
+      currency: string;
+      kind: AccountKind;
+      partner_id: string | null;
+      member_id: string | null;
+    }>(
       `select a.id::text as id, a.currency, a.kind, a.partner_id, a.member_id
          from account a join unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[]) k(currency, kind, partner_id, member_id)
            on a.currency = k.currency and a.kind = k.kind
@@ -98,7 +111,10 @@ export class Accounts {
       Accounts.params(keys),
     );
     for (const r of rows) {
-      this.ids.set(accountKey({ currency: r.currency, kind: r.kind, partnerId: r.partner_id, memberId: r.member_id }), r.id);
+      this.ids.set(
+        accountKey({ currency: r.currency, kind: r.kind, partnerId: r.partner_id, memberId: r.member_id }),
+        r.id,
+      );
       if (SHARDED_KINDS.has(r.kind)) this.shardedIds.add(r.id);
     }
   }

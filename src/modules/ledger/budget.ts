@@ -107,7 +107,12 @@ export async function lockAccountsAndBudgets(
   partnerIds: readonly string[],
   byOwner: readonly MemberCurrency[] = [],
 ): Promise<Locked> {
-  const rows = await tx.query<LockRow>(LOCK_SQL, [accountIds, [...new Set(partnerIds)], byOwner.map((o) => o.memberId), byOwner.map((o) => o.currency)]);
+  const rows = await tx.query<LockRow>(LOCK_SQL, [
+    accountIds,
+    [...new Set(partnerIds)],
+    byOwner.map((o) => o.memberId),
+    byOwner.map((o) => o.currency),
+  ]);
   return lockedFrom(rows);
 }
 
@@ -123,7 +128,12 @@ export async function lockCustomerAndBudgets(
   currency: string,
   partnerIds: readonly string[],
 ): Promise<Locked & { memberId?: string }> {
-  const rows = await tx.query<LockRow>(LOCK_BY_CUSTOMER_SQL, [partnerId, [...new Set(partnerIds)], customerId, currency]);
+  const rows = await tx.query<LockRow>(LOCK_BY_CUSTOMER_SQL, [
+    partnerId,
+    [...new Set(partnerIds)],
+    customerId,
+    currency,
+  ]);
   return { ...lockedFrom(rows), memberId: rows.find((r) => r.k === 'm')?.key };
 }
 
@@ -156,7 +166,14 @@ export async function lockBatchAndBudgets(
   return { ...lockedFrom(rows), members };
 }
 
-type LockRow = { k: 'm' | 'r' | 'a' | 'b'; key: string; v1: string; v2: string | null; v3: string | null; v4: string | null };
+type LockRow = {
+  k: 'm' | 'r' | 'a' | 'b';
+  key: string;
+  v1: string;
+  v2: string | null;
+  v3: string | null;
+  v4: string | null;
+};
 export interface Locked {
   balances: Map<string, bigint>;
   budgets: Map<string, Budget>;
@@ -171,19 +188,32 @@ function lockedFrom(rows: readonly LockRow[]): Locked {
     if (r.k === 'a') {
       balances.set(r.key, BigInt(r.v1));
       if (r.v2) located.push({ id: r.key, memberId: r.v2, currency: r.v3!, kind: r.v4! });
-    } else if (r.k === 'b') budgets.set(r.key, { remaining: parseDecimal(r.v1)!, issuePrice: parseDecimal(r.v2!)!, mode: r.v3 as Budget['mode'] });
+    } else if (r.k === 'b')
+      budgets.set(r.key, {
+        remaining: parseDecimal(r.v1)!,
+        issuePrice: parseDecimal(r.v2!)!,
+        mode: r.v3 as Budget['mode'],
+      });
   }
   return { balances, budgets, located };
 }
 
 export function budgetRejection(budget: Budget, cost: Decimal): LedgerRejection {
   return budget.mode === 'PREPAID'
-    ? new LedgerRejection('PREPAID_FUNDS_EXHAUSTED', `Issuing these points costs ${toString(cost)}; the prepaid funds left are ${toString(budget.remaining)}.`, {
-        remaining: toString(budget.remaining),
-      })
-    : new LedgerRejection('CREDIT_LIMIT_EXCEEDED', `Issuing these points costs ${toString(cost)}; the credit left is ${toString(budget.remaining)}.`, {
-        remaining: toString(budget.remaining),
-      });
+    ? new LedgerRejection(
+        'PREPAID_FUNDS_EXHAUSTED',
+        `Issuing these points costs ${toString(cost)}; the prepaid funds left are ${toString(budget.remaining)}.`,
+        {
+          remaining: toString(budget.remaining),
+        },
+      )
+    : new LedgerRejection(
+        'CREDIT_LIMIT_EXCEEDED',
+        `Issuing these points costs ${toString(cost)}; the credit left is ${toString(budget.remaining)}.`,
+        {
+          remaining: toString(budget.remaining),
+        },
+      );
 }
 
 /**

@@ -48,56 +48,81 @@ export class ConversionService {
     const hash = requestHash('EXCHANGE', { quoteId: req.quoteId });
     // Between two branded currencies no PTS transfer exists; the PTS passing through are valued on the two legs.
     const cross = req.from.partnerId != null && req.to.partnerId != null;
-    return runOperation(this.deps.sql, { id: operationId, scope: req.scope, key: req.idempotencyKey, kind: 'EXCHANGE', hash, result: { transferId: inId } }, async (tx) => {
-      // PTS coming out of a conversion count as issued by the source brand, so they draw on its budget.
-      const issuer = req.from.partnerId;
-      const { balances, budgets } = await lockAccountsAndBudgets(tx, [walletFrom, walletTo], issuer ? [issuer] : []);
-      const available = balances.get(walletFrom) ?? 0n;
-      if (available < req.from.amount) throw LedgerErrors.insufficientPoints(available, req.from.amount);
-      const overBudget = issuer ? spend(budgets, issuer, req.ptsAmount) : undefined;
-      if (overBudget) throw overBudget;
-      await req.claimQuote(tx, operationId);
-      const common = { operationId, memberId: req.memberId };
-      post(
-        tx,
-        [
-          {
-            ...common,
-            id: outId,
-            kind: TransferKind.EXCHANGE_OUT,
-            currency: req.from.currency,
-            amount: req.from.amount,
-            debit: walletFrom,
-            credit: liquidityFrom,
-            partnerId: req.from.partnerId ?? req.to.partnerId,
-            valuation: cross ? { kind: ValuationKind.CONVERSION_IN, partnerId: req.from.partnerId!, points: req.ptsAmount, price: 'ISSUE' } : undefined,
-          },
-          {
-            ...common,
-            id: inId,
-            kind: TransferKind.EXCHANGE_IN,
-            currency: req.to.currency,
-            amount: req.to.amount,
-            debit: liquidityTo,
-            credit: walletTo,
-            partnerId: req.to.partnerId ?? req.from.partnerId,
-            valuation: cross ? { kind: ValuationKind.CONVERSION_OUT, partnerId: req.to.partnerId!, points: req.ptsAmount, price: 'REDEMPTION' } : undefined,
-          },
-        ],
-        [
-          {
-            id: newId(),
-            walletAccountId: walletTo,
-            currency: target.code,
-            issuerPartnerId: req.lotIssuerPartnerId,
-            sourceTransferId: inId,
-            amount: req.to.amount,
-            expiresIn: target.expiryPolicy === ExpiryPolicy.FIXED ? target.expiryPeriod : null,
-          },
-        ],
-        (id) => this.deps.accounts.isSharded(id),
-      );
-      await consumeLots(tx, walletFrom, req.from.amount, outId);
-    });
+    return runOperation(
+      this.deps.sql,
+      {
+        id: operationId,
+        scope: req.scope,
+        key: req.idempotencyKey,
+        kind: 'EXCHANGE',
+        hash,
+        result: { transferId: inId },
+      },
+      async (tx) => {
+        // PTS coming out of a conversion count as issued by the source brand, so they draw on its budget.
+        const issuer = req.from.partnerId;
+        const { balances, budgets } = await lockAccountsAndBudgets(tx, [walletFrom, walletTo], issuer ? [issuer] : []);
+        const available = balances.get(walletFrom) ?? 0n;
+        if (available < req.from.amount) throw LedgerErrors.insufficientPoints(available, req.from.amount);
+        const overBudget = issuer ? spend(budgets, issuer, req.ptsAmount) : undefined;
+        if (overBudget) throw overBudget;
+        await req.claimQuote(tx, operationId);
+        const common = { operationId, memberId: req.memberId };
+        post(
+          tx,
+          [
+            {
+              ...common,
+              id: outId,
+              kind: TransferKind.EXCHANGE_OUT,
+              currency: req.from.currency,
+              amount: req.from.amount,
+              debit: walletFrom,
+              credit: liquidityFrom,
+              partnerId: req.from.partnerId ?? req.to.partnerId,
+              valuation: cross
+                ? {
+                    kind: ValuationKind.CONVERSION_IN,
+                    partnerId: req.from.partnerId!,
+                    points: req.ptsAmount,
+                    price: 'ISSUE',
+                  }
+                : undefined,
+            },
+            {
+              ...common,
+              id: inId,
+              kind: TransferKind.EXCHANGE_IN,
+              currency: req.to.currency,
+              amount: req.to.amount,
+              debit: liquidityTo,
+              credit: walletTo,
+              partnerId: req.to.partnerId ?? req.from.partnerId,
+              valuation: cross
+                ? {
+                    kind: ValuationKind.CONVERSION_OUT,
+                    partnerId: req.to.partnerId!,
+                    points: req.ptsAmount,
+                    price: 'REDEMPTION',
+                  }
+                : undefined,
+            },
+          ],
+          [
+            {
+              id: newId(),
+              walletAccountId: walletTo,
+              currency: target.code,
+              issuerPartnerId: req.lotIssuerPartnerId,
+              sourceTransferId: inId,
+              amount: req.to.amount,
+              expiresIn: target.expiryPolicy === ExpiryPolicy.FIXED ? target.expiryPeriod : null,
+            },
+          ],
+          (id) => this.deps.accounts.isSharded(id),
+        );
+        await consumeLots(tx, walletFrom, req.from.amount, outId);
+      },
+    );
   }
 }

@@ -30,10 +30,12 @@ const DURATION = /^P(?:(\d{1,4})Y)?(?:(\d{1,4})M)?(?:(\d{1,5})D)?(?:T(?:(\d{1,6}
 
 export function durationToInterval(iso: string): string {
   const m = DURATION.exec(iso);
-  if (!m || iso === 'P' || iso.endsWith('T')) throw badInput('expiryPeriod must be an ISO 8601 duration such as P24M or PT30S.', 'expiryPeriod');
+  if (!m || iso === 'P' || iso.endsWith('T'))
+    throw badInput('expiryPeriod must be an ISO 8601 duration such as P24M or PT30S.', 'expiryPeriod');
   const units = ['years', 'months', 'days', 'hours', 'minutes', 'seconds'];
   const parts = m.slice(1).flatMap((v, i) => (v ? [`${Number(v)} ${units[i]}`] : []));
-  if (parts.length === 0 || parts.every((p) => p.startsWith('0 '))) throw badInput('expiryPeriod must be longer than zero.', 'expiryPeriod');
+  if (parts.length === 0 || parts.every((p) => p.startsWith('0 ')))
+    throw badInput('expiryPeriod must be longer than zero.', 'expiryPeriod');
   return parts.join(' ');
 }
 
@@ -78,11 +80,15 @@ export class CurrencyService {
 
   /** A branded currency issued by one partner. */
   async create(input: NewCurrency): Promise<CurrencyRow> {
-    if (!CODE.test(input.code)) throw badInput('code must be 2 to 12 upper-case letters or digits, starting with a letter.', 'code');
-    if (input.name.trim().length < 1 || input.name.length > 100) throw badInput('name must be 1 to 100 characters.', 'name');
-    if (!Number.isInteger(input.scale) || input.scale < 0 || input.scale > 6) throw badInput('scale must be 0 to 6.', 'scale');
+    if (!CODE.test(input.code))
+      throw badInput('code must be 2 to 12 upper-case letters or digits, starting with a letter.', 'code');
+    if (input.name.trim().length < 1 || input.name.length > 100)
+      throw badInput('name must be 1 to 100 characters.', 'name');
+    if (!Number.isInteger(input.scale) || input.scale < 0 || input.scale > 6)
+      throw badInput('scale must be 0 to 6.', 'scale');
     const period = input.expiryPolicy === ExpiryPolicy.NONE ? null : durationToInterval(input.expiryPeriod ?? '');
-    if (input.expiryPolicy === ExpiryPolicy.NONE && input.expiryPeriod) throw badInput('expiryPeriod must be empty when expiryPolicy is NONE.', 'expiryPeriod');
+    if (input.expiryPolicy === ExpiryPolicy.NONE && input.expiryPeriod)
+      throw badInput('expiryPeriod must be empty when expiryPolicy is NONE.', 'expiryPeriod');
     const rows = await this.sql.query(
       `insert into currency (code, name, kind, scale, issuer_partner_id, expiry_policy, expiry_period)
        select $1, $2, 'BRANDED', $3, $4, $5, $6::interval where exists (select 1 from partner where id = $4)
@@ -100,7 +106,8 @@ export class CurrencyService {
   /** PTS is issued and accepted by every partner; a branded currency only by its issuer. */
   async forPartner(code: string | null | undefined, partnerId: string): Promise<CurrencyRow> {
     const currency = await this.get(code ?? COALITION_CURRENCY);
-    if (currency.kind === 'BRANDED' && currency.issuerPartnerId !== partnerId) throw LedgerErrors.currencyNotIssuable(currency.code);
+    if (currency.kind === 'BRANDED' && currency.issuerPartnerId !== partnerId)
+      throw LedgerErrors.currencyNotIssuable(currency.code);
     return currency;
   }
 }

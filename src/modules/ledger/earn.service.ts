@@ -38,9 +38,12 @@ export const MAX_BATCH_ITEMS = 1000;
  * SQL). In key order: two concurrent batches sharing keys then wait for each other in one order, not in a
  * cycle (a deadlock would be retried, but only after PostgreSQL's deadlock_timeout, a second).
  */
-export const BATCH_CLAIM_SQL = prepared('ledger_batch_claim', `insert into operation (id, scope, idempotency_key, kind, request_hash, result)
+export const BATCH_CLAIM_SQL = prepared(
+  'ledger_batch_claim',
+  `insert into operation (id, scope, idempotency_key, kind, request_hash, result)
            select id, $2, key, 'EARN', hash, jsonb_build_object('transferId', tid) from unnest($1::uuid[], $3::text[], $4::text[], $5::text[]) x(id, key, hash, tid)
-           order by key on conflict (scope, idempotency_key) do nothing returning idempotency_key`);
+           order by key on conflict (scope, idempotency_key) do nothing returning idempotency_key`,
+);
 
 interface PreparedEarn {
   req: EarnRequest;
@@ -56,7 +59,8 @@ interface PreparedEarn {
 }
 
 /** The request fingerprint of an earn (idempotency): who, what currency, how much, which order. */
-const earnHash = (req: EarnRequest, currency: string, orderRef: string | null) => requestHash('EARN', { memberId: req.memberId, currency, amount: req.amount, orderRef });
+const earnHash = (req: EarnRequest, currency: string, orderRef: string | null) =>
+  requestHash('EARN', { memberId: req.memberId, currency, amount: req.amount, orderRef });
 
 /**
  * The claim of an earn naming its member by the partner's customer id, sent right behind the lock statement
@@ -88,7 +92,11 @@ export interface CustomerEarnClaim {
  * here too: when the lock statement before it fails, this one fails with it (25P02) and nobody awaits it.
  */
 export function claimCustomerEarn(tx: SqlClient, c: CustomerEarnClaim): Promise<ClaimRows> {
-  const [before, after] = requestHashAround('EARN', { memberId: null, currency: c.currency, amount: c.amount, orderRef: c.orderRef }, 'memberId');
+  const [before, after] = requestHashAround(
+    'EARN',
+    { memberId: null, currency: c.currency, amount: c.amount, orderRef: c.orderRef },
+    'memberId',
+  );
   const claiming = tx.query<ClaimRows[number]>(CUSTOMER_CLAIM_SQL, [
     c.operationId,
     `partner:${c.partnerId}`,
@@ -103,8 +111,16 @@ export function claimCustomerEarn(tx: SqlClient, c: CustomerEarnClaim): Promise<
   return claiming;
 }
 
-const walletKey = (memberId: string, currency: string): AccountKey => ({ currency, kind: AccountKind.MEMBER_WALLET, memberId });
-const receivableKey = (memberId: string, currency: string): AccountKey => ({ currency, kind: AccountKind.MEMBER_RECEIVABLE, memberId });
+const walletKey = (memberId: string, currency: string): AccountKey => ({
+  currency,
+  kind: AccountKind.MEMBER_WALLET,
+  memberId,
+});
+const receivableKey = (memberId: string, currency: string): AccountKey => ({
+  currency,
+  kind: AccountKind.MEMBER_RECEIVABLE,
+  memberId,
+});
 
 /** A member's wallet and receivable in `currency` from `found` (ids by accountKey), with their keys (to create them when absent). */
 function memberAccounts(found: Map<string, string>, memberId: string, currency: string) {
@@ -122,13 +138,17 @@ type Posted = PreparedEarn & { wallet: string; receivable: string };
 /** One item of earnPointsBatch: an earn naming its member as the partner does. */
 export type BatchEarnRequest = Omit<EarnRequest, 'memberId' | 'partnerId'> & { member: MemberRef };
 
-export type BatchItemResult = { ok: true; outcome: OperationOutcome; memberId: string } | { ok: false; error: AppError };
+export type BatchItemResult =
+  { ok: true; outcome: OperationOutcome; memberId: string } | { ok: false; error: AppError };
 
 export class EarnService {
   constructor(private readonly deps: LedgerDeps) {}
 
   /** The checks every earn passes before any statement: key, amount, order reference, currency. */
-  private async check(req: Omit<EarnRequest, 'memberId' | 'partnerId'>, partnerId: string): Promise<{ currency: CurrencyRow; orderRef: string | null }> {
+  private async check(
+    req: Omit<EarnRequest, 'memberId' | 'partnerId'>,
+    partnerId: string,
+  ): Promise<{ currency: CurrencyRow; orderRef: string | null }> {
     checkIdempotencyKey(req.idempotencyKey);
     checkAmount(req.amount, this.deps.settings.maxPointsPerOperation);
     const orderRef = checkOrderRef(req.orderRef);
@@ -139,7 +159,15 @@ export class EarnService {
   private async prepare(req: EarnRequest): Promise<PreparedEarn> {
     const { currency, orderRef } = await this.check(req, req.partnerId);
     const issuance = await this.deps.accounts.house(currency.code, AccountKind.PARTNER_ISSUANCE, req.partnerId);
-    return { req, currency, orderRef, issuance, operationId: newId(), transferId: newId(), hash: earnHash(req, currency.code, orderRef) };
+    return {
+      req,
+      currency,
+      orderRef,
+      issuance,
+      operationId: newId(),
+      transferId: newId(),
+      hash: earnHash(req, currency.code, orderRef),
+    };
   }
 
   /**
@@ -155,7 +183,12 @@ export class EarnService {
     p.receivable ??= accounts.known(receivableKey(memberId, p.currency.code));
     const seen = p.wallet && p.receivable;
     const pts = p.currency.code === COALITION_CURRENCY ? [p.req.partnerId] : [];
-    const locked = await lockAccountsAndBudgets(tx, seen ? [p.wallet!, p.receivable!] : [], pts, seen ? [] : [{ memberId, currency: p.currency.code }]);
+    const locked = await lockAccountsAndBudgets(
+      tx,
+      seen ? [p.wallet!, p.receivable!] : [],
+      pts,
+      seen ? [] : [{ memberId, currency: p.currency.code }],
+    );
     if (!seen) {
       const { keys, wallet, receivable } = memberAccounts(accounts.learn(locked.located), memberId, p.currency.code);
       if (!wallet || !receivable) throw new AccountsMissing(keys);
@@ -165,9 +198,27 @@ export class EarnService {
   }
 
   /** The earn's transfers and lot; plus a receivable settlement when the member owes points. */
-  private draft(p: Posted, balances: Map<string, bigint>): { transfers: TransferDraft[]; lots: LotDraft[]; settle?: { amount: bigint; transferId: string } } {
-    const common = { operationId: p.operationId, currency: p.currency.code, partnerId: p.req.partnerId, memberId: p.req.memberId, orderRef: p.orderRef };
-    const transfers: TransferDraft[] = [{ ...common, id: p.transferId, kind: TransferKind.EARN, amount: p.req.amount, debit: p.issuance, credit: p.wallet }];
+  private draft(
+    p: Posted,
+    balances: Map<string, bigint>,
+  ): { transfers: TransferDraft[]; lots: LotDraft[]; settle?: { amount: bigint; transferId: string } } {
+    const common = {
+      operationId: p.operationId,
+      currency: p.currency.code,
+      partnerId: p.req.partnerId,
+      memberId: p.req.memberId,
+      orderRef: p.orderRef,
+    };
+    const transfers: TransferDraft[] = [
+      {
+        ...common,
+        id: p.transferId,
+        kind: TransferKind.EARN,
+        amount: p.req.amount,
+        debit: p.issuance,
+        credit: p.wallet,
+      },
+    ];
     const lots: LotDraft[] = [
       {
         id: newId(),
@@ -183,7 +234,14 @@ export class EarnService {
     if (owed <= 0n) return { transfers, lots };
     const settle = { amount: owed < p.req.amount ? owed : p.req.amount, transferId: newId() };
     balances.set(p.receivable, (balances.get(p.receivable) ?? 0n) + settle.amount);
-    transfers.push({ ...common, id: settle.transferId, kind: TransferKind.RECEIVABLE_SETTLEMENT, amount: settle.amount, debit: p.wallet, credit: p.receivable });
+    transfers.push({
+      ...common,
+      id: settle.transferId,
+      kind: TransferKind.RECEIVABLE_SETTLEMENT,
+      amount: settle.amount,
+      debit: p.wallet,
+      credit: p.receivable,
+    });
     return { transfers, lots, settle };
   }
 
@@ -192,18 +250,29 @@ export class EarnService {
    * partner's billing budget; returns the budget rejections by position
    * (those earns write nothing).
    */
-  private async postLocked(tx: SqlClient, all: Posted[], { balances, budgets }: Locked): Promise<Map<number, LedgerRejection>> {
+  private async postLocked(
+    tx: SqlClient,
+    all: Posted[],
+    { balances, budgets }: Locked,
+  ): Promise<Map<number, LedgerRejection>> {
     const rejected = new Map<number, LedgerRejection>();
     for (const [i, p] of all.entries()) {
-      const rejection = p.currency.code === COALITION_CURRENCY ? spend(budgets, p.req.partnerId, p.req.amount) : undefined;
+      const rejection =
+        p.currency.code === COALITION_CURRENCY ? spend(budgets, p.req.partnerId, p.req.amount) : undefined;
       if (rejection) rejected.set(i, rejection);
     }
     const prepared = all.filter((_, i) => !rejected.has(i));
     const drafts = prepared.map((p) => this.draft(p, balances));
     // Several items for one member in a batch: later settlements see earlier ones.
     const isSharded = (id: string) => this.deps.accounts.isSharded(id);
-    post(tx, drafts.flatMap((d) => d.transfers), drafts.flatMap((d) => d.lots), isSharded);
-    for (const [i, d] of drafts.entries()) if (d.settle) await consumeLots(tx, prepared[i]!.wallet, d.settle.amount, d.settle.transferId);
+    post(
+      tx,
+      drafts.flatMap((d) => d.transfers),
+      drafts.flatMap((d) => d.lots),
+      isSharded,
+    );
+    for (const [i, d] of drafts.entries())
+      if (d.settle) await consumeLots(tx, prepared[i]!.wallet, d.settle.amount, d.settle.transferId);
     return rejected;
   }
 
@@ -212,7 +281,14 @@ export class EarnService {
     return withAccountsCreated(this.deps.accounts, () =>
       runOperation(
         this.deps.sql,
-        { id: p.operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'EARN', hash: p.hash, result: { transferId: p.transferId } },
+        {
+          id: p.operationId,
+          scope: `partner:${req.partnerId}`,
+          key: req.idempotencyKey,
+          kind: 'EARN',
+          hash: p.hash,
+          result: { transferId: p.transferId },
+        },
         async (tx) => {
           const rejected = (await this.postLocked(tx, [p as Posted], await this.lock(tx, p))).get(0);
           if (rejected) throw rejected;
@@ -239,7 +315,16 @@ export class EarnService {
         async (tx) => {
           const pts = currency.code === COALITION_CURRENCY ? [req.partnerId] : [];
           const locking = lockCustomerAndBudgets(tx, req.partnerId, req.customerId, currency.code, pts);
-          const claim = { operationId, transferId, partnerId: req.partnerId, customerId: req.customerId, key: req.idempotencyKey, currency: currency.code, amount: req.amount, orderRef };
+          const claim = {
+            operationId,
+            transferId,
+            partnerId: req.partnerId,
+            customerId: req.customerId,
+            key: req.idempotencyKey,
+            currency: currency.code,
+            amount: req.amount,
+            orderRef,
+          };
           const claiming = claimCustomerEarn(tx, claim);
           const locked = await locking;
           if (!locked.memberId) throw notFound('Member');
@@ -249,8 +334,25 @@ export class EarnService {
           const { keys, wallet, receivable } = memberAccounts(locatedByKey(locked.located), memberId, currency.code);
           if (!wallet || !receivable) throw new AccountsMissing(keys);
           const memberReq = { ...req, memberId };
-          const p: Posted = { req: memberReq, currency, orderRef, issuance, operationId, transferId, wallet, receivable, hash: earnHash(memberReq, currency.code, orderRef) };
-          const op = { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'EARN', hash: p.hash, result: { transferId } };
+          const p: Posted = {
+            req: memberReq,
+            currency,
+            orderRef,
+            issuance,
+            operationId,
+            transferId,
+            wallet,
+            receivable,
+            hash: earnHash(memberReq, currency.code, orderRef),
+          };
+          const op = {
+            id: operationId,
+            scope: `partner:${req.partnerId}`,
+            key: req.idempotencyKey,
+            kind: 'EARN',
+            hash: p.hash,
+            result: { transferId },
+          };
           return { op, locked: { p, locked }, claiming };
         },
         async (tx, { p, locked }) => {
@@ -259,7 +361,12 @@ export class EarnService {
         },
       ),
     );
-    return { operationId: outcome.operationId, result: outcome.result, replayed: outcome.replayed, memberId: outcome.locked.p.req.memberId };
+    return {
+      operationId: outcome.operationId,
+      result: outcome.result,
+      replayed: outcome.replayed,
+      memberId: outcome.locked.p.req.memberId,
+    };
   }
 
   /**
@@ -288,12 +395,19 @@ export class EarnService {
     }
     if (checked.length > 0) {
       // House accounts are few and always cached; member accounts are found by the lock statement.
-      const issuance = await this.deps.accounts.ensure(checked.map((c) => ({ currency: c.currency.code, kind: AccountKind.PARTNER_ISSUANCE, partnerId })));
+      const issuance = await this.deps.accounts.ensure(
+        checked.map((c) => ({ currency: c.currency.code, kind: AccountKind.PARTNER_ISSUANCE, partnerId })),
+      );
       const ids = checked.map(() => ({ operationId: newId(), transferId: newId() }));
       const outcomes = await withAccountsCreated(this.deps.accounts, () =>
         this.deps.sql.transaction(async (tx) => {
           const pts = checked.some((c) => c.currency.code === COALITION_CURRENCY) ? [partnerId] : [];
-          const locked = await lockBatchAndBudgets(tx, partnerId, checked.map((c) => ({ member: c.req.member, currency: c.currency.code })), pts);
+          const locked = await lockBatchAndBudgets(
+            tx,
+            partnerId,
+            checked.map((c) => ({ member: c.req.member, currency: c.currency.code })),
+            pts,
+          );
           const found = locatedByKey(locked.located);
           const local = new Map<number, BatchItemResult>();
           const firstOfKey = new Map<string, Posted & { index: number }>();
@@ -311,8 +425,25 @@ export class EarnService {
               missing.push(...keys);
               continue;
             }
-            const memberReq: EarnRequest = { partnerId, memberId, currency: req.currency, amount: req.amount, orderRef: req.orderRef, idempotencyKey: req.idempotencyKey };
-            const p = { index, req: memberReq, currency, orderRef, issuance: issuance[j]!, ...ids[j]!, wallet, receivable, hash: earnHash(memberReq, currency.code, orderRef) };
+            const memberReq: EarnRequest = {
+              partnerId,
+              memberId,
+              currency: req.currency,
+              amount: req.amount,
+              orderRef: req.orderRef,
+              idempotencyKey: req.idempotencyKey,
+            };
+            const p = {
+              index,
+              req: memberReq,
+              currency,
+              orderRef,
+              issuance: issuance[j]!,
+              ...ids[j]!,
+              wallet,
+              receivable,
+              hash: earnHash(memberReq, currency.code, orderRef),
+            };
             const first = firstOfKey.get(req.idempotencyKey);
             if (first) duplicates.push({ index, of: p.hash === first.hash ? first.index : undefined });
             else firstOfKey.set(req.idempotencyKey, p);
@@ -323,7 +454,14 @@ export class EarnService {
           // The same key twice in one call: a replay of the first item's outcome, or a conflicting reuse.
           for (const { index, of } of duplicates) {
             const outcome = of === undefined ? undefined : local.get(of);
-            local.set(index, !outcome ? { ok: false, error: LedgerErrors.keyReused() } : outcome.ok ? { ...outcome, outcome: { ...outcome.outcome, replayed: true } } : outcome);
+            local.set(
+              index,
+              !outcome
+                ? { ok: false, error: LedgerErrors.keyReused() }
+                : outcome.ok
+                  ? { ...outcome, outcome: { ...outcome.outcome, replayed: true } }
+                  : outcome,
+            );
           }
           return local;
         }),
@@ -338,7 +476,13 @@ export class EarnService {
    * posts the fresh ones; keys claimed before replay their outcome. Results
    * go into `local` by item position.
    */
-  private async claimAndPost(tx: SqlClient, partnerId: string, unique: (Posted & { index: number })[], locked: Locked, local: Map<number, BatchItemResult>): Promise<void> {
+  private async claimAndPost(
+    tx: SqlClient,
+    partnerId: string,
+    unique: (Posted & { index: number })[],
+    locked: Locked,
+    local: Map<number, BatchItemResult>,
+  ): Promise<void> {
     const scope = `partner:${partnerId}`;
     const claimed = await tx.query<{ idempotency_key: string }>(BATCH_CLAIM_SQL, [
       unique.map((p) => p.operationId),
@@ -350,7 +494,16 @@ export class EarnService {
     const fresh = new Set(claimed.map((c) => c.idempotency_key));
     const priors = unique.filter((p) => !fresh.has(p.req.idempotencyKey));
     const priorRows = priors.length
-      ? await tx.query<{ id: string; idempotency_key: string; kind: string; request_hash: string; status: string; error_code: string | null; error_message: string | null; result: Record<string, string> | string | null }>(
+      ? await tx.query<{
+          id: string;
+          idempotency_key: string;
+          kind: string;
+          request_hash: string;
+          status: string;
+          error_code: string | null;
+          error_message: string | null;
+          result: Record<string, string> | string | null;
+        }>(
           `select id, idempotency_key, kind, request_hash, status, error_code, error_message, result from operation where scope = $1 and idempotency_key = any($2::text[])`,
           [scope, priors.map((p) => p.req.idempotencyKey)],
         )
@@ -358,11 +511,21 @@ export class EarnService {
     const byKey = new Map(priorRows.map((r) => [r.idempotency_key, r]));
     for (const p of priors) {
       const prior = byKey.get(p.req.idempotencyKey);
-      if (!prior || prior.kind !== 'EARN' || prior.request_hash !== p.hash) local.set(p.index, { ok: false, error: LedgerErrors.keyReused() });
-      else if (prior.status === 'REJECTED') local.set(p.index, { ok: false, error: new AppError(prior.error_code!, prior.error_message!, { replayed: true }) });
+      if (!prior || prior.kind !== 'EARN' || prior.request_hash !== p.hash)
+        local.set(p.index, { ok: false, error: LedgerErrors.keyReused() });
+      else if (prior.status === 'REJECTED')
+        local.set(p.index, {
+          ok: false,
+          error: new AppError(prior.error_code!, prior.error_message!, { replayed: true }),
+        });
       else {
-        const result = typeof prior.result === 'string' ? (JSON.parse(prior.result) as Record<string, string>) : prior.result!;
-        local.set(p.index, { ok: true, outcome: { operationId: prior.id, result, replayed: true }, memberId: p.req.memberId });
+        const result =
+          typeof prior.result === 'string' ? (JSON.parse(prior.result) as Record<string, string>) : prior.result!;
+        local.set(p.index, {
+          ok: true,
+          outcome: { operationId: prior.id, result, replayed: true },
+          memberId: p.req.memberId,
+        });
       }
     }
     const toPost = unique.filter((p) => fresh.has(p.req.idempotencyKey));
@@ -371,7 +534,16 @@ export class EarnService {
     for (const [i, p] of toPost.entries()) {
       const rejection = rejected.get(i);
       if (rejection) refused.push({ id: p.operationId, code: rejection.code, message: rejection.message });
-      local.set(p.index, rejection ? { ok: false, error: rejection } : { ok: true, outcome: { operationId: p.operationId, result: { transferId: p.transferId }, replayed: false }, memberId: p.req.memberId });
+      local.set(
+        p.index,
+        rejection
+          ? { ok: false, error: rejection }
+          : {
+              ok: true,
+              outcome: { operationId: p.operationId, result: { transferId: p.transferId }, replayed: false },
+              memberId: p.req.memberId,
+            },
+      );
     }
     // A rejection is final for its key, like a single earn's.
     if (refused.length) {

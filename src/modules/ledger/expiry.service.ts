@@ -33,7 +33,13 @@ export class ExpiryService {
   async expireHolds(): Promise<number> {
     let done = 0;
     for (;;) {
-      const due = await this.deps.sql.query<{ id: string; partner_id: string; member_id: string; currency: string; amount: string }>(
+      const due = await this.deps.sql.query<{
+        id: string;
+        partner_id: string;
+        member_id: string;
+        currency: string;
+        amount: string;
+      }>(
         `select id, partner_id, member_id, currency, amount::text as amount from hold where status = 'ACTIVE' and expires_at <= now() order by expires_at limit ${BATCH}`,
       );
       for (const h of due) {
@@ -42,8 +48,20 @@ export class ExpiryService {
         const operationId = newId();
         const ids = { capture: newId(), release: newId() };
         try {
-          const op = { id: operationId, scope: 'hub', key: `hold-expiry:${hold.id}`, kind: 'HOLD_EXPIRY', hash: requestHash('HOLD_EXPIRY', { holdId: hold.id }), result: { transferId: ids.release, holdId: hold.id } };
-          const outcome = await RedemptionService.resolveAndRelease(this.deps, op, hold, accounts, { status: HoldStatus.EXPIRED, captured: 0n, partnerId: h.partner_id, ids });
+          const op = {
+            id: operationId,
+            scope: 'hub',
+            key: `hold-expiry:${hold.id}`,
+            kind: 'HOLD_EXPIRY',
+            hash: requestHash('HOLD_EXPIRY', { holdId: hold.id }),
+            result: { transferId: ids.release, holdId: hold.id },
+          };
+          const outcome = await RedemptionService.resolveAndRelease(this.deps, op, hold, accounts, {
+            status: HoldStatus.EXPIRED,
+            captured: 0n,
+            partnerId: h.partner_id,
+            ids,
+          });
           // A replay means another sweep released this hold a moment ago.
           if (!outcome.replayed) done++;
         } catch (error) {
@@ -86,45 +104,54 @@ export class ExpiryService {
     const operationId = newId();
     let moved = 0n;
     const key = `lot-expiry:${wallet}:${operationId}`;
-    await runOperation(this.deps.sql, { id: operationId, scope: 'hub', key, kind: 'EXPIRY', hash: requestHash('EXPIRY', { wallet }), result: {} }, async (tx) => {
-      await lockAccounts(tx, [wallet]);
-      const lots = await tx.query<{ id: string; issuer_partner_id: string | null; remaining: string }>(
-        `select l.id, l.issuer_partner_id, l.remaining::text as remaining
+    await runOperation(
+      this.deps.sql,
+      { id: operationId, scope: 'hub', key, kind: 'EXPIRY', hash: requestHash('EXPIRY', { wallet }), result: {} },
+      async (tx) => {
+        await lockAccounts(tx, [wallet]);
+        const lots = await tx.query<{ id: string; issuer_partner_id: string | null; remaining: string }>(
+          `select l.id, l.issuer_partner_id, l.remaining::text as remaining
            from lot l join account a on a.id = l.wallet_account_id join currency c on c.code = a.currency
           where l.wallet_account_id = $1 and l.remaining > 0
             and ((c.expiry_policy = 'FIXED' and l.expires_at <= now()) or (c.expiry_policy = 'INACTIVITY' and a.last_activity_at <= now() - c.expiry_period))
           order by l.id`,
-        [wallet],
-      );
-      const byIssuer = new Map<string | null, { amount: bigint; lots: { id: string; amount: bigint }[]; transferId: string }>();
-      for (const lot of lots) {
-        const group = byIssuer.get(lot.issuer_partner_id) ?? { amount: 0n, lots: [], transferId: newId() };
-        group.amount += toBig(lot.remaining);
-        group.lots.push({ id: lot.id, amount: toBig(lot.remaining) });
-        byIssuer.set(lot.issuer_partner_id, group);
-      }
-      const transfers: TransferDraft[] = [...byIssuer].map(([issuer, g]) => ({
-        id: g.transferId,
-        operationId,
-        kind: TransferKind.EXPIRY,
-        currency,
-        amount: g.amount,
-        debit: wallet,
-        credit: breakage,
-        partnerId: issuer,
-        memberId,
-      }));
-      if (transfers.length === 0) return;
-      post(tx, transfers, [], (id) => this.deps.accounts.isSharded(id));
-      const movements = [...byIssuer.values()].flatMap((g) => g.lots.map((l) => ({ ...l, transferId: g.transferId })));
-      await tx.query(
-        `with m as (select * from unnest($1::uuid[], $2::uuid[], $3::bigint[]) x(lot_id, transfer_id, amount)),
+          [wallet],
+        );
+        const byIssuer = new Map<
+          string | null,
+          { amount: bigint; lots: { id: string; amount: bigint }[]; transferId: string }
+        >();
+        for (const lot of lots) {
+          const group = byIssuer.get(lot.issuer_partner_id) ?? { amount: 0n, lots: [], transferId: newId() };
+          group.amount += toBig(lot.remaining);
+          group.lots.push({ id: lot.id, amount: toBig(lot.remaining) });
+          byIssuer.set(lot.issuer_partner_id, group);
+        }
+        const transfers: TransferDraft[] = [...byIssuer].map(([issuer, g]) => ({
+          id: g.transferId,
+          operationId,
+          kind: TransferKind.EXPIRY,
+          currency,
+          amount: g.amount,
+          debit: wallet,
+          credit: breakage,
+          partnerId: issuer,
+          memberId,
+        }));
+        if (transfers.length === 0) return;
+        post(tx, transfers, [], (id) => this.deps.accounts.isSharded(id));
+        const movements = [...byIssuer.values()].flatMap((g) =>
+          g.lots.map((l) => ({ ...l, transferId: g.transferId })),
+        );
+        await tx.query(
+          `with m as (select * from unnest($1::uuid[], $2::uuid[], $3::bigint[]) x(lot_id, transfer_id, amount)),
               u as (update lot set remaining = lot.remaining - m.amount from m where lot.id = m.lot_id)
          insert into lot_movement (lot_id, transfer_id, amount) select lot_id, transfer_id, -amount from m`,
-        [movements.map((m) => m.id), movements.map((m) => m.transferId), movements.map((m) => m.amount.toString())],
-      );
-      moved = transfers.reduce((sum, t) => sum + t.amount, 0n);
-    });
+          [movements.map((m) => m.id), movements.map((m) => m.transferId), movements.map((m) => m.amount.toString())],
+        );
+        moved = transfers.reduce((sum, t) => sum + t.amount, 0n);
+      },
+    );
     return moved;
   }
 }

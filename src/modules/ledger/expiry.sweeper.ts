@@ -10,9 +10,16 @@ export function startExpirySweeper(services: Services, everySeconds: number, log
     running = services.ledger.expiry
       .sweep()
       .then((r) => {
-        if (r.holdsExpired || r.walletsExpired) log.info('expiry sweep', { holdsExpired: r.holdsExpired, walletsExpired: r.walletsExpired, pointsExpired: r.pointsExpired });
+        if (r.holdsExpired || r.walletsExpired)
+          log.info('expiry sweep', {
+            holdsExpired: r.holdsExpired,
+            walletsExpired: r.walletsExpired,
+            pointsExpired: r.pointsExpired,
+          });
       })
-      .catch((error: unknown) => log.warn('expiry sweep failed', { error: error instanceof Error ? error.name : 'unknown' }))
+      .catch((error: unknown) =>
+        log.warn('expiry sweep failed', { error: error instanceof Error ? error.name : 'unknown' }),
+      )
       .finally(() => (running = undefined));
   }, everySeconds * 1000);
   timer.unref();

@@ -85,7 +85,8 @@ export async function checkInvariants(sql: Sql): Promise<Violation[]> {
   const violations: Violation[] = [];
   for (const check of CHECKS) {
     const rows = await sql.query<{ subject: string; detail: string }>(`${check.sql} limit 50`);
-    for (const r of rows) violations.push({ invariant: check.invariant, subject: String(r.subject), detail: String(r.detail) });
+    for (const r of rows)
+      violations.push({ invariant: check.invariant, subject: String(r.subject), detail: String(r.detail) });
   }
   return violations;
 }

@@ -5,7 +5,10 @@ import { forbidden } from '../../platform/graphql/errors.js';
 import type { HubContext } from '../../platform/graphql/context.js';
 import { COALITION_CURRENCY } from './ledger.model.js';
 
-export function canSeeLedgerRow(principal: Principal, row: { partnerId: string | null; memberId: string | null }): boolean {
+export function canSeeLedgerRow(
+  principal: Principal,
+  row: { partnerId: string | null; memberId: string | null },
+): boolean {
   if (isHubWide(principal)) return true;
   if (principal.role === Role.MEMBER) return row.memberId === principal.memberId;
   return principal.partnerId != null && row.partnerId === principal.partnerId;
@@ -20,5 +23,6 @@ export async function canSeeCurrency(ctx: HubContext, principal: Principal, code
 
 /** Partner tokens read ledger rows (transfers, holds, balances, history) only with points:read. */
 export function requirePointsRead(principal: Principal): void {
-  if (principal.role === Role.PARTNER && !principal.scopes.has('points:read')) throw forbidden('this operation without the points:read scope');
+  if (principal.role === Role.PARTNER && !principal.scopes.has('points:read'))
+    throw forbidden('this operation without the points:read scope');
 }

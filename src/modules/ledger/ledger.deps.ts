@@ -4,6 +4,7 @@ import { badInput } from '../../platform/graphql/errors.js';
 import type { Accounts } from './accounts.js';
 import type { CurrencyService } from './currency.service.js';
 import { toBig } from './ledger.model.js';
+import { hasControlCharacter } from '../../platform/text.js';
 
 export interface LedgerSettings {
   maxPointsPerOperation: bigint;
@@ -25,7 +26,7 @@ export function checkAmount(amount: bigint, max: bigint, field = 'amount'): bigi
 
 export function checkOrderRef(orderRef: string | null | undefined): string | null {
   if (orderRef == null) return null;
-  if (orderRef.length < 1 || orderRef.length > 128 || /[\u0000-\u001f\u007f]/.test(orderRef)) {
+  if (orderRef.length < 1 || orderRef.length > 128 || hasControlCharacter(orderRef)) {
     throw badInput('orderRef must be 1 to 128 printable characters.', 'orderRef');
   }
   return orderRef;

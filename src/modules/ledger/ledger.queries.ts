@@ -74,14 +74,26 @@ export class LedgerQueries {
 
   /** Wallet balances of many members at once (available, held by active holds, owed on the receivable). */
   async balances(memberIds: readonly string[]): Promise<BalanceRow[]> {
-    const rows = await this.sql.query<{ member_id: string; currency: string; available: string; held: string; owed: string }>(
+    const rows = await this.sql.query<{
+      member_id: string;
+      currency: string;
+      available: string;
+      held: string;
+      owed: string;
+    }>(
       `select w.member_id, w.currency, w.balance::text as available,
               coalesce((select sum(h.amount) from hold h where h.member_id = w.member_id and h.currency = w.currency and h.status = 'ACTIVE'), 0)::text as held,
               coalesce((select -r.balance from account r where r.member_id = w.member_id and r.currency = w.currency and r.kind = 'MEMBER_RECEIVABLE'), 0)::text as owed
          from account w where w.member_id = any($1::uuid[]) and w.kind = 'MEMBER_WALLET' order by w.currency`,
       [memberIds],
     );
-    return rows.map((r) => ({ memberId: r.member_id, currency: r.currency, available: toBig(r.available), held: toBig(r.held), owed: toBig(r.owed) }));
+    return rows.map((r) => ({
+      memberId: r.member_id,
+      currency: r.currency,
+      available: toBig(r.available),
+      held: toBig(r.held),
+      owed: toBig(r.owed),
+    }));
   }
 
   /** One page of a member's transfers, newest first; `limit + 1` rows so the caller knows if more follow. */
@@ -111,12 +123,17 @@ export class LedgerQueries {
   }
 
   async transfersByIds(ids: readonly string[]): Promise<TransferRow[]> {
-    const rows = await this.sql.query(`select ${TRANSFER_COLUMNS} from ${TRANSFER_FROM} where t.id = any($1::uuid[])`, [ids]);
+    const rows = await this.sql.query(`select ${TRANSFER_COLUMNS} from ${TRANSFER_FROM} where t.id = any($1::uuid[])`, [
+      ids,
+    ]);
     return rows.map(transferFrom);
   }
 
   async transfersByOperations(operationIds: readonly string[]): Promise<TransferRow[]> {
-    const rows = await this.sql.query(`select ${TRANSFER_COLUMNS} from ${TRANSFER_FROM} where t.operation_id = any($1::uuid[]) order by t.id`, [operationIds]);
+    const rows = await this.sql.query(
+      `select ${TRANSFER_COLUMNS} from ${TRANSFER_FROM} where t.operation_id = any($1::uuid[]) order by t.id`,
+      [operationIds],
+    );
     return rows.map(transferFrom);
   }
 

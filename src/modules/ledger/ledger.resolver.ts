@@ -30,7 +30,14 @@ import {
 } from './ledger.types.js';
 
 function toResult(outcome: OperationOutcome, memberId?: string, currency?: string): PointsOperationResult {
-  return { operationId: outcome.operationId, replayed: outcome.replayed, transferId: outcome.result.transferId!, holdId: outcome.result.holdId, memberId, currency };
+  return {
+    operationId: outcome.operationId,
+    replayed: outcome.replayed,
+    transferId: outcome.result.transferId!,
+    holdId: outcome.result.holdId,
+    memberId,
+    currency,
+  };
 }
 
 export async function loadVisibleTransfer(ctx: HubContext, id: string): Promise<LedgerTransfer> {
@@ -43,13 +50,22 @@ export async function loadVisibleTransfer(ctx: HubContext, id: string): Promise<
 
 @Resolver()
 export class LedgerResolver {
-  @Mutation(() => PointsOperationResult, { description: "Credit a member's wallet from the partner's issuance: points the partner puts into circulation." })
-  async earnPoints(@Arg('input', () => EarnPointsInput) input: EarnPointsInput, @Ctx() ctx: HubContext): Promise<PointsOperationResult> {
+  @Mutation(() => PointsOperationResult, {
+    description: "Credit a member's wallet from the partner's issuance: points the partner puts into circulation.",
+  })
+  async earnPoints(
+    @Arg('input', () => EarnPointsInput) input: EarnPointsInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<PointsOperationResult> {
     const partnerId = requirePartner(ctx.principal, 'points:write');
     if (input.member.customerId != null && input.member.memberId == null) {
       // By the partner's customer id: resolved inside the earn's own lock statement (no round trip of its own).
       const customerId = checkCustomerId(input.member.customerId);
-      const { memberId, ...outcome } = await ctx.services.ledger.earning.earnForCustomer({ partnerId, customerId, ...input });
+      const { memberId, ...outcome } = await ctx.services.ledger.earning.earnForCustomer({
+        partnerId,
+        customerId,
+        ...input,
+      });
       return toResult(outcome, memberId, input.currency ?? 'PTS');
     }
     const memberId = await ctx.services.members.resolveForPartner(partnerId, input.member);
@@ -57,10 +73,16 @@ export class LedgerResolver {
     return toResult(outcome, memberId, input.currency ?? 'PTS');
   }
 
-  @Mutation(() => EarnBatchResult, { description: `Up to ${MAX_BATCH_ITEMS} earns in one call; each item has its own key and its own result.` })
-  async earnPointsBatch(@Arg('input', () => EarnPointsBatchInput) input: EarnPointsBatchInput, @Ctx() ctx: HubContext): Promise<EarnBatchResult> {
+  @Mutation(() => EarnBatchResult, {
+    description: `Up to ${MAX_BATCH_ITEMS} earns in one call; each item has its own key and its own result.`,
+  })
+  async earnPointsBatch(
+    @Arg('input', () => EarnPointsBatchInput) input: EarnPointsBatchInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<EarnBatchResult> {
     const partnerId = requirePartner(ctx.principal, 'points:write');
-    if (input.items.length === 0 || input.items.length > MAX_BATCH_ITEMS) throw badInput(`items must hold 1 to ${MAX_BATCH_ITEMS} earns.`, 'items');
+    if (input.items.length === 0 || input.items.length > MAX_BATCH_ITEMS)
+      throw badInput(`items must hold 1 to ${MAX_BATCH_ITEMS} earns.`, 'items');
     const results = await ctx.services.ledger.earning.earnBatch(
       partnerId,
       input.items.map((item) => {
@@ -71,55 +93,101 @@ export class LedgerResolver {
     const items = results.map((r, index) => {
       const item = input.items[index]!;
       return r.ok
-        ? { index, idempotencyKey: item.idempotencyKey, result: toResult(r.outcome, r.memberId, item.currency ?? 'PTS'), error: null }
-        : { index, idempotencyKey: item.idempotencyKey, result: null, error: { code: r.error.code, message: r.error.message } };
+        ? {
+            index,
+            idempotencyKey: item.idempotencyKey,
+            result: toResult(r.outcome, r.memberId, item.currency ?? 'PTS'),
+            error: null,
+          }
+        : {
+            index,
+            idempotencyKey: item.idempotencyKey,
+            result: null,
+            error: { code: r.error.code, message: r.error.message },
+          };
     });
     const succeeded = items.filter((i) => i.result).length;
     return { succeeded, failed: items.length - succeeded, items };
   }
 
-  @Mutation(() => PointsOperationResult, { description: 'Spend points at the partner in one step (wallet → partner redemption).' })
-  async redeemPoints(@Arg('input', () => RedeemPointsInput) input: RedeemPointsInput, @Ctx() ctx: HubContext): Promise<PointsOperationResult> {
+  @Mutation(() => PointsOperationResult, {
+    description: 'Spend points at the partner in one step (wallet → partner redemption).',
+  })
+  async redeemPoints(
+    @Arg('input', () => RedeemPointsInput) input: RedeemPointsInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<PointsOperationResult> {
     const partnerId = requirePartner(ctx.principal, 'points:write');
     const memberId = await ctx.services.members.resolveForPartner(partnerId, input.member);
-    return toResult(await ctx.services.ledger.redemption.redeem({ partnerId, memberId, ...input }), memberId, input.currency ?? 'PTS');
+    return toResult(
+      await ctx.services.ledger.redemption.redeem({ partnerId, memberId, ...input }),
+      memberId,
+      input.currency ?? 'PTS',
+    );
   }
 
-  @Mutation(() => PointsOperationResult, { description: 'Reserve points for a redemption; capture or void the hold later.' })
-  async authorizeRedemption(@Arg('input', () => AuthorizeRedemptionInput) input: AuthorizeRedemptionInput, @Ctx() ctx: HubContext): Promise<PointsOperationResult> {
+  @Mutation(() => PointsOperationResult, {
+    description: 'Reserve points for a redemption; capture or void the hold later.',
+  })
+  async authorizeRedemption(
+    @Arg('input', () => AuthorizeRedemptionInput) input: AuthorizeRedemptionInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<PointsOperationResult> {
     const partnerId = requirePartner(ctx.principal, 'points:write');
     const memberId = await ctx.services.members.resolveForPartner(partnerId, input.member);
-    return toResult(await ctx.services.ledger.redemption.authorize({ partnerId, memberId, ...input }), memberId, input.currency ?? 'PTS');
+    return toResult(
+      await ctx.services.ledger.redemption.authorize({ partnerId, memberId, ...input }),
+      memberId,
+      input.currency ?? 'PTS',
+    );
   }
 
-  @Mutation(() => PointsOperationResult, { description: 'Capture all or part of a hold; the rest returns to the member.' })
-  async captureRedemption(@Arg('input', () => CaptureRedemptionInput) input: CaptureRedemptionInput, @Ctx() ctx: HubContext): Promise<PointsOperationResult> {
+  @Mutation(() => PointsOperationResult, {
+    description: 'Capture all or part of a hold; the rest returns to the member.',
+  })
+  async captureRedemption(
+    @Arg('input', () => CaptureRedemptionInput) input: CaptureRedemptionInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<PointsOperationResult> {
     const partnerId = requirePartner(ctx.principal, 'points:write');
     if (!isUuid(input.holdId)) throw notFound('Hold');
     return toResult(await ctx.services.ledger.redemption.capture({ partnerId, ...input }));
   }
 
   @Mutation(() => PointsOperationResult, { description: 'Cancel a hold; all its points return to the member.' })
-  async voidRedemption(@Arg('input', () => VoidRedemptionInput) input: VoidRedemptionInput, @Ctx() ctx: HubContext): Promise<PointsOperationResult> {
+  async voidRedemption(
+    @Arg('input', () => VoidRedemptionInput) input: VoidRedemptionInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<PointsOperationResult> {
     const partnerId = requirePartner(ctx.principal, 'points:write');
     if (!isUuid(input.holdId)) throw notFound('Hold');
     return toResult(await ctx.services.ledger.redemption.void({ partnerId, ...input }));
   }
 
-  @Mutation(() => PointsOperationResult, { description: 'Refund all or part of an earn or a redemption of this partner.' })
-  async reverseTransfer(@Arg('input', () => ReverseTransferInput) input: ReverseTransferInput, @Ctx() ctx: HubContext): Promise<PointsOperationResult> {
+  @Mutation(() => PointsOperationResult, {
+    description: 'Refund all or part of an earn or a redemption of this partner.',
+  })
+  async reverseTransfer(
+    @Arg('input', () => ReverseTransferInput) input: ReverseTransferInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<PointsOperationResult> {
     const partnerId = requirePartner(ctx.principal, 'points:write');
     return toResult(await ctx.services.ledger.reversal.reverse({ partnerId, ...input }));
   }
 
   @Mutation(() => LedgerCurrency, { description: 'Create a partner-branded currency (operator).' })
-  async createCurrency(@Arg('input', () => CreateCurrencyInput) input: CreateCurrencyInput, @Ctx() ctx: HubContext): Promise<LedgerCurrency> {
+  async createCurrency(
+    @Arg('input', () => CreateCurrencyInput) input: CreateCurrencyInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<LedgerCurrency> {
     requireRole(ctx.principal, Role.OPERATOR);
     if (!isUuid(input.issuerPartnerId)) throw notFound('Partner');
     return ctx.services.ledger.currencies.create({ ...input, scale: input.scale ?? 0 });
   }
 
-  @Mutation(() => ExpirySweepResult, { description: 'Release expired holds and expire lots now, instead of waiting for the scheduled sweep (operator).' })
+  @Mutation(() => ExpirySweepResult, {
+    description: 'Release expired holds and expire lots now, instead of waiting for the scheduled sweep (operator).',
+  })
   async runLedgerExpiry(@Ctx() ctx: HubContext): Promise<ExpirySweepResult> {
     requireRole(ctx.principal, Role.OPERATOR);
     return ctx.services.ledger.expiry.sweep();
@@ -162,10 +230,14 @@ export class PointsOperationResultResolver {
     return loadVisibleTransfer(ctx, result.transferId);
   }
 
-  @FieldResolver(() => [LedgerTransfer], { description: 'Every transfer of the operation (e.g. an earn that also pays back owed points).' })
+  @FieldResolver(() => [LedgerTransfer], {
+    description: 'Every transfer of the operation (e.g. an earn that also pays back owed points).',
+  })
   async transfers(@Root() result: PointsOperationResult, @Ctx() ctx: HubContext): Promise<LedgerTransfer[]> {
     const principal = requirePrincipal(ctx.principal);
-    return (await ctx.loaders.transfersByOperation.load(result.operationId)).filter((t) => canSeeLedgerRow(principal, t));
+    return (await ctx.loaders.transfersByOperation.load(result.operationId)).filter((t) =>
+      canSeeLedgerRow(principal, t),
+    );
   }
 
   @FieldResolver(() => PointsHold, { nullable: true })
@@ -173,7 +245,10 @@ export class PointsOperationResultResolver {
     return result.holdId ? ((await ctx.loaders.hold.load(result.holdId)) ?? null) : null;
   }
 
-  @FieldResolver(() => PointsBalance, { nullable: true, description: "The member's balance in the operation's currency, as it is now." })
+  @FieldResolver(() => PointsBalance, {
+    nullable: true,
+    description: "The member's balance in the operation's currency, as it is now.",
+  })
   async balance(@Root() result: PointsOperationResult, @Ctx() ctx: HubContext): Promise<PointsBalance | null> {
     const principal = requirePrincipal(ctx.principal);
     let { memberId, currency } = result;

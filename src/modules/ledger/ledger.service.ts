@@ -26,7 +26,10 @@ export class LedgerService {
   readonly merge: MergeService;
   readonly conversion: ConversionService;
 
-  constructor(private readonly sql: Sql, settings: LedgerSettings) {
+  constructor(
+    private readonly sql: Sql,
+    settings: LedgerSettings,
+  ) {
     this.currencies = new CurrencyService(sql);
     const deps: LedgerDeps = { sql, accounts: new Accounts(sql), currencies: this.currencies, settings };
     this.earning = new EarnService(deps);

@@ -9,10 +9,13 @@ registerEnumType(TransferKind, { name: 'LedgerTransferKind', description: 'What 
 registerEnumType(HoldStatus, { name: 'PointsHoldStatus' });
 registerEnumType(ExpiryPolicy, {
   name: 'PointsExpiryPolicy',
-  description: 'NONE: points never expire. FIXED: each lot expires a period after it was earned. INACTIVITY: all points expire after a period without activity.',
+  description:
+    'NONE: points never expire. FIXED: each lot expires a period after it was earned. INACTIVITY: all points expire after a period without activity.',
 });
 
-@ObjectType({ description: 'One movement of points between two ledger accounts. Append-only: corrections are new transfers.' })
+@ObjectType({
+  description: 'One movement of points between two ledger accounts. Append-only: corrections are new transfers.',
+})
 export class LedgerTransfer {
   @Field(() => ID)
   id!: string;
@@ -26,10 +29,12 @@ export class LedgerTransfer {
   @Field(() => String, { description: 'Currency code, e.g. PTS.' })
   currency!: string;
 
-  @Field(() => BigIntScalar, { description: 'Amount in the currency\'s minor unit; always positive.' })
+  @Field(() => BigIntScalar, { description: "Amount in the currency's minor unit; always positive." })
   amount!: bigint;
 
-  @Field(() => BigIntScalar, { description: "This transfer's effect on the member's available points: positive in, negative out, 0 for neither." })
+  @Field(() => BigIntScalar, {
+    description: "This transfer's effect on the member's available points: positive in, negative out, 0 for neither.",
+  })
   walletDelta!: bigint;
 
   @Field(() => ID, { nullable: true })
@@ -101,16 +106,22 @@ export class PointsBalance {
   @Field(() => BigIntScalar, { description: 'Reserved by active holds.' })
   held!: bigint;
 
-  @Field(() => BigIntScalar, { description: 'Owed back from reversed earns the wallet could not cover; later earns pay it first.' })
+  @Field(() => BigIntScalar, {
+    description: 'Owed back from reversed earns the wallet could not cover; later earns pay it first.',
+  })
   owed!: bigint;
 }
 
-@ObjectType({ description: 'The outcome of a points operation. A replay of the same idempotency key returns the same transfers.' })
+@ObjectType({
+  description: 'The outcome of a points operation. A replay of the same idempotency key returns the same transfers.',
+})
 export class PointsOperationResult {
   @Field(() => ID)
   operationId!: string;
 
-  @Field(() => Boolean, { description: 'True when this response replays an earlier request with the same idempotency key.' })
+  @Field(() => Boolean, {
+    description: 'True when this response replays an earlier request with the same idempotency key.',
+  })
   replayed!: boolean;
 
   /** Resolved by field resolvers from these ids. */
@@ -254,7 +265,10 @@ export class CaptureRedemptionInput {
   @Field(() => ID)
   holdId!: string;
 
-  @Field(() => BigIntScalar, { nullable: true, description: 'Capture this much; the whole hold when omitted. The rest returns to the member.' })
+  @Field(() => BigIntScalar, {
+    nullable: true,
+    description: 'Capture this much; the whole hold when omitted. The rest returns to the member.',
+  })
   amount?: bigint | null;
 
   @Field(() => String)
@@ -275,7 +289,10 @@ export class ReverseTransferInput {
   @Field(() => ID, { description: 'An EARN, REDEEM or CAPTURE transfer of the calling partner.' })
   transferId!: string;
 
-  @Field(() => BigIntScalar, { nullable: true, description: 'Points to reverse; everything not yet reversed when omitted.' })
+  @Field(() => BigIntScalar, {
+    nullable: true,
+    description: 'Points to reverse; everything not yet reversed when omitted.',
+  })
   amount?: bigint | null;
 
   @Field(() => String, { nullable: true })
@@ -320,6 +337,9 @@ export class CreateCurrencyInput {
   @Field(() => ExpiryPolicy)
   expiryPolicy!: ExpiryPolicy;
 
-  @Field(() => String, { nullable: true, description: 'ISO 8601 duration, e.g. P24M; required unless expiryPolicy is NONE.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 8601 duration, e.g. P24M; required unless expiryPolicy is NONE.',
+  })
   expiryPeriod?: string | null;
 }

@@ -53,7 +53,13 @@ const SETTLE_HOLD_LOTS_SQL = prepared(
 );
 
 /** Takes `amount` from free lot remainders, recording a movement against `transferId`. */
-export async function consumeLots(tx: SqlClient, walletId: string, amount: bigint, transferId: string, prefer: string | null = null): Promise<void> {
+export async function consumeLots(
+  tx: SqlClient,
+  walletId: string,
+  amount: bigint,
+  transferId: string,
+  prefer: string | null = null,
+): Promise<void> {
   const [row] = await tx.query<{ taken: string }>(CONSUME_LOTS_SQL, [walletId, amount.toString(), transferId, prefer]);
   assertTaken(row?.taken, amount, 'consume');
 }
@@ -70,7 +76,12 @@ export async function holdLots(tx: SqlClient, walletId: string, amount: bigint, 
  * the lots' free remainders. Sent, not waited for (no rows to read): it goes
  * out with the statement after it, usually COMMIT.
  */
-export function settleHoldLots(tx: SqlClient, holdId: string, captured: bigint, captureTransferId: string | null): void {
+export function settleHoldLots(
+  tx: SqlClient,
+  holdId: string,
+  captured: bigint,
+  captureTransferId: string | null,
+): void {
   tx.send(SETTLE_HOLD_LOTS_SQL, [holdId, captured.toString(), captureTransferId]);
 }
 

@@ -13,15 +13,28 @@ import { Partner } from '../partners/partner.entity.js';
 import { canSeeCurrency, canSeeLedgerRow, requirePointsRead } from './ledger.access.js';
 import { loadVisibleTransfer } from './ledger.resolver.js';
 import type { HistoryCursor } from './ledger.queries.js';
-import { LedgerTransfer, LedgerTransferConnection, PointsBalance, PointsHold, TransactionFilter } from './ledger.types.js';
+import {
+  LedgerTransfer,
+  LedgerTransferConnection,
+  PointsBalance,
+  PointsHold,
+  TransactionFilter,
+} from './ledger.types.js';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
 const isHistoryCursor = (k: unknown): k is HistoryCursor =>
-  Array.isArray(k) && k.length === 2 && typeof k[0] === 'string' && TIMESTAMP.test(k[0]) && typeof k[1] === 'string' && isUuid(k[1]);
+  Array.isArray(k) &&
+  k.length === 2 &&
+  typeof k[0] === 'string' &&
+  TIMESTAMP.test(k[0]) &&
+  typeof k[1] === 'string' &&
+  isUuid(k[1]);
 
 @Resolver(() => MemberNode)
 export class MemberLedgerResolver {
-  @FieldResolver(() => [PointsBalance], { description: 'Points per currency. A partner sees PTS and the currencies it issues.' })
+  @FieldResolver(() => [PointsBalance], {
+    description: 'Points per currency. A partner sees PTS and the currencies it issues.',
+  })
   async balances(@Root() member: MemberNode, @Ctx() ctx: HubContext): Promise<PointsBalance[]> {
     const principal = requirePrincipal(ctx.principal);
     requirePointsRead(principal);
@@ -30,7 +43,9 @@ export class MemberLedgerResolver {
     return all.filter((_, i) => visible[i]);
   }
 
-  @FieldResolver(() => LedgerTransferConnection, { description: 'Transfers of this member, newest first. A partner sees only its own.' })
+  @FieldResolver(() => LedgerTransferConnection, {
+    description: 'Transfers of this member, newest first. A partner sees only its own.',
+  })
   async transactions(
     @Root() member: MemberNode,
     @Args(() => ForwardPageArgs) args: ForwardPageArgs,
@@ -41,11 +56,20 @@ export class MemberLedgerResolver {
     requirePointsRead(principal);
     const page = pageFromArgs<HistoryCursor>(args, isHistoryCursor);
     let partnerId = filter?.partnerId ?? null;
-    if (principal.role !== Role.MEMBER && principal.role !== Role.OPERATOR && !(principal.role === Role.FINANCE && !principal.partnerId)) {
+    if (
+      principal.role !== Role.MEMBER &&
+      principal.role !== Role.OPERATOR &&
+      !(principal.role === Role.FINANCE && !principal.partnerId)
+    ) {
       if (partnerId && partnerId !== principal.partnerId) throw forbidden("reading another partner's transactions");
       partnerId = principal.partnerId!;
     }
-    const rows = await ctx.services.ledger.queries.history([member.id, ...member.mergedFrom], { ...filter, partnerId }, page.limit, page.after);
+    const rows = await ctx.services.ledger.queries.history(
+      [member.id, ...member.mergedFrom],
+      { ...filter, partnerId },
+      page.limit,
+      page.after,
+    );
     return toConnection(rows, page.limit, (t) => t.cursorKey);
   }
 }
@@ -57,7 +81,10 @@ export class LedgerTransferResolver {
     return transfer.partnerId ? ((await ctx.loaders.partner.load(transfer.partnerId)) ?? null) : null;
   }
 
-  @FieldResolver(() => MemberNode, { nullable: true, description: 'Null when the caller may no longer see the member (e.g. unlinked).' })
+  @FieldResolver(() => MemberNode, {
+    nullable: true,
+    description: 'Null when the caller may no longer see the member (e.g. unlinked).',
+  })
   async member(@Root() transfer: LedgerTransfer, @Ctx() ctx: HubContext): Promise<MemberNode | null> {
     if (!transfer.memberId) return null;
     return loadVisibleMember(ctx, transfer.memberId).catch(() => null);

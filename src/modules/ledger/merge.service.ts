@@ -14,7 +14,13 @@ export interface MergePlan {
   sourceId: string;
   targetId: string;
   operationId: string;
-  accounts: { currency: string; sourceWallet: string; sourceReceivable: string; targetWallet: string; targetReceivable: string }[];
+  accounts: {
+    currency: string;
+    sourceWallet: string;
+    sourceReceivable: string;
+    targetWallet: string;
+    targetReceivable: string;
+  }[];
 }
 
 export class MergeService {
@@ -22,7 +28,10 @@ export class MergeService {
 
   /** Resolves every account involved, before the merge transaction opens. */
   async prepare(sourceId: string, targetId: string): Promise<MergePlan> {
-    const currencies = await this.deps.sql.query<{ currency: string }>(`select distinct currency from account where member_id = $1`, [sourceId]);
+    const currencies = await this.deps.sql.query<{ currency: string }>(
+      `select distinct currency from account where member_id = $1`,
+      [sourceId],
+    );
     const accounts = [];
     for (const { currency } of currencies) {
       const [sourceWallet, sourceReceivable, targetWallet, targetReceivable] = (await this.deps.accounts.ensure([
@@ -38,15 +47,16 @@ export class MergeService {
 
   /** True when the source has holds that must resolve first. */
   static async hasActiveHolds(tx: Queryable, memberId: string): Promise<boolean> {
-    return (await tx.query(`select 1 from hold where member_id = $1 and status = 'ACTIVE' limit 1`, [memberId])).length > 0;
+    return (
+      (await tx.query(`select 1 from hold where member_id = $1 and status = 'ACTIVE' limit 1`, [memberId])).length > 0
+    );
   }
 
   async apply(tx: SqlClient, plan: MergePlan, idempotencyKey: string): Promise<void> {
-    await tx.query(`insert into operation (id, scope, idempotency_key, kind, request_hash, result) values ($1, 'hub', $2, 'MERGE', $3, '{}'::jsonb)`, [
-      plan.operationId,
-      idempotencyKey,
-      `${plan.sourceId}>${plan.targetId}`,
-    ]);
+    await tx.query(
+      `insert into operation (id, scope, idempotency_key, kind, request_hash, result) values ($1, 'hub', $2, 'MERGE', $3, '{}'::jsonb)`,
+      [plan.operationId, idempotencyKey, `${plan.sourceId}>${plan.targetId}`],
+    );
     const ids = plan.accounts.flatMap((a) => [a.sourceWallet, a.sourceReceivable, a.targetWallet, a.targetReceivable]);
     const balances = await lockAccounts(tx, ids);
     const transfers: TransferDraft[] = [];
@@ -56,11 +66,26 @@ export class MergeService {
       const points = balances.get(a.sourceWallet) ?? 0n;
       if (points > 0n) {
         const id = newId();
-        transfers.push({ ...common, id, kind: TransferKind.MERGE, amount: points, debit: a.sourceWallet, credit: a.targetWallet });
+        transfers.push({
+          ...common,
+          id,
+          kind: TransferKind.MERGE,
+          amount: points,
+          debit: a.sourceWallet,
+          credit: a.targetWallet,
+        });
         lotMoves.push({ wallet: a.sourceWallet, target: a.targetWallet, transferId: id });
       }
       const owed = -(balances.get(a.sourceReceivable) ?? 0n);
-      if (owed > 0n) transfers.push({ ...common, id: newId(), kind: TransferKind.MERGE, amount: owed, debit: a.targetReceivable, credit: a.sourceReceivable });
+      if (owed > 0n)
+        transfers.push({
+          ...common,
+          id: newId(),
+          kind: TransferKind.MERGE,
+          amount: owed,
+          debit: a.targetReceivable,
+          credit: a.sourceReceivable,
+        });
     }
     post(tx, transfers, [], (id) => this.deps.accounts.isSharded(id));
     for (const move of lotMoves) {

@@ -10,10 +10,14 @@ import { prepared, type Sql, type SqlClient } from '../../platform/db/sql.js';
 import { AppError, badInput } from '../../platform/graphql/errors.js';
 import { LedgerErrors, LedgerRejection } from './ledger.exception.js';
 
-const KEY = /^[A-Za-z0-9._:\-]{1,128}$/;
+const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export function checkIdempotencyKey(key: string): string {
-  if (!KEY.test(key)) throw badInput('idempotencyKey must be 1 to 128 characters of letters, digits, ".", "_", ":" or "-".', 'idempotencyKey');
+  if (!KEY.test(key))
+    throw badInput(
+      'idempotencyKey must be 1 to 128 characters of letters, digits, ".", "_", ":" or "-".',
+      'idempotencyKey',
+    );
   return key;
 }
 
@@ -21,7 +25,10 @@ export function checkIdempotencyKey(key: string): string {
 function canonical(kind: string, request: Record<string, unknown>): string {
   const fields = Object.keys(request)
     .sort()
-    .map((k) => [k, request[k] === undefined ? null : typeof request[k] === 'bigint' ? String(request[k]) : request[k]]);
+    .map((k) => [
+      k,
+      request[k] === undefined ? null : typeof request[k] === 'bigint' ? String(request[k]) : request[k],
+    ]);
   return `${kind}\0${JSON.stringify(fields)}`;
 }
 
@@ -62,7 +69,8 @@ export interface OperationOutcome {
   replayed: boolean;
 }
 
-type Claimed = { kind: 'claimed' } | { kind: 'replay'; outcome: OperationOutcome } | { kind: 'rejected-before'; error: AppError };
+type Claimed =
+  { kind: 'claimed' } | { kind: 'replay'; outcome: OperationOutcome } | { kind: 'rejected-before'; error: AppError };
 
 const CLAIM_SQL = prepared(
   'ledger_claim',
@@ -95,21 +103,39 @@ async function claim(tx: SqlClient, op: OperationRequest, claiming: Promise<Clai
   if (inserted.length === 1) {
     // A claim that computed the hash itself (sqlRequestHash) saw the same member as the lock statement before
     // it, unless a merge relinked the customer in between: then the whole transaction runs again.
-    if (inserted[0]!.request_hash !== op.hash) throw Object.assign(new Error('the request changed between the lock and the claim'), { code: RETRY });
+    if (inserted[0]!.request_hash !== op.hash)
+      throw Object.assign(new Error('the request changed between the lock and the claim'), { code: RETRY });
     return { kind: 'claimed' };
   }
-  const [prior] = await tx.query<{ id: string; kind: string; request_hash: string; status: string; error_code: string | null; error_message: string | null; result: Record<string, string> | string }>(
+  const [prior] = await tx.query<{
+    id: string;
+    kind: string;
+    request_hash: string;
+    status: string;
+    error_code: string | null;
+    error_message: string | null;
+    result: Record<string, string> | string;
+  }>(
     `select id, kind, request_hash, status, error_code, error_message, result from operation where scope = $1 and idempotency_key = $2`,
     [op.scope, op.key],
   );
   if (!prior || prior.kind !== op.kind || prior.request_hash !== op.hash) throw LedgerErrors.keyReused();
-  if (prior.status === 'REJECTED') return { kind: 'rejected-before', error: new LedgerRejection(prior.error_code!, prior.error_message!, { replayed: true }) };
+  if (prior.status === 'REJECTED')
+    return {
+      kind: 'rejected-before',
+      error: new LedgerRejection(prior.error_code!, prior.error_message!, { replayed: true }),
+    };
   const result = typeof prior.result === 'string' ? (JSON.parse(prior.result) as Record<string, string>) : prior.result;
   return { kind: 'replay', outcome: { operationId: prior.id, result, replayed: true } };
 }
 
 /** Claims `op` in `tx` and runs `body` if the claim is new; a replay or a recorded rejection skips it. */
-async function claimAndRun(tx: SqlClient, op: OperationRequest, body: () => Promise<void>, claiming = insertClaim(tx, op)): Promise<OperationOutcome | AppError> {
+async function claimAndRun(
+  tx: SqlClient,
+  op: OperationRequest,
+  body: () => Promise<void>,
+  claiming = insertClaim(tx, op),
+): Promise<OperationOutcome | AppError> {
   const claimed = await claim(tx, op, claiming);
   if (claimed.kind === 'replay') return claimed.outcome;
   if (claimed.kind === 'rejected-before') return claimed.error;
@@ -117,7 +143,10 @@ async function claimAndRun(tx: SqlClient, op: OperationRequest, body: () => Prom
     await body();
   } catch (error) {
     if (!(error instanceof LedgerRejection)) throw error;
-    await tx.query(`update operation set status = 'REJECTED', error_code = $2, error_message = $3, result = null where id = $1`, [op.id, error.code, error.message]);
+    await tx.query(
+      `update operation set status = 'REJECTED', error_code = $2, error_message = $3, result = null where id = $1`,
+      [op.id, error.code, error.message],
+    );
     return error;
   }
   return { operationId: op.id, result: op.result, replayed: false };
@@ -128,7 +157,11 @@ async function claimAndRun(tx: SqlClient, op: OperationRequest, body: () => Prom
  * LedgerRejection only before it writes anything: the rejection is then
  * recorded against the key and committed.
  */
-export async function runOperation(sql: Sql, op: OperationRequest, body: (tx: SqlClient) => Promise<void>): Promise<OperationOutcome> {
+export async function runOperation(
+  sql: Sql,
+  op: OperationRequest,
+  body: (tx: SqlClient) => Promise<void>,
+): Promise<OperationOutcome> {
   const outcome = await sql.transaction((tx) => claimAndRun(tx, op, () => body(tx)));
   if (outcome instanceof AppError) throw outcome;
   return outcome;

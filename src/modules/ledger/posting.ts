@@ -92,7 +92,9 @@ export interface LotDraft {
 /** How many shard rows a house account's balance is spread over. */
 export const HOUSE_SHARDS = 32;
 
-export const POSTING_SQL = prepared('ledger_posting', `
+export const POSTING_SQL = prepared(
+  'ledger_posting',
+  `
 with t as (
   insert into transfer (id, operation_id, kind, currency, amount, debit_account_id, credit_account_id, partner_id, member_id, reverses_transfer_id, hold_id, order_ref)
   select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::uuid[], $9::uuid[], $10::uuid[], $11::uuid[], $12::text[])
@@ -132,10 +134,15 @@ with t as (
     from (select partner_id, sum(amount) as total from v where kind in ('ISSUANCE', 'ISSUANCE_REVERSAL', 'CONVERSION_IN') group by partner_id) s
    where pb.partner_id = s.partner_id
 )
-select count(*)::int as posted from t`);
+select count(*)::int as posted from t`,
+);
 
 /** The parameters of POSTING_SQL for a set of transfers and lots. */
-export function postingParams(transfers: readonly TransferDraft[], lots: readonly LotDraft[], isSharded: (accountId: string) => boolean): unknown[] {
+export function postingParams(
+  transfers: readonly TransferDraft[],
+  lots: readonly LotDraft[],
+  isSharded: (accountId: string) => boolean,
+): unknown[] {
   const deltas = new Map<string, bigint>();
   const active = new Set<string>();
   for (const t of transfers) {
@@ -157,7 +164,8 @@ export function postingParams(transfers: readonly TransferDraft[], lots: readonl
       direct[2].push(active.has(id));
     }
   }
-  const col = <K extends keyof TransferDraft>(k: K) => transfers.map((t) => (t[k] === undefined ? null : typeof t[k] === 'bigint' ? String(t[k]) : t[k]));
+  const col = <K extends keyof TransferDraft>(k: K) =>
+    transfers.map((t) => (t[k] === undefined ? null : typeof t[k] === 'bigint' ? String(t[k]) : t[k]));
   return [
     col('id'),
     col('operationId'),
@@ -207,7 +215,12 @@ function valuationParams(transfers: readonly TransferDraft[]): unknown[][] {
  * Sends the posting without waiting for it (`SqlClient.send`): its rows are not needed, statements after it
  * see its effects, and the transaction's COMMIT, sent right behind it, fails with its error.
  */
-export function post(tx: SqlClient, transfers: readonly TransferDraft[], lots: readonly LotDraft[], isSharded: (accountId: string) => boolean): void {
+export function post(
+  tx: SqlClient,
+  transfers: readonly TransferDraft[],
+  lots: readonly LotDraft[],
+  isSharded: (accountId: string) => boolean,
+): void {
   if (transfers.length === 0) return;
   tx.send(POSTING_SQL, postingParams(transfers, lots, isSharded));
 }

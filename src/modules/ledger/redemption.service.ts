@@ -8,7 +8,15 @@ import { newId } from '../../platform/ids.js';
 import { badInput, notFound } from '../../platform/graphql/errors.js';
 import { AccountKind, HoldStatus, TransferKind, toBig } from './ledger.model.js';
 import { checkAmount, checkOrderRef, lockAccounts, type LedgerDeps } from './ledger.deps.js';
-import { checkIdempotencyKey, claimBehind, requestHash, runLockedOperation, type ClaimRows, type OperationOutcome, type OperationRequest } from './operations.js';
+import {
+  checkIdempotencyKey,
+  claimBehind,
+  requestHash,
+  runLockedOperation,
+  type ClaimRows,
+  type OperationOutcome,
+  type OperationRequest,
+} from './operations.js';
 import { post } from './posting.js';
 import { consumeLots, holdLots, settleHoldLots } from './lots.js';
 import { LedgerErrors } from './ledger.exception.js';
@@ -19,7 +27,10 @@ const INSERT_HOLD_SQL = prepared(
   'ledger_insert_hold',
   `insert into hold (id, operation_id, partner_id, member_id, currency, amount, order_ref, expires_at) values ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(secs => $8))`,
 );
-const HOLD_OF_SQL = prepared('ledger_hold_of', `select id, member_id, currency, amount::text as amount from hold where id = $1 and partner_id = $2`);
+const HOLD_OF_SQL = prepared(
+  'ledger_hold_of',
+  `select id, member_id, currency, amount::text as amount from hold where id = $1 and partner_id = $2`,
+);
 /** The one write that decides a race between a hold's resolutions ($4: capture or void, which need it unexpired). */
 const RESOLVE_HOLD_SQL = prepared(
   'ledger_resolve_hold',
@@ -67,14 +78,36 @@ export class RedemptionService {
     const operationId = newId();
     const transferId = newId();
     const hash = requestHash('REDEEM', { memberId: req.memberId, currency: currency.code, amount, orderRef });
-    const op = { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'REDEEM', hash, result: { transferId } };
+    const op = {
+      id: operationId,
+      scope: `partner:${req.partnerId}`,
+      key: req.idempotencyKey,
+      kind: 'REDEEM',
+      hash,
+      result: { transferId },
+    };
     // Three round trips: the wallet's lock with the claim; the posting and the lots; COMMIT.
-    return runLockedOperation(this.deps.sql, (tx) => lockWalletAndClaim(tx, wallet, op), async (tx, balances) => {
-      checkAvailable(balances, wallet, amount);
-      const transfer = { id: transferId, operationId, kind: TransferKind.REDEEM, currency: currency.code, amount, debit: wallet, credit: redemption, partnerId: req.partnerId, memberId: req.memberId, orderRef };
-      post(tx, [transfer], [], (id) => this.deps.accounts.isSharded(id));
-      await consumeLots(tx, wallet, amount, transferId);
-    });
+    return runLockedOperation(
+      this.deps.sql,
+      (tx) => lockWalletAndClaim(tx, wallet, op),
+      async (tx, balances) => {
+        checkAvailable(balances, wallet, amount);
+        const transfer = {
+          id: transferId,
+          operationId,
+          kind: TransferKind.REDEEM,
+          currency: currency.code,
+          amount,
+          debit: wallet,
+          credit: redemption,
+          partnerId: req.partnerId,
+          memberId: req.memberId,
+          orderRef,
+        };
+        post(tx, [transfer], [], (id) => this.deps.accounts.isSharded(id));
+        await consumeLots(tx, wallet, amount, transferId);
+      },
+    );
   }
 
   async authorize(req: SpendRequest & { expiresInSeconds?: number | null }): Promise<OperationOutcome> {
@@ -83,7 +116,8 @@ export class RedemptionService {
     const orderRef = checkOrderRef(req.orderRef);
     const { defaultTtlSeconds, maxTtlSeconds } = this.deps.settings.hold;
     const ttl = req.expiresInSeconds ?? defaultTtlSeconds;
-    if (!Number.isInteger(ttl) || ttl < 1 || ttl > maxTtlSeconds) throw badInput(`expiresInSeconds must be 1 to ${maxTtlSeconds}.`, 'expiresInSeconds');
+    if (!Number.isInteger(ttl) || ttl < 1 || ttl > maxTtlSeconds)
+      throw badInput(`expiresInSeconds must be 1 to ${maxTtlSeconds}.`, 'expiresInSeconds');
     const currency = await this.deps.currencies.forPartner(req.currency, req.partnerId);
     const [wallet, holds] = (await this.deps.accounts.ensure([
       { currency: currency.code, kind: AccountKind.MEMBER_WALLET, memberId: req.memberId },
@@ -93,19 +127,54 @@ export class RedemptionService {
     const holdId = newId();
     const transferId = newId();
     const hash = requestHash('AUTHORIZE', { memberId: req.memberId, currency: currency.code, amount, orderRef, ttl });
-    const op = { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'AUTHORIZE', hash, result: { transferId, holdId } };
+    const op = {
+      id: operationId,
+      scope: `partner:${req.partnerId}`,
+      key: req.idempotencyKey,
+      kind: 'AUTHORIZE',
+      hash,
+      result: { transferId, holdId },
+    };
     // Three round trips: the wallet's lock with the claim; the hold, its posting and its lots; COMMIT.
-    return runLockedOperation(this.deps.sql, (tx) => lockWalletAndClaim(tx, wallet, op), async (tx, balances) => {
-      checkAvailable(balances, wallet, amount);
-      tx.send(INSERT_HOLD_SQL, [holdId, operationId, req.partnerId, req.memberId, currency.code, amount.toString(), orderRef, ttl]);
-      const transfer = { id: transferId, operationId, kind: TransferKind.AUTHORIZE, currency: currency.code, amount, debit: wallet, credit: holds, partnerId: req.partnerId, memberId: req.memberId, holdId, orderRef };
-      post(tx, [transfer], [], (id) => this.deps.accounts.isSharded(id));
-      await holdLots(tx, wallet, amount, holdId);
-    });
+    return runLockedOperation(
+      this.deps.sql,
+      (tx) => lockWalletAndClaim(tx, wallet, op),
+      async (tx, balances) => {
+        checkAvailable(balances, wallet, amount);
+        tx.send(INSERT_HOLD_SQL, [
+          holdId,
+          operationId,
+          req.partnerId,
+          req.memberId,
+          currency.code,
+          amount.toString(),
+          orderRef,
+          ttl,
+        ]);
+        const transfer = {
+          id: transferId,
+          operationId,
+          kind: TransferKind.AUTHORIZE,
+          currency: currency.code,
+          amount,
+          debit: wallet,
+          credit: holds,
+          partnerId: req.partnerId,
+          memberId: req.memberId,
+          holdId,
+          orderRef,
+        };
+        post(tx, [transfer], [], (id) => this.deps.accounts.isSharded(id));
+        await holdLots(tx, wallet, amount, holdId);
+      },
+    );
   }
 
   private async holdOf(partnerId: string, holdId: string): Promise<HoldFacts> {
-    const [row] = await this.deps.sql.query<{ id: string; member_id: string; currency: string; amount: string }>(HOLD_OF_SQL, [holdId, partnerId]);
+    const [row] = await this.deps.sql.query<{ id: string; member_id: string; currency: string; amount: string }>(
+      HOLD_OF_SQL,
+      [holdId, partnerId],
+    );
     if (!row) throw notFound('Hold');
     return { id: row.id, memberId: row.member_id, currency: row.currency, amount: toBig(row.amount) };
   }
@@ -115,7 +184,13 @@ export class RedemptionService {
    * write that decides a race between capture, void and expiry); otherwise
    * rejects with the reason, having written nothing.
    */
-  static async resolveHold(tx: SqlClient, holdId: string, status: HoldStatus, captured: bigint, requireUnexpired: boolean): Promise<void> {
+  static async resolveHold(
+    tx: SqlClient,
+    holdId: string,
+    status: HoldStatus,
+    captured: bigint,
+    requireUnexpired: boolean,
+  ): Promise<void> {
     const updated = await tx.query(RESOLVE_HOLD_SQL, [holdId, status, captured.toString(), requireUnexpired]);
     if (updated.length === 1) return;
     const [hold] = await tx.query<{ status: HoldStatus; amount: string; expired: boolean }>(
@@ -157,8 +232,24 @@ export class RedemptionService {
     const { wallet, holds, redemption } = accounts;
     const common = { operationId, currency: hold.currency, partnerId, memberId: hold.memberId, holdId: hold.id };
     const transfers = [];
-    if (captured > 0n) transfers.push({ ...common, id: ids.capture, kind: TransferKind.CAPTURE, amount: captured, debit: holds, credit: redemption });
-    if (hold.amount > captured) transfers.push({ ...common, id: ids.release, kind: TransferKind.RELEASE, amount: hold.amount - captured, debit: holds, credit: wallet });
+    if (captured > 0n)
+      transfers.push({
+        ...common,
+        id: ids.capture,
+        kind: TransferKind.CAPTURE,
+        amount: captured,
+        debit: holds,
+        credit: redemption,
+      });
+    if (hold.amount > captured)
+      transfers.push({
+        ...common,
+        id: ids.release,
+        kind: TransferKind.RELEASE,
+        amount: hold.amount - captured,
+        debit: holds,
+        credit: wallet,
+      });
     post(tx, transfers, [], (id) => deps.accounts.isSharded(id));
     settleHoldLots(tx, hold.id, captured, captured > 0n ? ids.capture : null);
   }
@@ -167,12 +258,22 @@ export class RedemptionService {
    * Resolves a hold as one operation: the wallet's lock with the claim, then the hold's row (the write that
    * decides a race with the hold's other resolutions), then the release with COMMIT: three round trips.
    */
-  static resolveAndRelease(deps: LedgerDeps, op: OperationRequest, hold: HoldFacts, accounts: HoldAccounts, resolution: { status: HoldStatus; captured: bigint; partnerId: string; ids: { capture: string; release: string } }): Promise<OperationOutcome> {
+  static resolveAndRelease(
+    deps: LedgerDeps,
+    op: OperationRequest,
+    hold: HoldFacts,
+    accounts: HoldAccounts,
+    resolution: { status: HoldStatus; captured: bigint; partnerId: string; ids: { capture: string; release: string } },
+  ): Promise<OperationOutcome> {
     const { status, captured, partnerId, ids } = resolution;
-    return runLockedOperation(deps.sql, (tx) => lockWalletAndClaim(tx, accounts.wallet, op), async (tx) => {
-      await RedemptionService.resolveHold(tx, hold.id, status, captured, status !== HoldStatus.EXPIRED);
-      RedemptionService.releaseHold(deps, tx, hold, accounts, op.id, captured, partnerId, ids);
-    });
+    return runLockedOperation(
+      deps.sql,
+      (tx) => lockWalletAndClaim(tx, accounts.wallet, op),
+      async (tx) => {
+        await RedemptionService.resolveHold(tx, hold.id, status, captured, status !== HoldStatus.EXPIRED);
+        RedemptionService.releaseHold(deps, tx, hold, accounts, op.id, captured, partnerId, ids);
+      },
+    );
   }
 
   async capture(req: HoldResolution): Promise<OperationOutcome> {
@@ -184,8 +285,20 @@ export class RedemptionService {
     // Accounts are resolved before the transaction (never inside it).
     const accounts = await RedemptionService.holdAccounts(this.deps, hold, req.partnerId);
     const hash = requestHash('CAPTURE', { holdId: hold.id, amount });
-    const op = { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'CAPTURE', hash, result: { transferId: ids.capture, holdId: hold.id } };
-    return RedemptionService.resolveAndRelease(this.deps, op, hold, accounts, { status: HoldStatus.CAPTURED, captured: amount, partnerId: req.partnerId, ids });
+    const op = {
+      id: operationId,
+      scope: `partner:${req.partnerId}`,
+      key: req.idempotencyKey,
+      kind: 'CAPTURE',
+      hash,
+      result: { transferId: ids.capture, holdId: hold.id },
+    };
+    return RedemptionService.resolveAndRelease(this.deps, op, hold, accounts, {
+      status: HoldStatus.CAPTURED,
+      captured: amount,
+      partnerId: req.partnerId,
+      ids,
+    });
   }
 
   async void(req: HoldResolution): Promise<OperationOutcome> {
@@ -195,8 +308,20 @@ export class RedemptionService {
     const ids = { capture: newId(), release: newId() };
     const accounts = await RedemptionService.holdAccounts(this.deps, hold, req.partnerId);
     const hash = requestHash('VOID', { holdId: hold.id });
-    const op = { id: operationId, scope: `partner:${req.partnerId}`, key: req.idempotencyKey, kind: 'VOID', hash, result: { transferId: ids.release, holdId: hold.id } };
-    return RedemptionService.resolveAndRelease(this.deps, op, hold, accounts, { status: HoldStatus.VOIDED, captured: 0n, partnerId: req.partnerId, ids });
+    const op = {
+      id: operationId,
+      scope: `partner:${req.partnerId}`,
+      key: req.idempotencyKey,
+      kind: 'VOID',
+      hash,
+      result: { transferId: ids.release, holdId: hold.id },
+    };
+    return RedemptionService.resolveAndRelease(this.deps, op, hold, accounts, {
+      status: HoldStatus.VOIDED,
+      captured: 0n,
+      partnerId: req.partnerId,
+      ids,
+    });
   }
 }
 
@@ -204,7 +329,11 @@ export class RedemptionService {
  * Locks the member's wallet and sends the operation's claim right behind the lock statement (one round trip).
  * A concurrent duplicate queues on the same wallet lock and then finds the first one's claim.
  */
-async function lockWalletAndClaim(tx: SqlClient, wallet: string, op: OperationRequest): Promise<{ op: OperationRequest; locked: Map<string, bigint>; claiming: Promise<ClaimRows> }> {
+async function lockWalletAndClaim(
+  tx: SqlClient,
+  wallet: string,
+  op: OperationRequest,
+): Promise<{ op: OperationRequest; locked: Map<string, bigint>; claiming: Promise<ClaimRows> }> {
   const locking = lockAccounts(tx, [wallet]);
   const claiming = claimBehind(tx, op);
   return { op, locked: await locking, claiming };

@@ -48,38 +48,81 @@ export class ReversalService {
     const [wallet, receivable, house] = (await this.deps.accounts.ensure([
       { currency: original.currency, kind: AccountKind.MEMBER_WALLET, memberId: original.member_id },
       { currency: original.currency, kind: AccountKind.MEMBER_RECEIVABLE, memberId: original.member_id },
-      { currency: original.currency, kind: isEarn ? AccountKind.PARTNER_ISSUANCE : AccountKind.PARTNER_REDEMPTION, partnerId: req.partnerId },
+      {
+        currency: original.currency,
+        kind: isEarn ? AccountKind.PARTNER_ISSUANCE : AccountKind.PARTNER_REDEMPTION,
+        partnerId: req.partnerId,
+      },
     ])) as [string, string, string];
     const operationId = newId();
     const ids = { main: newId(), shortfall: newId() };
     const hash = requestHash('REVERSE', { transferId: original.id, amount: req.amount ?? null, orderRef });
     const scope = `partner:${req.partnerId}`;
-    return runOperation(this.deps.sql, { id: operationId, scope, key: req.idempotencyKey, kind: 'REVERSE', hash, result: { transferId: ids.main } }, async (tx) => {
-      // The original's row lock serialises reversals of it.
-      await tx.query(`select id from transfer where id = $1 for no key update`, [original.id]);
-      const prior = await tx.query<{ id: string; amount: string }>(
-        `select id, amount::text as amount from transfer where reverses_transfer_id = $1 and kind = any($2::text[])`,
-        [original.id, REVERSAL_KINDS],
-      );
-      const reversible = toBig(original.amount) - prior.reduce((sum, r) => sum + toBig(r.amount), 0n);
-      const amount = req.amount ?? reversible;
-      if (amount <= 0n || amount > reversible) throw LedgerErrors.reversalExceedsOriginal(reversible);
-      const balances = await lockAccounts(tx, [wallet, receivable]);
-      const common = { operationId, currency: original.currency, partnerId: req.partnerId, memberId: original.member_id, reversesTransferId: original.id, orderRef };
-      const isSharded = (id: string) => this.deps.accounts.isSharded(id);
-      if (isEarn) {
-        const available = balances.get(wallet) ?? 0n;
-        const taken = available < amount ? available : amount;
-        const transfers: TransferDraft[] = [];
-        // The main transfer id always names a transfer: the take-back, or the shortfall when the wallet is empty.
-        if (taken > 0n) transfers.push({ ...common, id: ids.main, kind: TransferKind.REVERSE_EARN, amount: taken, debit: wallet, credit: house });
-        if (amount > taken) transfers.push({ ...common, id: taken > 0n ? ids.shortfall : ids.main, kind: TransferKind.REVERSE_EARN_SHORTFALL, amount: amount - taken, debit: receivable, credit: house });
-        post(tx, transfers, [], isSharded);
-        if (taken > 0n) await consumeLots(tx, wallet, taken, ids.main, original.id);
-      } else {
-        post(tx, [{ ...common, id: ids.main, kind: TransferKind.REVERSE_REDEEM, amount, debit: house, credit: wallet }], [], isSharded);
-        await restoreLots(tx, [original.id], amount, ids.main, prior.map((p) => p.id), wallet);
-      }
-    });
+    return runOperation(
+      this.deps.sql,
+      { id: operationId, scope, key: req.idempotencyKey, kind: 'REVERSE', hash, result: { transferId: ids.main } },
+      async (tx) => {
+        // The original's row lock serialises reversals of it.
+        await tx.query(`select id from transfer where id = $1 for no key update`, [original.id]);
+        const prior = await tx.query<{ id: string; amount: string }>(
+          `select id, amount::text as amount from transfer where reverses_transfer_id = $1 and kind = any($2::text[])`,
+          [original.id, REVERSAL_KINDS],
+        );
+        const reversible = toBig(original.amount) - prior.reduce((sum, r) => sum + toBig(r.amount), 0n);
+        const amount = req.amount ?? reversible;
+        if (amount <= 0n || amount > reversible) throw LedgerErrors.reversalExceedsOriginal(reversible);
+        const balances = await lockAccounts(tx, [wallet, receivable]);
+        const common = {
+          operationId,
+          currency: original.currency,
+          partnerId: req.partnerId,
+          memberId: original.member_id,
+          reversesTransferId: original.id,
+          orderRef,
+        };
+        const isSharded = (id: string) => this.deps.accounts.isSharded(id);
+        if (isEarn) {
+          const available = balances.get(wallet) ?? 0n;
+          const taken = available < amount ? available : amount;
+          const transfers: TransferDraft[] = [];
+          // The main transfer id always names a transfer: the take-back, or the shortfall when the wallet is empty.
+          if (taken > 0n)
+            transfers.push({
+              ...common,
+              id: ids.main,
+              kind: TransferKind.REVERSE_EARN,
+              amount: taken,
+              debit: wallet,
+              credit: house,
+            });
+          if (amount > taken)
+            transfers.push({
+              ...common,
+              id: taken > 0n ? ids.shortfall : ids.main,
+              kind: TransferKind.REVERSE_EARN_SHORTFALL,
+              amount: amount - taken,
+              debit: receivable,
+              credit: house,
+            });
+          post(tx, transfers, [], isSharded);
+          if (taken > 0n) await consumeLots(tx, wallet, taken, ids.main, original.id);
+        } else {
+          post(
+            tx,
+            [{ ...common, id: ids.main, kind: TransferKind.REVERSE_REDEEM, amount, debit: house, credit: wallet }],
+            [],
+            isSharded,
+          );
+          await restoreLots(
+            tx,
+            [original.id],
+            amount,
+            ids.main,
+            prior.map((p) => p.id),
+            wallet,
+          );
+        }
+      },
+    );
   }
 }

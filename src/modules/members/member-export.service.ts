@@ -4,7 +4,8 @@ import type { ConsentService } from './consent.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { HistoryCursor } from '../ledger/ledger.queries.js';
 
-const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+const plain = (value: unknown): unknown =>
+  JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
 
 export class MemberExportService {
   constructor(
@@ -26,7 +27,12 @@ export class MemberExportService {
     return plain({
       format: 'coalition-hub.member-export.v1',
       exportedAt: new Date().toISOString(),
-      member: member && { id: member.id, createdAt: member.createdAt, erasedAt: member.erasedAt, profile: member.profile },
+      member: member && {
+        id: member.id,
+        createdAt: member.createdAt,
+        erasedAt: member.erasedAt,
+        profile: member.profile,
+      },
       links: await this.members.allLinks([memberId]),
       consentHistory: await this.consents.history(memberId),
       balances: await this.ledger.queries.balances([memberId]),

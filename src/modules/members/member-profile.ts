@@ -5,6 +5,7 @@
  */
 import { badInput } from '../../platform/graphql/errors.js';
 import { AppError } from '../../platform/graphql/errors.js';
+import { hasControlCharacter } from '../../platform/text.js';
 
 export const CONSENT_SCOPES = ['profile', 'contact', 'marketing'] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
@@ -37,14 +38,18 @@ export interface Profile {
   preferences: Record<string, string | boolean | number>;
 }
 
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 const E164 = /^\+[1-9]\d{6,14}$/;
 const LOCALE = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/;
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export function checkConsentScope(scope: string): ConsentScope {
   if (!(CONSENT_SCOPES as readonly string[]).includes(scope)) {
-    throw new AppError('UNKNOWN_CONSENT_SCOPE', `Unknown consent scope "${String(scope).slice(0, 40)}"; use one of ${CONSENT_SCOPES.join(', ')}.`, { field: 'scope' });
+    throw new AppError(
+      'UNKNOWN_CONSENT_SCOPE',
+      `Unknown consent scope "${String(scope).slice(0, 40)}"; use one of ${CONSENT_SCOPES.join(', ')}.`,
+      { field: 'scope' },
+    );
   }
   return scope as ConsentScope;
 }
@@ -55,7 +60,8 @@ export const normalisePhone = (phone: string) => phone.replace(/[\s().-]/g, '');
 function checkBirthDate(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  const valid = date && date.toISOString().slice(0, 10) === value && Number(m![1]) >= 1900 && date.getTime() <= Date.now();
+  const valid =
+    date && date.toISOString().slice(0, 10) === value && Number(m![1]) >= 1900 && date.getTime() <= Date.now();
   if (!valid) throw badInput('birthDate must be a real past date written YYYY-MM-DD.', 'birthDate');
   return value;
 }
@@ -65,8 +71,12 @@ function checkPreferences(value: Record<string, unknown>): Record<string, string
   if (entries.length > 50) throw badInput('preferences may hold at most 50 entries.', 'preferences');
   for (const [k, v] of entries) {
     const okKey = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(k);
-    const okValue = typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= 200 && !CONTROL.test(v));
-    if (!okKey || !okValue) throw badInput('preferences must map short names to booleans, numbers or short strings.', 'preferences');
+    const okValue =
+      typeof v === 'boolean' ||
+      (typeof v === 'number' && Number.isFinite(v)) ||
+      (typeof v === 'string' && v.length <= 200 && !hasControlCharacter(v));
+    if (!okKey || !okValue)
+      throw badInput('preferences must map short names to booleans, numbers or short strings.', 'preferences');
   }
   return value as Record<string, string | boolean | number>;
 }
@@ -76,7 +86,8 @@ export function checkProfile(input: ProfileInput): ProfileInput {
   const out: ProfileInput = {};
   if (input.displayName != null) {
     const name = input.displayName.trim();
-    if (name.length < 1 || name.length > 200 || CONTROL.test(name)) throw badInput('displayName must be 1 to 200 printable characters.', 'displayName');
+    if (name.length < 1 || name.length > 200 || hasControlCharacter(name))
+      throw badInput('displayName must be 1 to 200 printable characters.', 'displayName');
     out.displayName = name;
   }
   if (input.email != null) {
@@ -91,7 +102,8 @@ export function checkProfile(input: ProfileInput): ProfileInput {
   }
   if (input.birthDate != null) out.birthDate = checkBirthDate(input.birthDate);
   if (input.locale != null) {
-    if (!LOCALE.test(input.locale)) throw badInput('locale must be a language tag such as "en", "id-ID" or "ms-MY".', 'locale');
+    if (!LOCALE.test(input.locale))
+      throw badInput('locale must be a language tag such as "en", "id-ID" or "ms-MY".', 'locale');
     out.locale = input.locale;
   }
   if (input.preferences != null) out.preferences = checkPreferences(input.preferences);

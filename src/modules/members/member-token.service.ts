@@ -9,7 +9,10 @@ export class MemberTokenService {
   ) {}
 
   async issue(partnerId: string, memberId: string) {
-    const { token, expiresIn } = await this.tokens.sign({ role: Role.MEMBER, subject: `member:${memberId}`, partnerId, memberId }, this.ttlSeconds);
+    const { token, expiresIn } = await this.tokens.sign(
+      { role: Role.MEMBER, subject: `member:${memberId}`, partnerId, memberId },
+      this.ttlSeconds,
+    );
     return { accessToken: token, tokenType: 'Bearer', expiresIn, memberId };
   }
 }

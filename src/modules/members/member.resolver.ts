@@ -31,13 +31,17 @@ const MAX_MERGE_HOPS = 16;
 export async function loadVisibleMember(ctx: HubContext, id: string): Promise<MemberNode> {
   const principal = requirePrincipal(ctx.principal);
   // Every path to a member (root field, `_entities`, nested fields) needs members:read from a partner token.
-  if (principal.role === Role.PARTNER && !principal.scopes.has('members:read')) throw forbidden('this operation without the members:read scope');
+  if (principal.role === Role.PARTNER && !principal.scopes.has('members:read'))
+    throw forbidden('this operation without the members:read scope');
   let member = isUuid(id) ? await ctx.loaders.member.load(id) : undefined;
-  for (let hops = 0; member?.mergedInto && hops < MAX_MERGE_HOPS; hops++) member = await ctx.loaders.member.load(member.mergedInto);
+  for (let hops = 0; member?.mergedInto && hops < MAX_MERGE_HOPS; hops++)
+    member = await ctx.loaders.member.load(member.mergedInto);
   if (principal.role === Role.MEMBER) {
     if (!member || principal.memberId !== member.id) throw forbidden('reading another member');
   } else if (principal.partnerId && !isHubWide(principal)) {
-    const link = member ? await ctx.loaders.memberLink.load({ memberId: member.id, partnerId: principal.partnerId }) : undefined;
+    const link = member
+      ? await ctx.loaders.memberLink.load({ memberId: member.id, partnerId: principal.partnerId })
+      : undefined;
     if (!link) throw notFound('Member');
   }
   if (!member) throw notFound('Member');
@@ -60,20 +64,31 @@ export class MemberResolver {
     description:
       "Enrol a customer under the partner's own customer id. The same id again returns the same member; a verified email or phone another partner verified links to that member; otherwise a new member is created.",
   })
-  async enrollMember(@Arg('input', () => EnrollMemberInput) input: EnrollMemberInput, @Ctx() ctx: HubContext): Promise<MemberNode> {
+  async enrollMember(
+    @Arg('input', () => EnrollMemberInput) input: EnrollMemberInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<MemberNode> {
     const partnerId = requirePartner(ctx.principal, 'members:write');
     const { member } = await ctx.services.members.enroll(partnerId, input);
     return member;
   }
 
-  @Mutation(() => Boolean, { description: "Remove the partner's own customer id; the member, its points and history stay." })
+  @Mutation(() => Boolean, {
+    description: "Remove the partner's own customer id; the member, its points and history stay.",
+  })
   unlinkMember(@Arg('customerId', () => String) customerId: string, @Ctx() ctx: HubContext): Promise<boolean> {
     const partnerId = requirePartner(ctx.principal, 'members:write');
     return ctx.services.members.unlink(partnerId, customerId);
   }
 
-  @Mutation(() => MemberToken, { description: "A short-lived token for one of the partner's members, for the partner's app to call the hub as that member." })
-  async issueMemberToken(@Arg('member', () => MemberRefInput) ref: MemberRefInput, @Ctx() ctx: HubContext): Promise<MemberToken> {
+  @Mutation(() => MemberToken, {
+    description:
+      "A short-lived token for one of the partner's members, for the partner's app to call the hub as that member.",
+  })
+  async issueMemberToken(
+    @Arg('member', () => MemberRefInput) ref: MemberRefInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<MemberToken> {
     const partnerId = requirePartner(ctx.principal, 'members:write');
     const memberId = await ctx.services.members.resolveForPartner(partnerId, ref);
     return ctx.services.memberTokens.issue(partnerId, memberId);
@@ -87,7 +102,8 @@ export class MemberResolver {
       return loadVisibleMember(ctx, await ctx.services.members.resolveForPartner(partnerId, ref));
     }
     if (ref.memberId == null) throw badInput('Give exactly one of memberId or customerId.', 'member');
-    if (principal.role === Role.PARTNER && !principal.scopes.has('members:read')) throw forbidden('this operation without the members:read scope');
+    if (principal.role === Role.PARTNER && !principal.scopes.has('members:read'))
+      throw forbidden('this operation without the members:read scope');
     return loadVisibleMember(ctx, ref.memberId);
   }
 
@@ -97,44 +113,70 @@ export class MemberResolver {
   }
 
   @Mutation(() => MemberProfile, { description: 'The member updates their own profile (member token).' })
-  async updateMyProfile(@Arg('input', () => UpdateProfileInput) input: UpdateProfileInput, @Ctx() ctx: HubContext): Promise<MemberProfile> {
+  async updateMyProfile(
+    @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<MemberProfile> {
     const member = await ctx.services.members.updateProfile(memberSelf(ctx), input);
     return { ...member.profile, visibleScopes: [...new Set(Object.values(FIELD_SCOPE))].sort() };
   }
 
-  @Mutation(() => MemberConsent, { description: 'The member grants or revokes one scope for one partner they are linked to (member token).' })
-  setConsent(@Arg('input', () => SetConsentInput) input: SetConsentInput, @Ctx() ctx: HubContext): Promise<MemberConsent> {
+  @Mutation(() => MemberConsent, {
+    description: 'The member grants or revokes one scope for one partner they are linked to (member token).',
+  })
+  setConsent(
+    @Arg('input', () => SetConsentInput) input: SetConsentInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<MemberConsent> {
     const memberId = memberSelf(ctx);
     if (!isUuid(input.partnerId)) throw notFound('Partner link');
     return ctx.services.consents.set(memberId, input.partnerId, input.scope, input.granted);
   }
 
-  @Query(() => GraphQLJSONObject, { description: 'Everything the hub holds on the calling member, as one JSON document (member token).' })
+  @Query(() => GraphQLJSONObject, {
+    description: 'Everything the hub holds on the calling member, as one JSON document (member token).',
+  })
   exportMyData(@Ctx() ctx: HubContext): Promise<Record<string, unknown>> {
     return ctx.services.memberExport.export(memberSelf(ctx));
   }
 
-  @Query(() => GraphQLJSONObject, { description: "Everything the hub holds on one member (operator; e.g. to answer a member's request)." })
-  memberDataExport(@Arg('memberId', () => String) memberId: string, @Ctx() ctx: HubContext): Promise<Record<string, unknown>> {
+  @Query(() => GraphQLJSONObject, {
+    description: "Everything the hub holds on one member (operator; e.g. to answer a member's request).",
+  })
+  memberDataExport(
+    @Arg('memberId', () => String) memberId: string,
+    @Ctx() ctx: HubContext,
+  ): Promise<Record<string, unknown>> {
     requireRole(ctx.principal, Role.OPERATOR);
     if (!isUuid(memberId)) throw notFound('Member');
     return ctx.services.memberExport.export(memberId);
   }
 
-  @Mutation(() => MemberNode, { description: 'Erase the calling member: personal data and links removed, points and ledger history kept (member token).' })
+  @Mutation(() => MemberNode, {
+    description:
+      'Erase the calling member: personal data and links removed, points and ledger history kept (member token).',
+  })
   eraseMyData(@Ctx() ctx: HubContext): Promise<MemberNode> {
     return ctx.services.members.erase(memberSelf(ctx));
   }
 
-  @Mutation(() => MemberNode, { description: 'Erase a member (operator): personal data and links removed, ledger kept.' })
+  @Mutation(() => MemberNode, {
+    description: 'Erase a member (operator): personal data and links removed, ledger kept.',
+  })
   eraseMember(@Arg('memberId', () => String) memberId: string, @Ctx() ctx: HubContext): Promise<MemberNode> {
     requireRole(ctx.principal, Role.OPERATOR);
     if (!isUuid(memberId)) throw notFound('Member');
     return ctx.services.members.erase(memberId);
   }
 
-  @Mutation(() => MemberNode, { description: 'Merge a duplicate member into another (operator): links, consents and history move; points move by ledger transfers.' })
-  async mergeMembers(@Arg('input', () => MergeMembersInput) input: MergeMembersInput, @Ctx() ctx: HubContext): Promise<MemberNode> {
+  @Mutation(() => MemberNode, {
+    description:
+      'Merge a duplicate member into another (operator): links, consents and history move; points move by ledger transfers.',
+  })
+  async mergeMembers(
+    @Arg('input', () => MergeMembersInput) input: MergeMembersInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<MemberNode> {
     requireRole(ctx.principal, Role.OPERATOR);
     if (!isUuid(input.sourceMemberId) || !isUuid(input.targetMemberId)) throw notFound('Member');
     const targetId = await ctx.services.memberMerge.merge(input.sourceMemberId, input.targetMemberId);
@@ -142,7 +184,9 @@ export class MemberResolver {
     return loadVisibleMember(ctx, targetId);
   }
 
-  @FieldResolver(() => MemberProfile, { description: 'Personal fields, each visible to a partner only under the consent scope it needs.' })
+  @FieldResolver(() => MemberProfile, {
+    description: 'Personal fields, each visible to a partner only under the consent scope it needs.',
+  })
   async profile(@Root() member: MemberNode, @Ctx() ctx: HubContext): Promise<MemberProfile> {
     const scopes = await visibleScopes(ctx, requirePrincipal(ctx.principal), member.id);
     const field = <K extends keyof typeof FIELD_SCOPE>(k: K) => (scopes.has(FIELD_SCOPE[k]) ? member.profile[k] : null);
@@ -162,28 +206,41 @@ export class MemberResolver {
     return ctx.loaders.tier.load(member.id);
   }
 
-  @FieldResolver(() => [MemberConsent], { description: 'Current consent per partner and scope. A partner sees only its own.' })
+  @FieldResolver(() => [MemberConsent], {
+    description: 'Current consent per partner and scope. A partner sees only its own.',
+  })
   async consents(@Root() member: MemberNode, @Ctx() ctx: HubContext): Promise<MemberConsent[]> {
     const principal = requirePrincipal(ctx.principal);
     const all = await ctx.loaders.consents.load(member.id);
-    return principal.role === Role.MEMBER || isHubWide(principal) ? all : all.filter((c) => c.partnerId === principal.partnerId);
+    return principal.role === Role.MEMBER || isHubWide(principal)
+      ? all
+      : all.filter((c) => c.partnerId === principal.partnerId);
   }
 
-  @FieldResolver(() => [MemberConsent], { description: 'Every grant and revocation, oldest first. A partner sees only its own.' })
+  @FieldResolver(() => [MemberConsent], {
+    description: 'Every grant and revocation, oldest first. A partner sees only its own.',
+  })
   async consentHistory(@Root() member: MemberNode, @Ctx() ctx: HubContext): Promise<MemberConsent[]> {
     const principal = requirePrincipal(ctx.principal);
     const all = await ctx.services.consents.history(member.id);
-    return principal.role === Role.MEMBER || isHubWide(principal) ? all : all.filter((c) => c.partnerId === principal.partnerId);
+    return principal.role === Role.MEMBER || isHubWide(principal)
+      ? all
+      : all.filter((c) => c.partnerId === principal.partnerId);
   }
 
-  @FieldResolver(() => MemberLinkNode, { nullable: true, description: "The calling partner's own link to this member (partner tokens only)." })
+  @FieldResolver(() => MemberLinkNode, {
+    nullable: true,
+    description: "The calling partner's own link to this member (partner tokens only).",
+  })
   async partnerLink(@Root() member: MemberNode, @Ctx() ctx: HubContext): Promise<MemberLinkNode | null> {
     const partnerId = ctx.principal?.role === Role.PARTNER ? ctx.principal.partnerId : undefined;
     if (!partnerId) return null;
     return (await ctx.loaders.memberLink.load({ memberId: member.id, partnerId })) ?? null;
   }
 
-  @FieldResolver(() => [MemberLinkNode], { description: 'Every partner link of this member (operator and the member itself; a partner sees only its own).' })
+  @FieldResolver(() => [MemberLinkNode], {
+    description: 'Every partner link of this member (operator and the member itself; a partner sees only its own).',
+  })
   async links(@Root() member: MemberNode, @Ctx() ctx: HubContext): Promise<MemberLinkNode[]> {
     const principal = requirePrincipal(ctx.principal);
     const links = await ctx.loaders.memberLinks.load(member.id);

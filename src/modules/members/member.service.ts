@@ -11,6 +11,7 @@ import { newId, isUuid } from '../../platform/ids.js';
 import { AppError, badInput, notFound } from '../../platform/graphql/errors.js';
 import { checkProfile, type Profile, type ProfileInput } from './member-profile.js';
 import { MemberErrors } from './member.exception.js';
+import { hasControlCharacter } from '../../platform/text.js';
 
 export interface MemberRow {
   id: string;
@@ -36,10 +37,11 @@ export interface EnrollInput extends ProfileInput {
   phoneVerified?: boolean | null;
 }
 
-const toDay = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+const toDay = (v: unknown): string | null =>
+  v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 
 export function checkCustomerId(customerId: string): string {
-  if (customerId.length < 1 || customerId.length > 128 || /[\u0000-\u001f]/.test(customerId)) {
+  if (customerId.length < 1 || customerId.length > 128 || hasControlCharacter(customerId)) {
     throw badInput('customerId must be 1 to 128 printable characters.', 'customerId');
   }
   return customerId;
@@ -54,7 +56,8 @@ export type MemberRef = { memberId: string; customerId?: undefined } | { custome
  */
 export function checkMemberRef(ref: { memberId?: string | null; customerId?: string | null }): MemberRef | AppError {
   try {
-    if ((ref.memberId == null) === (ref.customerId == null)) throw badInput('Give exactly one of memberId or customerId.', 'member');
+    if ((ref.memberId == null) === (ref.customerId == null))
+      throw badInput('Give exactly one of memberId or customerId.', 'member');
     if (ref.memberId != null) return isUuid(ref.memberId) ? { memberId: ref.memberId } : notFound('Member');
     return { customerId: checkCustomerId(ref.customerId!) };
   } catch (error) {
@@ -162,13 +165,28 @@ export class MemberService {
         await tx.query(
           `update member set display_name = coalesce(display_name, $2), email = coalesce(email, $3), phone = coalesce(phone, $4),
                   birth_date = coalesce(birth_date, $5::date), locale = coalesce(locale, $6), updated_at = now() where id = $1`,
-          [memberId, profile.displayName ?? null, profile.email ?? null, profile.phone ?? null, profile.birthDate ?? null, profile.locale ?? null],
+          [
+            memberId,
+            profile.displayName ?? null,
+            profile.email ?? null,
+            profile.phone ?? null,
+            profile.birthDate ?? null,
+            profile.locale ?? null,
+          ],
         );
       } else {
         memberId = newId();
         await tx.query(
           `insert into member (id, display_name, email, phone, birth_date, locale, preferences) values ($1, $2, $3, $4, $5::date, $6, $7::jsonb)`,
-          [memberId, profile.displayName ?? null, profile.email ?? null, profile.phone ?? null, profile.birthDate ?? null, profile.locale ?? null, JSON.stringify(profile.preferences ?? {})],
+          [
+            memberId,
+            profile.displayName ?? null,
+            profile.email ?? null,
+            profile.phone ?? null,
+            profile.birthDate ?? null,
+            profile.locale ?? null,
+            JSON.stringify(profile.preferences ?? {}),
+          ],
         );
       }
       if (verified.length) {
@@ -191,7 +209,10 @@ export class MemberService {
   /** Removes a partner's own customer id; the member and its ledger history stay. */
   async unlink(partnerId: string, customerId: string): Promise<boolean> {
     checkCustomerId(customerId);
-    const rows = await this.db.sql.query(`delete from member_link where partner_id = $1 and customer_id = $2 returning member_id`, [partnerId, customerId]);
+    const rows = await this.db.sql.query(
+      `delete from member_link where partner_id = $1 and customer_id = $2 returning member_id`,
+      [partnerId, customerId],
+    );
     this.linksChanged();
     if (rows.length === 0) throw notFound('Member');
     return true;
@@ -203,7 +224,15 @@ export class MemberService {
       `update member set display_name = coalesce($2, display_name), email = coalesce($3, email), phone = coalesce($4, phone),
               birth_date = coalesce($5::date, birth_date), locale = coalesce($6, locale), preferences = coalesce($7::jsonb, preferences), updated_at = now()
         where id = $1 and erased_at is null returning ${MEMBER_COLUMNS}`,
-      [memberId, p.displayName ?? null, p.email ?? null, p.phone ?? null, p.birthDate ?? null, p.locale ?? null, p.preferences ? JSON.stringify(p.preferences) : null],
+      [
+        memberId,
+        p.displayName ?? null,
+        p.email ?? null,
+        p.phone ?? null,
+        p.birthDate ?? null,
+        p.locale ?? null,
+        p.preferences ? JSON.stringify(p.preferences) : null,
+      ],
     );
     if (!row) throw notFound('Member');
     return memberFrom(row);
@@ -241,7 +270,10 @@ export class MemberService {
    * member id, or the error that reference alone gets. (earnPointsBatch
    * resolves its members inside its own lock statement instead.)
    */
-  async resolveManyForPartner(partnerId: string, refs: readonly { memberId?: string | null; customerId?: string | null }[]): Promise<(string | AppError)[]> {
+  async resolveManyForPartner(
+    partnerId: string,
+    refs: readonly { memberId?: string | null; customerId?: string | null }[],
+  ): Promise<(string | AppError)[]> {
     const checked = refs.map((ref) => checkMemberRef(ref));
     const keyOf = (c: MemberRef) => (c.memberId ? `${partnerId}|m|${c.memberId}` : `${partnerId}|c|${c.customerId}`);
     // Read the cache once: it can be cleared while the query below runs (a link change, or the change feed
@@ -252,7 +284,10 @@ export class MemberService {
     const mark = this.resolved.mark();
     const byMember = misses.flatMap((c) => (c.memberId ? [c.memberId] : []));
     const byCustomer = misses.flatMap((c) => (c.customerId ? [c.customerId] : []));
-    const rows = await this.db.sql.query<{ member_id: string; customer_id: string; ref_id: string | null }>(RESOLVE_SQL, [partnerId, byMember, byCustomer]);
+    const rows = await this.db.sql.query<{ member_id: string; customer_id: string; ref_id: string | null }>(
+      RESOLVE_SQL,
+      [partnerId, byMember, byCustomer],
+    );
     const members = new Map(rows.flatMap((r) => (r.ref_id ? [[r.ref_id, r.member_id] as const] : [])));
     const customers = new Map(rows.map((r) => [r.customer_id, r.member_id]));
     return checked.map((c, i) => {
@@ -265,7 +300,10 @@ export class MemberService {
   }
 
   /** Resolves a member reference as seen by one partner: only members linked to it. */
-  async resolveForPartner(partnerId: string, ref: { memberId?: string | null; customerId?: string | null }): Promise<string> {
+  async resolveForPartner(
+    partnerId: string,
+    ref: { memberId?: string | null; customerId?: string | null },
+  ): Promise<string> {
     const [result] = await this.resolveManyForPartner(partnerId, [ref]);
     if (result instanceof AppError) throw result;
     return result!;
@@ -281,7 +319,10 @@ export class MemberService {
     await tx.query(`update member_identifier set member_id = $2 where member_id = $1`, [sourceId, targetId]);
     await tx.query(`update consent_event set member_id = $2 where member_id = $1`, [sourceId, targetId]);
     await tx.query(`update member set merged_into = $2 where merged_into = $1`, [sourceId, targetId]);
-    await tx.query(`update member set merged_into = $2, merged_at = now(), updated_at = now() where id = $1`, [sourceId, targetId]);
+    await tx.query(`update member set merged_into = $2, merged_at = now(), updated_at = now() where id = $1`, [
+      sourceId,
+      targetId,
+    ]);
   }
 
   /** Checks a merge can go ahead: two different, live, unmerged members. */

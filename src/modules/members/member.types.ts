@@ -13,7 +13,10 @@ export class MemberNode {
   @Field(() => Date)
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true, description: 'When the member was erased (personal data removed; ledger kept).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the member was erased (personal data removed; ledger kept).',
+  })
   erasedAt!: Date | null;
 
   /** Resolved by the profile field, filtered by consent. */
@@ -35,7 +38,10 @@ export class MemberLinkNode {
   linkedAt!: Date;
 }
 
-@ObjectType({ description: 'Personal fields. A partner sees a field only if the member granted it the scope the field needs (profile: name, birth date, locale; contact: email, phone; marketing: preferences); hidden fields are null.' })
+@ObjectType({
+  description:
+    'Personal fields. A partner sees a field only if the member granted it the scope the field needs (profile: name, birth date, locale; contact: email, phone; marketing: preferences); hidden fields are null.',
+})
 export class MemberProfile {
   @Field(() => String, { nullable: true })
   displayName!: string | null;
@@ -115,7 +121,10 @@ export class EnrollMemberInput {
   @Field(() => String, { nullable: true })
   email?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'The partner verified this email. Only verified identifiers link to an existing member.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'The partner verified this email. Only verified identifiers link to an existing member.',
+  })
   emailVerified?: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'International format, e.g. +6281234567890.' })

@@ -27,7 +27,8 @@ export function parseTiers(spec: string): TierLevel[] {
     return { name: m[1]!, threshold: BigInt(m[2]!) };
   });
   if (levels[0]?.threshold !== 0n) throw new Error('the first tier must start at 0 points');
-  for (let i = 1; i < levels.length; i++) if (levels[i]!.threshold <= levels[i - 1]!.threshold) throw new Error('tier thresholds must ascend');
+  for (let i = 1; i < levels.length; i++)
+    if (levels[i]!.threshold <= levels[i - 1]!.threshold) throw new Error('tier thresholds must ascend');
   return levels;
 }
 
@@ -35,7 +36,12 @@ export function tierFor(levels: readonly TierLevel[], points: bigint): TierStatu
   let index = 0;
   for (let i = 0; i < levels.length; i++) if (points >= levels[i]!.threshold) index = i;
   const next = levels[index + 1];
-  return { name: levels[index]!.name, qualifyingPoints: points, nextTier: next?.name ?? null, pointsToNextTier: next ? next.threshold - points : null };
+  return {
+    name: levels[index]!.name,
+    qualifyingPoints: points,
+    nextTier: next?.name ?? null,
+    pointsToNextTier: next ? next.threshold - points : null,
+  };
 }
 
 export class TierService {

@@ -12,7 +12,12 @@ import type { PartnerService } from './partner.service.js';
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
 function oauthError(res: ServerResponse, status: number, error: string, description: string, basic = false) {
-  sendJson(res, status, { error, error_description: description }, { ...NO_STORE, ...(basic && status === 401 ? { 'www-authenticate': 'Basic realm="coalition-hub"' } : {}) });
+  sendJson(
+    res,
+    status,
+    { error, error_description: description },
+    { ...NO_STORE, ...(basic && status === 401 ? { 'www-authenticate': 'Basic realm="coalition-hub"' } : {}) },
+  );
 }
 
 function parseParams(body: string, type: string): Record<string, string> | null {
@@ -21,7 +26,10 @@ function parseParams(body: string, type: string): Record<string, string> | null 
     try {
       const parsed: unknown = JSON.parse(body);
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
-      return Object.fromEntries(Object.entries(parsed).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+      return Object.fromEntries(Object.entries(parsed).filter(([, v]) => typeof v === 'string')) as Record<
+        string,
+        string
+      >;
     } catch {
       return null;
     }
@@ -50,9 +58,15 @@ export function createTokenHandler(partners: PartnerService, tokens: TokenServic
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'POST') return oauthError(res, 405, 'invalid_request', 'Use POST.');
     const params = parseParams(await readBody(req, Math.min(bodyLimit, 16_384)), mediaType(req));
-    if (!params) return oauthError(res, 400, 'invalid_request', 'Send application/x-www-form-urlencoded or application/json.');
+    if (!params)
+      return oauthError(res, 400, 'invalid_request', 'Send application/x-www-form-urlencoded or application/json.');
     if (params.grant_type !== 'client_credentials') {
-      return oauthError(res, 400, params.grant_type ? 'unsupported_grant_type' : 'invalid_request', 'grant_type must be client_credentials.');
+      return oauthError(
+        res,
+        400,
+        params.grant_type ? 'unsupported_grant_type' : 'invalid_request',
+        'grant_type must be client_credentials.',
+      );
     }
     const basic = basicCredentials(req);
     const clientId = basic?.id ?? params.client_id;
@@ -61,8 +75,20 @@ export function createTokenHandler(partners: PartnerService, tokens: TokenServic
     const client = await partners.authenticateClient(clientId, secret);
     if (!client) return oauthError(res, 401, 'invalid_client', 'Client authentication failed.', !!basic);
     const requested = params.scope ? params.scope.split(' ').filter(Boolean) : client.scopes;
-    if (requested.some((s) => !client.scopes.includes(s))) return oauthError(res, 400, 'invalid_scope', 'A requested scope is not granted to this client.');
-    const { token, expiresIn } = await tokens.sign({ role: Role.PARTNER, subject: `partner:${client.partnerId}`, partnerId: client.partnerId, clientId, scopes: requested });
-    sendJson(res, 200, { access_token: token, token_type: 'Bearer', expires_in: expiresIn, scope: requested.join(' ') }, NO_STORE);
+    if (requested.some((s) => !client.scopes.includes(s)))
+      return oauthError(res, 400, 'invalid_scope', 'A requested scope is not granted to this client.');
+    const { token, expiresIn } = await tokens.sign({
+      role: Role.PARTNER,
+      subject: `partner:${client.partnerId}`,
+      partnerId: client.partnerId,
+      clientId,
+      scopes: requested,
+    });
+    sendJson(
+      res,
+      200,
+      { access_token: token, token_type: 'Bearer', expires_in: expiresIn, scope: requested.join(' ') },
+      NO_STORE,
+    );
   };
 }

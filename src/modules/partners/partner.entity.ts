@@ -6,7 +6,10 @@ export enum PartnerStatus {
   ACTIVE = 'ACTIVE',
   SUSPENDED = 'SUSPENDED',
 }
-registerEnumType(PartnerStatus, { name: 'PartnerStatus', description: 'A suspended partner cannot authenticate; its tokens stop working at once.' });
+registerEnumType(PartnerStatus, {
+  name: 'PartnerStatus',
+  description: 'A suspended partner cannot authenticate; its tokens stop working at once.',
+});
 
 /** A brand in the coalition. Also the federated `Partner` entity. */
 @Entity({ tableName: 'partner' })

@@ -7,11 +7,21 @@ import { ForwardPageArgs, pageFromArgs, toConnection } from '../../platform/grap
 import { forbidden, notFound } from '../../platform/graphql/errors.js';
 import { isUuid } from '../../platform/ids.js';
 import { Partner } from './partner.entity.js';
-import { CreatePartnerCredentialsInput, CreatePartnerInput, PartnerConnection, PartnerCredentials, UpdatePartnerInput } from './partner.types.js';
+import {
+  CreatePartnerCredentialsInput,
+  CreatePartnerInput,
+  PartnerConnection,
+  PartnerCredentials,
+  UpdatePartnerInput,
+} from './partner.types.js';
 
 /** Operators see every partner; a partner, its members and partner-scoped finance see their own. */
 export function canSeePartner(principal: Principal, partnerId: string): boolean {
-  return principal.role === Role.OPERATOR || (principal.role === Role.FINANCE && !principal.partnerId) || principal.partnerId === partnerId;
+  return (
+    principal.role === Role.OPERATOR ||
+    (principal.role === Role.FINANCE && !principal.partnerId) ||
+    principal.partnerId === partnerId
+  );
 }
 
 export async function loadVisiblePartner(ctx: HubContext, id: string): Promise<Partner> {
@@ -30,7 +40,10 @@ export class PartnerResolver {
   }
 
   @Query(() => PartnerConnection, { description: 'Every partner (operator and hub-wide finance).' })
-  async partners(@Args(() => ForwardPageArgs) args: ForwardPageArgs, @Ctx() ctx: HubContext): Promise<PartnerConnection> {
+  async partners(
+    @Args(() => ForwardPageArgs) args: ForwardPageArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<PartnerConnection> {
     const principal = requireRole(ctx.principal, Role.OPERATOR, Role.FINANCE);
     if (principal.partnerId) throw forbidden('listing partners');
     const page = pageFromArgs(args, (key): key is string => typeof key === 'string' && isUuid(key));
@@ -39,19 +52,29 @@ export class PartnerResolver {
   }
 
   @Mutation(() => Partner)
-  createPartner(@Arg('input', () => CreatePartnerInput) input: CreatePartnerInput, @Ctx() ctx: HubContext): Promise<Partner> {
+  createPartner(
+    @Arg('input', () => CreatePartnerInput) input: CreatePartnerInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<Partner> {
     requireRole(ctx.principal, Role.OPERATOR);
     return ctx.services.partners.create(input);
   }
 
-  @Mutation(() => Partner, { description: 'Rename, suspend or reactivate a partner. Suspension stops its tokens at once.' })
-  updatePartner(@Arg('input', () => UpdatePartnerInput) input: UpdatePartnerInput, @Ctx() ctx: HubContext): Promise<Partner> {
+  @Mutation(() => Partner, {
+    description: 'Rename, suspend or reactivate a partner. Suspension stops its tokens at once.',
+  })
+  updatePartner(
+    @Arg('input', () => UpdatePartnerInput) input: UpdatePartnerInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<Partner> {
     requireRole(ctx.principal, Role.OPERATOR);
     if (!isUuid(input.id)) throw notFound('Partner');
     return ctx.services.partners.update(input.id, input);
   }
 
-  @Mutation(() => PartnerCredentials, { description: 'New OAuth2 client credentials for a partner; the secret is shown only here.' })
+  @Mutation(() => PartnerCredentials, {
+    description: 'New OAuth2 client credentials for a partner; the secret is shown only here.',
+  })
   async createPartnerCredentials(
     @Arg('input', () => CreatePartnerCredentialsInput) input: CreatePartnerCredentialsInput,
     @Ctx() ctx: HubContext,

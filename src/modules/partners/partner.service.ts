@@ -13,6 +13,7 @@ import type { Page } from '../../platform/graphql/pagination.js';
 import { Partner, PartnerStatus } from './partner.entity.js';
 import { PartnerCredential } from './partner-credential.entity.js';
 import { PartnerErrors } from './partner.exception.js';
+import { hasControlCharacter } from '../../platform/text.js';
 
 const CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const ISO_4217 = new Set(Intl.supportedValuesOf('currency'));
@@ -33,12 +34,11 @@ export interface IssuedCredentials {
 /** What a client id can look like (ours are `cid_` and a random token); anything else names no client. */
 const CLIENT_ID = /^[A-Za-z0-9_-]{1,100}$/;
 /** PostgreSQL text cannot hold NUL, and no name or label needs control characters. */
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function checkName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.length < 1 || trimmed.length > 200) throw badInput('name must be 1 to 200 characters.', 'name');
-  if (CONTROL.test(trimmed)) throw badInput('name must not contain control characters.', 'name');
+  if (hasControlCharacter(trimmed)) throw badInput('name must not contain control characters.', 'name');
   return trimmed;
 }
 
@@ -67,7 +67,12 @@ export class PartnerService {
     if (!CODE.test(input.code)) throw badInput('code must be 2 to 63 lower-case letters, digits or dashes.', 'code');
     if (!ISO_4217.has(input.settlementCurrency)) throw PartnerErrors.unknownCurrency(input.settlementCurrency);
     const em = this.db.em();
-    const partner = em.create(Partner, { id: newId(), code: input.code, name: checkName(input.name), settlementCurrency: input.settlementCurrency });
+    const partner = em.create(Partner, {
+      id: newId(),
+      code: input.code,
+      name: checkName(input.name),
+      settlementCurrency: input.settlementCurrency,
+    });
     try {
       await em.flush();
     } catch (error) {
@@ -99,19 +104,32 @@ export class PartnerService {
 
   /** Keyset page by id (ids are time-ordered, so this is creation order). */
   async list(page: Page<string>): Promise<Partner[]> {
-    return this.db.em().find(Partner, page.after ? { id: { $gt: page.after } } : {}, { orderBy: { id: 'asc' }, limit: page.limit + 1 });
+    return this.db
+      .em()
+      .find(Partner, page.after ? { id: { $gt: page.after } } : {}, { orderBy: { id: 'asc' }, limit: page.limit + 1 });
   }
 
-  async createCredentials(partnerId: string, scopes: readonly string[] | null | undefined, label?: string | null): Promise<IssuedCredentials> {
+  async createCredentials(
+    partnerId: string,
+    scopes: readonly string[] | null | undefined,
+    label?: string | null,
+  ): Promise<IssuedCredentials> {
     const granted = checkScopes(scopes ?? PARTNER_SCOPES);
     if (granted.length === 0) throw badInput('scopes must not be empty.', 'scopes');
-    if (label != null && (label.length > 200 || CONTROL.test(label))) throw badInput('label must be at most 200 characters, without control characters.', 'label');
+    if (label != null && (label.length > 200 || hasControlCharacter(label)))
+      throw badInput('label must be at most 200 characters, without control characters.', 'label');
     const em = this.db.em();
     const partner = await em.findOne(Partner, { id: partnerId });
     if (!partner) throw notFound('Partner');
     const clientId = `cid_${randomToken(12)}`;
     const clientSecret = `cs_${randomToken(32)}`;
-    em.create(PartnerCredential, { clientId, partner, secretHash: await hashSecret(clientSecret), scopes: granted, label: label ?? null });
+    em.create(PartnerCredential, {
+      clientId,
+      partner,
+      secretHash: await hashSecret(clientSecret),
+      scopes: granted,
+      label: label ?? null,
+    });
     await em.flush();
     return { clientId, clientSecret, partnerId, scopes: granted };
   }
@@ -133,7 +151,13 @@ export class PartnerService {
    */
   async authenticateClient(clientId: string, secret: string): Promise<{ partnerId: string; scopes: string[] } | null> {
     const rows = CLIENT_ID.test(clientId)
-      ? await this.db.sql.query<{ partner_id: string; secret_hash: string; scopes: string[]; revoked_at: unknown; status: string }>(
+      ? await this.db.sql.query<{
+          partner_id: string;
+          secret_hash: string;
+          scopes: string[];
+          revoked_at: unknown;
+          status: string;
+        }>(
           `select c.partner_id, c.secret_hash, c.scopes, c.revoked_at, p.status
              from partner_credential c join partner p on p.id = c.partner_id where c.client_id = $1`,
           [clientId],

@@ -35,7 +35,10 @@ export class CreatePartnerCredentialsInput {
   @Field(() => ID)
   partnerId!: string;
 
-  @Field(() => [String], { nullable: true, description: 'Scopes the credentials may request; all partner scopes when omitted.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Scopes the credentials may request; all partner scopes when omitted.',
+  })
   scopes?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'A note for operators, e.g. "POS integration".' })

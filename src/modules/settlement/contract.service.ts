@@ -11,6 +11,7 @@ import { badInput } from '../../platform/graphql/errors.js';
 import { toDate } from '../ledger/ledger.model.js';
 import { BillingMode, SettlementPeriod, type ContractRow } from './settlement.model.js';
 import { SettlementErrors } from './settlement.exception.js';
+import { hasControlCharacter } from '../../platform/text.js';
 
 export interface NewContract {
   partnerId: string;
@@ -31,7 +32,27 @@ const ISO_4217 = new Set(Intl.supportedValuesOf('currency'));
 
 /** ISO 4217 minor-unit exponents that are not 2 (Intl's display digits differ from ISO for some, e.g. IDR). */
 const ISO_EXPONENT: Record<string, number> = {
-  ...Object.fromEntries(['BIF', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'PYG', 'RWF', 'UGX', 'UYI', 'VND', 'VUV', 'XAF', 'XOF', 'XPF'].map((c) => [c, 0])),
+  ...Object.fromEntries(
+    [
+      'BIF',
+      'CLP',
+      'DJF',
+      'GNF',
+      'ISK',
+      'JPY',
+      'KMF',
+      'KRW',
+      'PYG',
+      'RWF',
+      'UGX',
+      'UYI',
+      'VND',
+      'VUV',
+      'XAF',
+      'XOF',
+      'XPF',
+    ].map((c) => [c, 0]),
+  ),
   ...Object.fromEntries(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND'].map((c) => [c, 3])),
   CLF: 4,
   UYW: 4,
@@ -72,7 +93,10 @@ const sameLimit = (a: Decimal | null, b: Decimal | null) => (a == null ? b == nu
  * drew on the budget before.
  */
 export async function setCreditLeft(tx: SqlClient, partnerId: string, limit: Decimal): Promise<void> {
-  await tx.query(`insert into partner_budget (partner_id, remaining) values ($1, 0) on conflict (partner_id) do nothing`, [partnerId]);
+  await tx.query(
+    `insert into partner_budget (partner_id, remaining) values ($1, 0) on conflict (partner_id) do nothing`,
+    [partnerId],
+  );
   await tx.query(`select 1 from partner_budget where partner_id = $1 for update`, [partnerId]);
   const [{ exposure }] = (await tx.query<{ exposure: string }>(
     `select coalesce(sum(v.amount), 0)::text as exposure from transfer_valuation v
@@ -81,7 +105,10 @@ export async function setCreditLeft(tx: SqlClient, partnerId: string, limit: Dec
     [partnerId],
   )) as [{ exposure: string }];
   const remaining = sub(limit, parseDecimal(exposure)!);
-  await tx.query(`update partner_budget set remaining = $2::numeric, updated_at = now() where partner_id = $1`, [partnerId, remaining.units < 0n ? '0' : toString(remaining)]);
+  await tx.query(`update partner_budget set remaining = $2::numeric, updated_at = now() where partner_id = $1`, [
+    partnerId,
+    remaining.units < 0n ? '0' : toString(remaining),
+  ]);
 }
 
 export class ContractService {
@@ -94,39 +121,70 @@ export class ContractService {
     const fiatScale = fiatScaleOf(input.settlementCurrency);
     let limit: Decimal | null = null;
     if (input.creditLimit != null) {
-      if (input.billingMode !== BillingMode.POSTPAID) throw badInput('creditLimit applies to POSTPAID contracts only.', 'creditLimit');
+      if (input.billingMode !== BillingMode.POSTPAID)
+        throw badInput('creditLimit applies to POSTPAID contracts only.', 'creditLimit');
       limit = parseDecimal(input.creditLimit) ?? null;
-      if (!limit || limit.units < 0n || limit.scale > fiatScale) throw badInput(`creditLimit must be a non-negative amount with at most ${fiatScale} decimals.`, 'creditLimit');
+      if (!limit || limit.units < 0n || limit.scale > fiatScale)
+        throw badInput(`creditLimit must be a non-negative amount with at most ${fiatScale} decimals.`, 'creditLimit');
     }
-    if ((input.period === SettlementPeriod.CUSTOM) !== (input.periodSeconds != null)) throw badInput('periodSeconds is required for CUSTOM periods and only for them.', 'periodSeconds');
-    if (input.periodSeconds != null && (!Number.isInteger(input.periodSeconds) || input.periodSeconds < 1 || input.periodSeconds > 366 * 86_400)) {
+    if ((input.period === SettlementPeriod.CUSTOM) !== (input.periodSeconds != null))
+      throw badInput('periodSeconds is required for CUSTOM periods and only for them.', 'periodSeconds');
+    if (
+      input.periodSeconds != null &&
+      (!Number.isInteger(input.periodSeconds) || input.periodSeconds < 1 || input.periodSeconds > 366 * 86_400)
+    ) {
       throw badInput('periodSeconds must be 1 to 31622400.', 'periodSeconds');
     }
-    if (input.effectiveFrom && input.effectiveFrom.getTime() < Date.now() - BACKDATE_TOLERANCE_MS) throw SettlementErrors.backdated();
+    if (input.effectiveFrom && input.effectiveFrom.getTime() < Date.now() - BACKDATE_TOLERANCE_MS)
+      throw SettlementErrors.backdated();
 
     return this.sql.transaction(async (tx) => {
       // One contract change per partner at a time.
       await tx.query(`select pg_advisory_xact_lock(hashtext('contract:' || $1))`, [input.partnerId]);
-      const [latest] = (await tx.query(`select ${COLUMNS} from partner_contract where partner_id = $1 order by effective_from desc limit 1`, [input.partnerId])).map(contractFrom);
+      const [latest] = (
+        await tx.query(
+          `select ${COLUMNS} from partner_contract where partner_id = $1 order by effective_from desc limit 1`,
+          [input.partnerId],
+        )
+      ).map(contractFrom);
       if (latest) {
-        if (latest.settlementCurrency !== input.settlementCurrency) throw SettlementErrors.termsFixed('settlementCurrency');
-        if (latest.period !== input.period || latest.periodSeconds !== (input.periodSeconds ?? null)) throw SettlementErrors.termsFixed('period');
+        if (latest.settlementCurrency !== input.settlementCurrency)
+          throw SettlementErrors.termsFixed('settlementCurrency');
+        if (latest.period !== input.period || latest.periodSeconds !== (input.periodSeconds ?? null))
+          throw SettlementErrors.termsFixed('period');
       }
-      const billingChanged = !latest || latest.billingMode !== input.billingMode || !sameLimit(latest.creditLimit, limit);
-      if (billingChanged && input.effectiveFrom && input.effectiveFrom.getTime() > Date.now() + BACKDATE_TOLERANCE_MS) throw SettlementErrors.billingNotImmediate();
+      const billingChanged =
+        !latest || latest.billingMode !== input.billingMode || !sameLimit(latest.creditLimit, limit);
+      if (billingChanged && input.effectiveFrom && input.effectiveFrom.getTime() > Date.now() + BACKDATE_TOLERANCE_MS)
+        throw SettlementErrors.billingNotImmediate();
       // A version scheduled ahead carries the old billing terms: when it takes effect it would silently undo this change.
-      if (billingChanged && latest && latest.effectiveFrom.getTime() > Date.now()) throw SettlementErrors.billingWhileScheduled(latest.effectiveFrom);
+      if (billingChanged && latest && latest.effectiveFrom.getTime() > Date.now())
+        throw SettlementErrors.billingWhileScheduled(latest.effectiveFrom);
       // Never before this moment (after the lock): a start the tolerance let through, or a transaction that waited for the lock, must not re-price what was already valued.
       const rows = await tx.query(
         `insert into partner_contract (id, partner_id, version, effective_from, settlement_currency, fiat_scale, issue_price, redemption_price, billing_mode, credit_limit, period, period_seconds)
          select $1, $2, coalesce((select max(version) from partner_contract where partner_id = $2), 0) + 1, greatest($3::timestamptz, clock_timestamp()), $4, $5, $6::numeric, $7::numeric, $8, $9::numeric, $10, $11
           where exists (select 1 from partner where id = $2)
          on conflict (partner_id, effective_from) do nothing returning ${COLUMNS}`,
-        [newId(), input.partnerId, input.effectiveFrom ?? null, input.settlementCurrency, fiatScale, toString(issue), toString(redemption), input.billingMode, limit && toString(limit), input.period, input.periodSeconds ?? null],
+        [
+          newId(),
+          input.partnerId,
+          input.effectiveFrom ?? null,
+          input.settlementCurrency,
+          fiatScale,
+          toString(issue),
+          toString(redemption),
+          input.billingMode,
+          limit && toString(limit),
+          input.period,
+          input.periodSeconds ?? null,
+        ],
       );
       if (!rows[0]) {
         const exists = await tx.query(`select 1 from partner where id = $1`, [input.partnerId]);
-        throw exists.length ? SettlementErrors.versionExists() : badInput('partnerId does not name a partner.', 'partnerId');
+        throw exists.length
+          ? SettlementErrors.versionExists()
+          : badInput('partnerId does not name a partner.', 'partnerId');
       }
       const contract = contractFrom(rows[0]);
       if (billingChanged) await ContractService.resetBudget(tx, contract, latest);
@@ -139,7 +197,11 @@ export class ContractService {
    * switching from postpaid); postpaid with a limit has the limit less the
    * issuance not yet paid for; postpaid without a limit has no budget.
    */
-  private static async resetBudget(tx: SqlClient, contract: ContractRow, previous: ContractRow | undefined): Promise<void> {
+  private static async resetBudget(
+    tx: SqlClient,
+    contract: ContractRow,
+    previous: ContractRow | undefined,
+  ): Promise<void> {
     if (contract.billingMode === BillingMode.PREPAID) {
       const keep = previous?.billingMode === BillingMode.PREPAID;
       await tx.query(
@@ -156,7 +218,12 @@ export class ContractService {
   }
 
   async versions(partnerId: string): Promise<ContractRow[]> {
-    return (await this.sql.query(`select ${COLUMNS} from partner_contract where partner_id = $1 order by effective_from desc`, [partnerId])).map(contractFrom);
+    return (
+      await this.sql.query(
+        `select ${COLUMNS} from partner_contract where partner_id = $1 order by effective_from desc`,
+        [partnerId],
+      )
+    ).map(contractFrom);
   }
 
   async inEffect(partnerId: string, at?: Date | null): Promise<ContractRow | undefined> {
@@ -169,12 +236,18 @@ export class ContractService {
 
   /** The first version (it fixes currency and period), or undefined. */
   async first(partnerId: string): Promise<ContractRow | undefined> {
-    const [row] = await this.sql.query(`select ${COLUMNS} from partner_contract where partner_id = $1 order by effective_from limit 1`, [partnerId]);
+    const [row] = await this.sql.query(
+      `select ${COLUMNS} from partner_contract where partner_id = $1 order by effective_from limit 1`,
+      [partnerId],
+    );
     return row ? contractFrom(row) : undefined;
   }
 
   async budget(partnerId: string): Promise<Decimal | null> {
-    const [row] = await this.sql.query<{ remaining: string }>(`select remaining::text as remaining from partner_budget where partner_id = $1`, [partnerId]);
+    const [row] = await this.sql.query<{ remaining: string }>(
+      `select remaining::text as remaining from partner_budget where partner_id = $1`,
+      [partnerId],
+    );
     return row ? parseDecimal(row.remaining)! : null;
   }
 
@@ -183,12 +256,18 @@ export class ContractService {
     const contract = await this.inEffect(partnerId);
     if (!contract || contract.billingMode !== BillingMode.PREPAID) throw SettlementErrors.notPrepaid();
     const value = parseDecimal(amount);
-    if (!value || value.units <= 0n || value.scale > contract.fiatScale) throw badInput(`amount must be positive with at most ${contract.fiatScale} decimals.`, 'amount');
-    if (reference != null && (reference.length < 1 || reference.length > 128 || /[\u0000-\u001f\u007f]/.test(reference))) {
+    if (!value || value.units <= 0n || value.scale > contract.fiatScale)
+      throw badInput(`amount must be positive with at most ${contract.fiatScale} decimals.`, 'amount');
+    if (reference != null && (reference.length < 1 || reference.length > 128 || hasControlCharacter(reference))) {
       throw badInput('reference must be 1 to 128 characters, without control characters.', 'reference');
     }
     return this.sql.transaction(async (tx) => {
-      await tx.query(`insert into prepaid_topup (id, partner_id, amount, reference) values ($1, $2, $3::numeric, $4)`, [newId(), partnerId, toString(value), reference]);
+      await tx.query(`insert into prepaid_topup (id, partner_id, amount, reference) values ($1, $2, $3::numeric, $4)`, [
+        newId(),
+        partnerId,
+        toString(value),
+        reference,
+      ]);
       const [row] = await tx.query<{ remaining: string }>(
         `update partner_budget set remaining = remaining + $2::numeric, updated_at = now() where partner_id = $1 returning remaining::text as remaining`,
         [partnerId, toString(value)],

@@ -24,7 +24,15 @@ export class FlowsService {
   constructor(private readonly sql: Sql) {}
 
   async matrix(from: Date, to: Date, partnerId?: string | null): Promise<FlowRow[]> {
-    const rows = await this.sql.query<{ issuer: string; redeemer: string; points: string; issuer_fiat: string | null; issuer_currency: string | null; redeemer_fiat: string | null; redeemer_currency: string | null }>(
+    const rows = await this.sql.query<{
+      issuer: string;
+      redeemer: string;
+      points: string;
+      issuer_fiat: string | null;
+      issuer_currency: string | null;
+      redeemer_fiat: string | null;
+      redeemer_currency: string | null;
+    }>(
       `with moves as (
          -- Points leaving lots for a redemption (negative movements), and coming back on its reversal (positive).
          select l.issuer_partner_id as issuer, coalesce(r.partner_id, t.partner_id) as redeemer, -m.amount as points,

@@ -8,7 +8,15 @@
  */
 import type { Sql } from '../../platform/db/sql.js';
 import { compare, toString } from '../../platform/decimal.js';
-import { ASSIGNED_TO, DIGEST_SQL, FEES_ASSIGNED_TO, FEES_SQL, LINES_SQL, statementFrom, totals } from './statement.service.js';
+import {
+  ASSIGNED_TO,
+  DIGEST_SQL,
+  FEES_ASSIGNED_TO,
+  FEES_SQL,
+  LINES_SQL,
+  statementFrom,
+  totals,
+} from './statement.service.js';
 import type { Statement } from './settlement.model.js';
 
 export interface Difference {
@@ -57,7 +65,14 @@ export class ReconciliationService {
         limit 100`,
       [partnerId ?? null],
     );
-    for (const b of bad) differences.push({ statementId: null, partnerId: b.partner_id, field: `valuation ${b.transfer_id}`, stored: b.amount, recomputed: b.expected });
+    for (const b of bad)
+      differences.push({
+        statementId: null,
+        partnerId: b.partner_id,
+        field: `valuation ${b.transfer_id}`,
+        stored: b.amount,
+        recomputed: b.expected,
+      });
 
     // Per partner: closed statements plus what no statement covers yet (valuations and fees) add up to every settled valuation and fee.
     const books = await this.sql.query<{ partner_id: string; books: string; ledger: string }>(
@@ -74,7 +89,14 @@ export class ReconciliationService {
         where coalesce(s.total, 0) + coalesce(u.total, 0) <> coalesce(v.total, 0)`,
       [partnerId ?? null],
     );
-    for (const b of books) differences.push({ statementId: null, partnerId: b.partner_id, field: 'statements + uncovered = ledger valuations', stored: b.books, recomputed: b.ledger });
+    for (const b of books)
+      differences.push({
+        statementId: null,
+        partnerId: b.partner_id,
+        field: 'statements + uncovered = ledger valuations',
+        stored: b.books,
+        recomputed: b.ledger,
+      });
 
     const [counts] = await this.sql.query<{ valuations: number; unpriced: number }>(
       `select (select count(*)::int from transfer_valuation where $1::uuid is null or partner_id = $1) as valuations,
@@ -95,15 +117,27 @@ export class ReconciliationService {
 
   private async recompute(stored: Statement): Promise<Difference[]> {
     type Row = { kind: never; transfers: number; points: string; amount: string };
-    const lineRows = [...(await this.sql.query<Row>(LINES_SQL(ASSIGNED_TO), [stored.id])), ...(await this.sql.query<Row>(FEES_SQL(FEES_ASSIGNED_TO), [stored.id]))];
-    const [{ digest }] = (await this.sql.query<{ digest: string }>(DIGEST_SQL(ASSIGNED_TO), [stored.id])) as [{ digest: string }];
+    const lineRows = [
+      ...(await this.sql.query<Row>(LINES_SQL(ASSIGNED_TO), [stored.id])),
+      ...(await this.sql.query<Row>(FEES_SQL(FEES_ASSIGNED_TO), [stored.id])),
+    ];
+    const [{ digest }] = (await this.sql.query<{ digest: string }>(DIGEST_SQL(ASSIGNED_TO), [stored.id])) as [
+      { digest: string },
+    ];
     const again = totals(lineRows, stored.fiatScale);
     const out: Difference[] = [];
     const diff = (field: string, a: string, b: string) => {
       if (a !== b) out.push({ statementId: stored.id, partnerId: stored.partnerId, field, stored: a, recomputed: b });
     };
     const dec = (field: string, a: Statement['netExact'], b: Statement['netExact']) => {
-      if (compare(a, b) !== 0) out.push({ statementId: stored.id, partnerId: stored.partnerId, field, stored: toString(a), recomputed: toString(b) });
+      if (compare(a, b) !== 0)
+        out.push({
+          statementId: stored.id,
+          partnerId: stored.partnerId,
+          field,
+          stored: toString(a),
+          recomputed: toString(b),
+        });
     };
     for (const line of stored.lines) {
       const r = again.lines.find((l) => l.kind === line.kind)!;

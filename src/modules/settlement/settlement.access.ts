@@ -16,7 +16,8 @@ export function requireSettlementReader(principal: Principal | undefined, partne
 export function requireFinance(principal: Principal | undefined, partnerId?: string): Principal {
   const p = requirePrincipal(principal);
   if (p.role !== Role.FINANCE && p.role !== Role.OPERATOR) throw forbidden('a finance operation');
-  if (partnerId !== undefined && !isHubWide(p) && p.partnerId !== partnerId) throw forbidden("another partner's settlement");
+  if (partnerId !== undefined && !isHubWide(p) && p.partnerId !== partnerId)
+    throw forbidden("another partner's settlement");
   if (partnerId !== undefined && !isUuid(partnerId)) throw notFound('Partner');
   return p;
 }

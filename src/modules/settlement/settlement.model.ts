@@ -47,7 +47,10 @@ export function periodAt(period: SettlementPeriod, periodSeconds: number | null,
     }
     case SettlementPeriod.MONTHLY: {
       const d = new Date(t);
-      return { start: new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)), end: new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)) };
+      return {
+        start: new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)),
+        end: new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)),
+      };
     }
     case SettlementPeriod.CUSTOM: {
       const len = periodSeconds! * 1000;
@@ -63,7 +66,15 @@ export function periodAt(period: SettlementPeriod, periodSeconds: number | null,
  * (settlement_fee), its points are 0, and it counts towards the amount due to
  * the hub (a credit to the partner is a negative fee).
  */
-export const LINE_KINDS = ['ISSUANCE', 'ISSUANCE_REVERSAL', 'REDEMPTION', 'REDEMPTION_REVERSAL', 'CONVERSION_IN', 'CONVERSION_OUT', 'FEES'] as const;
+export const LINE_KINDS = [
+  'ISSUANCE',
+  'ISSUANCE_REVERSAL',
+  'REDEMPTION',
+  'REDEMPTION_REVERSAL',
+  'CONVERSION_IN',
+  'CONVERSION_OUT',
+  'FEES',
+] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
 
 export interface StatementLine {

@@ -19,6 +19,7 @@ import {
   SettlementStatement,
   StatementRefInput,
 } from './settlement.types.js';
+import { hasControlCharacter } from '../../platform/text.js';
 
 export const contractOut = (c: ContractRow): PartnerContract => ({
   ...c,
@@ -40,14 +41,20 @@ export const statementOut = (s: Statement): SettlementStatement => ({
 @Resolver()
 export class SettlementResolver {
   @Mutation(() => PartnerContract, { description: 'Add a contract version for a partner (operator).' })
-  async setPartnerContract(@Arg('input', () => SetPartnerContractInput) input: SetPartnerContractInput, @Ctx() ctx: HubContext): Promise<PartnerContract> {
+  async setPartnerContract(
+    @Arg('input', () => SetPartnerContractInput) input: SetPartnerContractInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<PartnerContract> {
     requireRole(ctx.principal, Role.OPERATOR);
     if (!isUuid(input.partnerId)) throw notFound('Partner');
     return contractOut(await ctx.services.settlement.contracts.set(input));
   }
 
   @Query(() => [PartnerContract], { description: 'Every contract version of a partner, newest first.' })
-  async partnerContracts(@Arg('partnerId', () => ID) partnerId: string, @Ctx() ctx: HubContext): Promise<PartnerContract[]> {
+  async partnerContracts(
+    @Arg('partnerId', () => ID) partnerId: string,
+    @Ctx() ctx: HubContext,
+  ): Promise<PartnerContract[]> {
     requireSettlementReader(ctx.principal, partnerId);
     return (await ctx.services.settlement.contracts.versions(partnerId)).map(contractOut);
   }
@@ -55,17 +62,26 @@ export class SettlementResolver {
   @Mutation(() => PartnerBudget, { description: 'Record prepaid funds a prepaid partner paid in (operator).' })
   async recordPrepaidTopUp(
     @Arg('partnerId', () => ID) partnerId: string,
-    @Arg('amount', () => String, { description: 'Exact, in the settlement currency\'s major units.' }) amount: string,
+    @Arg('amount', () => String, { description: "Exact, in the settlement currency's major units." }) amount: string,
     @Arg('reference', () => String, { nullable: true }) reference: string | null,
     @Ctx() ctx: HubContext,
   ): Promise<PartnerBudget> {
     requireRole(ctx.principal, Role.OPERATOR);
     if (!isUuid(partnerId)) throw notFound('Partner');
-    return { partnerId, remaining: toString(await ctx.services.settlement.contracts.topUp(partnerId, amount, reference)) };
+    return {
+      partnerId,
+      remaining: toString(await ctx.services.settlement.contracts.topUp(partnerId, amount, reference)),
+    };
   }
 
-  @Mutation(() => SettlementFee, { description: "Record a fee (positive) or credit (negative) against a partner; it appears as the FEES line of the partner's next statement (operator)." })
-  async recordSettlementFee(@Arg('input', () => RecordSettlementFeeInput) input: RecordSettlementFeeInput, @Ctx() ctx: HubContext): Promise<SettlementFee> {
+  @Mutation(() => SettlementFee, {
+    description:
+      "Record a fee (positive) or credit (negative) against a partner; it appears as the FEES line of the partner's next statement (operator).",
+  })
+  async recordSettlementFee(
+    @Arg('input', () => RecordSettlementFeeInput) input: RecordSettlementFeeInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<SettlementFee> {
     requireRole(ctx.principal, Role.OPERATOR);
     if (!isUuid(input.partnerId)) throw notFound('Partner');
     const fee = await ctx.services.settlement.fees.record(input.partnerId, input.amount, input.description);
@@ -79,7 +95,9 @@ export class SettlementResolver {
     return { partnerId, remaining: remaining && toString(remaining) };
   }
 
-  @Query(() => SettlementStatement, { description: 'The statement of the period containing `at` (now when omitted): closed, or a live draft.' })
+  @Query(() => SettlementStatement, {
+    description: 'The statement of the period containing `at` (now when omitted): closed, or a live draft.',
+  })
   async settlementStatement(
     @Arg('partnerId', () => ID) partnerId: string,
     @Arg('at', () => Date, { nullable: true }) at: Date | null,
@@ -99,8 +117,14 @@ export class SettlementResolver {
     return (await ctx.services.settlement.statements.list(partnerId, 100, before ?? undefined)).map(statementOut);
   }
 
-  @Mutation(() => SettlementStatement, { description: 'Close an ended period: its statement becomes immutable, with a digest of the transfers it covers (finance).' })
-  async closeSettlementPeriod(@Arg('input', () => StatementRefInput) input: StatementRefInput, @Ctx() ctx: HubContext): Promise<SettlementStatement> {
+  @Mutation(() => SettlementStatement, {
+    description:
+      'Close an ended period: its statement becomes immutable, with a digest of the transfers it covers (finance).',
+  })
+  async closeSettlementPeriod(
+    @Arg('input', () => StatementRefInput) input: StatementRefInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<SettlementStatement> {
     requireFinance(ctx.principal, input.partnerId);
     return statementOut(await ctx.services.settlement.statements.close(input.partnerId, input.periodStart));
   }
@@ -112,20 +136,31 @@ export class SettlementResolver {
     @Ctx() ctx: HubContext,
   ): Promise<SettlementStatement> {
     requireFinance(ctx.principal, input.partnerId);
-    if (paymentReference.trim().length < 1 || paymentReference.length > 128 || /[\u0000-\u001f\u007f]/.test(paymentReference)) {
+    if (paymentReference.trim().length < 1 || paymentReference.length > 128 || hasControlCharacter(paymentReference)) {
       throw badInput('paymentReference must be 1 to 128 characters, without control characters.', 'paymentReference');
     }
-    return statementOut(await ctx.services.settlement.statements.markPaid(input.partnerId, input.periodStart, paymentReference.trim()));
+    return statementOut(
+      await ctx.services.settlement.statements.markPaid(input.partnerId, input.periodStart, paymentReference.trim()),
+    );
   }
 
-  @Query(() => ReconciliationReport, { description: 'Recompute every closed statement from the ledger and report any difference (finance).' })
+  @Query(() => ReconciliationReport, {
+    description: 'Recompute every closed statement from the ledger and report any difference (finance).',
+  })
   async reconcileSettlements(@Ctx() ctx: HubContext): Promise<ReconciliationReport> {
     const principal = requireFinance(ctx.principal);
     return ctx.services.settlement.reconciliation.run(isHubWide(principal) ? null : principal.partnerId);
   }
 
-  @Query(() => [InterPartnerFlow], { description: 'Points issued by one partner and redeemed at another in [from, to), with fiat at both sides (finance).' })
-  async interPartnerFlows(@Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date, @Ctx() ctx: HubContext): Promise<InterPartnerFlow[]> {
+  @Query(() => [InterPartnerFlow], {
+    description:
+      'Points issued by one partner and redeemed at another in [from, to), with fiat at both sides (finance).',
+  })
+  async interPartnerFlows(
+    @Arg('from', () => Date) from: Date,
+    @Arg('to', () => Date) to: Date,
+    @Ctx() ctx: HubContext,
+  ): Promise<InterPartnerFlow[]> {
     const principal = requireFinance(ctx.principal);
     if (!(from < to)) throw badInput('from must be before to.', 'to');
     const own = isHubWide(principal) ? null : principal.partnerId!;

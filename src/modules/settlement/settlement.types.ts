@@ -3,8 +3,15 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { BigIntScalar } from '../../platform/graphql/scalars.js';
 import { BillingMode, SettlementPeriod } from './settlement.model.js';
 
-registerEnumType(BillingMode, { name: 'PartnerBillingMode', description: 'PREPAID: issuance draws down prepaid funds. POSTPAID: billed per period, optionally within a credit limit.' });
-registerEnumType(SettlementPeriod, { name: 'SettlementPeriodKind', description: 'Statement periods with UTC boundaries; CUSTOM is a fixed number of seconds aligned to the Unix epoch.' });
+registerEnumType(BillingMode, {
+  name: 'PartnerBillingMode',
+  description:
+    'PREPAID: issuance draws down prepaid funds. POSTPAID: billed per period, optionally within a credit limit.',
+});
+registerEnumType(SettlementPeriod, {
+  name: 'SettlementPeriodKind',
+  description: 'Statement periods with UTC boundaries; CUSTOM is a fixed number of seconds aligned to the Unix epoch.',
+});
 
 @ObjectType({ description: "One version of a partner's contract. Versions are never edited." })
 export class PartnerContract {
@@ -26,10 +33,14 @@ export class PartnerContract {
   @Field(() => Int, { description: "The settlement currency's minor-unit exponent." })
   fiatScale!: number;
 
-  @Field(() => String, { description: 'What the partner pays the hub per point it issues (exact decimal, major units).' })
+  @Field(() => String, {
+    description: 'What the partner pays the hub per point it issues (exact decimal, major units).',
+  })
   issuePrice!: string;
 
-  @Field(() => String, { description: 'What the hub pays the partner per point redeemed there (exact decimal, major units).' })
+  @Field(() => String, {
+    description: 'What the hub pays the partner per point redeemed there (exact decimal, major units).',
+  })
   redemptionPrice!: string;
 
   @Field(() => BillingMode)
@@ -47,7 +58,10 @@ export class PartnerContract {
 
 @ObjectType()
 export class StatementLineNode {
-  @Field(() => String, { description: 'ISSUANCE, ISSUANCE_REVERSAL, REDEMPTION, REDEMPTION_REVERSAL, CONVERSION_IN, CONVERSION_OUT or FEES (transfers counts the fees, points are 0).' })
+  @Field(() => String, {
+    description:
+      'ISSUANCE, ISSUANCE_REVERSAL, REDEMPTION, REDEMPTION_REVERSAL, CONVERSION_IN, CONVERSION_OUT or FEES (transfers counts the fees, points are 0).',
+  })
   kind!: string;
 
   @Field(() => Int)
@@ -60,7 +74,10 @@ export class StatementLineNode {
   amount!: string;
 }
 
-@ObjectType({ description: "A partner's settlement statement for one period: a live DRAFT while open, then CLOSED (immutable) and PAID." })
+@ObjectType({
+  description:
+    "A partner's settlement statement for one period: a live DRAFT while open, then CLOSED (immutable) and PAID.",
+})
 export class SettlementStatement {
   @Field(() => ID, { nullable: true, description: 'Null for a draft.' })
   id!: string | null;
@@ -101,7 +118,10 @@ export class SettlementStatement {
   @Field(() => Int, { description: 'Transfers covered (fees not counted: see the FEES line).' })
   transferCount!: number;
 
-  @Field(() => String, { description: 'SHA-256 over the covered transfers (id:amount, sorted); fixed when closed. Fees are not in it: closing binds them to the statement.' })
+  @Field(() => String, {
+    description:
+      'SHA-256 over the covered transfers (id:amount, sorted); fixed when closed. Fees are not in it: closing binds them to the statement.',
+  })
   digest!: string;
 
   @Field(() => Date, { nullable: true })
@@ -153,7 +173,9 @@ export class ReconciliationReport {
   differences!: ReconciliationDifference[];
 }
 
-@ObjectType({ description: 'Points issued by one partner and redeemed at another in a period, with fiat at both sides.' })
+@ObjectType({
+  description: 'Points issued by one partner and redeemed at another in a period, with fiat at both sides.',
+})
 export class InterPartnerFlow {
   @Field(() => ID)
   issuerPartnerId!: string;
@@ -164,13 +186,19 @@ export class InterPartnerFlow {
   @Field(() => BigIntScalar)
   points!: bigint;
 
-  @Field(() => String, { nullable: true, description: 'Exact, in the issuer\'s currency; hidden from the redeeming partner.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Exact, in the issuer's currency; hidden from the redeeming partner.",
+  })
   issuerFiat!: string | null;
 
   @Field(() => String, { nullable: true })
   issuerCurrency!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Exact, in the redeemer\'s currency; hidden from the issuing partner.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Exact, in the redeemer's currency; hidden from the issuing partner.",
+  })
   redeemerFiat!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -182,7 +210,10 @@ export class PartnerBudget {
   @Field(() => ID)
   partnerId!: string;
 
-  @Field(() => String, { nullable: true, description: 'Prepaid funds or postpaid credit left (exact); null when unlimited.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Prepaid funds or postpaid credit left (exact); null when unlimited.',
+  })
   remaining!: string | null;
 }
 
@@ -216,7 +247,10 @@ export class SetPartnerContractInput {
   periodSeconds?: number | null;
 }
 
-@ObjectType({ description: 'A fee (positive: the partner owes the hub) or credit (negative: the hub owes the partner) recorded against a partner; the next statement closed includes it.' })
+@ObjectType({
+  description:
+    'A fee (positive: the partner owes the hub) or credit (negative: the hub owes the partner) recorded against a partner; the next statement closed includes it.',
+})
 export class SettlementFee {
   @Field(() => ID)
   id!: string;

@@ -12,14 +12,28 @@ import type { SettlementService } from './settlement.service.js';
 import { requireSettlementReader } from './settlement.access.js';
 import { statementOut } from './settlement.resolver.js';
 
-export const CSV_HEADER = ['statement_id', 'partner_id', 'period_start', 'period_end', 'status', 'row_kind', 'transfers', 'points', 'amount', 'currency'];
+export const CSV_HEADER = [
+  'statement_id',
+  'partner_id',
+  'period_start',
+  'period_end',
+  'status',
+  'row_kind',
+  'transfers',
+  'points',
+  'amount',
+  'currency',
+];
 
 const cell = (v: string | number | null) => {
   const s = v == null ? '' : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-export function createStatementCsvHandler(settlement: SettlementService, authenticate: (req: IncomingMessage) => Promise<Principal | undefined>) {
+export function createStatementCsvHandler(
+  settlement: SettlementService,
+  authenticate: (req: IncomingMessage) => Promise<Principal | undefined>,
+) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       if (req.method !== 'GET') return sendJson(res, 405, { error: 'method_not_allowed' });
@@ -27,7 +41,10 @@ export function createStatementCsvHandler(settlement: SettlementService, authent
       const partnerId = url.searchParams.get('partnerId') ?? '';
       const when = url.searchParams.get('periodStart') ?? url.searchParams.get('at');
       const at = when ? new Date(when) : null;
-      if (at && Number.isNaN(at.getTime())) return sendJson(res, 400, { errors: [{ message: 'periodStart is not a date.', extensions: { code: 'BAD_USER_INPUT' } }] });
+      if (at && Number.isNaN(at.getTime()))
+        return sendJson(res, 400, {
+          errors: [{ message: 'periodStart is not a date.', extensions: { code: 'BAD_USER_INPUT' } }],
+        });
       requireSettlementReader(await authenticate(req), partnerId);
       const s = statementOut(await settlement.statements.statement(partnerId, at));
       const common = [s.id, s.partnerId, s.periodStart.toISOString(), s.periodEnd.toISOString(), s.status];
@@ -42,11 +59,22 @@ export function createStatementCsvHandler(settlement: SettlementService, authent
       ];
       const body = '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
       const name = `statement-${s.partnerId}-${s.periodStart.toISOString().slice(0, 19).replace(/:/g, '')}.csv`;
-      res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${name}"`,
+        'cache-control': 'no-store',
+      });
       res.end(body);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const status = error.code === 'UNAUTHENTICATED' ? 401 : error.code === 'FORBIDDEN' ? 403 : error.code === 'NOT_FOUND' || error.code === 'NO_CONTRACT' ? 404 : 400;
+      const status =
+        error.code === 'UNAUTHENTICATED'
+          ? 401
+          : error.code === 'FORBIDDEN'
+            ? 403
+            : error.code === 'NOT_FOUND' || error.code === 'NO_CONTRACT'
+              ? 404
+              : 400;
       sendJson(res, status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
     }
   };

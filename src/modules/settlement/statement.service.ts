@@ -16,7 +16,14 @@ import { add, parseDecimal, roundHalfEven, sub, toString, type Decimal } from '.
 import { notFound } from '../../platform/graphql/errors.js';
 import { toDate } from '../ledger/ledger.model.js';
 import { setCreditLeft, type ContractService } from './contract.service.js';
-import { LINE_KINDS, periodAt, BillingMode, type LineKind, type Statement, type StatementLine } from './settlement.model.js';
+import {
+  LINE_KINDS,
+  periodAt,
+  BillingMode,
+  type LineKind,
+  type Statement,
+  type StatementLine,
+} from './settlement.model.js';
 import { SettlementErrors } from './settlement.exception.js';
 
 /** Lines due to the hub; the rest are due to the partner. A fee is due to the hub (a credit, negative, reduces it). */
@@ -34,7 +41,12 @@ interface LineRow {
 export function totals(rows: readonly LineRow[], fiatScale: number) {
   const lines: StatementLine[] = LINE_KINDS.map((kind) => {
     const r = rows.find((x) => x.kind === kind);
-    return { kind, transfers: r ? Number(r.transfers) : 0, points: BigInt(r?.points ?? 0), amount: r ? parseDecimal(r.amount)! : ZERO };
+    return {
+      kind,
+      transfers: r ? Number(r.transfers) : 0,
+      points: BigInt(r?.points ?? 0),
+      amount: r ? parseDecimal(r.amount)! : ZERO,
+    };
   });
   const dueToHub = lines.filter((l) => ISSUANCE_FAMILY.has(l.kind)).reduce((s, l) => add(s, l.amount), ZERO);
   const dueToPartner = lines.filter((l) => !ISSUANCE_FAMILY.has(l.kind)).reduce((s, l) => sub(s, l.amount), ZERO);
@@ -68,7 +80,12 @@ const STATEMENT_COLUMNS = `id, partner_id, period_start, period_end, fiat_curren
   net_exact::text as net_exact, net_rounded::text as net_rounded, transfer_count, digest, closed_at, paid_at, payment_reference`;
 
 export function statementFrom(r: Record<string, unknown>): Statement {
-  const lines = (typeof r.lines === 'string' ? JSON.parse(r.lines) : r.lines) as { kind: LineKind; transfers: number; points: string; amount: string }[];
+  const lines = (typeof r.lines === 'string' ? JSON.parse(r.lines) : r.lines) as {
+    kind: LineKind;
+    transfers: number;
+    points: string;
+    amount: string;
+  }[];
   return {
     id: r.id as string,
     partnerId: r.partner_id as string,
@@ -77,7 +94,12 @@ export function statementFrom(r: Record<string, unknown>): Statement {
     status: r.paid_at ? 'PAID' : 'CLOSED',
     fiatCurrency: r.fiat_currency as string,
     fiatScale: Number(r.fiat_scale),
-    lines: lines.map((l) => ({ kind: l.kind, transfers: l.transfers, points: BigInt(l.points), amount: parseDecimal(l.amount)! })),
+    lines: lines.map((l) => ({
+      kind: l.kind,
+      transfers: l.transfers,
+      points: BigInt(l.points),
+      amount: parseDecimal(l.amount)!,
+    })),
     dueToHub: parseDecimal(r.due_to_hub as string)!,
     dueToPartner: parseDecimal(r.due_to_partner as string)!,
     netExact: parseDecimal(r.net_exact as string)!,
@@ -105,12 +127,17 @@ export class StatementService {
   }
 
   async closed(partnerId: string, periodStart: Date): Promise<Statement | undefined> {
-    const [row] = await this.sql.query(`select ${STATEMENT_COLUMNS} from settlement_statement where partner_id = $1 and period_start = $2`, [partnerId, periodStart]);
+    const [row] = await this.sql.query(
+      `select ${STATEMENT_COLUMNS} from settlement_statement where partner_id = $1 and period_start = $2`,
+      [partnerId, periodStart],
+    );
     return row ? statementFrom(row) : undefined;
   }
 
   async byId(id: string): Promise<Statement | undefined> {
-    const [row] = isUuid(id) ? await this.sql.query(`select ${STATEMENT_COLUMNS} from settlement_statement where id = $1`, [id]) : [];
+    const [row] = isUuid(id)
+      ? await this.sql.query(`select ${STATEMENT_COLUMNS} from settlement_statement where id = $1`, [id])
+      : [];
     return row ? statementFrom(row) : undefined;
   }
 
@@ -132,8 +159,13 @@ export class StatementService {
     const closed = await this.closed(partnerId, p.start);
     if (closed) return closed;
     const until = new Date(Math.min(p.end.getTime(), Date.now()));
-    const rows = [...(await this.sql.query<LineRow>(LINES_SQL(UNASSIGNED), [partnerId, until])), ...(await this.sql.query<LineRow>(FEES_SQL(FEES_UNASSIGNED), [partnerId, until]))];
-    const [{ digest }] = (await this.sql.query<{ digest: string }>(DIGEST_SQL(UNASSIGNED), [partnerId, until])) as [{ digest: string }];
+    const rows = [
+      ...(await this.sql.query<LineRow>(LINES_SQL(UNASSIGNED), [partnerId, until])),
+      ...(await this.sql.query<LineRow>(FEES_SQL(FEES_UNASSIGNED), [partnerId, until])),
+    ];
+    const [{ digest }] = (await this.sql.query<{ digest: string }>(DIGEST_SQL(UNASSIGNED), [partnerId, until])) as [
+      { digest: string },
+    ];
     return {
       id: null,
       partnerId,
@@ -160,9 +192,22 @@ export class StatementService {
         // One snapshot for the sums, the digest and the rows the statement claims.
         await tx.query('set transaction isolation level repeatable read');
         await tx.query(`select pg_advisory_xact_lock(hashtext('statement:' || $1))`, [partnerId]);
-        if ((await tx.query(`select 1 from settlement_statement where partner_id = $1 and period_start = $2`, [partnerId, p.start])).length) throw SettlementErrors.alreadyClosed();
-        const rows = [...(await tx.query<LineRow>(LINES_SQL(UNASSIGNED), [partnerId, p.end])), ...(await tx.query<LineRow>(FEES_SQL(FEES_UNASSIGNED), [partnerId, p.end]))];
-        const [{ digest }] = (await tx.query<{ digest: string }>(DIGEST_SQL(UNASSIGNED), [partnerId, p.end])) as [{ digest: string }];
+        if (
+          (
+            await tx.query(`select 1 from settlement_statement where partner_id = $1 and period_start = $2`, [
+              partnerId,
+              p.start,
+            ])
+          ).length
+        )
+          throw SettlementErrors.alreadyClosed();
+        const rows = [
+          ...(await tx.query<LineRow>(LINES_SQL(UNASSIGNED), [partnerId, p.end])),
+          ...(await tx.query<LineRow>(FEES_SQL(FEES_UNASSIGNED), [partnerId, p.end])),
+        ];
+        const [{ digest }] = (await tx.query<{ digest: string }>(DIGEST_SQL(UNASSIGNED), [partnerId, p.end])) as [
+          { digest: string },
+        ];
         const t = totals(rows, p.fiatScale);
         await tx.query(
           `insert into settlement_statement (id, partner_id, period_start, period_end, fiat_currency, fiat_scale, lines, due_to_hub, due_to_partner, net_exact, net_rounded, transfer_count, digest)
@@ -174,7 +219,14 @@ export class StatementService {
             p.end,
             p.fiatCurrency,
             p.fiatScale,
-            JSON.stringify(t.lines.map((l) => ({ kind: l.kind, transfers: l.transfers, points: l.points.toString(), amount: toString(l.amount) }))),
+            JSON.stringify(
+              t.lines.map((l) => ({
+                kind: l.kind,
+                transfers: l.transfers,
+                points: l.points.toString(),
+                amount: toString(l.amount),
+              })),
+            ),
             toString(t.dueToHub),
             toString(t.dueToPartner),
             toString(t.netExact),
@@ -183,9 +235,16 @@ export class StatementService {
             digest,
           ],
         );
-        await tx.query(`insert into statement_transfer (statement_id, transfer_id) select $3, v.transfer_id from transfer_valuation v where ${UNASSIGNED}`, [partnerId, p.end, id]);
+        await tx.query(
+          `insert into statement_transfer (statement_id, transfer_id) select $3, v.transfer_id from transfer_valuation v where ${UNASSIGNED}`,
+          [partnerId, p.end, id],
+        );
         // The same snapshot: exactly the fees summed above (one recorded meanwhile stays unclaimed, for the next statement).
-        await tx.query(`update settlement_fee f set statement_id = $3 where ${FEES_UNASSIGNED}`, [partnerId, p.end, id]);
+        await tx.query(`update settlement_fee f set statement_id = $3 where ${FEES_UNASSIGNED}`, [
+          partnerId,
+          p.end,
+          id,
+        ]);
       });
     } catch (error) {
       // Two closes racing: the loser meets the unique period or transfer constraint.
@@ -202,7 +261,10 @@ export class StatementService {
         [partnerId, periodStart, paymentReference],
       );
       if (!row) {
-        const exists = await tx.query(`select 1 from settlement_statement where partner_id = $1 and period_start = $2`, [partnerId, periodStart]);
+        const exists = await tx.query(
+          `select 1 from settlement_statement where partner_id = $1 and period_start = $2`,
+          [partnerId, periodStart],
+        );
         throw exists.length ? SettlementErrors.alreadyPaid() : SettlementErrors.notClosed();
       }
       const statement = statementFrom(row);

@@ -8,7 +8,6 @@ import { MemberNode } from '../members/member.types.js';
 import { loadVisiblePartner } from '../partners/partner.resolver.js';
 import { loadVisibleMember } from '../members/member.resolver.js';
 
-
 registerEnumType(Role, { name: 'HubRole', description: 'What kind of caller a token stands for.' });
 
 @ObjectType({ description: 'The authenticated caller.' })
@@ -19,7 +18,10 @@ export class Viewer {
   @Field(() => [String])
   scopes!: string[];
 
-  @Field(() => Partner, { nullable: true, description: 'The partner a partner, member or partner-scoped finance token belongs to.' })
+  @Field(() => Partner, {
+    nullable: true,
+    description: 'The partner a partner, member or partner-scoped finance token belongs to.',
+  })
   partner!: Partner | null;
 
   @Field(() => MemberNode, { nullable: true, description: 'The member a member token belongs to.' })

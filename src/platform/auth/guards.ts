@@ -24,4 +24,5 @@ export function requirePartner(principal: Principal | undefined, scope: PartnerS
 }
 
 /** Hub-wide finance or operator: may read every partner's money data. */
-export const isHubWide = (p: Principal): boolean => p.role === Role.OPERATOR || (p.role === Role.FINANCE && !p.partnerId);
+export const isHubWide = (p: Principal): boolean =>
+  p.role === Role.OPERATOR || (p.role === Role.FINANCE && !p.partnerId);

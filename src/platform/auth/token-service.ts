@@ -50,7 +50,10 @@ export class TokenService {
     return this.keys.jwks;
   }
 
-  async sign(claims: TokenClaims, ttlSeconds = this.settings.accessTokenTtlSeconds): Promise<{ token: string; expiresIn: number }> {
+  async sign(
+    claims: TokenClaims,
+    ttlSeconds = this.settings.accessTokenTtlSeconds,
+  ): Promise<{ token: string; expiresIn: number }> {
     const payload: HubClaims = { role: claims.role };
     if (claims.partnerId) payload.pid = claims.partnerId;
     if (claims.memberId) payload.mid = claims.memberId;
@@ -110,7 +113,8 @@ export class TokenService {
       clientId: str(payload.cid),
       scopes: new Set(str(payload.scope)?.split(' ') ?? []),
     };
-    if ((principal.role === Role.PARTNER || principal.role === Role.MEMBER) && !principal.partnerId) throw new InvalidTokenError('invalid token');
+    if ((principal.role === Role.PARTNER || principal.role === Role.MEMBER) && !principal.partnerId)
+      throw new InvalidTokenError('invalid token');
     if (principal.role === Role.MEMBER && !principal.memberId) throw new InvalidTokenError('invalid token');
     // Remembered only while `exp` (without the skew allowance) has not passed.
     this.expiresAt.set(principal, payload.exp! * 1000);

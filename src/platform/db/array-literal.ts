@@ -16,7 +16,8 @@ export function arrayLiteral(values: readonly unknown[]): string | undefined {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v == null) parts[i] = 'NULL';
-    else if (typeof v === 'string') parts[i] = SPECIAL.test(v) ? `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : `"${v}"`;
+    else if (typeof v === 'string')
+      parts[i] = SPECIAL.test(v) ? `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : `"${v}"`;
     else if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') parts[i] = `"${v}"`;
     else return undefined;
   }

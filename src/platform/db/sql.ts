@@ -57,7 +57,8 @@ export function sqlState(error: unknown): string | undefined {
 /** SQLSTATEs and socket errors that mean "the database is unreachable for now", not "the request is wrong". */
 const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
 const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
-const UNAVAILABLE_MESSAGE = /Connection terminated|not queryable|Connection ended|timeout exceeded when trying to connect|terminating connection/i;
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|not queryable|Connection ended|timeout exceeded when trying to connect|terminating connection/i;
 
 /**
  * True when `error` (or what it wraps) is a lost or refused database connection:
@@ -66,7 +67,22 @@ const UNAVAILABLE_MESSAGE = /Connection terminated|not queryable|Connection ende
  * with the same idempotency key can be retried safely.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; sqlState?: unknown; message?: unknown; cause?: unknown; originalError?: unknown; name?: unknown } | null | undefined, depth = 0; e && depth < 5; depth++) {
+  for (
+    let e = error as
+        | {
+            code?: unknown;
+            sqlState?: unknown;
+            message?: unknown;
+            cause?: unknown;
+            originalError?: unknown;
+            name?: unknown;
+          }
+        | null
+        | undefined,
+      depth = 0;
+    e && depth < 5;
+    depth++
+  ) {
     const code = typeof e.code === 'string' ? e.code : typeof e.sqlState === 'string' ? e.sqlState : '';
     if (code.startsWith('08') || UNAVAILABLE_STATES.has(code) || UNAVAILABLE_SOCKET.has(code)) return true;
     if (e.name === 'ConnectionException') return true;

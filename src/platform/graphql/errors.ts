@@ -26,9 +26,11 @@ export class AppError extends GraphQLError {
 }
 
 export const unauthenticated = () => new AppError('UNAUTHENTICATED', 'A valid access token is required.');
-export const forbidden = (what = 'this operation') => new AppError('FORBIDDEN', `You are not allowed to perform ${what}.`);
+export const forbidden = (what = 'this operation') =>
+  new AppError('FORBIDDEN', `You are not allowed to perform ${what}.`);
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found.`);
-export const badInput = (message: string, field?: string) => new AppError('BAD_USER_INPUT', message, field ? { field } : undefined);
+export const badInput = (message: string, field?: string) =>
+  new AppError('BAD_USER_INPUT', message, field ? { field } : undefined);
 
 /** Apollo's own client-facing codes, passed through as they are. */
 const CLIENT_CODES = new Set([
@@ -45,16 +47,30 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrapResolverError(error);
   if (original instanceof AppError) {
     // `formatted.extensions` is the error's own, minus the `http` hints Apollo has already applied.
-    return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...formatted.extensions } };
+    return {
+      message: original.message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { ...formatted.extensions },
+    };
   }
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CLIENT_CODES.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
+  if (
+    typeof code === 'string' &&
+    CLIENT_CODES.has(code) &&
+    !(original instanceof Error && !(original instanceof GraphQLError))
+  ) {
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   if (['22021', '22P05'].includes((original as { code?: string } | null)?.code ?? '')) {
     // A NUL byte or an unstorable character in some text field: the request's fault, and nothing was written.
-    return { message: 'A text value contains characters that cannot be stored (e.g. a NUL byte).', path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+    return {
+      message: 'A text value contains characters that cannot be stored (e.g. a NUL byte).',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'BAD_USER_INPUT' },
+    };
   }
   if (isDatabaseUnavailable(original)) {
     // Not a bug in the request or the hub: retrying the same request (same idempotency key) is safe.
@@ -65,5 +81,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
     };
   }
-  return { message: 'Internal server error.', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal server error.',
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }

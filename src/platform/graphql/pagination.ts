@@ -39,7 +39,8 @@ export interface Page<K> {
  */
 export function pageFromArgs<K>(args: ForwardPageArgs, isKey?: (key: unknown) => key is K): Page<K> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
   const after = args.after ? decodeCursor<K>(args.after) : undefined;
   if (after !== undefined && isKey && !isKey(after)) throw badInput('after is not a valid cursor.', 'after');
   return { limit: first, after };

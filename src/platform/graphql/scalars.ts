@@ -16,7 +16,8 @@ function parse(value: unknown): bigint {
 
 export const BigIntScalar = new GraphQLScalarType<bigint, string>({
   name: 'BigInt',
-  description: 'A whole number of minor units (points or cents), serialised as a decimal string to keep full precision.',
+  description:
+    'A whole number of minor units (points or cents), serialised as a decimal string to keep full precision.',
   specifiedByURL: 'https://github.com/coalition-hub/hub#bigint',
   serialize(value) {
     if (typeof value === 'bigint') return value.toString();

@@ -48,7 +48,12 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
           return sendGraphQLError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
         }
         if (Array.isArray(body) && (body.length === 0 || body.length > options.maxBatch)) {
-          return sendGraphQLError(res, 400, 'BATCH_TOO_LARGE', `A batched request holds 1 to ${options.maxBatch} operations.`);
+          return sendGraphQLError(
+            res,
+            400,
+            'BATCH_TOO_LARGE',
+            `A batched request holds 1 to ${options.maxBatch} operations.`,
+          );
         }
       } else {
         body = raw;
@@ -95,7 +100,13 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
         else res.end();
       }
     } finally {
-      log.info('request', { requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) });
+      log.info('request', {
+        requestId,
+        method: req.method,
+        path,
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      });
       if (--inFlight === 0) drained?.();
     }
   }

@@ -35,7 +35,8 @@ let app: TestApp;
 let forge: (over?: Partial<ForgeOptions>) => Promise<string>;
 beforeAll(async () => {
   app = await initTestApp();
-  forge = (over = {}) => forgeToken({ key: app.signingKey, issuer: app.config.issuer, audience: app.config.audience, ...over });
+  forge = (over = {}) =>
+    forgeToken({ key: app.signingKey, issuer: app.config.issuer, audience: app.config.audience, ...over });
 });
 afterAll(() => app?.close());
 
@@ -55,7 +56,11 @@ describe('a well-formed token', () => {
   });
 
   it('is accepted with nbf slightly in the future, within the clock skew', async () => {
-    const res = await app.gql(ListPartners, {}, await forge({ claims: { nbf: secondsFromNow(app.config.clockSkewSeconds - 10) } }));
+    const res = await app.gql(
+      ListPartners,
+      {},
+      await forge({ claims: { nbf: secondsFromNow(app.config.clockSkewSeconds - 10) } }),
+    );
     expect(res.errors).toBeUndefined();
   });
 });
@@ -67,7 +72,15 @@ describe('rejected tokens → UNAUTHENTICATED', () => {
   });
 
   it('expired beyond the skew', async () => {
-    await expectUnauthenticated(await forge({ claims: { iat: secondsFromNow(-600), nbf: secondsFromNow(-600), exp: secondsFromNow(-app.config.clockSkewSeconds - 5) } }));
+    await expectUnauthenticated(
+      await forge({
+        claims: {
+          iat: secondsFromNow(-600),
+          nbf: secondsFromNow(-600),
+          exp: secondsFromNow(-app.config.clockSkewSeconds - 5),
+        },
+      }),
+    );
   });
 
   it('not valid yet: nbf in the future beyond the skew', async () => {
@@ -89,7 +102,17 @@ describe('rejected tokens → UNAUTHENTICATED', () => {
 
   it('alg none', async () => {
     const t = secondsFromNow(0);
-    await expectUnauthenticated(unsignedToken({ iss: app.config.issuer, aud: app.config.audience, sub: 'x', role: 'OPERATOR', iat: t, nbf: t, exp: t + 300 }));
+    await expectUnauthenticated(
+      unsignedToken({
+        iss: app.config.issuer,
+        aud: app.config.audience,
+        sub: 'x',
+        role: 'OPERATOR',
+        iat: t,
+        nbf: t,
+        exp: t + 300,
+      }),
+    );
   });
 
   it('an unknown kid, signed by a key the hub does not know', async () => {
@@ -102,7 +125,16 @@ describe('rejected tokens → UNAUTHENTICATED', () => {
 
   it('a tampered payload (signature no longer matches)', async () => {
     const [header, , signature] = (await app.financeToken()).split('.');
-    const payload = Buffer.from(JSON.stringify({ iss: app.config.issuer, aud: app.config.audience, sub: 'x', role: 'OPERATOR', nbf: secondsFromNow(0), exp: secondsFromNow(300) })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({
+        iss: app.config.issuer,
+        aud: app.config.audience,
+        sub: 'x',
+        role: 'OPERATOR',
+        nbf: secondsFromNow(0),
+        exp: secondsFromNow(300),
+      }),
+    ).toString('base64url');
     await expectUnauthenticated(`${header}.${payload}.${signature}`);
   });
 

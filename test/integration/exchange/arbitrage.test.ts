@@ -15,7 +15,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLedgerInvariantsAfterEach, ledgerHelpers, type LedgerHelpers } from '../../support/ledger.js';
 import { memberHelpers } from '../../support/members.js';
-import { exchangeHelpers, expectedQuote, factorOf, outcome, times, type ExchangeHelpers } from '../../support/exchange.js';
+import {
+  exchangeHelpers,
+  expectedQuote,
+  factorOf,
+  outcome,
+  times,
+  type ExchangeHelpers,
+} from '../../support/exchange.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 let app: TestApp;
@@ -69,7 +76,9 @@ describe('2-currency cycles (round trips through PTS)', () => {
     const miles = await ex.brand(airline);
     await ex.setRateOk(miles, 'TO_PTS', '0.5', '0', 1, 1);
     // A future FROM_PTS version would meet the current TO_PTS version.
-    await ex.refused('ARBITRAGE_CYCLE', () => ex.setRate(miles, 'FROM_PTS', '2.5', '0', 1, 1, new Date(Date.now() + 3_600_000)));
+    await ex.refused('ARBITRAGE_CYCLE', () =>
+      ex.setRate(miles, 'FROM_PTS', '2.5', '0', 1, 1, new Date(Date.now() + 3_600_000)),
+    );
     await ex.setRateOk(miles, 'FROM_PTS', '1.5', '0', 1, 1); // 0.75, in effect now
     const res = await ex.refused('ARBITRAGE_CYCLE', () => ex.setRate(miles, 'TO_PTS', '0.8', '0', 1, 1)); // 0.8 × 1.5 = 1.2 now
     expect(cycleOf(res)).toMatchObject({ product: '1.2' });
@@ -116,7 +125,9 @@ describe('3-currency cycles (through cross rates)', () => {
     expect(cycleOf(res)).toMatchObject({ cycle: ['PTS', stars, 'PTS'], product: '1.025' });
 
     // Same idea when the profitable round trip is on the MILES side of the cycle.
-    const res2 = await ex.refused('ARBITRAGE_CYCLE', () => ex.setRate(miles, 'FROM_PTS', '2.2', '0', 1, 1, new Date(Date.now() + 60_000)));
+    const res2 = await ex.refused('ARBITRAGE_CYCLE', () =>
+      ex.setRate(miles, 'FROM_PTS', '2.2', '0', 1, 1, new Date(Date.now() + 60_000)),
+    );
     expect(cycleOf(res2)).toMatchObject({ cycle: ['PTS', miles, 'PTS'], product: '1.1' });
   });
 

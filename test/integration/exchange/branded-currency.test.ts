@@ -56,9 +56,24 @@ checkLedgerInvariantsAfterEach(() => app);
 
 describe('creating a branded currency', () => {
   it('the operator creates it with code, name, scale, issuer and expiry policy; it is listed', async () => {
-    const input = { code: 'NIGHTS', name: 'Hotel nights', scale: 0, issuerPartnerId: hotel.id, expiryPolicy: 'FIXED' as const, expiryPeriod: 'P36M' };
+    const input = {
+      code: 'NIGHTS',
+      name: 'Hotel nights',
+      scale: 0,
+      issuerPartnerId: hotel.id,
+      expiryPolicy: 'FIXED' as const,
+      expiryPeriod: 'P36M',
+    };
     const { createCurrency } = await app.gqlOk(CreateBrandedCurrency, { input }, await ledger.operatorToken());
-    expect(createCurrency).toEqual({ code: 'NIGHTS', name: 'Hotel nights', kind: 'BRANDED', scale: 0, issuerPartnerId: hotel.id, expiryPolicy: 'FIXED', expiryPeriod: '3 years' });
+    expect(createCurrency).toEqual({
+      code: 'NIGHTS',
+      name: 'Hotel nights',
+      kind: 'BRANDED',
+      scale: 0,
+      issuerPartnerId: hotel.id,
+      expiryPolicy: 'FIXED',
+      expiryPeriod: '3 years',
+    });
     const { currencies } = await app.gqlOk(Currencies, {}, await ledger.operatorToken());
     expect(currencies).toContainEqual(createCurrency);
     expect((await app.gqlOk(Currencies, {}, hotel.token)).currencies.map((c) => c.code)).toContain('NIGHTS');
@@ -68,7 +83,11 @@ describe('creating a branded currency', () => {
     const input = { code: 'GEMS', name: 'Gems', issuerPartnerId: airline.id, expiryPolicy: 'NONE' as const };
     await ex.refused('FORBIDDEN', () => app.gql(CreateBrandedCurrency, { input }, airline.token));
     await app.gqlOk(CreateBrandedCurrency, { input }, await ledger.operatorToken());
-    const again = await app.gql(CreateBrandedCurrency, { input: { ...input, issuerPartnerId: hotel.id } }, await ledger.operatorToken());
+    const again = await app.gql(
+      CreateBrandedCurrency,
+      { input: { ...input, issuerPartnerId: hotel.id } },
+      await ledger.operatorToken(),
+    );
     expect(errorCodes(again)).toEqual(['CURRENCY_EXISTS']);
   });
 });
@@ -84,8 +103,16 @@ async function lifecycle(currency: string) {
   const steps: unknown[] = [];
   const seen = async (label: string, res: { errors?: unknown; data?: unknown }) => {
     expect(res.errors, `${currency} ${label}: ${JSON.stringify(res.errors)}`).toBeUndefined();
-    const data = Object.values(res.data as Record<string, { transfer: { kind: string; amount: string; walletDelta: string }; balance: unknown }>)[0]!;
-    steps.push({ label, kind: data.transfer.kind, amount: data.transfer.amount, walletDelta: data.transfer.walletDelta, balance: data.balance });
+    const data = Object.values(
+      res.data as Record<string, { transfer: { kind: string; amount: string; walletDelta: string }; balance: unknown }>,
+    )[0]!;
+    steps.push({
+      label,
+      kind: data.transfer.kind,
+      amount: data.transfer.amount,
+      walletDelta: data.transfer.walletDelta,
+      balance: data.balance,
+    });
     return data as unknown as { transfer: { id: string }; hold?: { id: string } };
   };
   const earn = await seen('earn', await ledger.earn(airline, member, 1000, { currency }));
@@ -116,7 +143,9 @@ describe('the issuing partner', () => {
         [member],
       );
     const [p, b] = [await transfers(pts.member), await transfers(branded.member)];
-    expect(b.map((t) => ({ ...t, currency: t.currency === miles ? 'X' : t.currency }))).toEqual(p.map((t) => ({ ...t, currency: t.currency === 'PTS' ? 'X' : t.currency })));
+    expect(b.map((t) => ({ ...t, currency: t.currency === miles ? 'X' : t.currency }))).toEqual(
+      p.map((t) => ({ ...t, currency: t.currency === 'PTS' ? 'X' : t.currency })),
+    );
     expect(new Set(b.map((t) => t.currency))).toEqual(new Set([miles]));
   });
 });

@@ -40,12 +40,33 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 checkLedgerInvariantsAfterEach(() => app);
 
-const set = (over: Partial<{ currency: string; direction: 'TO_PTS' | 'FROM_PTS'; rate: string; spread: string; min: number | string; incr: number | string; at: string | Date }>) => () =>
-  ex.setRate(over.currency ?? stars, over.direction ?? 'TO_PTS', over.rate ?? '0.25', over.spread ?? '0', over.min ?? 1, over.incr ?? 1, over.at);
+const set =
+  (
+    over: Partial<{
+      currency: string;
+      direction: 'TO_PTS' | 'FROM_PTS';
+      rate: string;
+      spread: string;
+      min: number | string;
+      incr: number | string;
+      at: string | Date;
+    }>,
+  ) =>
+  () =>
+    ex.setRate(
+      over.currency ?? stars,
+      over.direction ?? 'TO_PTS',
+      over.rate ?? '0.25',
+      over.spread ?? '0',
+      over.min ?? 1,
+      over.incr ?? 1,
+      over.at,
+    );
 
 describe('setExchangeRate', () => {
   it('unknown currencies: UNKNOWN_CURRENCY; PTS itself has no rate against PTS: NOT_CONVERTIBLE', async () => {
-    for (const currency of ['NOPE', 'miles', '', 'X'.repeat(300)]) await ex.refused('UNKNOWN_CURRENCY', set({ currency }));
+    for (const currency of ['NOPE', 'miles', '', 'X'.repeat(300)])
+      await ex.refused('UNKNOWN_CURRENCY', set({ currency }));
     await ex.refused('NOT_CONVERTIBLE', set({ currency: 'PTS' }));
   });
 
@@ -59,13 +80,25 @@ describe('setExchangeRate', () => {
     expect(res.errors![0]!.extensions!.field).toBe('spread');
   });
 
-  it.each(['abc', '', ' ', '1e3', '0.5.5', '1,5', 'NaN', 'Infinity', '.5', '0.', '+1', '0x10', '0.1234567890123', '1'.padEnd(40, '0')])(
-    'malformed decimal %j: INVALID_RATE, for the rate and for the spread',
-    async (text) => {
-      await ex.refused('INVALID_RATE', set({ rate: text }));
-      await ex.refused('INVALID_RATE', set({ spread: text }));
-    },
-  );
+  it.each([
+    'abc',
+    '',
+    ' ',
+    '1e3',
+    '0.5.5',
+    '1,5',
+    'NaN',
+    'Infinity',
+    '.5',
+    '0.',
+    '+1',
+    '0x10',
+    '0.1234567890123',
+    '1'.padEnd(40, '0'),
+  ])('malformed decimal %j: INVALID_RATE, for the rate and for the spread', async (text) => {
+    await ex.refused('INVALID_RATE', set({ rate: text }));
+    await ex.refused('INVALID_RATE', set({ spread: text }));
+  });
 
   it('a rate too large to store: INVALID_RATE, not an internal error', async () => {
     const res = await ex.refused('INVALID_RATE', set({ rate: '1'.padEnd(22, '0') }));
@@ -80,7 +113,13 @@ describe('setExchangeRate', () => {
   });
 
   it('minimum amount or increment of zero or below: BAD_USER_INPUT', async () => {
-    for (const [min, incr] of [[0, 1], [-1, 1], [1, 0], [1, -5]] as const) await ex.refused('BAD_USER_INPUT', set({ min, incr }));
+    for (const [min, incr] of [
+      [0, 1],
+      [-1, 1],
+      [1, 0],
+      [1, -5],
+    ] as const)
+      await ex.refused('BAD_USER_INPUT', set({ min, incr }));
     await ex.refused('BAD_USER_INPUT', set({ min: 'lots' }));
   });
 
@@ -147,7 +186,8 @@ describe('exchangePoints', () => {
     const q = await ex.quoteOk(token, 'PTS', miles, 10);
     await ex.refused('NOT_FOUND', () => ex.exchange(otherToken, q.id));
     await ex.refused('NOT_FOUND', () => ex.exchange(hotel.token, q.id));
-    for (const key of ['', 'has space', 'x'.repeat(129)]) await ex.refused('BAD_USER_INPUT', () => ex.exchange(token, q.id, key));
+    for (const key of ['', 'has space', 'x'.repeat(129)])
+      await ex.refused('BAD_USER_INPUT', () => ex.exchange(token, q.id, key));
   });
 
   it('insufficient points: INSUFFICIENT_POINTS, recorded for the key; the quote stays usable', async () => {
@@ -186,6 +226,7 @@ describe('exchangePoints', () => {
     const newcomerToken = await memberHelpers(app).token(airline, newcomer);
     const q = await ex.quoteOk(newcomerToken, 'PTS', miles, 100); // no PTS either
     await ex.refused('INSUFFICIENT_POINTS', () => ex.exchange(newcomerToken, q.id), true);
-    for (const b of (await memberHelpers(app).view(newcomer)).balances) expect(b).toMatchObject({ available: '0', held: '0', owed: '0' });
+    for (const b of (await memberHelpers(app).view(newcomer)).balances)
+      expect(b).toMatchObject({ available: '0', held: '0', owed: '0' });
   });
 });

@@ -56,7 +56,10 @@ describe('conversions under concurrency', () => {
       const q = await ex.quoteOk(token, 'PTS', miles, 400);
       jobs.push({ run: () => ex.exchange(token, q.id), delta: { PTS: -400n, [miles]: BigInt(q.amountOut) } });
       const r = await ex.quoteOk(i % 2 ? token : airline.token, miles, 'PTS', 500, i % 2 ? undefined : member);
-      jobs.push({ run: () => ex.exchange(i % 2 ? token : airline.token, r.id), delta: { PTS: BigInt(r.amountOut), [miles]: -500n } });
+      jobs.push({
+        run: () => ex.exchange(i % 2 ? token : airline.token, r.id),
+        delta: { PTS: BigInt(r.amountOut), [miles]: -500n },
+      });
     }
     for (let i = 0; i < 8; i++) {
       jobs.push({ run: () => ledger.earn(i % 2 ? airline : hotel, member, 100), delta: { PTS: 100n } });
@@ -75,7 +78,10 @@ describe('conversions under concurrency', () => {
     expect(BigInt(ms.available)).toBe(expected[miles]);
     expect(expected.PTS! >= 0n && expected[miles]! >= 0n).toBe(true);
 
-    const holds = await app.hub.db.sql.query<{ id: string }>(`select id from hold where member_id = $1 and status = 'ACTIVE'`, [member]);
+    const holds = await app.hub.db.sql.query<{ id: string }>(
+      `select id from hold where member_id = $1 and status = 'ACTIVE'`,
+      [member],
+    );
     for (const h of holds) await ledger.voidHold(airline, h.id);
   });
 
@@ -96,13 +102,25 @@ describe('conversions under concurrency', () => {
       people.map(async (p) => {
         for (let i = 0; i < 3; i++) {
           const a = await ex.quoteOk(p.token, miles, stars, 600);
-          jobs.push({ member: p.member, job: { run: () => ex.exchange(p.token, a.id), delta: { [miles]: -600n, [stars]: BigInt(a.amountOut) } } });
+          jobs.push({
+            member: p.member,
+            job: { run: () => ex.exchange(p.token, a.id), delta: { [miles]: -600n, [stars]: BigInt(a.amountOut) } },
+          });
           const b = await ex.quoteOk(p.token, stars, 'PTS', 300);
-          jobs.push({ member: p.member, job: { run: () => ex.exchange(p.token, b.id), delta: { [stars]: -300n, PTS: BigInt(b.amountOut) } } });
+          jobs.push({
+            member: p.member,
+            job: { run: () => ex.exchange(p.token, b.id), delta: { [stars]: -300n, PTS: BigInt(b.amountOut) } },
+          });
           const c = await ex.quoteOk(p.token, 'PTS', miles, 150);
-          jobs.push({ member: p.member, job: { run: () => ex.exchange(p.token, c.id), delta: { PTS: -150n, [miles]: BigInt(c.amountOut) } } });
+          jobs.push({
+            member: p.member,
+            job: { run: () => ex.exchange(p.token, c.id), delta: { PTS: -150n, [miles]: BigInt(c.amountOut) } },
+          });
         }
-        jobs.push({ member: p.member, job: { run: () => ledger.redeem(hotel, p.member, 100, { currency: stars }), delta: { [stars]: -100n } } });
+        jobs.push({
+          member: p.member,
+          job: { run: () => ledger.redeem(hotel, p.member, 100, { currency: stars }), delta: { [stars]: -100n } },
+        });
       }),
     );
     const results = await Promise.all(jobs.map((j) => j.job.run()));
@@ -116,7 +134,8 @@ describe('conversions under concurrency', () => {
         if (j.member !== p.member || outcomes[i] !== 'OK') return;
         for (const [c, d] of Object.entries(j.job.delta)) expected[c] = expected[c]! + d;
       });
-      for (const c of [miles, stars, 'PTS']) expect(BigInt((await ledger.balance(p.member, c)).available), `${p.member} ${c}`).toBe(expected[c]);
+      for (const c of [miles, stars, 'PTS'])
+        expect(BigInt((await ledger.balance(p.member, c)).available), `${p.member} ${c}`).toBe(expected[c]);
     }
     // Each successful conversion posted exactly its two legs.
     const [row] = await app.hub.db.sql.query<{ bad: number }>(

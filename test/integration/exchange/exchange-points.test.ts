@@ -11,7 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetTransfer, checkLedgerInvariantsAfterEach, newKey, type LedgerHelpers } from '../../support/ledger.js';
 import { errorCodes } from '../../support/graphql-client.js';
 import type { MemberHelpers } from '../../support/members.js';
-import { exchangeCoalition, expectedQuote, factorOf, outcome, sleep, type ExchangeHelpers } from '../../support/exchange.js';
+import {
+  exchangeCoalition,
+  expectedQuote,
+  factorOf,
+  outcome,
+  sleep,
+  type ExchangeHelpers,
+} from '../../support/exchange.js';
 import type { TestApp, TestPartner } from '../../support/test-app.js';
 
 let app: TestApp;
@@ -23,7 +30,10 @@ let hotel: TestPartner;
 let miles: string;
 let stars: string;
 beforeAll(async () => {
-  ({ app, ledger, members, ex, airline, hotel, miles, stars } = await exchangeCoalition({ stars: true, dbPoolSize: 8 }));
+  ({ app, ledger, members, ex, airline, hotel, miles, stars } = await exchangeCoalition({
+    stars: true,
+    dbPoolSize: 8,
+  }));
 });
 afterAll(() => app?.close());
 checkLedgerInvariantsAfterEach(() => app);
@@ -45,16 +55,37 @@ describe('linked transfers', () => {
     const done = await ex.exchangeOk(token, q.id);
 
     expect(done.replayed).toBe(false);
-    expect(done.transfer).toEqual({ id: expect.any(String), operationId: done.operationId, kind: 'EXCHANGE_IN', currency: 'PTS', amount: '245', walletDelta: '245', partnerId: airline.id, memberId: member });
+    expect(done.transfer).toEqual({
+      id: expect.any(String),
+      operationId: done.operationId,
+      kind: 'EXCHANGE_IN',
+      currency: 'PTS',
+      amount: '245',
+      walletDelta: '245',
+      partnerId: airline.id,
+      memberId: member,
+    });
     const [exIn, exOut] = byKind(done.transfers);
     expect(exIn).toEqual(done.transfer);
-    expect(exOut).toEqual({ id: expect.any(String), operationId: done.operationId, kind: 'EXCHANGE_OUT', currency: miles, amount: '500', walletDelta: '-500', partnerId: airline.id, memberId: member });
+    expect(exOut).toEqual({
+      id: expect.any(String),
+      operationId: done.operationId,
+      kind: 'EXCHANGE_OUT',
+      currency: miles,
+      amount: '500',
+      walletDelta: '-500',
+      partnerId: airline.id,
+      memberId: member,
+    });
     expect(done.transfers).toHaveLength(2);
     expect(done.balance).toEqual({ available: '245', held: '0', owed: '0' });
     expect(await app.count('operation')).toBe(operations + 1);
     expect(await ledger.balance(member, miles)).toMatchObject({ available: '500' });
 
-    const [quoteRow] = await app.hub.db.sql.query<{ used_by_operation_id: string }>(`select used_by_operation_id from exchange_quote where id = $1`, [q.id]);
+    const [quoteRow] = await app.hub.db.sql.query<{ used_by_operation_id: string }>(
+      `select used_by_operation_id from exchange_quote where id = $1`,
+      [q.id],
+    );
     expect(quoteRow!.used_by_operation_id).toBe(done.operationId);
     // The liquidity accounts took the other side of each leg.
     const liquidity = await app.hub.db.sql.query<{ currency: string; entries: string }>(
@@ -63,11 +94,19 @@ describe('linked transfers', () => {
       [[exIn!.id, exOut!.id]],
     );
     expect(liquidity.map((l) => [l.currency, BigInt(l.entries) < 0n ? 'debited' : 'credited'])).toEqual(
-      [[miles, 'credited'], ['PTS', 'debited']].sort((a, b) => a[0]!.localeCompare(b[0]!)),
+      [
+        [miles, 'credited'],
+        ['PTS', 'debited'],
+      ].sort((a, b) => a[0]!.localeCompare(b[0]!)),
     );
 
     const me = await members.me(token);
-    expect(me.transactions.nodes.filter((t) => t.kind.startsWith('EXCHANGE')).map((t) => t.id).sort()).toEqual([exIn!.id, exOut!.id].sort());
+    expect(
+      me.transactions.nodes
+        .filter((t) => t.kind.startsWith('EXCHANGE'))
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual([exIn!.id, exOut!.id].sort());
   });
 
   it('MILES → PTS counts as an issuance of PTS by the airline: the new PTS lot is issued by it', async () => {
@@ -75,7 +114,12 @@ describe('linked transfers', () => {
     await ledger.earnOk(airline, member, 200, { currency: miles });
     const done = await ex.exchangeOk(token, (await ex.quoteOk(token, miles, 'PTS', 200)).id);
     const [lot] = await ex.lots(member, 'PTS');
-    expect(lot).toMatchObject({ issuer_partner_id: airline.id, source_transfer_id: done.transfer.id, amount: '98', remaining: '98' });
+    expect(lot).toMatchObject({
+      issuer_partner_id: airline.id,
+      source_transfer_id: done.transfer.id,
+      amount: '98',
+      remaining: '98',
+    });
     // PTS lots expire by the PTS policy, like any PTS earn.
     expect(lot!.expires_at).not.toBeNull();
   });
@@ -104,8 +148,20 @@ describe('linked transfers', () => {
     expect(q).toMatchObject({ amountOut: want.amountOut, rate: want.rate, rounding: want.rounding }); // 300 × 0.49 × 3.96 = 582.12
     const done = await ex.exchangeOk(token, q.id);
     const [exIn, exOut] = byKind(done.transfers);
-    expect(exOut).toMatchObject({ kind: 'EXCHANGE_OUT', currency: miles, amount: '300', walletDelta: '-300', partnerId: airline.id });
-    expect(exIn).toMatchObject({ kind: 'EXCHANGE_IN', currency: stars, amount: '582', walletDelta: '582', partnerId: hotel.id });
+    expect(exOut).toMatchObject({
+      kind: 'EXCHANGE_OUT',
+      currency: miles,
+      amount: '300',
+      walletDelta: '-300',
+      partnerId: airline.id,
+    });
+    expect(exIn).toMatchObject({
+      kind: 'EXCHANGE_IN',
+      currency: stars,
+      amount: '582',
+      walletDelta: '582',
+      partnerId: hotel.id,
+    });
     expect(done.transfers.map((t) => t.currency)).not.toContain('PTS');
     expect(await ledger.balance(member, miles)).toMatchObject({ available: '700' });
     expect(await ledger.balance(member, stars)).toMatchObject({ available: '582' });
@@ -135,7 +191,10 @@ describe('lots', () => {
       [first.transfer.id, '0'],
       [second.transfer.id, '200'],
     ]);
-    const movements = await app.hub.db.sql.query<{ lot_id: string; amount: string }>(`select lot_id, amount::text as amount from lot_movement m where transfer_id = $1 order by m.amount`, [exOut.id]);
+    const movements = await app.hub.db.sql.query<{ lot_id: string; amount: string }>(
+      `select lot_id, amount::text as amount from lot_movement m where transfer_id = $1 order by m.amount`,
+      [exOut.id],
+    );
     expect(movements).toEqual([
       { lot_id: lots[0]!.id, amount: '-300' },
       { lot_id: lots[1]!.id, amount: '-100' },
@@ -152,12 +211,19 @@ describe('lots', () => {
     const done = await ex.exchangeOk(token, (await ex.quoteOk(token, 'PTS', flash, 50)).id);
     const lots = await ex.lots(member, flash);
     expect(lots).toHaveLength(2);
-    expect(lots[1]).toMatchObject({ source_transfer_id: done.transfer.id, amount: '50', remaining: '50', issuer_partner_id: airline.id });
+    expect(lots[1]).toMatchObject({
+      source_transfer_id: done.transfer.id,
+      amount: '50',
+      remaining: '50',
+      issuer_partner_id: airline.id,
+    });
     const ttl = new Date(lots[1]!.expires_at!).getTime() - Date.now();
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(2_000);
 
-    await sleep(Math.max(new Date(lots[1]!.expires_at!).getTime(), new Date(earlier.expires_at!).getTime()) - Date.now() + 200);
+    await sleep(
+      Math.max(new Date(lots[1]!.expires_at!).getTime(), new Date(earlier.expires_at!).getTime()) - Date.now() + 200,
+    );
     const run = await ledger.runExpiry();
     expect(BigInt(run.pointsExpired)).toBeGreaterThanOrEqual(90n);
     expect(await ledger.balance(member, flash)).toMatchObject({ available: '0' });
@@ -208,7 +274,13 @@ describe('a partner acting for its linked member', () => {
     const q1 = await ex.quoteOk(airline.token, 'PTS', miles, 100, member);
     expect(q1.memberId).toBe(member);
     const d1 = await ex.exchangeOk(airline.token, q1.id);
-    expect(d1.transfer).toMatchObject({ kind: 'EXCHANGE_IN', currency: miles, amount: '188', memberId: member, partnerId: airline.id });
+    expect(d1.transfer).toMatchObject({
+      kind: 'EXCHANGE_IN',
+      currency: miles,
+      amount: '188',
+      memberId: member,
+      partnerId: airline.id,
+    });
     expect(d1.balance).toMatchObject({ available: '188' });
     const q2 = await ex.quoteOk(airline.token, miles, 'PTS', 100, member);
     const d2 = await ex.exchangeOk(airline.token, q2.id);

@@ -7,7 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLedgerInvariantsAfterEach, ledgerHelpers, type LedgerHelpers } from '../../support/ledger.js';
 import { memberHelpers, type MemberHelpers } from '../../support/members.js';
-import { exchangeCoalition, exchangeHelpers, expectedQuote, factorOf, outcome, sleep, type ExchangeHelpers } from '../../support/exchange.js';
+import {
+  exchangeCoalition,
+  exchangeHelpers,
+  expectedQuote,
+  factorOf,
+  outcome,
+  sleep,
+  type ExchangeHelpers,
+} from '../../support/exchange.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 let app: TestApp;
@@ -64,13 +72,28 @@ describe('pricing', () => {
     const { token } = await memberWith(0);
     const [to] = await ex.rates(miles, 'TO_PTS');
     const q = await ex.quoteOk(token, miles, 'PTS', 700);
-    expect(q).toMatchObject({ amountOut: '343', rate: '0.49', exactAmountOut: '343', rounding: '0', outRateId: to!.id, inRateId: null });
+    expect(q).toMatchObject({
+      amountOut: '343',
+      rate: '0.49',
+      exactAmountOut: '343',
+      rounding: '0',
+      outRateId: to!.id,
+      inRateId: null,
+    });
   });
 
   // Rates with up to 12 decimals and spreads with up to 12 decimals give factors of up to 24 decimals, 48 across two legs.
   const awkward: { name: string; legs: [string, string, 'TO_PTS' | 'FROM_PTS'][]; amounts: bigint[] }[] = [
-    { name: 'PTS → X at 0.333333333333, spread 0.01', legs: [['0.333333333333', '0.01', 'FROM_PTS']], amounts: [4n, 7n, 1000n, 999_999n, 100_000_000n] },
-    { name: 'PTS → X at 1.000000000001, spread 0 (never rounds up to the next unit)', legs: [['1.000000000001', '0', 'FROM_PTS']], amounts: [1n, 999_999n, 99_999_999n] },
+    {
+      name: 'PTS → X at 0.333333333333, spread 0.01',
+      legs: [['0.333333333333', '0.01', 'FROM_PTS']],
+      amounts: [4n, 7n, 1000n, 999_999n, 100_000_000n],
+    },
+    {
+      name: 'PTS → X at 1.000000000001, spread 0 (never rounds up to the next unit)',
+      legs: [['1.000000000001', '0', 'FROM_PTS']],
+      amounts: [1n, 999_999n, 99_999_999n],
+    },
     {
       name: 'X → PTS at 1.000000000001, spread 0.000000000001 (24 decimals)',
       legs: [['1.000000000001', '0.000000000001', 'TO_PTS']],
@@ -101,7 +124,13 @@ describe('pricing', () => {
       const res = await ex.quote(token, from!, to!, amount);
       expect(res.errors, `${amount}: ${JSON.stringify(res.errors)}`).toBeUndefined();
       const q = res.data!.quoteExchange;
-      expect({ amount, rate: q.rate, exactAmountOut: q.exactAmountOut, amountOut: q.amountOut, rounding: q.rounding }).toEqual({ amount, ...want });
+      expect({
+        amount,
+        rate: q.rate,
+        exactAmountOut: q.exactAmountOut,
+        amountOut: q.amountOut,
+        rounding: q.rounding,
+      }).toEqual({ amount, ...want });
       // Rounded down: the rounding is below one unit and output + rounding is the exact amount.
       expect(q.rounding).toMatch(/^0(\.\d+)?$/);
       expect(q.exactAmountOut.startsWith(q.amountOut)).toBe(true);
@@ -160,8 +189,18 @@ describe('locking and single use', () => {
   it('a member token and a partner acting for the same member race for one quote the partner asked for: one wins', async () => {
     const { member, token } = await memberWith(10_000);
     const q = await ex.quoteOk(airline.token, 'PTS', miles, 1000, member);
-    const results = await Promise.all([ex.exchange(token, q.id), ex.exchange(airline.token, q.id), ex.exchange(token, q.id), ex.exchange(airline.token, q.id)]);
-    expect(results.map(outcome).sort()).toEqual(['OK', 'QUOTE_ALREADY_USED', 'QUOTE_ALREADY_USED', 'QUOTE_ALREADY_USED']);
+    const results = await Promise.all([
+      ex.exchange(token, q.id),
+      ex.exchange(airline.token, q.id),
+      ex.exchange(token, q.id),
+      ex.exchange(airline.token, q.id),
+    ]);
+    expect(results.map(outcome).sort()).toEqual([
+      'OK',
+      'QUOTE_ALREADY_USED',
+      'QUOTE_ALREADY_USED',
+      'QUOTE_ALREADY_USED',
+    ]);
     expect(await ledger.balance(member)).toMatchObject({ available: '9000' });
   });
 });

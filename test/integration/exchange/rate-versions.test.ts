@@ -41,7 +41,14 @@ describe('rate versions', () => {
   it('a newer version supersedes; the older one is kept unchanged; history lists both, newest first', async () => {
     const miles = await ex.brand(airline);
     const v1 = await ex.setRateOk(miles, 'TO_PTS', '0.5', '0.02', 100, 100);
-    expect(v1).toMatchObject({ currency: miles, direction: 'TO_PTS', rate: '0.5', spread: '0.02', minimumAmount: '100', increment: '100' });
+    expect(v1).toMatchObject({
+      currency: miles,
+      direction: 'TO_PTS',
+      rate: '0.5',
+      spread: '0.02',
+      minimumAmount: '100',
+      increment: '100',
+    });
     expect((await ex.rateAt(miles, 'TO_PTS')).data?.exchangeRateAt).toEqual(v1);
 
     await sleep(20);
@@ -105,7 +112,9 @@ describe('rate versions', () => {
     await sleep(30);
     const past = new Date();
     await sleep(30);
-    const res = await ex.refused('INVALID_RATE', () => ex.setRate(miles, 'TO_PTS', '0.4', '0', 1, 1, new Date(Date.now() - 3_600_000)));
+    const res = await ex.refused('INVALID_RATE', () =>
+      ex.setRate(miles, 'TO_PTS', '0.4', '0', 1, 1, new Date(Date.now() - 3_600_000)),
+    );
     expect(res.errors?.[0]?.extensions?.field).toBe('effectiveFrom');
     // Even a start just a moment ago (the kind a client whose clock is a little behind sends) must not rewrite what was in effect.
     const v2 = await ex.setRate(miles, 'TO_PTS', '0.3', '0', 1, 1, new Date(past.getTime() - 10));

@@ -42,14 +42,18 @@ const memberRef = (id: string) => ({ __typename: 'Member', id });
 
 describe('_entities', () => {
   it('resolves a partner its own Partner and Member references', async () => {
-    const { _entities } = await app.gqlOk(Entities, { representations: [partnerRef(a.id), memberRef(memberOfA)] }, a.token);
+    const { _entities } = await app.gqlOk(
+      Entities,
+      { representations: [partnerRef(a.id), memberRef(memberOfA)] },
+      a.token,
+    );
     expect(_entities).toEqual([
       { __typename: 'Partner', id: a.id, code: a.code },
       { __typename: 'Member', id: memberOfA, partnerLink: { customerId: 'A-1' } },
     ]);
   });
 
-  it("does not resolve partner A for partner B: FORBIDDEN, and no data", async () => {
+  it('does not resolve partner A for partner B: FORBIDDEN, and no data', async () => {
     const res = await app.gql(Entities, { representations: [partnerRef(a.id)] }, b.token);
     expect(errorCodes(res)).toEqual(['FORBIDDEN']);
     expect(res.data?._entities ?? [null]).toEqual([null]);
@@ -69,13 +73,18 @@ describe('_entities', () => {
   });
 
   it('resolves anything for an operator', async () => {
-    const { _entities } = await app.gqlOk(Entities, { representations: [partnerRef(b.id), memberRef(memberOfA)] }, await app.operatorToken());
+    const { _entities } = await app.gqlOk(
+      Entities,
+      { representations: [partnerRef(b.id), memberRef(memberOfA)] },
+      await app.operatorToken(),
+    );
     expect(_entities.map((e) => e?.__typename)).toEqual(['Partner', 'Member']);
   });
 
   it('resolves many member references in a fixed number of queries (DataLoader), not one per member', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 12; i++) ids.push((await app.gqlOk(EnrollMember, { input: { customerId: `BATCH-${i}` } }, a.token)).enrollMember.id);
+    for (let i = 0; i < 12; i++)
+      ids.push((await app.gqlOk(EnrollMember, { input: { customerId: `BATCH-${i}` } }, a.token)).enrollMember.id);
     const before = app.hub.db.sql.statementCount;
     const { _entities } = await app.gqlOk(Entities, { representations: ids.map(memberRef) }, a.token);
     const statements = app.hub.db.sql.statementCount - before;

@@ -44,7 +44,8 @@ describe('supergraph', () => {
     const result = await compose();
     expect(result.errors?.map((e) => e.message) ?? []).toEqual([]);
     const api = result.publicSdl!;
-    for (const type of ['Transfer', 'Currency', 'PageInfo', 'HubPageInfo', 'Partner']) expect(api).toMatch(new RegExp(`^type ${type} `, 'm'));
+    for (const type of ['Transfer', 'Currency', 'PageInfo', 'HubPageInfo', 'Partner'])
+      expect(api).toMatch(new RegExp(`^type ${type} `, 'm'));
     expect(api).toMatch(/type Member[^{]*\{[^}]*favouriteDrink: String[^}]*\}/s);
   });
 
@@ -81,14 +82,22 @@ describe('supergraph', () => {
     const body = (await res.json()) as { data?: unknown; errors?: unknown };
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({
-      member: { id: enrollMember.id, favouriteDrink: favouriteDrinkOf(enrollMember.id), partnerLink: { customerId: 'FED-1' } },
+      member: {
+        id: enrollMember.id,
+        favouriteDrink: favouriteDrinkOf(enrollMember.id),
+        partnerLink: { customerId: 'FED-1' },
+      },
       viewer: { partner: { code: partner.code } },
       stockTransfers: { nodes: [{ id: 't1', units: 12 }], pageInfo: { hasNextPage: true } },
     });
 
     // Through the gateway the hub still authorises: without a token the member is not resolved.
     const anonymous = (await (
-      await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ member(ref: { customerId: "FED-1" }) { id favouriteDrink } }' }) })
+      await fetch(gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ member(ref: { customerId: "FED-1" }) { id favouriteDrink } }' }),
+      })
     ).json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
     expect(anonymous.data ?? null).toBeNull();
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

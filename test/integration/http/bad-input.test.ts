@@ -22,7 +22,10 @@ const raw = (body: string, headers: Record<string, string>) =>
 describe('bad input', () => {
   it('oversize body: 413 PAYLOAD_TOO_LARGE, nothing written', async () => {
     const before = await app.count('partner');
-    const body = JSON.stringify({ query: createPartnerQuery, variables: { input: { code: uniqueCode(), name: 'x'.repeat(BODY_LIMIT), settlementCurrency: 'USD' } } });
+    const body = JSON.stringify({
+      query: createPartnerQuery,
+      variables: { input: { code: uniqueCode(), name: 'x'.repeat(BODY_LIMIT), settlementCurrency: 'USD' } },
+    });
     const res = await raw(body, { 'content-type': 'application/json' });
     expect(res.status).toBe(413);
     expect(res.headers.get('x-request-id')).toBeTruthy();
@@ -43,7 +46,9 @@ describe('bad input', () => {
     const before = await app.count('partner');
     const res = await raw('{"query": "mutation { createPartner(', { 'content-type': 'application/json' });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(await res.json()).toEqual({
+      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+    });
     expect(await app.count('partner')).toBe(before);
   });
 
@@ -51,7 +56,10 @@ describe('bad input', () => {
     'wrong content type (%s): refused with 4xx and the mutation is not executed',
     async (contentType) => {
       const before = await app.count('partner');
-      const body = JSON.stringify({ query: createPartnerQuery, variables: { input: { code: uniqueCode(), name: 'CSRF', settlementCurrency: 'USD' } } });
+      const body = JSON.stringify({
+        query: createPartnerQuery,
+        variables: { input: { code: uniqueCode(), name: 'CSRF', settlementCurrency: 'USD' } },
+      });
       const res = await raw(body, { 'content-type': contentType });
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
@@ -64,8 +72,12 @@ describe('bad input', () => {
 
   it('a mutation over GET is refused and not executed', async () => {
     const before = await app.count('partner');
-    const query = encodeURIComponent(`mutation { createPartner(input: {code: "${uniqueCode()}", name: "Get", settlementCurrency: "USD"}) { id } }`);
-    const res = await fetch(`${app.url}/graphql?query=${query}`, { headers: { authorization: `Bearer ${operator}`, 'apollo-require-preflight': 'true' } });
+    const query = encodeURIComponent(
+      `mutation { createPartner(input: {code: "${uniqueCode()}", name: "Get", settlementCurrency: "USD"}) { id } }`,
+    );
+    const res = await fetch(`${app.url}/graphql?query=${query}`, {
+      headers: { authorization: `Bearer ${operator}`, 'apollo-require-preflight': 'true' },
+    });
     expect(res.status).toBe(405);
     expect(await app.count('partner')).toBe(before);
   });
@@ -80,7 +92,10 @@ describe('bad input', () => {
   it('unknown input fields in variables: BAD_USER_INPUT, nothing written', async () => {
     const before = await app.count('partner');
     const res = await app.postJson(
-      { query: createPartnerQuery, variables: { input: { code: uniqueCode(), name: 'x', settlementCurrency: 'USD', isAdmin: true } } },
+      {
+        query: createPartnerQuery,
+        variables: { input: { code: uniqueCode(), name: 'x', settlementCurrency: 'USD', isAdmin: true } },
+      },
       { token: operator },
     );
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);

@@ -16,7 +16,11 @@ function slowPost(url: string, token: string, body: string) {
   const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = request(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        authorization: `Bearer ${token}`,
+      },
     });
     req.on('response', (res) => {
       let text = '';
@@ -35,7 +39,11 @@ describe('graceful shutdown', () => {
   it('finishes the in-flight request before close() resolves, and refuses new connections', async () => {
     app = await initTestApp();
     const token = await app.operatorToken();
-    const inFlight = slowPost(app.url, token, JSON.stringify({ query: '{ viewer { role } partners(first: 1) { nodes { id } } }' }));
+    const inFlight = slowPost(
+      app.url,
+      token,
+      JSON.stringify({ query: '{ viewer { role } partners(first: 1) { nodes { id } } }' }),
+    );
     // The hub has the request's headers and is waiting for the rest of its body.
     await new Promise((r) => setTimeout(r, 150));
 

@@ -52,9 +52,21 @@ describe('request ids', () => {
       fetch(`${app.url}/ready`),
       fetch(`${app.url}/.well-known/jwks.json`),
       fetch(`${app.url}/nowhere`),
-      fetch(`${app.url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' }),
-      fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ viewer { role } }"}' }),
-      fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' }),
+      fetch(`${app.url}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials',
+      }),
+      fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ viewer { role } }"}',
+      }),
+      fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{not json',
+      }),
     ]);
     const ids = responses.map((r) => r.headers.get('x-request-id'));
     for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9._-]{8,64}$/);
@@ -70,7 +82,10 @@ describe('request ids', () => {
 
   it('appear in the structured JSON log line of the request, with no token in the logs', async () => {
     const token = await app.operatorToken();
-    const res = await app.postJson({ query: '{ viewer { role } }' }, { token, headers: { 'x-request-id': 'trace-me-123' } });
+    const res = await app.postJson(
+      { query: '{ viewer { role } }' },
+      { token, headers: { 'x-request-id': 'trace-me-123' } },
+    );
     expect(res.status).toBe(200);
     const line = app.logEntries().find((e) => e.requestId === 'trace-me-123' && e.msg === 'request');
     expect(line).toMatchObject({ level: 'info', method: 'POST', path: '/graphql', status: 200 });

@@ -34,9 +34,17 @@ describe('internal errors', () => {
     } finally {
       await app.hub.db.sql.query('alter table partner_gone rename to partner');
     }
-    expect(res.errors).toEqual([{ message: 'Internal server error.', path: ['partners'], locations: [{ line: 2, column: 3 }], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    expect(res.errors).toEqual([
+      {
+        message: 'Internal server error.',
+        path: ['partners'],
+        locations: [{ line: 2, column: 3 }],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
+    ]);
     const body = JSON.stringify(res);
-    for (const leak of ['partner_gone', 'relation', 'select', 'stacktrace', 'at ', '.ts']) expect(body).not.toContain(leak);
+    for (const leak of ['partner_gone', 'relation', 'select', 'stacktrace', 'at ', '.ts'])
+      expect(body).not.toContain(leak);
 
     const logged = app.logEntries().find((e) => e.requestId === 'boom-1' && e.level === 'error');
     expect(logged).toMatchObject({ msg: 'unexpected error', sqlState: '42P01', path: 'partners' });

@@ -38,7 +38,10 @@ describe('authorizeRedemption', () => {
     const member = await funded(10);
     const res = (await ledger.authorize(shop, member, 1, { expiresInSeconds: 3600 })).data!.authorizeRedemption;
     expect(seconds(res.hold!.createdAt, res.hold!.expiresAt)).toBeCloseTo(3600, 0);
-    for (const bad of [0, -5, 3601]) expect(errorCodes(await ledger.authorize(shop, member, 1, { expiresInSeconds: bad }))).toEqual(['BAD_USER_INPUT']);
+    for (const bad of [0, -5, 3601])
+      expect(errorCodes(await ledger.authorize(shop, member, 1, { expiresInSeconds: bad }))).toEqual([
+        'BAD_USER_INPUT',
+      ]);
   });
 
   it('refuses more than is available', async () => {

@@ -5,7 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../generated/index.js';
 import { errorCodes, type GraphQLErrorBody } from '../../support/graphql-client.js';
-import { checkLedgerInvariantsAfterEach, EarnPoints, ledgerHelpers, newKey, type LedgerHelpers } from '../../support/ledger.js';
+import {
+  checkLedgerInvariantsAfterEach,
+  EarnPoints,
+  ledgerHelpers,
+  newKey,
+  type LedgerHelpers,
+} from '../../support/ledger.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 const SuspendPartner = graphql(`
@@ -38,39 +44,56 @@ checkLedgerInvariantsAfterEach(() => app);
  */
 async function refused(code: string, request: () => Promise<{ errors?: GraphQLErrorBody[] }>, recorded = false) {
   const before: Record<string, number> = { ...(await ledger.ledgerCounts()), account: await app.count('account') };
-  const rejectedOperations = async () => (await app.hub.db.sql.query<{ n: number }>(`select count(*)::int as n from operation where status = 'REJECTED'`))[0]!.n;
+  const rejectedOperations = async () =>
+    (
+      await app.hub.db.sql.query<{ n: number }>(`select count(*)::int as n from operation where status = 'REJECTED'`)
+    )[0]!.n;
   const rejected = await rejectedOperations();
   const res = await request();
   expect(errorCodes(res)).toEqual([code]);
-  expect({ ...(await ledger.ledgerCounts()), account: await app.count('account') }).toEqual({ ...before, operation: before.operation! + (recorded ? 1 : 0) });
+  expect({ ...(await ledger.ledgerCounts()), account: await app.count('account') }).toEqual({
+    ...before,
+    operation: before.operation! + (recorded ? 1 : 0),
+  });
   expect(await rejectedOperations()).toBe(rejected + (recorded ? 1 : 0));
 }
 
 describe('bad amounts', () => {
-  it.each(['0', '-1', String(MAX + 1), '99999999999999999999999999999999'])('amount %s: BAD_USER_INPUT on every operation', async (amount) => {
-    const hold = (await ledger.authorize(shop, member, 1)).data!.authorizeRedemption.hold!;
-    const earn = (await ledger.earnOk(shop, member, 1)).transfer.id;
-    await refused('BAD_USER_INPUT', () => ledger.earn(shop, member, amount));
-    await refused('BAD_USER_INPUT', () => ledger.redeem(shop, member, amount));
-    await refused('BAD_USER_INPUT', () => ledger.authorize(shop, member, amount));
-    await refused('BAD_USER_INPUT', () => ledger.capture(shop, hold.id, amount));
-    await refused('BAD_USER_INPUT', () => ledger.reverse(shop, earn, amount));
-    await ledger.voidHold(shop, hold.id);
-  });
+  it.each(['0', '-1', String(MAX + 1), '99999999999999999999999999999999'])(
+    'amount %s: BAD_USER_INPUT on every operation',
+    async (amount) => {
+      const hold = (await ledger.authorize(shop, member, 1)).data!.authorizeRedemption.hold!;
+      const earn = (await ledger.earnOk(shop, member, 1)).transfer.id;
+      await refused('BAD_USER_INPUT', () => ledger.earn(shop, member, amount));
+      await refused('BAD_USER_INPUT', () => ledger.redeem(shop, member, amount));
+      await refused('BAD_USER_INPUT', () => ledger.authorize(shop, member, amount));
+      await refused('BAD_USER_INPUT', () => ledger.capture(shop, hold.id, amount));
+      await refused('BAD_USER_INPUT', () => ledger.reverse(shop, earn, amount));
+      await ledger.voidHold(shop, hold.id);
+    },
+  );
 
   it('exactly the maximum is accepted', async () => {
     const m = await ledger.enroll(shop);
     expect((await ledger.earnOk(shop, m, MAX)).transfer.amount).toBe(String(MAX));
   });
 
-  it.each(['1.5', '1e3', 'abc', '', ' 10', '0x10', '+5', '007'])('non-numeric BigInt %j: BAD_USER_INPUT', async (amount) => {
-    await refused('BAD_USER_INPUT', () => ledger.earn(shop, member, amount));
-  });
+  it.each(['1.5', '1e3', 'abc', '', ' 10', '0x10', '+5', '007'])(
+    'non-numeric BigInt %j: BAD_USER_INPUT',
+    async (amount) => {
+      await refused('BAD_USER_INPUT', () => ledger.earn(shop, member, amount));
+    },
+  );
 
   it('a JSON number that is not a safe integer: BAD_USER_INPUT', async () => {
     const query = 'mutation($input: EarnPointsInput!) { earnPoints(input: $input) { operationId } }';
     for (const amount of [1.5, 2 ** 60]) {
-      await refused('BAD_USER_INPUT', () => app.postJson({ query, variables: { input: { member: { memberId: member }, amount, idempotencyKey: newKey() } } }, { token: shop.token }));
+      await refused('BAD_USER_INPUT', () =>
+        app.postJson(
+          { query, variables: { input: { member: { memberId: member }, amount, idempotencyKey: newKey() } } },
+          { token: shop.token },
+        ),
+      );
     }
   });
 });
@@ -94,7 +117,9 @@ describe('bad references', () => {
 
   it('a member reference with both or neither of memberId and customerId: BAD_USER_INPUT', async () => {
     for (const ref of [{}, { memberId: member, customerId: 'c' }]) {
-      await refused('BAD_USER_INPUT', () => app.gql(EarnPoints, { input: { member: ref, amount: '1', idempotencyKey: newKey() } }, shop.token));
+      await refused('BAD_USER_INPUT', () =>
+        app.gql(EarnPoints, { input: { member: ref, amount: '1', idempotencyKey: newKey() } }, shop.token),
+      );
     }
   });
 
@@ -114,15 +139,21 @@ describe('bad references', () => {
 });
 
 describe('bad keys and references', () => {
-  it.each(['', 'x'.repeat(129), 'with space', 'tab\there', 'ünï', 'a/b', 'a,b'])('idempotency key %j: BAD_USER_INPUT', async (key) => {
-    await refused('BAD_USER_INPUT', () => ledger.earn(shop, member, 1, { idempotencyKey: key }));
-    await refused('BAD_USER_INPUT', () => ledger.redeem(shop, member, 1, { idempotencyKey: key }));
-  });
+  it.each(['', 'x'.repeat(129), 'with space', 'tab\there', 'ünï', 'a/b', 'a,b'])(
+    'idempotency key %j: BAD_USER_INPUT',
+    async (key) => {
+      await refused('BAD_USER_INPUT', () => ledger.earn(shop, member, 1, { idempotencyKey: key }));
+      await refused('BAD_USER_INPUT', () => ledger.redeem(shop, member, 1, { idempotencyKey: key }));
+    },
+  );
 
-  it.each(['', 'x'.repeat(129), 'line\nbreak', 'nul\u0000', 'bell\u0007', 'del\u007f'])('orderRef %j: BAD_USER_INPUT', async (orderRef) => {
-    await refused('BAD_USER_INPUT', () => ledger.earn(shop, member, 1, { orderRef }));
-    await refused('BAD_USER_INPUT', () => ledger.redeem(shop, member, 1, { orderRef }));
-  });
+  it.each(['', 'x'.repeat(129), 'line\nbreak', 'nul\u0000', 'bell\u0007', 'del\u007f'])(
+    'orderRef %j: BAD_USER_INPUT',
+    async (orderRef) => {
+      await refused('BAD_USER_INPUT', () => ledger.earn(shop, member, 1, { orderRef }));
+      await refused('BAD_USER_INPUT', () => ledger.redeem(shop, member, 1, { orderRef }));
+    },
+  );
 });
 
 describe('business rejections', () => {
@@ -141,7 +172,8 @@ describe('holds that are not active', () => {
     await ledger.capture(shop, captured);
     const voided = (await ledger.authorize(shop, member, 5)).data!.authorizeRedemption.hold!.id;
     await ledger.voidHold(shop, voided);
-    const expired = (await ledger.authorize(shop, member, 5, { expiresInSeconds: 1 })).data!.authorizeRedemption.hold!.id;
+    const expired = (await ledger.authorize(shop, member, 5, { expiresInSeconds: 1 })).data!.authorizeRedemption.hold!
+      .id;
     await new Promise((r) => setTimeout(r, 1100));
     for (const id of [captured, voided, expired]) {
       await refused('HOLD_NOT_ACTIVE', () => ledger.capture(shop, id), true);

@@ -9,7 +9,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../support/graphql-client.js';
-import { checkLedgerInvariantsAfterEach, EarnPoints, ledgerHelpers, newKey, type LedgerHelpers } from '../../support/ledger.js';
+import {
+  checkLedgerInvariantsAfterEach,
+  EarnPoints,
+  ledgerHelpers,
+  newKey,
+  type LedgerHelpers,
+} from '../../support/ledger.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 let app: TestApp;
@@ -23,10 +29,23 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 checkLedgerInvariantsAfterEach(() => app);
 
-const earnByCustomer = (partner: TestPartner, customerId: string, amount: number | string, extra: { idempotencyKey?: string; currency?: string; orderRef?: string } = {}) =>
+const earnByCustomer = (
+  partner: TestPartner,
+  customerId: string,
+  amount: number | string,
+  extra: { idempotencyKey?: string; currency?: string; orderRef?: string } = {},
+) =>
   app.gql(
     EarnPoints,
-    { input: { member: { customerId }, amount: String(amount), idempotencyKey: extra.idempotencyKey ?? newKey('c'), currency: extra.currency, orderRef: extra.orderRef } },
+    {
+      input: {
+        member: { customerId },
+        amount: String(amount),
+        idempotencyKey: extra.idempotencyKey ?? newKey('c'),
+        currency: extra.currency,
+        orderRef: extra.orderRef,
+      },
+    },
     partner.token,
   );
 
@@ -37,7 +56,11 @@ describe('earn by customer id', () => {
     const before = await ledger.ledgerCounts();
     const res = await earnByCustomer(shop, customerId, 25);
     expect(res.errors).toBeUndefined();
-    expect(res.data!.earnPoints).toMatchObject({ replayed: false, transfer: { kind: 'EARN', amount: '25', memberId, partnerId: shop.id }, balance: { available: '25' } });
+    expect(res.data!.earnPoints).toMatchObject({
+      replayed: false,
+      transfer: { kind: 'EARN', amount: '25', memberId, partnerId: shop.id },
+      balance: { available: '25' },
+    });
     const after = await ledger.ledgerCounts();
     expect(after.operation - before.operation).toBe(1);
     expect(after.transfer - before.transfer).toBe(1);
@@ -62,7 +85,9 @@ describe('earn by customer id', () => {
     const byMember = await ledger.earnOk(shop, memberId, 10, { idempotencyKey: key });
     expect(again.data!.earnPoints).toMatchObject({ replayed: true, operationId: first.data!.earnPoints.operationId });
     expect(byMember).toMatchObject({ replayed: true, operationId: first.data!.earnPoints.operationId });
-    expect(errorCodes(await earnByCustomer(shop, customerId, 11, { idempotencyKey: key }))).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+    expect(errorCodes(await earnByCustomer(shop, customerId, 11, { idempotencyKey: key }))).toEqual([
+      'IDEMPOTENCY_KEY_REUSED',
+    ]);
     expect((await ledger.balance(memberId)).available).toBe('10');
   });
 
@@ -80,8 +105,13 @@ describe('earn by customer id', () => {
     const key2 = newKey();
     const byCustomer = await earnByCustomer(shop, customerId, 3, { idempotencyKey: key2, orderRef });
     expect(byCustomer.errors).toBeUndefined();
-    expect(await ledger.earnOk(shop, memberId, 3, { idempotencyKey: key2, orderRef })).toMatchObject({ replayed: true, operationId: byCustomer.data!.earnPoints.operationId });
-    expect(errorCodes(await ledger.earn(shop, memberId, 3, { idempotencyKey: key2, orderRef: 'another order' }))).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+    expect(await ledger.earnOk(shop, memberId, 3, { idempotencyKey: key2, orderRef })).toMatchObject({
+      replayed: true,
+      operationId: byCustomer.data!.earnPoints.operationId,
+    });
+    expect(
+      errorCodes(await ledger.earn(shop, memberId, 3, { idempotencyKey: key2, orderRef: 'another order' })),
+    ).toEqual(['IDEMPOTENCY_KEY_REUSED']);
     expect((await ledger.balance(memberId)).available).toBe('15');
   });
 
@@ -90,7 +120,9 @@ describe('earn by customer id', () => {
     const memberId = await ledger.enroll(shop, customerId);
     await earnByCustomer(shop, customerId, 1); // accounts exist, so all 20 race on the same rows
     const key = newKey();
-    const results = await Promise.all(Array.from({ length: 20 }, () => earnByCustomer(shop, customerId, 5, { idempotencyKey: key })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => earnByCustomer(shop, customerId, 5, { idempotencyKey: key })),
+    );
     expect(results.every((r) => !r.errors)).toBe(true);
     expect(new Set(results.map((r) => r.data!.earnPoints.operationId)).size).toBe(1);
     expect(results.filter((r) => !r.data!.earnPoints.replayed)).toHaveLength(1);

@@ -1,7 +1,13 @@
 /** earnPointsBatch: up to 1,000 earns in one call, each with its own key and result; one bad item fails alone. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../support/graphql-client.js';
-import { checkLedgerInvariantsAfterEach, EarnPointsBatch, ledgerHelpers, newKey, type LedgerHelpers } from '../../support/ledger.js';
+import {
+  checkLedgerInvariantsAfterEach,
+  EarnPointsBatch,
+  ledgerHelpers,
+  newKey,
+  type LedgerHelpers,
+} from '../../support/ledger.js';
 import { MergeMembers } from '../../support/members.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
@@ -16,7 +22,13 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 checkLedgerInvariantsAfterEach(() => app);
 
-type Item = { member: { memberId?: string; customerId?: string }; amount: string; idempotencyKey: string; currency?: string; orderRef?: string };
+type Item = {
+  member: { memberId?: string; customerId?: string };
+  amount: string;
+  idempotencyKey: string;
+  currency?: string;
+  orderRef?: string;
+};
 const batch = (items: Item[], token = shop.token) => app.gql(EarnPointsBatch, { input: { items } }, token);
 
 describe('earnPointsBatch', () => {
@@ -38,7 +50,15 @@ describe('earnPointsBatch', () => {
     expect([res.succeeded, res.failed]).toEqual([3, 4]);
     expect(res.items.map((i) => i.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(res.items.map((i) => i.idempotencyKey)).toEqual(items.map((i) => i.idempotencyKey));
-    expect(res.items.map((i) => i.error?.code ?? 'OK')).toEqual(['OK', 'NOT_FOUND', 'OK', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'UNKNOWN_CURRENCY', 'OK']);
+    expect(res.items.map((i) => i.error?.code ?? 'OK')).toEqual([
+      'OK',
+      'NOT_FOUND',
+      'OK',
+      'BAD_USER_INPUT',
+      'BAD_USER_INPUT',
+      'UNKNOWN_CURRENCY',
+      'OK',
+    ]);
     expect(res.items[2]!.result!.transfer.memberId).toBe(m1);
     expect((await ledger.balance(m1)).available).toBe('15');
     expect((await ledger.balance(m2)).available).toBe('8');
@@ -61,13 +81,16 @@ describe('earnPointsBatch', () => {
     const member = await ledger.enroll(shop);
     const key = newKey();
     const single = await ledger.earnOk(shop, member, 4, { idempotencyKey: key });
-    const res = (await batch([
-      { member: { memberId: member }, amount: '4', idempotencyKey: key },
-      { member: { memberId: member }, amount: '5', idempotencyKey: key },
-    ])).data!.earnPointsBatch;
+    const res = (
+      await batch([
+        { member: { memberId: member }, amount: '4', idempotencyKey: key },
+        { member: { memberId: member }, amount: '5', idempotencyKey: key },
+      ])
+    ).data!.earnPointsBatch;
     expect(res.items[0]!.result).toMatchObject({ replayed: true, transfer: { id: single.transfer.id } });
     expect(res.items[1]!.error?.code).toBe('IDEMPOTENCY_KEY_REUSED');
-    const reused = (await batch([{ member: { memberId: member }, amount: '9', idempotencyKey: key }])).data!.earnPointsBatch;
+    const reused = (await batch([{ member: { memberId: member }, amount: '9', idempotencyKey: key }])).data!
+      .earnPointsBatch;
     expect(reused.items[0]!.error?.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect((await ledger.balance(member)).available).toBe('4');
   });
@@ -89,8 +112,13 @@ describe('earnPointsBatch', () => {
     const survivor = await ledger.enroll(shop);
     const duplicate = await ledger.enroll(shop);
     await ledger.earnOk(shop, duplicate, 5);
-    await app.gqlOk(MergeMembers, { input: { sourceMemberId: duplicate, targetMemberId: survivor } }, await app.operatorToken());
-    const res = (await batch([{ member: { memberId: duplicate }, amount: '7', idempotencyKey: newKey() }])).data!.earnPointsBatch;
+    await app.gqlOk(
+      MergeMembers,
+      { input: { sourceMemberId: duplicate, targetMemberId: survivor } },
+      await app.operatorToken(),
+    );
+    const res = (await batch([{ member: { memberId: duplicate }, amount: '7', idempotencyKey: newKey() }])).data!
+      .earnPointsBatch;
     expect(res.items[0]!.result!.transfer.memberId).toBe(survivor);
     expect((await ledger.balance(survivor)).available).toBe('12');
   });
@@ -100,12 +128,20 @@ describe('earnPointsBatch', () => {
     const awkward = ['say "hi"', 'back\\slash\\', 'a,b', '{braces}', ' spaced ', 'NULL', 'ünï©ødé ✓'];
     const customers = awkward.map((a) => `${a} ${newKey('c')}`);
     const members = await Promise.all(customers.map((c) => ledger.enroll(shop, c)));
-    const items = customers.map((customerId, i) => ({ member: { customerId }, amount: String(i + 1), idempotencyKey: newKey(), orderRef: awkward[i]! }));
+    const items = customers.map((customerId, i) => ({
+      member: { customerId },
+      amount: String(i + 1),
+      idempotencyKey: newKey(),
+      orderRef: awkward[i]!,
+    }));
     const res = (await batch(items)).data!.earnPointsBatch;
     expect(res.items.map((i) => i.error?.code ?? 'OK')).toEqual(awkward.map(() => 'OK'));
     expect(res.items.map((i) => i.result!.transfer.memberId)).toEqual(members);
     const ids = res.items.map((i) => i.result!.transfer.id);
-    const rows = await app.hub.db.sql.query<{ id: string; order_ref: string }>(`select id, order_ref from transfer where id = any($1::uuid[])`, [ids]);
+    const rows = await app.hub.db.sql.query<{ id: string; order_ref: string }>(
+      `select id, order_ref from transfer where id = any($1::uuid[])`,
+      [ids],
+    );
     expect(ids.map((id) => rows.find((r) => r.id === id)?.order_ref)).toEqual(awkward);
     const again = (await batch(items)).data!.earnPointsBatch;
     expect(again.items.map((i) => i.result?.replayed)).toEqual(awkward.map(() => true));
@@ -117,7 +153,11 @@ describe('earnPointsBatch', () => {
     await ledger.redeem(shop, member, 50);
     await ledger.reverse(shop, earn.transfer.id, 30);
     expect((await ledger.balance(member)).owed).toBe('30');
-    const res = (await batch([10, 10, 25].map((n) => ({ member: { memberId: member }, amount: String(n), idempotencyKey: newKey() })))).data!.earnPointsBatch;
+    const res = (
+      await batch(
+        [10, 10, 25].map((n) => ({ member: { memberId: member }, amount: String(n), idempotencyKey: newKey() })),
+      )
+    ).data!.earnPointsBatch;
     expect(res.succeeded).toBe(3);
     expect(await ledger.balance(member)).toEqual({ available: '15', held: '0', owed: '0' });
   });
@@ -126,14 +166,23 @@ describe('earnPointsBatch', () => {
     const member = await ledger.enroll(shop);
     const before = await ledger.ledgerCounts();
     expect(errorCodes(await batch([]))).toEqual(['BAD_USER_INPUT']);
-    const tooMany = Array.from({ length: 1001 }, () => ({ member: { memberId: member }, amount: '1', idempotencyKey: newKey() }));
+    const tooMany = Array.from({ length: 1001 }, () => ({
+      member: { memberId: member },
+      amount: '1',
+      idempotencyKey: newKey(),
+    }));
     expect(errorCodes(await batch(tooMany))).toEqual(['BAD_USER_INPUT']);
     expect(await ledger.ledgerCounts()).toEqual(before);
   });
 
   it('1,000 items are one call whose SQL statement count does not grow with the item count', async () => {
     const members = await Promise.all(Array.from({ length: 20 }, () => ledger.enroll(shop)));
-    const items = (n: number) => Array.from({ length: n }, (_, i) => ({ member: { memberId: members[i % members.length]! }, amount: '1', idempotencyKey: newKey() }));
+    const items = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        member: { memberId: members[i % members.length]! },
+        amount: '1',
+        idempotencyKey: newKey(),
+      }));
     await batch(items(20)); // creates these members' accounts (a first earn creates them and runs again)
     const cost = async (n: number) => {
       const before = app.hub.db.sql.statementCount;

@@ -50,8 +50,15 @@ afterAll(async () => {
 checkLedgerInvariantsAfterEach(() => app);
 
 /** Statements `hub` sent, and the round trips they took, while an earn of `amount` for the partner's customer ran. */
-async function statementsForEarn(hub: Hub, client: GraphQLClient, customerId: string, amount = '10'): Promise<DatabaseWork> {
-  const { result, statements, roundTrips } = await countDatabaseWork(hub, () => client.gqlOk(LeanEarn, { input: { member: { customerId }, amount, idempotencyKey: newKey('rt') } }, partner.token));
+async function statementsForEarn(
+  hub: Hub,
+  client: GraphQLClient,
+  customerId: string,
+  amount = '10',
+): Promise<DatabaseWork> {
+  const { result, statements, roundTrips } = await countDatabaseWork(hub, () =>
+    client.gqlOk(LeanEarn, { input: { member: { customerId }, amount, idempotencyKey: newKey('rt') } }, partner.token),
+  );
   expect(result.earnPoints.replayed).toBe(false);
   return { statements, roundTrips };
 }
@@ -88,7 +95,13 @@ describe('round trips of an earn', () => {
     const memberId = await ledger.enroll(partner, customerId);
     await statementsForEarn(app.hub, app, customerId); // accounts exist
     const byMemberId = async () => {
-      const { statements, roundTrips } = await countDatabaseWork(second, () => secondClient.gqlOk(LeanEarn, { input: { member: { memberId }, amount: '1', idempotencyKey: newKey('rt') } }, partner.token));
+      const { statements, roundTrips } = await countDatabaseWork(second, () =>
+        secondClient.gqlOk(
+          LeanEarn,
+          { input: { member: { memberId }, amount: '1', idempotencyKey: newKey('rt') } },
+          partner.token,
+        ),
+      );
       return { statements, roundTrips };
     };
     expect(await byMemberId()).toEqual({ statements: 6, roundTrips: 4 });

@@ -21,7 +21,8 @@ describe('hold expiry', () => {
   it('an expired hold is refused before the sweep, then released once by runLedgerExpiry', async () => {
     const member = await ledger.enroll(shop);
     await ledger.earnOk(shop, member, 100);
-    const shortHold = (await ledger.authorize(shop, member, 40, { expiresInSeconds: 1 })).data!.authorizeRedemption.hold!;
+    const shortHold = (await ledger.authorize(shop, member, 40, { expiresInSeconds: 1 })).data!.authorizeRedemption
+      .hold!;
     const longHold = (await ledger.authorize(shop, member, 10)).data!.authorizeRedemption.hold!;
     await sleep(1200);
 
@@ -59,7 +60,10 @@ describe('hold expiry', () => {
     await ledger.capture(shop, hold.id, 5);
     await sleep(1100);
     expect((await ledger.runExpiry()).holdsExpired).toBe(0);
-    expect((await app.gqlOk(GetHold, { id: hold.id }, shop.token)).hold).toMatchObject({ status: 'CAPTURED', capturedAmount: '5' });
+    expect((await app.gqlOk(GetHold, { id: hold.id }, shop.token)).hold).toMatchObject({
+      status: 'CAPTURED',
+      capturedAmount: '5',
+    });
     expect(await ledger.balance(member)).toEqual({ available: '25', held: '0', owed: '0' });
   });
 });

@@ -38,7 +38,10 @@ describe('idempotency', () => {
     const member = await ledger.enroll(shop);
     const key = newKey();
     await ledger.earnOk(shop, member, 10, { idempotencyKey: key, orderRef: 'o-1' });
-    const res = await ledger.earn(shop, member, change.amount ?? 10, { idempotencyKey: key, orderRef: change.orderRef ?? 'o-1' });
+    const res = await ledger.earn(shop, member, change.amount ?? 10, {
+      idempotencyKey: key,
+      orderRef: change.orderRef ?? 'o-1',
+    });
     expect(errorCodes(res)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
     expect((await ledger.balance(member)).available).toBe('10');
   });
@@ -50,7 +53,9 @@ describe('idempotency', () => {
     await ledger.earnOk(shop, m2, 10);
     expect(errorCodes(await ledger.earn(shop, m2, 10, { idempotencyKey: key }))).toEqual(['IDEMPOTENCY_KEY_REUSED']);
     expect(errorCodes(await ledger.redeem(shop, m1, 10, { idempotencyKey: key }))).toEqual(['IDEMPOTENCY_KEY_REUSED']);
-    expect(errorCodes(await ledger.authorize(shop, m1, 10, { idempotencyKey: key }))).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+    expect(errorCodes(await ledger.authorize(shop, m1, 10, { idempotencyKey: key }))).toEqual([
+      'IDEMPOTENCY_KEY_REUSED',
+    ]);
     expect((await ledger.balance(m1)).available).toBe('10');
     expect((await ledger.balance(m2)).available).toBe('10');
   });
@@ -94,22 +99,48 @@ describe('idempotency', () => {
   it('replays of redeem, authorise, capture, void and reverse return the same transfer and hold ids', async () => {
     const member = await ledger.enroll(shop);
     const earn = await ledger.earnOk(shop, member, 100);
-    const k = { redeem: newKey(), auth: newKey(), capture: newKey(), auth2: newKey(), void: newKey(), reverse: newKey() };
-    const redeem = [await ledger.redeem(shop, member, 10, { idempotencyKey: k.redeem }), await ledger.redeem(shop, member, 10, { idempotencyKey: k.redeem })].map((r) => r.data!.redeemPoints);
+    const k = {
+      redeem: newKey(),
+      auth: newKey(),
+      capture: newKey(),
+      auth2: newKey(),
+      void: newKey(),
+      reverse: newKey(),
+    };
+    const redeem = [
+      await ledger.redeem(shop, member, 10, { idempotencyKey: k.redeem }),
+      await ledger.redeem(shop, member, 10, { idempotencyKey: k.redeem }),
+    ].map((r) => r.data!.redeemPoints);
     expect(redeem[1]).toMatchObject({ replayed: true, transfer: { id: redeem[0]!.transfer.id } });
 
-    const auth = [await ledger.authorize(shop, member, 20, { idempotencyKey: k.auth }), await ledger.authorize(shop, member, 20, { idempotencyKey: k.auth })].map((r) => r.data!.authorizeRedemption);
-    expect(auth[1]).toMatchObject({ replayed: true, transfer: { id: auth[0]!.transfer.id }, hold: { id: auth[0]!.hold!.id } });
+    const auth = [
+      await ledger.authorize(shop, member, 20, { idempotencyKey: k.auth }),
+      await ledger.authorize(shop, member, 20, { idempotencyKey: k.auth }),
+    ].map((r) => r.data!.authorizeRedemption);
+    expect(auth[1]).toMatchObject({
+      replayed: true,
+      transfer: { id: auth[0]!.transfer.id },
+      hold: { id: auth[0]!.hold!.id },
+    });
 
-    const capture = [await ledger.capture(shop, auth[0]!.hold!.id, 5, k.capture), await ledger.capture(shop, auth[0]!.hold!.id, 5, k.capture)].map((r) => r.data!.captureRedemption);
+    const capture = [
+      await ledger.capture(shop, auth[0]!.hold!.id, 5, k.capture),
+      await ledger.capture(shop, auth[0]!.hold!.id, 5, k.capture),
+    ].map((r) => r.data!.captureRedemption);
     expect(capture[1]).toMatchObject({ replayed: true, transfer: { id: capture[0]!.transfer.id } });
     expect(errorCodes(await ledger.capture(shop, auth[0]!.hold!.id, 6, k.capture))).toEqual(['IDEMPOTENCY_KEY_REUSED']);
 
-    const hold2 = (await ledger.authorize(shop, member, 5, { idempotencyKey: k.auth2 })).data!.authorizeRedemption.hold!.id;
-    const voids = [await ledger.voidHold(shop, hold2, k.void), await ledger.voidHold(shop, hold2, k.void)].map((r) => r.data!.voidRedemption);
+    const hold2 = (await ledger.authorize(shop, member, 5, { idempotencyKey: k.auth2 })).data!.authorizeRedemption.hold!
+      .id;
+    const voids = [await ledger.voidHold(shop, hold2, k.void), await ledger.voidHold(shop, hold2, k.void)].map(
+      (r) => r.data!.voidRedemption,
+    );
     expect(voids[1]).toMatchObject({ replayed: true, transfer: { id: voids[0]!.transfer.id } });
 
-    const rev = [await ledger.reverse(shop, earn.transfer.id, 3, k.reverse), await ledger.reverse(shop, earn.transfer.id, 3, k.reverse)].map((r) => r.data!.reverseTransfer);
+    const rev = [
+      await ledger.reverse(shop, earn.transfer.id, 3, k.reverse),
+      await ledger.reverse(shop, earn.transfer.id, 3, k.reverse),
+    ].map((r) => r.data!.reverseTransfer);
     expect(rev[1]).toMatchObject({ replayed: true, transfer: { id: rev[0]!.transfer.id } });
     // 100 - 10 redeemed - 5 captured (15 released) - 3 reversed
     expect(await ledger.balance(member)).toEqual({ available: '82', held: '0', owed: '0' });
@@ -119,7 +150,9 @@ describe('idempotency', () => {
     const member = await ledger.enroll(shop);
     const before = await ledger.ledgerCounts();
     for (const key of ['', 'x'.repeat(129), 'has space', 'ümlaut', 'semi;colon', 'new\nline']) {
-      expect(errorCodes(await ledger.earn(shop, member, 1, { idempotencyKey: key })), JSON.stringify(key)).toEqual(['BAD_USER_INPUT']);
+      expect(errorCodes(await ledger.earn(shop, member, 1, { idempotencyKey: key })), JSON.stringify(key)).toEqual([
+        'BAD_USER_INPUT',
+      ]);
     }
     expect(await ledger.ledgerCounts()).toEqual(before);
     await ledger.earnOk(shop, member, 1, { idempotencyKey: `A.b_c:d-${'9'.repeat(100)}` });

@@ -5,7 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../support/graphql-client.js';
-import { checkLedgerInvariantsAfterEach, CreateCurrency, GetHold, GetTransfer, LedgerInvariants, MemberBalances, RunLedgerExpiry, ledgerHelpers, type LedgerHelpers } from '../../support/ledger.js';
+import {
+  checkLedgerInvariantsAfterEach,
+  CreateCurrency,
+  GetHold,
+  GetTransfer,
+  LedgerInvariants,
+  MemberBalances,
+  RunLedgerExpiry,
+  ledgerHelpers,
+  type LedgerHelpers,
+} from '../../support/ledger.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 let app: TestApp;
@@ -58,7 +68,10 @@ describe("another partner's ledger rows", () => {
     await ledger.link(b, member);
     await ledger.earnOk(a, member, 10, { currency: brand.code });
     await ledger.earnOk(b, member, 20);
-    const seenBy = async (p: TestPartner) => (await app.gqlOk(MemberBalances, { ref: { memberId: member } }, p.token)).member.balances.map((x) => x.currency).sort();
+    const seenBy = async (p: TestPartner) =>
+      (await app.gqlOk(MemberBalances, { ref: { memberId: member } }, p.token)).member.balances
+        .map((x) => x.currency)
+        .sort();
     expect(await seenBy(a)).toEqual([brand.code, 'PTS'].sort());
     expect(await seenBy(b)).toEqual(['PTS']);
   });
@@ -84,7 +97,15 @@ describe("another partner's ledger rows", () => {
     expect(errorCodes(await app.gql(LedgerInvariants, {}, a.token))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await app.gql(RunLedgerExpiry, {}, a.token))).toEqual(['FORBIDDEN']);
     const currencies = await app.count('currency');
-    expect(errorCodes(await app.gql(CreateCurrency, { input: { code: 'SELFMADE', name: 'x', issuerPartnerId: a.id, expiryPolicy: 'NONE' } }, a.token))).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(
+        await app.gql(
+          CreateCurrency,
+          { input: { code: 'SELFMADE', name: 'x', issuerPartnerId: a.id, expiryPolicy: 'NONE' } },
+          a.token,
+        ),
+      ),
+    ).toEqual(['FORBIDDEN']);
     expect(await app.count('currency')).toBe(currencies);
   });
 });

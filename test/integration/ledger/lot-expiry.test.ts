@@ -77,7 +77,8 @@ describe('FIXED expiry', () => {
     const currency = await ledger.createCurrency(shop, 'FIXED', 'PT1S');
     const member = await ledger.enroll(shop);
     await ledger.earnOk(shop, member, 50, { currency: currency.code });
-    const hold = (await ledger.authorize(shop, member, 20, { currency: currency.code, expiresInSeconds: 600 })).data!.authorizeRedemption.hold!;
+    const hold = (await ledger.authorize(shop, member, 20, { currency: currency.code, expiresInSeconds: 600 })).data!
+      .authorizeRedemption.hold!;
     await sleep(1100);
     await ledger.runExpiry();
     expect(await expiredFor(member, currency.code)).toBe('30');

@@ -5,7 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../generated/index.js';
-import { checkLedgerInvariantsAfterEach, EarnPointsBatch, ledgerHelpers, newKey, type LedgerHelpers } from '../../support/ledger.js';
+import {
+  checkLedgerInvariantsAfterEach,
+  EarnPointsBatch,
+  ledgerHelpers,
+  newKey,
+  type LedgerHelpers,
+} from '../../support/ledger.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 const DeepHistory = graphql(`
@@ -61,7 +67,19 @@ beforeAll(async () => {
   for (const p of partners.slice(1)) await ledger.link(p, member);
   // 240+ transfers of every kind, spread over three partners.
   for (const p of partners) {
-    await app.gqlOk(EarnPointsBatch, { input: { items: Array.from({ length: 60 }, (_, i) => ({ member: { memberId: member }, amount: String(10 + i), idempotencyKey: newKey() })) } }, p.token);
+    await app.gqlOk(
+      EarnPointsBatch,
+      {
+        input: {
+          items: Array.from({ length: 60 }, (_, i) => ({
+            member: { memberId: member },
+            amount: String(10 + i),
+            idempotencyKey: newKey(),
+          })),
+        },
+      },
+      p.token,
+    );
   }
   for (let i = 0; i < 8; i++) {
     const p = partners[i % 3]!;
@@ -98,7 +116,9 @@ describe('history without N+1', () => {
     const small = await cost(p.token, 5);
     const large = await cost(p.token, 70);
     expect(large.rows).toHaveLength(70);
-    expect(large.rows.every((r) => r.partner?.id === p.id && r.member?.id === member && r.member.partnerLink)).toBe(true);
+    expect(large.rows.every((r) => r.partner?.id === p.id && r.member?.id === member && r.member.partnerLink)).toBe(
+      true,
+    );
     expect(large.statements).toBe(small.statements);
   });
 });

@@ -28,7 +28,14 @@ describe('redeemPoints', () => {
     const member = await ledger.enroll(shop);
     await ledger.earnOk(shop, member, 100);
     const res = (await ledger.redeem(shop, member, 40, { orderRef: 'basket-9' })).data!.redeemPoints;
-    expect(res.transfer).toMatchObject({ kind: 'REDEEM', amount: '40', walletDelta: '-40', partnerId: shop.id, memberId: member, orderRef: 'basket-9' });
+    expect(res.transfer).toMatchObject({
+      kind: 'REDEEM',
+      amount: '40',
+      walletDelta: '-40',
+      partnerId: shop.id,
+      memberId: member,
+      orderRef: 'basket-9',
+    });
     expect(res.balance).toEqual({ available: '60', held: '0', owed: '0' });
     const [credit] = await app.hub.db.sql.query<{ kind: string; partner_id: string }>(
       `select a.kind, a.partner_id from entry e join account a on a.id = e.account_id where e.transfer_id = $1 and e.amount > 0`,

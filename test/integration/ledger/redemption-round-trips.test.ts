@@ -72,20 +72,35 @@ checkLedgerInvariantsAfterEach(() => app);
 
 /** Authorises `amount`; returns the new hold's id. */
 async function authorize(amount: string): Promise<string> {
-  const { authorizeRedemption } = await app.gqlOk(LeanAuthorize, { input: { member: { memberId }, amount, idempotencyKey: newKey('auth') } }, partner.token);
+  const { authorizeRedemption } = await app.gqlOk(
+    LeanAuthorize,
+    { input: { member: { memberId }, amount, idempotencyKey: newKey('auth') } },
+    partner.token,
+  );
   return holdOf(authorizeRedemption.operationId);
 }
 async function holdOf(operationId: string): Promise<string> {
-  const [row] = await app.hub.db.sql.query<{ id: string }>(`select id from hold where operation_id = $1`, [operationId]);
+  const [row] = await app.hub.db.sql.query<{ id: string }>(`select id from hold where operation_id = $1`, [
+    operationId,
+  ]);
   return row!.id;
 }
-const capture = (holdId: string, amount?: string) => app.gqlOk(LeanCapture, { input: { holdId, amount, idempotencyKey: newKey('capture') } }, partner.token);
-const voidHold = (holdId: string) => app.gqlOk(LeanVoid, { input: { holdId, idempotencyKey: newKey('void') } }, partner.token);
-const redeem = (amount: string) => app.gqlOk(LeanRedeem, { input: { member: { memberId }, amount, idempotencyKey: newKey('redeem') } }, partner.token);
+const capture = (holdId: string, amount?: string) =>
+  app.gqlOk(LeanCapture, { input: { holdId, amount, idempotencyKey: newKey('capture') } }, partner.token);
+const voidHold = (holdId: string) =>
+  app.gqlOk(LeanVoid, { input: { holdId, idempotencyKey: newKey('void') } }, partner.token);
+const redeem = (amount: string) =>
+  app.gqlOk(LeanRedeem, { input: { member: { memberId }, amount, idempotencyKey: newKey('redeem') } }, partner.token);
 
 describe('round trips of a redemption', () => {
   it('authorize: BEGIN, lock and claim; the hold, its posting and its lots; COMMIT — seven statements in three round trips', async () => {
-    const m = await countDatabaseWork(app.hub, () => app.gqlOk(LeanAuthorize, { input: { member: { memberId }, amount: '50', idempotencyKey: newKey('auth') } }, partner.token));
+    const m = await countDatabaseWork(app.hub, () =>
+      app.gqlOk(
+        LeanAuthorize,
+        { input: { member: { memberId }, amount: '50', idempotencyKey: newKey('auth') } },
+        partner.token,
+      ),
+    );
     expect(m.result.authorizeRedemption.replayed).toBe(false);
     expect({ statements: m.statements, roundTrips: m.roundTrips }).toEqual({ statements: 7, roundTrips: 3 });
     expect(await ledger.balance(memberId)).toMatchObject({ held: '50' });

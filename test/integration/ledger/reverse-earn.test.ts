@@ -4,7 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../support/graphql-client.js';
-import { checkLedgerInvariantsAfterEach, GetTransfer, ledgerHelpers, type LedgerHelpers } from '../../support/ledger.js';
+import {
+  checkLedgerInvariantsAfterEach,
+  GetTransfer,
+  ledgerHelpers,
+  type LedgerHelpers,
+} from '../../support/ledger.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 let app: TestApp;
@@ -24,7 +29,13 @@ describe('reverseTransfer of an earn', () => {
     const member = await ledger.enroll(shop);
     const earn = await ledger.earnOk(shop, member, 100);
     const res = (await ledger.reverse(shop, earn.transfer.id)).data!.reverseTransfer;
-    expect(res.transfer).toMatchObject({ kind: 'REVERSE_EARN', amount: '100', walletDelta: '-100', reversesTransferId: earn.transfer.id, reverses: { id: earn.transfer.id, reversedAmount: '100' } });
+    expect(res.transfer).toMatchObject({
+      kind: 'REVERSE_EARN',
+      amount: '100',
+      walletDelta: '-100',
+      reversesTransferId: earn.transfer.id,
+      reverses: { id: earn.transfer.id, reversedAmount: '100' },
+    });
     expect(res.balance).toEqual({ available: '0', held: '0', owed: '0' });
     expect(errorCodes(await ledger.reverse(shop, earn.transfer.id, 1))).toEqual(['REVERSAL_EXCEEDS_ORIGINAL']);
     expect(errorCodes(await ledger.reverse(shop, earn.transfer.id))).toEqual(['REVERSAL_EXCEEDS_ORIGINAL']);
@@ -86,7 +97,7 @@ describe('reverseTransfer of an earn', () => {
     expect(res.balance).toEqual({ available: '0', held: '80', owed: '80' });
   });
 
-  it('takes back from the reversed earn\'s own lot first', async () => {
+  it("takes back from the reversed earn's own lot first", async () => {
     const member = await ledger.enroll(shop);
     await ledger.earnOk(shop, member, 10);
     const earn = await ledger.earnOk(shop, member, 20);

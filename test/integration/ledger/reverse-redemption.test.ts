@@ -21,7 +21,12 @@ describe('reverseTransfer of a redemption', () => {
     await ledger.earnOk(shop, member, 100);
     const redeem = (await ledger.redeem(shop, member, 60)).data!.redeemPoints;
     const part = (await ledger.reverse(shop, redeem.transfer.id, 25)).data!.reverseTransfer;
-    expect(part.transfer).toMatchObject({ kind: 'REVERSE_REDEEM', amount: '25', walletDelta: '25', reversesTransferId: redeem.transfer.id });
+    expect(part.transfer).toMatchObject({
+      kind: 'REVERSE_REDEEM',
+      amount: '25',
+      walletDelta: '25',
+      reversesTransferId: redeem.transfer.id,
+    });
     expect(part.balance).toEqual({ available: '65', held: '0', owed: '0' });
     expect(errorCodes(await ledger.reverse(shop, redeem.transfer.id, 36))).toEqual(['REVERSAL_EXCEEDS_ORIGINAL']);
     const rest = (await ledger.reverse(shop, redeem.transfer.id)).data!.reverseTransfer;

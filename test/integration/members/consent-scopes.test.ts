@@ -23,7 +23,13 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 let n = 0;
-const PROFILE = { displayName: 'Dewi', birthDate: '1985-12-31', locale: 'ms-MY', phone: '+60123456789', preferences: { sms: false, store: 'KL-1' } };
+const PROFILE = {
+  displayName: 'Dewi',
+  birthDate: '1985-12-31',
+  locale: 'ms-MY',
+  phone: '+60123456789',
+  preferences: { sms: false, store: 'KL-1' },
+};
 
 /** A member linked at A and B, with a member token minted by A. */
 async function shared() {
@@ -38,14 +44,36 @@ const profileAs = async (partner: TestPartner, id: string) => (await members.vie
 describe('profile fields under consent', () => {
   it('a partner sees nothing without consent, then exactly the fields of each scope it was granted', async () => {
     const m = await shared();
-    const none = { displayName: null, email: null, phone: null, birthDate: null, locale: null, preferences: null, visibleScopes: [] };
+    const none = {
+      displayName: null,
+      email: null,
+      phone: null,
+      birthDate: null,
+      locale: null,
+      preferences: null,
+      visibleScopes: [],
+    };
     expect(await profileAs(a, m.id)).toEqual(none);
 
     await members.consent(m.token, a, 'profile');
-    expect(await profileAs(a, m.id)).toEqual({ ...none, displayName: 'Dewi', birthDate: '1985-12-31', locale: 'ms-MY', visibleScopes: ['profile'] });
+    expect(await profileAs(a, m.id)).toEqual({
+      ...none,
+      displayName: 'Dewi',
+      birthDate: '1985-12-31',
+      locale: 'ms-MY',
+      visibleScopes: ['profile'],
+    });
 
     await members.consent(m.token, a, 'contact');
-    expect(await profileAs(a, m.id)).toEqual({ ...none, displayName: 'Dewi', birthDate: '1985-12-31', locale: 'ms-MY', email: m.email, phone: '+60123456789', visibleScopes: ['contact', 'profile'] });
+    expect(await profileAs(a, m.id)).toEqual({
+      ...none,
+      displayName: 'Dewi',
+      birthDate: '1985-12-31',
+      locale: 'ms-MY',
+      email: m.email,
+      phone: '+60123456789',
+      visibleScopes: ['contact', 'profile'],
+    });
 
     await members.consent(m.token, a, 'marketing');
     expect((await profileAs(a, m.id)).preferences).toEqual({ sms: false, store: 'KL-1' });
@@ -64,7 +92,11 @@ describe('profile fields under consent', () => {
 
   it('the operator and the member see every field regardless of consent', async () => {
     const m = await shared();
-    expect((await members.view(m.id)).profile).toMatchObject({ displayName: 'Dewi', email: m.email, preferences: { sms: false, store: 'KL-1' } });
+    expect((await members.view(m.id)).profile).toMatchObject({
+      displayName: 'Dewi',
+      email: m.email,
+      preferences: { sms: false, store: 'KL-1' },
+    });
     expect((await members.me(m.token)).profile.visibleScopes).toEqual(['contact', 'marketing', 'profile']);
   });
 });
@@ -124,21 +156,26 @@ describe('which partner reads which consent', () => {
 });
 
 describe('bad consent requests write nothing', () => {
-  it.each(['PROFILE', 'email', 'ads', '', 'x'.repeat(500)])('unknown scope %j → UNKNOWN_CONSENT_SCOPE', async (scope) => {
-    const m = await shared();
-    const before = await app.count('consent_event');
-    const res = await app.gql(SetConsent, { input: { partnerId: a.id, scope, granted: true } }, m.token);
-    expect(errorCodes(res)).toEqual(['UNKNOWN_CONSENT_SCOPE']);
-    expect(res.errors![0]!.extensions!.field).toBe('scope');
-    expect(res.errors![0]!.message.length).toBeLessThan(200);
-    expect(await app.count('consent_event')).toBe(before);
-  });
+  it.each(['PROFILE', 'email', 'ads', '', 'x'.repeat(500)])(
+    'unknown scope %j → UNKNOWN_CONSENT_SCOPE',
+    async (scope) => {
+      const m = await shared();
+      const before = await app.count('consent_event');
+      const res = await app.gql(SetConsent, { input: { partnerId: a.id, scope, granted: true } }, m.token);
+      expect(errorCodes(res)).toEqual(['UNKNOWN_CONSENT_SCOPE']);
+      expect(res.errors![0]!.extensions!.field).toBe('scope');
+      expect(res.errors![0]!.message.length).toBeLessThan(200);
+      expect(await app.count('consent_event')).toBe(before);
+    },
+  );
 
   it('consent for a partner the member is not linked to (or no partner) → NOT_FOUND', async () => {
     const m = await shared();
     const before = await app.count('consent_event');
     for (const partnerId of [outsider.id, '00000000-0000-7000-8000-000000000000', 'not-a-uuid']) {
-      expect(errorCodes(await app.gql(SetConsent, { input: { partnerId, scope: 'profile', granted: true } }, m.token))).toEqual(['NOT_FOUND']);
+      expect(
+        errorCodes(await app.gql(SetConsent, { input: { partnerId, scope: 'profile', granted: true } }, m.token)),
+      ).toEqual(['NOT_FOUND']);
     }
     expect(await app.count('consent_event')).toBe(before);
   });
@@ -147,7 +184,9 @@ describe('bad consent requests write nothing', () => {
     const m = await shared();
     const before = await app.count('consent_event');
     for (const token of [a.token, await app.operatorToken()]) {
-      expect(errorCodes(await app.gql(SetConsent, { input: { partnerId: a.id, scope: 'profile', granted: true } }, token))).toEqual(['FORBIDDEN']);
+      expect(
+        errorCodes(await app.gql(SetConsent, { input: { partnerId: a.id, scope: 'profile', granted: true } }, token)),
+      ).toEqual(['FORBIDDEN']);
     }
     expect(await app.count('consent_event')).toBe(before);
     expect((await members.view(m.id, a.token)).profile.displayName).toBeNull();

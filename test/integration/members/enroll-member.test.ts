@@ -32,7 +32,11 @@ afterAll(() => app?.close());
 
 describe('enrollMember', () => {
   it('creates a member linked to the partner under its customer id', async () => {
-    const { enrollMember } = await app.gqlOk(EnrollMember, { input: { customerId: 'KK-1', displayName: 'Ana', email: 'ana@example.com' } }, a.token);
+    const { enrollMember } = await app.gqlOk(
+      EnrollMember,
+      { input: { customerId: 'KK-1', displayName: 'Ana', email: 'ana@example.com' } },
+      a.token,
+    );
     expect(enrollMember.partnerLink).toEqual({ partnerId: a.id, customerId: 'KK-1' });
     expect(enrollMember.id).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -40,7 +44,8 @@ describe('enrollMember', () => {
   it('is idempotent: the same customer id again returns the same member and writes nothing', async () => {
     const first = (await app.gqlOk(EnrollMember, { input: { customerId: 'KK-2' } }, a.token)).enrollMember;
     const [members, links] = [await app.count('member'), await app.count('member_link')];
-    const again = (await app.gqlOk(EnrollMember, { input: { customerId: 'KK-2', displayName: 'Other name' } }, a.token)).enrollMember;
+    const again = (await app.gqlOk(EnrollMember, { input: { customerId: 'KK-2', displayName: 'Other name' } }, a.token))
+      .enrollMember;
     expect(again.id).toBe(first.id);
     expect([await app.count('member'), await app.count('member_link')]).toEqual([members, links]);
   });
@@ -53,7 +58,9 @@ describe('enrollMember', () => {
 
   it('posts once when the same enrolment arrives concurrently', async () => {
     const before = await app.count('member');
-    const results = await Promise.all(Array.from({ length: 8 }, () => app.gqlOk(EnrollMember, { input: { customerId: 'RACE-1' } }, a.token)));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => app.gqlOk(EnrollMember, { input: { customerId: 'RACE-1' } }, a.token)),
+    );
     expect(new Set(results.map((r) => r.enrollMember.id)).size).toBe(1);
     expect(await app.count('member')).toBe(before + 1);
   });
@@ -73,7 +80,9 @@ describe('enrollMember', () => {
 
   it('is for partner tokens only', async () => {
     const before = await app.count('member');
-    expect(errorCodes(await app.gql(EnrollMember, { input: { customerId: 'OP-1' } }, await app.operatorToken()))).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(await app.gql(EnrollMember, { input: { customerId: 'OP-1' } }, await app.operatorToken())),
+    ).toEqual(['FORBIDDEN']);
     expect(errorCodes(await app.gql(EnrollMember, { input: { customerId: 'OP-1' } }))).toEqual(['UNAUTHENTICATED']);
     expect(await app.count('member')).toBe(before);
   });
@@ -85,7 +94,11 @@ describe('member lookup', () => {
     const byCustomer = (await app.gqlOk(MemberByRef, { ref: { customerId: 'LOOK-1' } }, a.token)).member;
     const byId = (await app.gqlOk(MemberByRef, { ref: { memberId: enrollMember.id } }, a.token)).member;
     expect(byCustomer).toEqual(byId);
-    expect(byCustomer).toEqual({ id: enrollMember.id, partnerLink: { partnerId: a.id, customerId: 'LOOK-1' }, links: [{ partnerId: a.id, customerId: 'LOOK-1' }] });
+    expect(byCustomer).toEqual({
+      id: enrollMember.id,
+      partnerLink: { partnerId: a.id, customerId: 'LOOK-1' },
+      links: [{ partnerId: a.id, customerId: 'LOOK-1' }],
+    });
   });
 
   it("does not find another partner's customer id or member", async () => {
@@ -105,7 +118,15 @@ describe('member lookup', () => {
 
   it('needs exactly one of memberId and customerId', async () => {
     expect(errorCodes(await app.gql(MemberByRef, { ref: {} }, a.token))).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await app.gql(MemberByRef, { ref: { memberId: '00000000-0000-7000-8000-000000000000', customerId: 'x' } }, a.token))).toEqual(['BAD_USER_INPUT']);
+    expect(
+      errorCodes(
+        await app.gql(
+          MemberByRef,
+          { ref: { memberId: '00000000-0000-7000-8000-000000000000', customerId: 'x' } },
+          a.token,
+        ),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
   });
 
   it('needs the members:read scope for a partner', async () => {

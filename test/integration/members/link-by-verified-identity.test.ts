@@ -33,9 +33,18 @@ const phone = () => `+62812${String(process.pid % 1000).padStart(3, '0')}${Strin
 describe('linking by verified identity', () => {
   it('links a second brand’s customer to the same member on a verified email (case and spaces normalised)', async () => {
     const address = email();
-    const atA = await members.enrollFull(a, { customerId: 'A-1', email: address, emailVerified: true, displayName: 'Ana' });
+    const atA = await members.enrollFull(a, {
+      customerId: 'A-1',
+      email: address,
+      emailVerified: true,
+      displayName: 'Ana',
+    });
     const before = await app.count('member');
-    const atB = await members.enrollFull(b, { customerId: 'B-1', email: `  ${address.toUpperCase()} `, emailVerified: true });
+    const atB = await members.enrollFull(b, {
+      customerId: 'B-1',
+      email: `  ${address.toUpperCase()} `,
+      emailVerified: true,
+    });
     expect(atB.id).toBe(atA.id);
     expect(atB.partnerLink).toEqual({ partnerId: b.id, customerId: 'B-1' });
     expect(await app.count('member')).toBe(before);
@@ -106,7 +115,9 @@ describe('linking by verified identity', () => {
     const address = email();
     const number = phone();
     const id = await members.enroll(a, { email: address, emailVerified: true });
-    expect(await members.enroll(b, { email: address, emailVerified: true, phone: number, phoneVerified: true })).toBe(id);
+    expect(await members.enroll(b, { email: address, emailVerified: true, phone: number, phoneVerified: true })).toBe(
+      id,
+    );
     expect(await members.enroll(c, { phone: number, phoneVerified: true })).toBe(id);
   });
 
@@ -124,9 +135,19 @@ describe('linking by verified identity', () => {
 
 describe('re-enrolment', () => {
   it('is idempotent for the same customer id, even with different profile data, and writes nothing', async () => {
-    const first = await members.enroll(a, { customerId: 'IDEM-1', email: email(), emailVerified: true, displayName: 'First' });
+    const first = await members.enroll(a, {
+      customerId: 'IDEM-1',
+      email: email(),
+      emailVerified: true,
+      displayName: 'First',
+    });
     const before = await members.memberCounts();
-    const again = await members.enroll(a, { customerId: 'IDEM-1', email: email(), emailVerified: true, displayName: 'Second' });
+    const again = await members.enroll(a, {
+      customerId: 'IDEM-1',
+      email: email(),
+      emailVerified: true,
+      displayName: 'Second',
+    });
     expect(again).toBe(first);
     expect(await members.memberCounts()).toEqual(before);
     expect((await members.view(first)).profile.displayName).toBe('First');
@@ -159,7 +180,9 @@ describe('unlinkMember', () => {
     const before = await members.memberCounts();
     expect(errorCodes(await app.gql(UnlinkMember, { customerId: 'UL-OWN' }, b.token))).toEqual(['NOT_FOUND']);
     expect(await members.memberCounts()).toEqual(before);
-    expect(errorCodes(await app.gql(UnlinkMember, { customerId: 'UL-OWN' }, await app.operatorToken()))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await app.gql(UnlinkMember, { customerId: 'UL-OWN' }, await app.operatorToken()))).toEqual([
+      'FORBIDDEN',
+    ]);
   });
 
   it('a re-enrolment after unlinking creates a link again (to a new member unless identity is verified)', async () => {

@@ -7,7 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../support/graphql-client.js';
 import { checkLedgerInvariantsAfterEach, ledgerHelpers } from '../../support/ledger.js';
-import { EraseMember, IssueMemberToken, Me, MemberFull, MergeMembers, UnlinkMember, memberHelpers } from '../../support/members.js';
+import {
+  EraseMember,
+  IssueMemberToken,
+  Me,
+  MemberFull,
+  MergeMembers,
+  UnlinkMember,
+  memberHelpers,
+} from '../../support/members.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 let app: TestApp;
@@ -30,7 +38,14 @@ const email = () => `tok-${process.pid}-${++n}@example.com`;
 /** A member linked at A and B (by verified email), with points earned at both and a branded currency of A. */
 async function sharedMember() {
   const address = email();
-  const id = await members.enroll(a, { email: address, emailVerified: true, displayName: 'Citra', birthDate: '1990-04-01', locale: 'id-ID', preferences: { news: true } });
+  const id = await members.enroll(a, {
+    email: address,
+    emailVerified: true,
+    displayName: 'Citra',
+    birthDate: '1990-04-01',
+    locale: 'id-ID',
+    preferences: { news: true },
+  });
   expect(await members.enroll(b, { email: address, emailVerified: true })).toBe(id);
   return id;
 }
@@ -40,14 +55,20 @@ describe('issueMemberToken', () => {
     const id = await members.enroll(a, { customerId: 'TOK-1' });
     const byId = (await app.gqlOk(IssueMemberToken, { member: { memberId: id } }, a.token)).issueMemberToken;
     expect(byId).toMatchObject({ tokenType: 'Bearer', expiresIn: 120, memberId: id });
-    const byCustomer = (await app.gqlOk(IssueMemberToken, { member: { customerId: 'TOK-1' } }, a.token)).issueMemberToken;
+    const byCustomer = (await app.gqlOk(IssueMemberToken, { member: { customerId: 'TOK-1' } }, a.token))
+      .issueMemberToken;
     expect(byCustomer.memberId).toBe(id);
     expect((await members.me(byCustomer.accessToken)).id).toBe(id);
   });
 
   it("refuses a token for another partner's member (by hub id or customer id) and for unknown members", async () => {
     const onlyA = await members.enroll(a, { customerId: 'TOK-ONLY-A' });
-    for (const ref of [{ memberId: onlyA }, { customerId: 'TOK-ONLY-A' }, { memberId: '00000000-0000-7000-8000-000000000000' }, { memberId: 'nope' }]) {
+    for (const ref of [
+      { memberId: onlyA },
+      { customerId: 'TOK-ONLY-A' },
+      { memberId: '00000000-0000-7000-8000-000000000000' },
+      { memberId: 'nope' },
+    ]) {
       const res = await app.gql(IssueMemberToken, { member: ref }, b.token);
       expect(errorCodes(res), JSON.stringify(ref)).toEqual(['NOT_FOUND']);
       expect(res.data).toBeNull();
@@ -56,11 +77,15 @@ describe('issueMemberToken', () => {
 
   it('is for partner tokens with members:write only', async () => {
     const id = await members.enroll(a);
-    expect(errorCodes(await app.gql(IssueMemberToken, { member: { memberId: id } }, await app.operatorToken()))).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(await app.gql(IssueMemberToken, { member: { memberId: id } }, await app.operatorToken())),
+    ).toEqual(['FORBIDDEN']);
     const readOnly = await app.partnerToken(a.clientId, a.clientSecret, 'members:read');
     expect(errorCodes(await app.gql(IssueMemberToken, { member: { memberId: id } }, readOnly))).toEqual(['FORBIDDEN']);
     const memberToken = await members.token(a, id);
-    expect(errorCodes(await app.gql(IssueMemberToken, { member: { memberId: id } }, memberToken))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await app.gql(IssueMemberToken, { member: { memberId: id } }, memberToken))).toEqual([
+      'FORBIDDEN',
+    ]);
   });
 });
 
@@ -91,7 +116,9 @@ describe('what a member token sees', () => {
       { currency: brandA.code, available: '9', held: '0', owed: '0' },
       { currency: 'PTS', available: '80', held: '0', owed: '0' },
     ]);
-    const kinds = me.transactions.nodes.map((t) => `${t.kind}:${t.currency}:${t.amount}:${t.partnerId === a.id ? 'A' : 'B'}`).sort();
+    const kinds = me.transactions.nodes
+      .map((t) => `${t.kind}:${t.currency}:${t.amount}:${t.partnerId === a.id ? 'A' : 'B'}`)
+      .sort();
     expect(kinds).toEqual([`EARN:${brandA.code}:9:A`, 'EARN:PTS:30:B', 'EARN:PTS:70:A', 'REDEEM:PTS:20:B'].sort());
     expect(me.tier.qualifyingPoints).toBe('100');
 
@@ -145,9 +172,15 @@ describe('a member token stops', () => {
     const source = await members.enroll(a);
     const target = await members.enroll(b);
     const tok = await members.token(a, source);
-    await app.gqlOk(MergeMembers, { input: { sourceMemberId: source, targetMemberId: target } }, await app.operatorToken());
+    await app.gqlOk(
+      MergeMembers,
+      { input: { sourceMemberId: source, targetMemberId: target } },
+      await app.operatorToken(),
+    );
     expect(errorCodes(await app.gql(Me, {}, tok))).toEqual(['UNAUTHENTICATED']);
     // A's link moved to the survivor, so A now mints tokens for the survivor.
-    expect((await app.gqlOk(IssueMemberToken, { member: { memberId: target } }, a.token)).issueMemberToken.memberId).toBe(target);
+    expect(
+      (await app.gqlOk(IssueMemberToken, { member: { memberId: target } }, a.token)).issueMemberToken.memberId,
+    ).toBe(target);
   });
 });

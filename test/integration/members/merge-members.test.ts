@@ -29,21 +29,32 @@ const merge = async (sourceMemberId: string, targetMemberId: string) =>
 
 /** Every ledger row as it is now, to prove a merge appends and edits nothing. */
 async function ledgerRows() {
-  const transfers = await app.hub.db.sql.query<Record<string, unknown>>(`select id, kind, amount::text, member_id, partner_id, debit_account_id, credit_account_id, created_at::text from transfer order by id`);
+  const transfers = await app.hub.db.sql.query<Record<string, unknown>>(
+    `select id, kind, amount::text, member_id, partner_id, debit_account_id, credit_account_id, created_at::text from transfer order by id`,
+  );
   const entries = await app.hub.db.sql.query<Record<string, unknown>>(`select * from entry order by 1`);
   return { transfers: transfers.map((r) => JSON.stringify(r)), entries: entries.map((r) => JSON.stringify(r)) };
 }
 
 /** The stored balances of a member's own accounts (not following a merge), e.g. { MEMBER_WALLET: '0', MEMBER_RECEIVABLE: '0' }. */
 async function ownAccounts(memberId: string, currency = 'PTS') {
-  const rows = await app.hub.db.sql.query<{ kind: string; balance: string }>(`select kind, balance::text as balance from account where member_id = $1 and currency = $2`, [memberId, currency]);
+  const rows = await app.hub.db.sql.query<{ kind: string; balance: string }>(
+    `select kind, balance::text as balance from account where member_id = $1 and currency = $2`,
+    [memberId, currency],
+  );
   return Object.fromEntries(rows.map((r) => [r.kind, r.balance]));
 }
 
 /** Rows of every table a merge touches, for "nothing written". */
 async function allCounts() {
-  const counts: Record<string, number> = { ...(await ledger.ledgerCounts()), ...(await members.memberCounts()), account: await app.count('account') };
-  const [merged] = await app.hub.db.sql.query<{ n: number }>(`select count(*)::int as n from member where merged_into is not null`);
+  const counts: Record<string, number> = {
+    ...(await ledger.ledgerCounts()),
+    ...(await members.memberCounts()),
+    account: await app.count('account'),
+  };
+  const [merged] = await app.hub.db.sql.query<{ n: number }>(
+    `select count(*)::int as n from member where merged_into is not null`,
+  );
   counts.merged = merged!.n;
   return counts;
 }
@@ -85,7 +96,16 @@ describe('mergeMembers', () => {
     expect(survivor.tier).toMatchObject({ name: 'SILVER', qualifyingPoints: '140' });
     // History: the duplicate's transfers plus the MERGE transfers.
     const kinds = survivor.transactions.nodes.map((t) => `${t.kind}:${t.currency}:${t.amount}`).sort();
-    expect(kinds).toEqual([`EARN:${brand.code}:20`, `MERGE:${brand.code}:20`, 'EARN:PTS:100', 'EARN:PTS:40', 'MERGE:PTS:70', 'REDEEM:PTS:30'].sort());
+    expect(kinds).toEqual(
+      [
+        `EARN:${brand.code}:20`,
+        `MERGE:${brand.code}:20`,
+        'EARN:PTS:100',
+        'EARN:PTS:40',
+        'MERGE:PTS:70',
+        'REDEEM:PTS:30',
+      ].sort(),
+    );
 
     // Append-only: every earlier transfer and entry is unchanged; only MERGE transfers (2 entries each) were added.
     const after = await ledgerRows();
@@ -223,7 +243,9 @@ describe('mergeMembers refusals write nothing', () => {
     expect(errorCodes(await merge(z, '00000000-0000-7000-8000-000000000000'))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await merge(z, 'not-a-uuid'))).toEqual(['NOT_FOUND']);
     for (const token of [a.token, await members.token(b, z), await app.financeToken()]) {
-      expect(errorCodes(await app.gql(MergeMembers, { input: { sourceMemberId: z, targetMemberId: y } }, token))).toEqual(['FORBIDDEN']);
+      expect(
+        errorCodes(await app.gql(MergeMembers, { input: { sourceMemberId: z, targetMemberId: y } }, token)),
+      ).toEqual(['FORBIDDEN']);
     }
     expect(await allCounts()).toEqual(before);
   });

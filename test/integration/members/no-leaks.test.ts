@@ -134,7 +134,13 @@ beforeAll(async () => {
   const aReverse = (await ledger.reverse(a, aEarn.transfer.id, 10)).data!.reverseTransfer;
   const aHold = (await ledger.authorize(a, shared, 30, { expiresInSeconds: 3600 })).data!.authorizeRedemption;
   await ledger.earnOk(a, onlyA, 77, { orderRef: secrets.aOrderRef });
-  secrets.aTransferIds = [aEarn.transfer.id, aBrandEarn.transfer.id, aRedeem.transfer.id, aReverse.transfer.id, aHold.transfer.id];
+  secrets.aTransferIds = [
+    aEarn.transfer.id,
+    aBrandEarn.transfer.id,
+    aRedeem.transfer.id,
+    aReverse.transfer.id,
+    aHold.transfer.id,
+  ];
   secrets.aHoldId = aHold.hold!.id;
 
   bEarnId = (await ledger.earnOk(b, shared, 25, { orderRef: 'B-ORDER' })).transfer.id;
@@ -146,15 +152,28 @@ checkLedgerInvariantsAfterEach(() => app);
 /** Fails if any of A's secrets appear anywhere in `answer`. */
 function expectNoLeak(answer: unknown, what: string, echoed: string[] = []) {
   const text = JSON.stringify(answer);
-  for (const s of [secrets.email, secrets.preference, secrets.aCustomerId, secrets.aOrderRef, secrets.aBrand, secrets.aHoldId, secrets.aCode, a.id, onlyA, 'Hidden Person', ...secrets.aTransferIds].filter((x) => !echoed.includes(x))) {
+  for (const s of [
+    secrets.email,
+    secrets.preference,
+    secrets.aCustomerId,
+    secrets.aOrderRef,
+    secrets.aBrand,
+    secrets.aHoldId,
+    secrets.aCode,
+    a.id,
+    onlyA,
+    'Hidden Person',
+    ...secrets.aTransferIds,
+  ].filter((x) => !echoed.includes(x))) {
     expect(text.includes(s), `${what} leaks ${s}: ${text.slice(0, 400)}`).toBe(false);
   }
 }
 
-const bTokens = async () => [
-  ['partner B', b.token],
-  ['B-scoped finance', await app.financeToken(b.id)],
-] as const;
+const bTokens = async () =>
+  [
+    ['partner B', b.token],
+    ['B-scoped finance', await app.financeToken(b.id)],
+  ] as const;
 
 describe("partner B never sees A's transactions or unconsented fields", () => {
   it('the sanity baseline: the operator does see them (so the searches below can fail)', async () => {
@@ -165,35 +184,57 @@ describe("partner B never sees A's transactions or unconsented fields", () => {
 
   it('member(ref) by hub id and by customer id: own link, PTS balance, own transactions, consented fields only', async () => {
     for (const [who, token] of await bTokens()) {
-      for (const ref of who === 'partner B' ? [{ memberId: shared }, { customerId: 'B-CUSTOMER' }] : [{ memberId: shared }]) {
+      for (const ref of who === 'partner B'
+        ? [{ memberId: shared }, { customerId: 'B-CUSTOMER' }]
+        : [{ memberId: shared }]) {
         const res = await app.gql(MemberFull, { ref }, token);
         expect(res.errors, who).toBeUndefined();
         const m = res.data!.member;
         expectNoLeak(m, `${who} member(${JSON.stringify(ref)})`);
-        expect(m.profile).toEqual({ displayName: 'Eka', email: null, phone: null, birthDate: '1970-01-02', locale: 'en', preferences: null, visibleScopes: ['profile'] });
+        expect(m.profile).toEqual({
+          displayName: 'Eka',
+          email: null,
+          phone: null,
+          birthDate: '1970-01-02',
+          locale: 'en',
+          preferences: null,
+          visibleScopes: ['profile'],
+        });
         expect(m.links.map((l) => l.customerId)).toEqual(['B-CUSTOMER']);
         expect(m.balances.map((x) => x.currency)).toEqual(['PTS']);
         // The coalition balance is B's to see: 500 - 40 - 10 - 30 held + 25 + 5.
         expect(m.balances[0]).toEqual({ currency: 'PTS', available: '450', held: '30', owed: '0' });
         expect(m.transactions.nodes.map((t) => t.partnerId)).toEqual([b.id, b.id]);
-        expect(m.consents.every((c) => c.partnerId === b.id) && m.consentHistory.every((c) => c.partnerId === b.id)).toBe(true);
+        expect(
+          m.consents.every((c) => c.partnerId === b.id) && m.consentHistory.every((c) => c.partnerId === b.id),
+        ).toBe(true);
       }
     }
   });
 
   it('_entities (a raw gateway request) filters exactly like member(ref), and refuses a member not linked to B', async () => {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Member { ${RAW_MEMBER_FIELDS} } } }`;
-    const own = await app.postJson<{ _entities: { profile: Record<string, unknown>; transactions: { nodes: { partnerId: string }[] } }[] }>(
-      { query, variables: { r: [{ __typename: 'Member', id: shared }] } },
-      { token: b.token },
-    );
+    const own = await app.postJson<{
+      _entities: { profile: Record<string, unknown>; transactions: { nodes: { partnerId: string }[] } }[];
+    }>({ query, variables: { r: [{ __typename: 'Member', id: shared }] } }, { token: b.token });
     expect(own.errors).toBeUndefined();
     expectNoLeak(own, '_entities(shared)');
     const entity = own.data!._entities[0]!;
     expect(entity.profile).toMatchObject({ email: null, phone: null, preferences: null });
     expect(entity.transactions.nodes.map((t) => t.partnerId)).toEqual([b.id, b.id]);
 
-    const other = await app.postJson({ query, variables: { r: [{ __typename: 'Member', id: onlyA }, { __typename: 'Member', id: shared }] } }, { token: b.token });
+    const other = await app.postJson(
+      {
+        query,
+        variables: {
+          r: [
+            { __typename: 'Member', id: onlyA },
+            { __typename: 'Member', id: shared },
+          ],
+        },
+      },
+      { token: b.token },
+    );
     expect(errorCodes(other)).toEqual(['NOT_FOUND']);
     expectNoLeak(other, '_entities(onlyA)');
   });
@@ -202,7 +243,8 @@ describe("partner B never sees A's transactions or unconsented fields", () => {
     const seen: string[] = [];
     let after: string | null | undefined;
     for (let i = 0; i < 10; i++) {
-      const page = (await app.gqlOk(MemberTransactionsPage, { ref: { memberId: shared }, first: 1, after }, b.token)).member.transactions;
+      const page = (await app.gqlOk(MemberTransactionsPage, { ref: { memberId: shared }, first: 1, after }, b.token))
+        .member.transactions;
       expectNoLeak(page, 'transactions page');
       seen.push(...page.edges.map((e) => e.node.id));
       if (!page.pageInfo.hasNextPage) break;
@@ -211,12 +253,24 @@ describe("partner B never sees A's transactions or unconsented fields", () => {
     expect(seen).toHaveLength(2);
     expect(seen).toContain(bEarnId);
 
-    const forAFilter = await app.gql(MemberTransactionsPage, { ref: { memberId: shared }, filter: { partnerId: a.id } }, b.token);
+    const forAFilter = await app.gql(
+      MemberTransactionsPage,
+      { ref: { memberId: shared }, filter: { partnerId: a.id } },
+      b.token,
+    );
     expect(errorCodes(forAFilter)).toEqual(['FORBIDDEN']);
     expect(forAFilter.data).toBeNull();
-    const byBrand = await app.gqlOk(MemberTransactionsPage, { ref: { memberId: shared }, filter: { currency: secrets.aBrand } }, b.token);
+    const byBrand = await app.gqlOk(
+      MemberTransactionsPage,
+      { ref: { memberId: shared }, filter: { currency: secrets.aBrand } },
+      b.token,
+    );
     expect(byBrand.member.transactions.edges).toEqual([]);
-    const byKind = await app.gqlOk(MemberTransactionsPage, { ref: { memberId: shared }, filter: { kinds: ['REDEEM', 'AUTHORIZE', 'REVERSE_EARN'] } }, b.token);
+    const byKind = await app.gqlOk(
+      MemberTransactionsPage,
+      { ref: { memberId: shared }, filter: { kinds: ['REDEEM', 'AUTHORIZE', 'REVERSE_EARN'] } },
+      b.token,
+    );
     expect(byKind.member.transactions.edges).toEqual([]);
   });
 
@@ -245,7 +299,9 @@ describe("partner B never sees A's transactions or unconsented fields", () => {
     // A refused redemption is kept as a REJECTED operation (so its key replays the refusal); nothing else may be written.
     const counts = async () => {
       const { operation: _op, ...ledgerRows } = await ledger.ledgerCounts();
-      const [accepted] = await app.hub.db.sql.query<{ n: number }>(`select count(*)::int as n from operation where status <> 'REJECTED'`);
+      const [accepted] = await app.hub.db.sql.query<{ n: number }>(
+        `select count(*)::int as n from operation where status <> 'REJECTED'`,
+      );
       return { ...ledgerRows, ...(await members.memberCounts()), acceptedOperations: accepted!.n };
     };
     const before = await counts();

@@ -7,7 +7,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../support/graphql-client.js';
 import { checkLedgerInvariantsAfterEach, ledgerHelpers } from '../../support/ledger.js';
-import { EraseMember, EraseMyData, ExportMyData, Me, MemberDataExport, MemberFull, MergeMembers, memberHelpers } from '../../support/members.js';
+import {
+  EraseMember,
+  EraseMyData,
+  ExportMyData,
+  Me,
+  MemberDataExport,
+  MemberFull,
+  MergeMembers,
+  memberHelpers,
+} from '../../support/members.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 let app: TestApp;
@@ -28,7 +37,14 @@ let n = 0;
 /** A member known to A and B, with points at both, consents, and a member token. */
 async function richMember() {
   const tag = `${process.pid}x${++n}`;
-  const pii = { displayName: `Fajar ${tag}`, email: `fajar.${tag}@privacy.example`, phone: `+6281377${String(n).padStart(6, '0')}`, birthDate: new Date(Date.UTC(1950, 0, 1 + 97 * n)).toISOString().slice(0, 10), locale: 'id-ID', preferences: { diet: `veg-${tag}` } };
+  const pii = {
+    displayName: `Fajar ${tag}`,
+    email: `fajar.${tag}@privacy.example`,
+    phone: `+6281377${String(n).padStart(6, '0')}`,
+    birthDate: new Date(Date.UTC(1950, 0, 1 + 97 * n)).toISOString().slice(0, 10),
+    locale: 'id-ID',
+    preferences: { diet: `veg-${tag}` },
+  };
   const id = await members.enroll(a, { customerId: `PA-${tag}`, ...pii, emailVerified: true, phoneVerified: true });
   expect(await members.enroll(b, { customerId: `PB-${tag}`, email: pii.email, emailVerified: true })).toBe(id);
   const earnA = await ledger.earnOk(a, id, 120, { orderRef: `ORD-A-${tag}` });
@@ -43,10 +59,15 @@ async function richMember() {
 
 /** Every row of every table in the schema, as text, that contains `needle`. */
 async function rowsContaining(needle: string): Promise<string[]> {
-  const tables = await app.hub.db.sql.query<{ t: string }>(`select table_name as t from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`);
+  const tables = await app.hub.db.sql.query<{ t: string }>(
+    `select table_name as t from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`,
+  );
   const found: string[] = [];
   for (const { t } of tables) {
-    const rows = await app.hub.db.sql.query<{ r: string }>(`select x::text as r from "${t}" x where strpos(lower(x::text), lower($1)) > 0`, [needle]);
+    const rows = await app.hub.db.sql.query<{ r: string }>(
+      `select x::text as r from "${t}" x where strpos(lower(x::text), lower($1)) > 0`,
+      [needle],
+    );
     found.push(...rows.map((r) => `${t}: ${r.r}`));
   }
   return found;
@@ -90,20 +111,30 @@ describe('exportMyData', () => {
       [b.id, 'marketing', false],
     ]);
     expect(data.consentHistory.every((c) => !Number.isNaN(Date.parse(c.at)))).toBe(true);
-    expect(data.balances).toEqual([expect.objectContaining({ currency: 'PTS', available: '100', held: '0', owed: '0' })]);
+    expect(data.balances).toEqual([
+      expect.objectContaining({ currency: 'PTS', available: '100', held: '0', owed: '0' }),
+    ]);
     expect(data.transfers.map((t) => t.id).sort()).toEqual([...m.transferIds].sort());
-    expect(data.transfers.find((t) => t.id === m.transferIds[0])).toMatchObject({ kind: 'EARN', amount: '120', partnerId: a.id, orderRef: `ORD-A-${m.tag}` });
+    expect(data.transfers.find((t) => t.id === m.transferIds[0])).toMatchObject({
+      kind: 'EARN',
+      amount: '120',
+      partnerId: a.id,
+      orderRef: `ORD-A-${m.tag}`,
+    });
   });
 
   it('the operator exports the same document for a member; partners and other members cannot', async () => {
     const m = await richMember();
     const mine = (await app.gqlOk(ExportMyData, {}, m.token)).exportMyData as unknown as Export;
-    const byOperator = (await app.gqlOk(MemberDataExport, { memberId: m.id }, await app.operatorToken())).memberDataExport as unknown as Export;
+    const byOperator = (await app.gqlOk(MemberDataExport, { memberId: m.id }, await app.operatorToken()))
+      .memberDataExport as unknown as Export;
     expect({ ...byOperator, exportedAt: null }).toEqual({ ...mine, exportedAt: null });
     expect(errorCodes(await app.gql(MemberDataExport, { memberId: m.id }, a.token))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await app.gql(MemberDataExport, { memberId: m.id }, m.token))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await app.gql(ExportMyData, {}, a.token))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await app.gql(MemberDataExport, { memberId: 'nope' }, await app.operatorToken()))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await app.gql(MemberDataExport, { memberId: 'nope' }, await app.operatorToken()))).toEqual([
+      'NOT_FOUND',
+    ]);
   });
 
   it("after a merge, the survivor's export includes the duplicate's transfers", async () => {
@@ -121,17 +152,33 @@ describe('exportMyData', () => {
 describe('erasure', () => {
   it('eraseMyData removes personal fields, identifiers and links from every table; the ledger stays whole', async () => {
     const m = await richMember();
-    for (const needle of [m.pii.email, m.pii.phone, m.pii.displayName, m.pii.preferences.diet, `PA-${m.tag}`]) expect(await rowsContaining(needle), needle).not.toEqual([]);
+    for (const needle of [m.pii.email, m.pii.phone, m.pii.displayName, m.pii.preferences.diet, `PA-${m.tag}`])
+      expect(await rowsContaining(needle), needle).not.toEqual([]);
     const before = await ledgerSnapshot();
 
     const erased = (await app.gqlOk(EraseMyData, {}, m.token)).eraseMyData;
     expect(erased.id).toBe(m.id);
     expect(erased.erasedAt).not.toBeNull();
-    expect(erased.profile).toEqual({ displayName: null, email: null, phone: null, birthDate: null, locale: null, preferences: {} });
+    expect(erased.profile).toEqual({
+      displayName: null,
+      email: null,
+      phone: null,
+      birthDate: null,
+      locale: null,
+      preferences: {},
+    });
     expect(erased.links).toEqual([]);
 
     // Personal data is gone from the whole database, not just hidden.
-    for (const needle of [m.pii.email, m.pii.phone, m.pii.displayName, m.pii.preferences.diet, m.pii.birthDate, `PA-${m.tag}`, `PB-${m.tag}`]) {
+    for (const needle of [
+      m.pii.email,
+      m.pii.phone,
+      m.pii.displayName,
+      m.pii.preferences.diet,
+      m.pii.birthDate,
+      `PA-${m.tag}`,
+      `PB-${m.tag}`,
+    ]) {
       expect(await rowsContaining(needle), needle).toEqual([]);
     }
     // Every ledger record is exactly as it was.
@@ -152,11 +199,13 @@ describe('erasure', () => {
     const fresh = await members.enroll(a, { customerId: `PA-${m.tag}`, email: m.pii.email, emailVerified: true });
     expect(fresh).not.toBe(m.id);
     // The operator's export of the erased member holds no personal data, only ledger facts.
-    const data = (await app.gqlOk(MemberDataExport, { memberId: m.id }, await app.operatorToken())).memberDataExport as unknown as Export;
+    const data = (await app.gqlOk(MemberDataExport, { memberId: m.id }, await app.operatorToken()))
+      .memberDataExport as unknown as Export;
     expect(data.member.erasedAt).not.toBeNull();
     expect(data.links).toEqual([]);
     expect(data.transfers).toHaveLength(3);
-    for (const needle of [m.pii.email, m.pii.phone, m.pii.displayName]) expect(JSON.stringify(data)).not.toContain(needle);
+    for (const needle of [m.pii.email, m.pii.phone, m.pii.displayName])
+      expect(JSON.stringify(data)).not.toContain(needle);
   });
 
   it('an erased member cannot be edited back, and erasing again changes nothing', async () => {

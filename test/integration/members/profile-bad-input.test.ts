@@ -19,7 +19,14 @@ beforeAll(async () => {
   app = await initTestApp();
   a = await app.createPartner();
   members = memberHelpers(app);
-  memberId = await members.enroll(a, { displayName: 'Gita', email: 'gita@example.com', phone: '+6281200000001', birthDate: '1980-05-05', locale: 'id-ID', preferences: { a: 1 } });
+  memberId = await members.enroll(a, {
+    displayName: 'Gita',
+    email: 'gita@example.com',
+    phone: '+6281200000001',
+    birthDate: '1980-05-05',
+    locale: 'id-ID',
+    preferences: { a: 1 },
+  });
   memberToken = await members.token(a, memberId);
 });
 afterAll(() => app?.close());
@@ -30,7 +37,11 @@ const BAD: [string, Record<string, unknown>, string][] = [
   ['a malformed email', { email: 'not-an-email' }, 'email'],
   ['an email without a domain dot', { email: 'a@b' }, 'email'],
   ['an email with a space', { email: 'a b@example.com' }, 'email'],
-  ['an over-long email', { email: `${'x'.repeat(60)}@${['d', 'e', 'f', 'g'].map((c) => c.repeat(60)).join('.')}.com` }, 'email'],
+  [
+    'an over-long email',
+    { email: `${'x'.repeat(60)}@${['d', 'e', 'f', 'g'].map((c) => c.repeat(60)).join('.')}.com` },
+    'email',
+  ],
   ['an over-long email local part', { email: `${'x'.repeat(65)}@example.com` }, 'email'],
   ['a phone without +', { phone: '081234567890' }, 'phone'],
   ['a phone starting +0', { phone: '+0123456789' }, 'phone'],
@@ -63,7 +74,11 @@ const BAD: [string, Record<string, unknown>, string][] = [
 describe('enrollMember refuses bad profile input', () => {
   it.each(BAD)('%s → BAD_USER_INPUT on the field, nothing written', async (_what, input, field) => {
     const before = await members.memberCounts();
-    const res = await app.gql(EnrollMemberFull, { input: { customerId: newKey('bad'), email: 'ok@example.com', emailVerified: true, ...input } }, a.token);
+    const res = await app.gql(
+      EnrollMemberFull,
+      { input: { customerId: newKey('bad'), email: 'ok@example.com', emailVerified: true, ...input } },
+      a.token,
+    );
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(errorField(res)).toBe(field);
     expect(res.data).toBeNull();
@@ -75,7 +90,11 @@ describe('updateMyProfile refuses bad profile input', () => {
   it.each(BAD)('%s → BAD_USER_INPUT on the field, profile unchanged', async (_what, input, field) => {
     const before = await members.view(memberId);
     // A valid field alongside the bad one must not be written either.
-    const res = await app.gql(UpdateMyProfile, { input: { locale: field === 'locale' ? undefined : 'en', ...input } }, memberToken);
+    const res = await app.gql(
+      UpdateMyProfile,
+      { input: { locale: field === 'locale' ? undefined : 'en', ...input } },
+      memberToken,
+    );
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(errorField(res)).toBe(field);
     expect((await members.view(memberId)).profile).toEqual(before.profile);
@@ -85,7 +104,10 @@ describe('updateMyProfile refuses bad profile input', () => {
     const before = await members.view(memberId);
     for (const preferences of ['plain string', [1, 2], 42]) {
       const res = await app.postJson(
-        { query: 'mutation($p: JSONObject) { updateMyProfile(input: { preferences: $p }) { preferences } }', variables: { p: preferences } },
+        {
+          query: 'mutation($p: JSONObject) { updateMyProfile(input: { preferences: $p }) { preferences } }',
+          variables: { p: preferences },
+        },
         { token: memberToken },
       );
       expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
@@ -95,7 +117,9 @@ describe('updateMyProfile refuses bad profile input', () => {
 
   it('is for member tokens only', async () => {
     expect(errorCodes(await app.gql(UpdateMyProfile, { input: { displayName: 'X' } }, a.token))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await app.gql(UpdateMyProfile, { input: { displayName: 'X' } }, await app.operatorToken()))).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(await app.gql(UpdateMyProfile, { input: { displayName: 'X' } }, await app.operatorToken())),
+    ).toEqual(['FORBIDDEN']);
   });
 });
 
@@ -107,16 +131,27 @@ describe('valid edge cases go through, normalised', () => {
       phone: '+62 (812) 3456-7890',
       birthDate: '2000-02-29',
       locale: 'zh-Hant-TW',
-      preferences: { ...Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`k${i}`, i])), ['k'.repeat(64)]: 'v'.repeat(200) },
+      preferences: {
+        ...Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`k${i}`, i])),
+        ['k'.repeat(64)]: 'v'.repeat(200),
+      },
     });
     const { profile } = await members.view(m.id);
-    expect(profile).toMatchObject({ displayName: 'n'.repeat(200), email: 'mixed.case+tag@example.com', phone: '+6281234567890', birthDate: '2000-02-29', locale: 'zh-Hant-TW' });
+    expect(profile).toMatchObject({
+      displayName: 'n'.repeat(200),
+      email: 'mixed.case+tag@example.com',
+      phone: '+6281234567890',
+      birthDate: '2000-02-29',
+      locale: 'zh-Hant-TW',
+    });
     expect(Object.keys(profile.preferences as object)).toHaveLength(50);
   });
 
   it('updateMyProfile changes only the given fields', async () => {
     const before = (await members.view(memberId)).profile;
-    const updated = (await app.gqlOk(UpdateMyProfile, { input: { locale: 'ms-MY', phone: '+60 12-345 6789' } }, memberToken)).updateMyProfile;
+    const updated = (
+      await app.gqlOk(UpdateMyProfile, { input: { locale: 'ms-MY', phone: '+60 12-345 6789' } }, memberToken)
+    ).updateMyProfile;
     expect(updated).toEqual({ ...before, locale: 'ms-MY', phone: '+60123456789' });
     expect((await members.view(memberId)).profile).toEqual(updated);
   });

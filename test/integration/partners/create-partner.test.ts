@@ -29,7 +29,11 @@ afterAll(() => app?.close());
 describe('createPartner', () => {
   it('creates an active partner the operator can read back', async () => {
     const code = uniqueCode('coffee');
-    const { createPartner } = await app.gqlOk(CreatePartner, { input: { code, name: '  Kopi Kita  ', settlementCurrency: 'IDR' } }, operator);
+    const { createPartner } = await app.gqlOk(
+      CreatePartner,
+      { input: { code, name: '  Kopi Kita  ', settlementCurrency: 'IDR' } },
+      operator,
+    );
     expect(createPartner).toMatchObject({ code, name: 'Kopi Kita', status: 'ACTIVE', settlementCurrency: 'IDR' });
 
     const { partner } = await app.gqlOk(PartnerById, { id: createPartner.id }, operator);
@@ -72,28 +76,51 @@ describe('createPartner', () => {
 
 describe('createPartnerCredentials', () => {
   it('issues a client id and a secret shown once, stored only as a slow hash', async () => {
-    const { createPartner } = await app.gqlOk(CreatePartner, { input: { code: uniqueCode(), name: 'Creds', settlementCurrency: 'MYR' } }, operator);
+    const { createPartner } = await app.gqlOk(
+      CreatePartner,
+      { input: { code: uniqueCode(), name: 'Creds', settlementCurrency: 'MYR' } },
+      operator,
+    );
     const { createPartnerCredentials: creds } = await app.gqlOk(
       CreatePartnerCredentials,
       { input: { partnerId: createPartner.id, scopes: ['members:read'], label: 'POS' } },
       operator,
     );
-    expect(creds).toMatchObject({ partnerId: createPartner.id, scopes: ['members:read'], tokenEndpoint: '/oauth/token' });
+    expect(creds).toMatchObject({
+      partnerId: createPartner.id,
+      scopes: ['members:read'],
+      tokenEndpoint: '/oauth/token',
+    });
     expect(creds.clientId).toMatch(/^cid_/);
     expect(creds.clientSecret).toMatch(/^cs_.{40,}/);
 
-    const [row] = await app.hub.db.sql.query<{ secret_hash: string }>('select secret_hash from partner_credential where client_id = $1', [creds.clientId]);
+    const [row] = await app.hub.db.sql.query<{ secret_hash: string }>(
+      'select secret_hash from partner_credential where client_id = $1',
+      [creds.clientId],
+    );
     expect(row!.secret_hash).toMatch(/^scrypt\$/);
     expect(row!.secret_hash).not.toContain(creds.clientSecret);
     expect(app.logs.join('\n')).not.toContain(creds.clientSecret);
   });
 
   it('rejects an unknown scope and an unknown partner, writing nothing', async () => {
-    const { createPartner } = await app.gqlOk(CreatePartner, { input: { code: uniqueCode(), name: 'Scopes', settlementCurrency: 'USD' } }, operator);
+    const { createPartner } = await app.gqlOk(
+      CreatePartner,
+      { input: { code: uniqueCode(), name: 'Scopes', settlementCurrency: 'USD' } },
+      operator,
+    );
     const before = await app.count('partner_credential');
-    const badScope = await app.gql(CreatePartnerCredentials, { input: { partnerId: createPartner.id, scopes: ['points:steal'] } }, operator);
+    const badScope = await app.gql(
+      CreatePartnerCredentials,
+      { input: { partnerId: createPartner.id, scopes: ['points:steal'] } },
+      operator,
+    );
     expect(errorCodes(badScope)).toEqual(['BAD_USER_INPUT']);
-    const unknown = await app.gql(CreatePartnerCredentials, { input: { partnerId: '00000000-0000-7000-8000-000000000000' } }, operator);
+    const unknown = await app.gql(
+      CreatePartnerCredentials,
+      { input: { partnerId: '00000000-0000-7000-8000-000000000000' } },
+      operator,
+    );
     expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
     expect(await app.count('partner_credential')).toBe(before);
   });

@@ -32,24 +32,42 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-const grant = (id: string, secret: string) => ({ grant_type: 'client_credentials', client_id: id, client_secret: secret });
+const grant = (id: string, secret: string) => ({
+  grant_type: 'client_credentials',
+  client_id: id,
+  client_secret: secret,
+});
 
 describe('client authentication', () => {
   it('issues a short-lived partner JWT for a form body', async () => {
     const res = await app.requestToken(grant(partner.clientId, partner.clientSecret));
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(res.body).toMatchObject({ token_type: 'Bearer', expires_in: app.config.accessTokenTtlSeconds, scope: 'members:read members:write points:read points:write' });
+    expect(res.body).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: app.config.accessTokenTtlSeconds,
+      scope: 'members:read members:write points:read points:write',
+    });
 
     const token = res.body.access_token!;
     const header = decodeProtectedHeader(token);
     expect(header).toMatchObject({ alg: 'ES256', kid: app.signingKey.kid });
     const claims = decodeJwt(token);
-    expect(claims).toMatchObject({ iss: app.config.issuer, aud: app.config.audience, role: 'PARTNER', pid: partner.id, cid: partner.clientId });
+    expect(claims).toMatchObject({
+      iss: app.config.issuer,
+      aud: app.config.audience,
+      role: 'PARTNER',
+      pid: partner.id,
+      cid: partner.clientId,
+    });
     expect(claims.exp! - claims.iat!).toBe(app.config.accessTokenTtlSeconds);
 
     const { viewer } = await app.gqlOk(WhoAmI, {}, token);
-    expect(viewer).toEqual({ role: 'PARTNER', scopes: ['members:read', 'members:write', 'points:read', 'points:write'], partner: { id: partner.id } });
+    expect(viewer).toEqual({
+      role: 'PARTNER',
+      scopes: ['members:read', 'members:write', 'points:read', 'points:write'],
+      partner: { id: partner.id },
+    });
   });
 
   it('accepts a JSON body', async () => {
@@ -59,7 +77,10 @@ describe('client authentication', () => {
   });
 
   it('accepts HTTP Basic client authentication', async () => {
-    const res = await app.requestToken({ grant_type: 'client_credentials' }, { basic: { id: partner.clientId, secret: partner.clientSecret } });
+    const res = await app.requestToken(
+      { grant_type: 'client_credentials' },
+      { basic: { id: partner.clientId, secret: partner.clientSecret } },
+    );
     expect(res.status).toBe(200);
     expect((await app.gqlOk(WhoAmI, {}, res.body.access_token)).viewer.partner?.id).toBe(partner.id);
   });
@@ -76,20 +97,28 @@ describe('client authentication', () => {
   });
 
   it('answers a wrong Basic secret with 401 and a WWW-Authenticate challenge', async () => {
-    const res = await app.requestToken({ grant_type: 'client_credentials' }, { basic: { id: partner.clientId, secret: 'nope' } });
+    const res = await app.requestToken(
+      { grant_type: 'client_credentials' },
+      { basic: { id: partner.clientId, secret: 'nope' } },
+    );
     expect(res.status).toBe(401);
     expect(res.body.error).toBe('invalid_client');
     expect(res.headers.get('www-authenticate')).toMatch(/^Basic /);
   });
 
   it('answers a malformed Basic header with invalid_client, not a server error', async () => {
-    const res = await app.requestToken({ grant_type: 'client_credentials' }, { headers: { authorization: `Basic ${Buffer.from('%zz:%zz').toString('base64')}` } });
+    const res = await app.requestToken(
+      { grant_type: 'client_credentials' },
+      { headers: { authorization: `Basic ${Buffer.from('%zz:%zz').toString('base64')}` } },
+    );
     expect(res.status).toBe(401);
     expect(res.body.error).toBe('invalid_client');
   });
 
   it('rejects a missing secret, another grant type, and a GET', async () => {
-    expect((await app.requestToken({ grant_type: 'client_credentials', client_id: partner.clientId })).body.error).toBe('invalid_client');
+    expect((await app.requestToken({ grant_type: 'client_credentials', client_id: partner.clientId })).body.error).toBe(
+      'invalid_client',
+    );
     const password = await app.requestToken({ grant_type: 'password', username: 'a', password: 'b' });
     expect(password.status).toBe(400);
     expect(password.body.error).toBe('unsupported_grant_type');
@@ -100,7 +129,11 @@ describe('client authentication', () => {
   });
 
   it('rejects a body that is neither form nor JSON', async () => {
-    const res = await fetch(`${app.url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'grant_type=client_credentials' });
+    const res = await fetch(`${app.url}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'grant_type=client_credentials',
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: 'invalid_request' });
   });
@@ -122,7 +155,10 @@ describe('scopes', () => {
 
   it('refuses a scope the credentials were not granted with invalid_scope', async () => {
     const narrow = await app.createPartner({ scopes: ['members:read'] });
-    const res = await app.requestToken({ ...grant(narrow.clientId, narrow.clientSecret), scope: 'members:read members:write' });
+    const res = await app.requestToken({
+      ...grant(narrow.clientId, narrow.clientSecret),
+      scope: 'members:read members:write',
+    });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: 'invalid_scope' });
     expect(res.body.access_token).toBeUndefined();
@@ -134,7 +170,11 @@ describe('revocation', () => {
     const other = await app.createPartner();
     expect((await app.gqlOk(WhoAmI, {}, other.token)).viewer.partner?.id).toBe(other.id);
 
-    const { revokePartnerCredentials } = await app.gqlOk(RevokeCredentials, { clientId: other.clientId }, await app.operatorToken());
+    const { revokePartnerCredentials } = await app.gqlOk(
+      RevokeCredentials,
+      { clientId: other.clientId },
+      await app.operatorToken(),
+    );
     expect(revokePartnerCredentials).toBe(true);
 
     const denied = await app.requestToken(grant(other.clientId, other.clientSecret));

@@ -37,7 +37,10 @@ let a: TestPartner;
 let b: TestPartner;
 beforeAll(async () => {
   app = await initTestApp();
-  [a, b] = [await app.createPartner({ settlementCurrency: 'IDR' }), await app.createPartner({ settlementCurrency: 'MYR' })];
+  [a, b] = [
+    await app.createPartner({ settlementCurrency: 'IDR' }),
+    await app.createPartner({ settlementCurrency: 'MYR' }),
+  ];
 });
 afterAll(() => app?.close());
 
@@ -53,7 +56,12 @@ describe('viewer', () => {
   });
 
   it('shows an operator token as OPERATOR with no partner', async () => {
-    expect((await app.gqlOk(Viewer, {}, await app.operatorToken())).viewer).toEqual({ role: 'OPERATOR', scopes: [], partner: null, member: null });
+    expect((await app.gqlOk(Viewer, {}, await app.operatorToken())).viewer).toEqual({
+      role: 'OPERATOR',
+      scopes: [],
+      partner: null,
+      member: null,
+    });
   });
 
   it('shows a partner-scoped finance token its partner', async () => {
@@ -80,7 +88,9 @@ describe('partner(id)', () => {
   });
 
   it('answers FORBIDDEN (not NOT_FOUND) for an id that does not exist, so ids cannot be probed', async () => {
-    expect(errorCodes(await app.gql(OnePartner, { id: '00000000-0000-7000-8000-00000000abcd' }, a.token))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await app.gql(OnePartner, { id: '00000000-0000-7000-8000-00000000abcd' }, a.token))).toEqual([
+      'FORBIDDEN',
+    ]);
   });
 
   it('lets operators and hub-wide finance read any partner; partner-scoped finance only its own', async () => {
@@ -91,7 +101,9 @@ describe('partner(id)', () => {
 
   it('answers NOT_FOUND to an operator for an unknown or malformed id', async () => {
     const operator = await app.operatorToken();
-    expect(errorCodes(await app.gql(OnePartner, { id: '00000000-0000-7000-8000-00000000abcd' }, operator))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await app.gql(OnePartner, { id: '00000000-0000-7000-8000-00000000abcd' }, operator))).toEqual([
+      'NOT_FOUND',
+    ]);
     expect(errorCodes(await app.gql(OnePartner, { id: 'nope' }, operator))).toEqual(['NOT_FOUND']);
   });
 });

@@ -34,7 +34,11 @@ beforeAll(async () => {
   app = await initTestApp();
   operator = await app.operatorToken();
   for (let i = 0; i < 7; i++) {
-    const { createPartner } = await app.gqlOk(CreatePartner, { input: { code: uniqueCode(`page${i}`), name: `Page ${i}`, settlementCurrency: 'USD' } }, operator);
+    const { createPartner } = await app.gqlOk(
+      CreatePartner,
+      { input: { code: uniqueCode(`page${i}`), name: `Page ${i}`, settlementCurrency: 'USD' } },
+      operator,
+    );
     created.push(createPartner.id);
   }
 });
@@ -46,7 +50,8 @@ describe('partners connection', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const page: PartnersPageQuery['partners'] = (await app.gqlOk(PartnersPage, { first: 3, after }, operator)).partners;
+      const page: PartnersPageQuery['partners'] = (await app.gqlOk(PartnersPage, { first: 3, after }, operator))
+        .partners;
       pages++;
       expect(page.nodes.map((n) => n.id)).toEqual(page.edges.map((e) => e.node.id));
       expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
@@ -60,7 +65,11 @@ describe('partners connection', () => {
 
   it('keeps a cursor valid while partners are added after it', async () => {
     const first = (await app.gqlOk(PartnersPage, { first: 2 }, operator)).partners;
-    const { createPartner } = await app.gqlOk(CreatePartner, { input: { code: uniqueCode('late'), name: 'Late', settlementCurrency: 'USD' } }, operator);
+    const { createPartner } = await app.gqlOk(
+      CreatePartner,
+      { input: { code: uniqueCode('late'), name: 'Late', settlementCurrency: 'USD' } },
+      operator,
+    );
     const rest = (await app.gqlOk(PartnersPage, { first: 200, after: first.pageInfo.endCursor }, operator)).partners;
     expect(rest.nodes.map((n) => n.id)).toEqual([...created.slice(2), createPartner.id]);
     expect(rest.pageInfo.hasNextPage).toBe(false);

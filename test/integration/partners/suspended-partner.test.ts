@@ -36,16 +36,27 @@ afterAll(() => app?.close());
 describe('suspension', () => {
   it("stops the partner's existing token on the very next request and refuses new ones", async () => {
     const partner = await app.createPartner();
-    expect((await app.gqlOk(ViewerPartner, {}, partner.token)).viewer.partner).toEqual({ id: partner.id, status: 'ACTIVE' });
+    expect((await app.gqlOk(ViewerPartner, {}, partner.token)).viewer.partner).toEqual({
+      id: partner.id,
+      status: 'ACTIVE',
+    });
 
-    const { updatePartner } = await app.gqlOk(UpdatePartner, { input: { id: partner.id, status: 'SUSPENDED' } }, operator);
+    const { updatePartner } = await app.gqlOk(
+      UpdatePartner,
+      { input: { id: partner.id, status: 'SUSPENDED' } },
+      operator,
+    );
     expect(updatePartner.status).toBe('SUSPENDED');
 
     const stale = await app.gql(ViewerPartner, {}, partner.token);
     expect(stale.status).toBe(401);
     expect(errorCodes(stale)).toEqual(['UNAUTHENTICATED']);
 
-    const fresh = await app.requestToken({ grant_type: 'client_credentials', client_id: partner.clientId, client_secret: partner.clientSecret });
+    const fresh = await app.requestToken({
+      grant_type: 'client_credentials',
+      client_id: partner.clientId,
+      client_secret: partner.clientSecret,
+    });
     expect(fresh.status).toBe(401);
     expect(fresh.body.error).toBe('invalid_client');
   });
@@ -72,14 +83,22 @@ describe('suspension', () => {
 
   it('cannot be done by the partner itself', async () => {
     const partner = await app.createPartner();
-    const res = await app.gql(UpdatePartner, { input: { id: partner.id, status: 'ACTIVE', name: 'Renamed by me' } }, partner.token);
+    const res = await app.gql(
+      UpdatePartner,
+      { input: { id: partner.id, status: 'ACTIVE', name: 'Renamed by me' } },
+      partner.token,
+    );
     expect(errorCodes(res)).toEqual(['FORBIDDEN']);
     const [row] = await app.hub.db.sql.query<{ name: string }>('select name from partner where id = $1', [partner.id]);
     expect(row!.name).toBe(`Partner ${partner.code}`);
   });
 
   it('answers NOT_FOUND for an unknown partner id', async () => {
-    const res = await app.gql(UpdatePartner, { input: { id: '00000000-0000-7000-8000-000000000001', status: 'SUSPENDED' } }, operator);
+    const res = await app.gql(
+      UpdatePartner,
+      { input: { id: '00000000-0000-7000-8000-000000000001', status: 'SUSPENDED' } },
+      operator,
+    );
     expect(errorCodes(res)).toEqual(['NOT_FOUND']);
   });
 });

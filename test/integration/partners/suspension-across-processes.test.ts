@@ -40,16 +40,26 @@ describe('partner authentication cache across hub processes', () => {
     const other = createGraphQLClient(second.url);
     // The second hub has seen (and remembered) the partner as active.
     expect((await other.postJson(viewer, { token: partner.token })).errors).toBeUndefined();
-    await app.postJson({ query: `mutation { updatePartner(input: { id: "${partner.id}", status: SUSPENDED }) { status } }` }, { token: operator });
-    await eventually(async () => errorCodes(await other.postJson(viewer, { token: partner.token }))[0] === 'UNAUTHENTICATED');
+    await app.postJson(
+      { query: `mutation { updatePartner(input: { id: "${partner.id}", status: SUSPENDED }) { status } }` },
+      { token: operator },
+    );
+    await eventually(
+      async () => errorCodes(await other.postJson(viewer, { token: partner.token }))[0] === 'UNAUTHENTICATED',
+    );
   });
 
   it('credentials revoked on one hub stop their token on the other', async () => {
     const partner = await app.createPartner();
     const other = createGraphQLClient(second.url);
     expect((await other.postJson(viewer, { token: partner.token })).errors).toBeUndefined();
-    await app.postJson({ query: `mutation { revokePartnerCredentials(clientId: "${partner.clientId}") }` }, { token: operator });
-    await eventually(async () => errorCodes(await other.postJson(viewer, { token: partner.token }))[0] === 'UNAUTHENTICATED');
+    await app.postJson(
+      { query: `mutation { revokePartnerCredentials(clientId: "${partner.clientId}") }` },
+      { token: operator },
+    );
+    await eventually(
+      async () => errorCodes(await other.postJson(viewer, { token: partner.token }))[0] === 'UNAUTHENTICATED',
+    );
   });
 
   it('a change written straight to the database is heard too', async () => {
@@ -57,7 +67,9 @@ describe('partner authentication cache across hub processes', () => {
     const other = createGraphQLClient(second.url);
     expect((await other.postJson(viewer, { token: partner.token })).errors).toBeUndefined();
     await app.hub.db.sql.query(`update partner set status = 'SUSPENDED' where id = $1`, [partner.id]);
-    await eventually(async () => errorCodes(await other.postJson(viewer, { token: partner.token }))[0] === 'UNAUTHENTICATED');
+    await eventually(
+      async () => errorCodes(await other.postJson(viewer, { token: partner.token }))[0] === 'UNAUTHENTICATED',
+    );
     await app.hub.db.sql.query(`update partner set status = 'ACTIVE' where id = $1`, [partner.id]);
     await eventually(async () => (await other.postJson(viewer, { token: partner.token })).errors === undefined);
   });

@@ -38,7 +38,16 @@ const PRINCIPALS = [
 ] as const;
 type P = (typeof PRINCIPALS)[number];
 /** Callers with a valid token; every other one must get UNAUTHENTICATED everywhere. */
-const VALID: readonly P[] = ['operator', 'financeHub', 'financeA', 'partnerA', 'partnerB', 'partnerAReadOnly', 'memberX', 'memberY'];
+const VALID: readonly P[] = [
+  'operator',
+  'financeHub',
+  'financeA',
+  'partnerA',
+  'partnerB',
+  'partnerAReadOnly',
+  'memberX',
+  'memberY',
+];
 const DENIED_BEFORE_RESOLVERS: readonly P[] = ['suspended', 'expired', 'unknownKey', 'algNone', 'anonymous'];
 
 type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | (string & {});
@@ -99,7 +108,8 @@ async function call(query: string, variables: Record<string, unknown>, token?: s
 }
 async function ok(query: string, variables: Record<string, unknown>, token: string): Promise<any> {
   const res = await call(query, variables, token);
-  if (res.errors?.length || !res.data) throw new Error(`fixture call failed: ${JSON.stringify(res.errors)} for ${query.slice(0, 80)}`);
+  if (res.errors?.length || !res.data)
+    throw new Error(`fixture call failed: ${JSON.stringify(res.errors)} for ${query.slice(0, 80)}`);
   return res.data;
 }
 
@@ -113,11 +123,24 @@ const RATE = `mutation($input: SetExchangeRateInput!) { setExchangeRate(input: $
 const CLOSE = `mutation($input: StatementRefInput!) { closeSettlementPeriod(input: $input) { id } }`;
 const QUOTE = `mutation($input: QuoteExchangeInput!) { quoteExchange(input: $input) { id } }`;
 
-const enroll = async (p: TestPartner, input: Record<string, unknown>) => (await ok(ENROLL, { input }, p.token)).enrollMember.id as string;
+const enroll = async (p: TestPartner, input: Record<string, unknown>) =>
+  (await ok(ENROLL, { input }, p.token)).enrollMember.id as string;
 const earn = async (p: TestPartner, memberId: string, amount: number, currency?: string) =>
-  (await ok(EARN, { input: { member: { memberId }, amount: String(amount), currency, idempotencyKey: newKey('earn') } }, p.token)).earnPoints.transfer.id as string;
+  (
+    await ok(
+      EARN,
+      { input: { member: { memberId }, amount: String(amount), currency, idempotencyKey: newKey('earn') } },
+      p.token,
+    )
+  ).earnPoints.transfer.id as string;
 const authorize = async (p: TestPartner, memberId: string, amount = 1) =>
-  (await ok(AUTHORIZE, { input: { member: { memberId }, amount: String(amount), idempotencyKey: newKey('auth') } }, p.token)).authorizeRedemption.hold.id as string;
+  (
+    await ok(
+      AUTHORIZE,
+      { input: { member: { memberId }, amount: String(amount), idempotencyKey: newKey('auth') } },
+      p.token,
+    )
+  ).authorizeRedemption.hold.id as string;
 const dayStart = (daysAgo: number) => {
   const d = new Date();
   d.setUTCHours(0, 0, 0, 0);
@@ -134,18 +157,66 @@ beforeAll(async () => {
     [A, A_PRICES],
     [B, B_PRICES],
   ] as const) {
-    await ok(CONTRACT, { input: { partnerId: p.id, settlementCurrency: 'USD', billingMode: 'POSTPAID', period: 'DAILY', ...prices } }, operator);
+    await ok(
+      CONTRACT,
+      { input: { partnerId: p.id, settlementCurrency: 'USD', billingMode: 'POSTPAID', period: 'DAILY', ...prices } },
+      operator,
+    );
   }
 
   // A's branded currency with rates both ways (no profitable round trip).
   fx.brand = `AMX${Math.floor(Math.random() * 1e5)}`;
-  await ok(`mutation($input: CreateCurrencyInput!) { createCurrency(input: $input) { code } }`, { input: { code: fx.brand, name: 'A miles', issuerPartnerId: A.id, expiryPolicy: 'NONE' } }, operator);
-  await ok(RATE, { input: { currency: fx.brand, direction: 'TO_PTS', rate: '0.5', spread: '0.02', minimumAmount: '1', increment: '1' } }, operator);
-  await ok(RATE, { input: { currency: fx.brand, direction: 'FROM_PTS', rate: '1.9', spread: '0.01', minimumAmount: '1', increment: '1' } }, operator);
+  await ok(
+    `mutation($input: CreateCurrencyInput!) { createCurrency(input: $input) { code } }`,
+    { input: { code: fx.brand, name: 'A miles', issuerPartnerId: A.id, expiryPolicy: 'NONE' } },
+    operator,
+  );
+  await ok(
+    RATE,
+    {
+      input: {
+        currency: fx.brand,
+        direction: 'TO_PTS',
+        rate: '0.5',
+        spread: '0.02',
+        minimumAmount: '1',
+        increment: '1',
+      },
+    },
+    operator,
+  );
+  await ok(
+    RATE,
+    {
+      input: {
+        currency: fx.brand,
+        direction: 'FROM_PTS',
+        rate: '1.9',
+        spread: '0.01',
+        minimumAmount: '1',
+        increment: '1',
+      },
+    },
+    operator,
+  );
 
   // X at A only, Y at B only, Z at both (verified e-mail), W at A (thrown away later).
-  fx.memberX = await enroll(A, { customerId: fx.custX, displayName: fx.nameX, email: fx.emailX, emailVerified: true, phone: '+6281200000001', birthDate: '1980-01-02' });
-  fx.memberY = await enroll(B, { customerId: fx.custY, displayName: fx.nameY, email: fx.emailY, emailVerified: true, phone: '+6281200000002', birthDate: '1981-03-04' });
+  fx.memberX = await enroll(A, {
+    customerId: fx.custX,
+    displayName: fx.nameX,
+    email: fx.emailX,
+    emailVerified: true,
+    phone: '+6281200000001',
+    birthDate: '1980-01-02',
+  });
+  fx.memberY = await enroll(B, {
+    customerId: fx.custY,
+    displayName: fx.nameY,
+    email: fx.emailY,
+    emailVerified: true,
+    phone: '+6281200000002',
+    birthDate: '1981-03-04',
+  });
   fx.memberZ = await enroll(A, { customerId: fx.custZa, displayName: fx.nameZ, email: fx.emailZ, emailVerified: true });
   expect(await enroll(B, { customerId: fx.custZb, email: fx.emailZ, emailVerified: true })).toBe(fx.memberZ);
   fx.memberW = await enroll(A, { customerId: fx.custW });
@@ -162,14 +233,20 @@ beforeAll(async () => {
 
   // Z lets A see its profile (not contact); B nothing.
   const tokenZ = (await ok(MEMBER_TOKEN, { m: { memberId: fx.memberZ } }, A.token)).issueMemberToken.accessToken;
-  await ok(`mutation($input: SetConsentInput!) { setConsent(input: $input) { granted } }`, { input: { partnerId: A.id, scope: 'profile', granted: true } }, tokenZ);
+  await ok(
+    `mutation($input: SetConsentInput!) { setConsent(input: $input) { granted } }`,
+    { input: { partnerId: A.id, scope: 'profile', granted: true } },
+    tokenZ,
+  );
 
   // Closed statements of earlier days (for markStatementPaid).
   fx.closedDay = dayStart(20);
   await ok(CLOSE, { input: { partnerId: A.id, periodStart: fx.closedDay.toISOString() } }, operator);
 
   // The callers.
-  const readOnly = (await ok(CREDENTIALS, { input: { partnerId: A.id, scopes: ['members:read'], label: 'matrix read-only' } }, operator)).createPartnerCredentials;
+  const readOnly = (
+    await ok(CREDENTIALS, { input: { partnerId: A.id, scopes: ['members:read'], label: 'matrix read-only' } }, operator)
+  ).createPartnerCredentials;
   fx.readOnlyClientId = readOnly.clientId;
   tokens.operator = operator;
   tokens.financeHub = await app.financeToken();
@@ -180,12 +257,34 @@ beforeAll(async () => {
   tokens.memberX = (await ok(MEMBER_TOKEN, { m: { memberId: fx.memberX } }, A.token)).issueMemberToken.accessToken;
   tokens.memberY = (await ok(MEMBER_TOKEN, { m: { memberId: fx.memberY } }, B.token)).issueMemberToken.accessToken;
   tokens.suspended = S.token;
-  await ok(`mutation($input: UpdatePartnerInput!) { updatePartner(input: $input) { status } }`, { input: { id: S.id, status: 'SUSPENDED' } }, operator);
+  await ok(
+    `mutation($input: UpdatePartnerInput!) { updatePartner(input: $input) { status } }`,
+    { input: { id: S.id, status: 'SUSPENDED' } },
+    operator,
+  );
   const forged = { issuer: app.config.issuer, audience: app.config.audience };
-  const partnerClaims = { sub: `partner:${A.id}`, role: 'PARTNER', pid: A.id, cid: A.clientId, scope: 'members:read members:write points:read points:write' };
-  tokens.expired = await forgeToken({ ...forged, key: app.signingKey, claims: { ...partnerClaims, iat: secondsFromNow(-1200), nbf: secondsFromNow(-1200), exp: secondsFromNow(-300) } });
+  const partnerClaims = {
+    sub: `partner:${A.id}`,
+    role: 'PARTNER',
+    pid: A.id,
+    cid: A.clientId,
+    scope: 'members:read members:write points:read points:write',
+  };
+  tokens.expired = await forgeToken({
+    ...forged,
+    key: app.signingKey,
+    claims: { ...partnerClaims, iat: secondsFromNow(-1200), nbf: secondsFromNow(-1200), exp: secondsFromNow(-300) },
+  });
   tokens.unknownKey = await forgeToken({ ...forged, key: await generatePrivateJwk(), claims: partnerClaims });
-  tokens.algNone = unsignedToken({ iss: app.config.issuer, aud: app.config.audience, sub: 'operator:none', role: 'OPERATOR', iat: secondsFromNow(0), nbf: secondsFromNow(0), exp: secondsFromNow(300) });
+  tokens.algNone = unsignedToken({
+    iss: app.config.issuer,
+    aud: app.config.audience,
+    sub: 'operator:none',
+    role: 'OPERATOR',
+    iat: secondsFromNow(0),
+    nbf: secondsFromNow(0),
+    exp: secondsFromNow(300),
+  });
   tokens.anonymous = undefined;
 });
 afterAll(() => app?.close());
@@ -194,8 +293,36 @@ afterAll(() => app?.close());
 
 /** Strings a caller must never receive (unless it sent them itself). */
 function foreignData(p: P): string[] {
-  const aSide = [A.id, A.code, `Partner ${A.code}`, fx.memberX, fx.custX, fx.custZa, fx.emailX, fx.nameX, fx.earnAX, fx.earnAZ, fx.holdA, A_PRICES.issuePrice, A_PRICES.redemptionPrice];
-  const bSide = [B.id, B.code, `Partner ${B.code}`, fx.memberY, fx.custY, fx.custZb, fx.emailY, fx.nameY, fx.earnBY, fx.earnBZ, fx.holdB, B_PRICES.issuePrice, B_PRICES.redemptionPrice];
+  const aSide = [
+    A.id,
+    A.code,
+    `Partner ${A.code}`,
+    fx.memberX,
+    fx.custX,
+    fx.custZa,
+    fx.emailX,
+    fx.nameX,
+    fx.earnAX,
+    fx.earnAZ,
+    fx.holdA,
+    A_PRICES.issuePrice,
+    A_PRICES.redemptionPrice,
+  ];
+  const bSide = [
+    B.id,
+    B.code,
+    `Partner ${B.code}`,
+    fx.memberY,
+    fx.custY,
+    fx.custZb,
+    fx.emailY,
+    fx.nameY,
+    fx.earnBY,
+    fx.earnBZ,
+    fx.holdB,
+    B_PRICES.issuePrice,
+    B_PRICES.redemptionPrice,
+  ];
   const secrets = [A.clientSecret, B.clientSecret, S.clientSecret];
   const unlinked = [fx.memberW, fx.custW, fx.earnAW]; // W left A: A's view of the transfer keeps its id, nothing else
   switch (p) {
@@ -229,7 +356,9 @@ function hasData(value: unknown): boolean {
 
 /** Shorthand: these callers get `allowed`, every other valid caller `denied`. */
 function only(allowed: P[], denied: Outcome, overrides: Partial<Record<P, Outcome>> = {}): Row['expect'] {
-  return Object.fromEntries(VALID.map((p) => [p, overrides[p] ?? (allowed.includes(p) ? 'ok' : denied)])) as Row['expect'];
+  return Object.fromEntries(
+    VALID.map((p) => [p, overrides[p] ?? (allowed.includes(p) ? 'ok' : denied)]),
+  ) as Row['expect'];
 }
 const HUB: P[] = ['operator', 'financeHub'];
 const ALL_VALID = [...VALID];
@@ -252,7 +381,8 @@ const rows: Row[] = [
     name: 'query partners (connection)',
     query: `query { partners(first: 200) { edges { cursor node { id code } } nodes { id name } pageInfo { hasNextPage endCursor } } }`,
     expect: only(HUB, 'FORBIDDEN'),
-    check: (_p, d) => expect(d.partners.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining([A.id, B.id, S.id])),
+    check: (_p, d) =>
+      expect(d.partners.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining([A.id, B.id, S.id])),
   },
   {
     name: '_entities Partner(A)',
@@ -264,7 +394,9 @@ const rows: Row[] = [
   {
     name: 'mutation createPartner',
     query: `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { id code } }`,
-    vars: () => ({ input: { code: newKey('mx').toLowerCase().slice(0, 60), name: 'Matrix Brand', settlementCurrency: 'USD' } }),
+    vars: () => ({
+      input: { code: newKey('mx').toLowerCase().slice(0, 60), name: 'Matrix Brand', settlementCurrency: 'USD' },
+    }),
     expect: only(['operator'], 'FORBIDDEN'),
   },
   {
@@ -285,7 +417,15 @@ const rows: Row[] = [
     query: `mutation($c: String!) { revokePartnerCredentials(clientId: $c) }`,
     vars: async (p) =>
       p === 'operator'
-        ? { c: (await ok(CREDENTIALS, { input: { partnerId: A.id, scopes: ['points:read'], label: 'throwaway' } }, operator)).createPartnerCredentials.clientId }
+        ? {
+            c: (
+              await ok(
+                CREDENTIALS,
+                { input: { partnerId: A.id, scopes: ['points:read'], label: 'throwaway' } },
+                operator,
+              )
+            ).createPartnerCredentials.clientId,
+          }
         : { c: p === 'partnerAReadOnly' ? fx.readOnlyClientId : A.clientId },
     expect: only(['operator'], 'FORBIDDEN'),
     check: (_p, d) => expect(d.revokePartnerCredentials).toBe(true),
@@ -296,7 +436,9 @@ const rows: Row[] = [
     name: 'query member(memberId X)',
     query: `query($id: ID!) { member(ref: { memberId: $id }) { id createdAt tier { name } } }`,
     vars: () => ({ id: fx.memberX }),
-    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'memberX'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'memberX'], 'FORBIDDEN', {
+      partnerB: 'NOT_FOUND',
+    }),
     check: (_p, d) => expect(d.member.id).toBe(fx.memberX),
   },
   {
@@ -310,7 +452,9 @@ const rows: Row[] = [
     name: '_entities Member(X)',
     query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id profile { email } } } }`,
     vars: () => ({ r: [{ __typename: 'Member', id: fx.memberX }] }),
-    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'memberX'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'memberX'], 'FORBIDDEN', {
+      partnerB: 'NOT_FOUND',
+    }),
     check: (p, d) => expect(d._entities[0].profile.email).toBe(HUB.includes(p) || p === 'memberX' ? fx.emailX : null),
   },
   {
@@ -323,7 +467,12 @@ const rows: Row[] = [
     name: 'query me',
     query: `query { me { id profile { email displayName } } }`,
     expect: only(['memberX', 'memberY'], 'FORBIDDEN'),
-    check: (p, d) => expect(d.me).toEqual({ id: memberOf(p), profile: p === 'memberX' ? { email: fx.emailX, displayName: fx.nameX } : { email: fx.emailY, displayName: fx.nameY } }),
+    check: (p, d) =>
+      expect(d.me).toEqual({
+        id: memberOf(p),
+        profile:
+          p === 'memberX' ? { email: fx.emailX, displayName: fx.nameX } : { email: fx.emailY, displayName: fx.nameY },
+      }),
   },
   {
     name: 'query exportMyData',
@@ -343,7 +492,10 @@ const rows: Row[] = [
     query: `query { viewer { role scopes partner { id code } member { id } } }`,
     expect: only(ALL_VALID, 'FORBIDDEN'),
     check: (p, d) => {
-      const role = { operator: 'OPERATOR', financeHub: 'FINANCE', financeA: 'FINANCE', memberX: 'MEMBER', memberY: 'MEMBER' }[p as string] ?? 'PARTNER';
+      const role =
+        { operator: 'OPERATOR', financeHub: 'FINANCE', financeA: 'FINANCE', memberX: 'MEMBER', memberY: 'MEMBER' }[
+          p as string
+        ] ?? 'PARTNER';
       expect(d.viewer.role).toBe(role);
       expect(d.viewer.member?.id ?? null).toBe(p.startsWith('member') ? memberOf(p) : null);
       if (p === 'partnerAReadOnly') expect(d.viewer.scopes).toEqual(['members:read']);
@@ -359,8 +511,24 @@ const rows: Row[] = [
     check: (p, d) => {
       const { profile } = d.member;
       if (HUB.includes(p)) expect(profile).toMatchObject({ displayName: fx.nameZ, email: fx.emailZ });
-      else if (p === 'partnerB') expect(profile).toEqual({ displayName: null, email: null, phone: null, birthDate: null, locale: null, preferences: null, visibleScopes: [] });
-      else expect(profile).toMatchObject({ displayName: fx.nameZ, email: null, phone: null, preferences: null, visibleScopes: ['profile'] });
+      else if (p === 'partnerB')
+        expect(profile).toEqual({
+          displayName: null,
+          email: null,
+          phone: null,
+          birthDate: null,
+          locale: null,
+          preferences: null,
+          visibleScopes: [],
+        });
+      else
+        expect(profile).toMatchObject({
+          displayName: fx.nameZ,
+          email: null,
+          phone: null,
+          preferences: null,
+          visibleScopes: ['profile'],
+        });
     },
   },
   {
@@ -381,7 +549,8 @@ const rows: Row[] = [
     expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'partnerB'], 'FORBIDDEN'),
     check: (p, d) => {
       if (HUB.includes(p)) return expect(d.member.links).toHaveLength(2);
-      const own = p === 'partnerB' ? { partnerId: B.id, customerId: fx.custZb } : { partnerId: A.id, customerId: fx.custZa };
+      const own =
+        p === 'partnerB' ? { partnerId: B.id, customerId: fx.custZb } : { partnerId: A.id, customerId: fx.custZa };
       expect(d.member.links).toEqual([own]);
       expect(d.member.partnerLink).toEqual(p === 'financeA' ? null : own);
     },
@@ -420,7 +589,9 @@ const rows: Row[] = [
     check: (p, d) => {
       expect(d.me.transactions.nodes.length).toBeGreaterThan(0);
       for (const t of d.me.transactions.nodes) expect(t.memberId).toBe(memberOf(p));
-      expect(d.me.links).toEqual([p === 'memberX' ? { partnerId: A.id, customerId: fx.custX } : { partnerId: B.id, customerId: fx.custY }]);
+      expect(d.me.links).toEqual([
+        p === 'memberX' ? { partnerId: A.id, customerId: fx.custX } : { partnerId: B.id, customerId: fx.custY },
+      ]);
     },
   },
 
@@ -575,7 +746,12 @@ const rows: Row[] = [
     query: `mutation($input: MergeMembersInput!) { mergeMembers(input: $input) { id } }`,
     vars: async (p) =>
       p === 'operator'
-        ? { input: { sourceMemberId: await enroll(A, { customerId: newKey('m1') }), targetMemberId: await enroll(A, { customerId: newKey('m2') }) } }
+        ? {
+            input: {
+              sourceMemberId: await enroll(A, { customerId: newKey('m1') }),
+              targetMemberId: await enroll(A, { customerId: newKey('m2') }),
+            },
+          }
         : { input: { sourceMemberId: fx.memberY, targetMemberId: fx.memberX } },
     expect: only(['operator'], 'FORBIDDEN'),
   },
@@ -590,7 +766,9 @@ const rows: Row[] = [
   {
     name: 'mutation earnPointsBatch(X) — a foreign member fails per item with NOT_FOUND',
     query: `mutation($input: EarnPointsBatchInput!) { earnPointsBatch(input: $input) { succeeded failed items { error { code } result { transfer { id } balance { available } } } } }`,
-    vars: () => ({ input: { items: [{ member: { memberId: fx.memberX }, amount: '5', idempotencyKey: newKey('mx-batch') }] } }),
+    vars: () => ({
+      input: { items: [{ member: { memberId: fx.memberX }, amount: '5', idempotencyKey: newKey('mx-batch') }] },
+    }),
     expect: only(['partnerA', 'partnerB'], 'FORBIDDEN'),
     check: (p, d) =>
       expect(d.earnPointsBatch).toEqual(
@@ -614,13 +792,20 @@ const rows: Row[] = [
   {
     name: "mutation captureRedemption (a fresh hold of A's for A; A's hold for the rest)",
     query: `mutation($input: CaptureRedemptionInput!) { captureRedemption(input: $input) { transfer { id } hold { status } } }`,
-    vars: async (p) => ({ input: { holdId: p === 'partnerA' ? await authorize(A, fx.memberX) : fx.holdA, idempotencyKey: newKey('mx-cap') } }),
+    vars: async (p) => ({
+      input: { holdId: p === 'partnerA' ? await authorize(A, fx.memberX) : fx.holdA, idempotencyKey: newKey('mx-cap') },
+    }),
     expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
   },
   {
     name: 'mutation voidRedemption',
     query: `mutation($input: VoidRedemptionInput!) { voidRedemption(input: $input) { transfer { id } hold { status } } }`,
-    vars: async (p) => ({ input: { holdId: p === 'partnerA' ? await authorize(A, fx.memberX) : fx.holdA, idempotencyKey: newKey('mx-void') } }),
+    vars: async (p) => ({
+      input: {
+        holdId: p === 'partnerA' ? await authorize(A, fx.memberX) : fx.holdA,
+        idempotencyKey: newKey('mx-void'),
+      },
+    }),
     expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
   },
   {
@@ -632,7 +817,14 @@ const rows: Row[] = [
   {
     name: 'mutation createCurrency',
     query: `mutation($input: CreateCurrencyInput!) { createCurrency(input: $input) { code } }`,
-    vars: () => ({ input: { code: `MC${Math.floor(Math.random() * 1e6)}`, name: 'Matrix coin', issuerPartnerId: A.id, expiryPolicy: 'NONE' } }),
+    vars: () => ({
+      input: {
+        code: `MC${Math.floor(Math.random() * 1e6)}`,
+        name: 'Matrix coin',
+        issuerPartnerId: A.id,
+        expiryPolicy: 'NONE',
+      },
+    }),
     expect: only(['operator'], 'FORBIDDEN'),
   },
   {
@@ -645,21 +837,43 @@ const rows: Row[] = [
   {
     name: "mutation setExchangeRate(A's currency)",
     query: `mutation($input: SetExchangeRateInput!) { setExchangeRate(input: $input) { id } }`,
-    vars: () => ({ input: { currency: fx.brand, direction: 'TO_PTS', rate: '0.5', spread: '0.02', minimumAmount: '1', increment: '1' } }),
+    vars: () => ({
+      input: {
+        currency: fx.brand,
+        direction: 'TO_PTS',
+        rate: '0.5',
+        spread: '0.02',
+        minimumAmount: '1',
+        increment: '1',
+      },
+    }),
     expect: only(['operator'], 'FORBIDDEN'),
   },
   {
     name: 'mutation quoteExchange (members for themselves; partners for X)',
     query: `mutation($input: QuoteExchangeInput!) { quoteExchange(input: $input) { id memberId amountOut } }`,
-    vars: (p) => ({ input: { ...(p.startsWith('member') ? {} : { member: { memberId: fx.memberX } }), from: 'PTS', to: fx.brand, amount: '10' } }),
+    vars: (p) => ({
+      input: {
+        ...(p.startsWith('member') ? {} : { member: { memberId: fx.memberX } }),
+        from: 'PTS',
+        to: fx.brand,
+        amount: '10',
+      },
+    }),
     expect: only(['partnerA', 'memberX', 'memberY'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
     check: (p, d) => expect(d.quoteExchange.memberId).toBe(memberOf(p)),
   },
   {
     name: "mutation exchangePoints (the caller's own quote for A and X; X's quote for the rest)",
     query: `mutation($input: ExchangePointsInput!) { exchangePoints(input: $input) { transfer { id memberId } transfers { id } } }`,
-    vars: async (p) => {
-      const quoteId = (await ok(QUOTE, { input: { member: { memberId: fx.memberX }, from: 'PTS', to: fx.brand, amount: '10' } }, A.token)).quoteExchange.id;
+    vars: async () => {
+      const quoteId = (
+        await ok(
+          QUOTE,
+          { input: { member: { memberId: fx.memberX }, from: 'PTS', to: fx.brand, amount: '10' } },
+          A.token,
+        )
+      ).quoteExchange.id;
       return { input: { quoteId, idempotencyKey: newKey('mx-ex') } };
     },
     expect: only(['partnerA', 'memberX'], 'FORBIDDEN', { partnerB: 'NOT_FOUND', memberY: 'NOT_FOUND' }),
@@ -669,7 +883,9 @@ const rows: Row[] = [
   {
     name: 'mutation setPartnerContract(A) (same terms, new version)',
     query: `mutation($input: SetPartnerContractInput!) { setPartnerContract(input: $input) { id version } }`,
-    vars: () => ({ input: { partnerId: A.id, settlementCurrency: 'USD', billingMode: 'POSTPAID', period: 'DAILY', ...A_PRICES } }),
+    vars: () => ({
+      input: { partnerId: A.id, settlementCurrency: 'USD', billingMode: 'POSTPAID', period: 'DAILY', ...A_PRICES },
+    }),
     expect: only(['operator'], 'FORBIDDEN'),
   },
   {
@@ -686,16 +902,26 @@ const rows: Row[] = [
     check: (_p, d) => expect(d.recordSettlementFee).toMatchObject({ partnerId: A.id, amount: '1.25' }),
   },
   {
-    name: "mutation closeSettlementPeriod(A, an ended day; a different day per finance caller)",
+    name: 'mutation closeSettlementPeriod(A, an ended day; a different day per finance caller)',
     query: `mutation($input: StatementRefInput!) { closeSettlementPeriod(input: $input) { id partnerId status digest } }`,
-    vars: (p) => ({ input: { partnerId: A.id, periodStart: dayStart({ operator: 2, financeHub: 3, financeA: 4 }[p as string] ?? 5).toISOString() } }),
+    vars: (p) => ({
+      input: {
+        partnerId: A.id,
+        periodStart: dayStart({ operator: 2, financeHub: 3, financeA: 4 }[p as string] ?? 5).toISOString(),
+      },
+    }),
     expect: only(['operator', 'financeHub', 'financeA'], 'FORBIDDEN'),
     check: (_p, d) => expect(d.closeSettlementPeriod.status).toBe('CLOSED'),
   },
   {
     name: "mutation closeSettlementPeriod(B) — A's finance may not",
     query: `mutation($input: StatementRefInput!) { closeSettlementPeriod(input: $input) { id } }`,
-    vars: (p) => ({ input: { partnerId: B.id, periodStart: dayStart(p === 'operator' ? 2 : p === 'financeHub' ? 3 : 4).toISOString() } }),
+    vars: (p) => ({
+      input: {
+        partnerId: B.id,
+        periodStart: dayStart(p === 'operator' ? 2 : p === 'financeHub' ? 3 : 4).toISOString(),
+      },
+    }),
     expect: only(['operator', 'financeHub'], 'FORBIDDEN'),
   },
   {
@@ -732,16 +958,22 @@ interface Cell {
 }
 
 async function runCell(row: Row, p: P): Promise<Cell> {
-  const expected: Outcome = row.expect[p as (typeof VALID)[number]] ?? (p === 'anonymous' && row.name.startsWith('query _service') ? 'ok' : 'UNAUTHENTICATED');
+  const expected: Outcome =
+    row.expect[p as (typeof VALID)[number]] ??
+    (p === 'anonymous' && row.name.startsWith('query _service') ? 'ok' : 'UNAUTHENTICATED');
   const variables = (await row.vars?.(p)) ?? {};
   const res = await call(row.query, variables, tokens[p]);
   const codes = (res.errors ?? []).map((e) => e.extensions?.code ?? 'NO_CODE');
   const got: Outcome = codes.length ? (codes[0] as string) : 'ok';
   const cell: Cell = { principal: p, expected, got };
   const problems: string[] = [];
-  if (got !== expected) problems.push(`expected ${expected}, got ${got}: ${JSON.stringify(res.errors?.[0]?.message ?? res.data).slice(0, 300)}`);
+  if (got !== expected)
+    problems.push(
+      `expected ${expected}, got ${got}: ${JSON.stringify(res.errors?.[0]?.message ?? res.data).slice(0, 300)}`,
+    );
   if (codes.includes('INTERNAL_SERVER_ERROR')) problems.push('INTERNAL_SERVER_ERROR');
-  if (expected !== 'ok' && hasData(res.data)) problems.push(`denied, yet data: ${JSON.stringify(res.data).slice(0, 300)}`);
+  if (expected !== 'ok' && hasData(res.data))
+    problems.push(`denied, yet data: ${JSON.stringify(res.data).slice(0, 300)}`);
   if (expected !== 'ok' && new Set(codes).size > 1) problems.push(`mixed codes ${codes.join(',')}`);
   // Zero leaks: nothing of the other party, allowed or denied (unless the caller sent it).
   const body = JSON.stringify({ data: res.data, errors: res.errors });
@@ -767,7 +999,8 @@ const report = (cells: Cell[]) =>
 /** Runs every cell of a row: a few callers at a time. */
 async function runRow(row: Row, concurrency = 4): Promise<Cell[]> {
   const cells: Cell[] = [];
-  for (let i = 0; i < PRINCIPALS.length; i += concurrency) cells.push(...(await Promise.all(PRINCIPALS.slice(i, i + concurrency).map((p) => runCell(row, p)))));
+  for (let i = 0; i < PRINCIPALS.length; i += concurrency)
+    cells.push(...(await Promise.all(PRINCIPALS.slice(i, i + concurrency).map((p) => runCell(row, p)))));
   return cells;
 }
 
@@ -784,11 +1017,19 @@ describe('authorization matrix', () => {
   });
 
   it('afterwards nothing denied took effect: X is still A’s, A’s credentials still work, Y was not merged, invariants hold', async () => {
-    const d = await ok(`query($c: String!) { member(ref: { customerId: $c }) { id erasedAt } }`, { c: fx.custX }, A.token);
+    const d = await ok(
+      `query($c: String!) { member(ref: { customerId: $c }) { id erasedAt } }`,
+      { c: fx.custX },
+      A.token,
+    );
     expect(d.member).toEqual({ id: fx.memberX, erasedAt: null });
-    expect((await ok(`query($id: ID!) { member(ref: { memberId: $id }) { id } }`, { id: fx.memberY }, B.token)).member.id).toBe(fx.memberY);
+    expect(
+      (await ok(`query($id: ID!) { member(ref: { memberId: $id }) { id } }`, { id: fx.memberY }, B.token)).member.id,
+    ).toBe(fx.memberY);
     expect((await ok(`query { viewer { role } }`, {}, tokens.partnerAReadOnly!)).viewer.role).toBe('PARTNER');
-    expect((await ok(`query { ledgerInvariants { ok violations { invariant subject } } }`, {}, operator)).ledgerInvariants).toEqual({ ok: true, violations: [] });
+    expect(
+      (await ok(`query { ledgerInvariants { ok violations { invariant subject } } }`, {}, operator)).ledgerInvariants,
+    ).toEqual({ ok: true, violations: [] });
     expect((await ok(`query { partner(id: "${S.id}") { status } }`, {}, operator)).partner.status).toBe('SUSPENDED');
   });
 
@@ -796,13 +1037,20 @@ describe('authorization matrix', () => {
     const pointsOnly = await app.partnerToken(A.clientId, A.clientSecret, 'points:read points:write');
     for (const [query, variables] of [
       [`query($id: ID!) { member(ref: { memberId: $id }) { id } }`, { id: fx.memberX }],
-      [`query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id } } }`, { r: [{ __typename: 'Member', id: fx.memberX }] }],
+      [
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id } } }`,
+        { r: [{ __typename: 'Member', id: fx.memberX }] },
+      ],
     ] as const) {
       const res = await call(query, variables, pointsOnly);
       expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
       expect(hasData(res.data)).toBe(false);
     }
-    const res = await call(`query($id: ID!) { transfer(id: $id) { id member { id profile { displayName } } } }`, { id: fx.earnAX }, pointsOnly);
+    const res = await call(
+      `query($id: ID!) { transfer(id: $id) { id member { id profile { displayName } } } }`,
+      { id: fx.earnAX },
+      pointsOnly,
+    );
     expect(res).toMatchObject({ data: { transfer: { id: fx.earnAX, member: null } } });
     expect(res.errors).toBeUndefined();
   });
@@ -810,14 +1058,20 @@ describe('authorization matrix', () => {
   it('last: the member-ending rows', async () => {
     for (const row of finalRows) {
       // Denied callers first, then the allowed ones (their call ends their own token).
-      const order = [...PRINCIPALS].sort((a, b) => Number(row.expect[a as (typeof VALID)[number]] === 'ok') - Number(row.expect[b as (typeof VALID)[number]] === 'ok'));
+      const order = [...PRINCIPALS].sort(
+        (a, b) =>
+          Number(row.expect[a as (typeof VALID)[number]] === 'ok') -
+          Number(row.expect[b as (typeof VALID)[number]] === 'ok'),
+      );
       const cells: Cell[] = [];
       for (const p of order) cells.push(await runCell(row, p));
       cellsRun += cells.length;
       expect(report(cells), `${row.name}\n${report(cells)}`).toBe('');
     }
     // Erased members' tokens stop working.
-    expect((await call(`query { me { id } }`, {}, tokens.memberX)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await call(`query { me { id } }`, {}, tokens.memberX)).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('covers every Query and Mutation field of schema/schema.graphql, for all 13 callers', () => {
@@ -829,7 +1083,8 @@ describe('authorization matrix', () => {
     const covered = new Set<string>();
     for (const row of [...rows, ...finalRows]) {
       const op = parse(row.query).definitions[0];
-      if (op?.kind === Kind.OPERATION_DEFINITION) for (const s of op.selectionSet.selections) if (s.kind === Kind.FIELD) covered.add(s.name.value);
+      if (op?.kind === Kind.OPERATION_DEFINITION)
+        for (const s of op.selectionSet.selections) if (s.kind === Kind.FIELD) covered.add(s.name.value);
     }
     const missing = [...fields('Query'), ...fields('Mutation')].filter((f) => !covered.has(f));
     expect(missing).toEqual([]);

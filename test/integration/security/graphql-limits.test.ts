@@ -10,7 +10,8 @@ import type { GraphQLResponse } from '../../support/graphql-client.js';
 import { newKey } from '../../support/ledger.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
-const codes = (res: { errors?: { extensions?: { code?: string } }[] }) => (res.errors ?? []).map((e) => e.extensions?.code);
+const codes = (res: { errors?: { extensions?: { code?: string } }[] }) =>
+  (res.errors ?? []).map((e) => e.extensions?.code);
 const ENROLL = `mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id } }`;
 const INTROSPECTION = `query { __schema { queryType { name } types { name } } }`;
 
@@ -29,11 +30,19 @@ beforeAll(async () => {
 afterAll(() => Promise.all([prod?.close(), dev?.close(), tight?.close()]));
 
 function defaults() {
-  return { maxDepth: 12, maxAliases: 30, maxCost: 20_000, maxBatch: 10, partnerCostBurst: 200_000, partnerCostPerSecond: 50_000 };
+  return {
+    maxDepth: 12,
+    maxAliases: 30,
+    maxCost: 20_000,
+    maxBatch: 10,
+    partnerCostBurst: 200_000,
+    partnerCostPerSecond: 50_000,
+  };
 }
 
 /** `transfer(id) { reverses { reverses { … { id } } } }`: depth = levels + 2. */
-const nested = (levels: number) => `query($id: ID!) { transfer(id: $id) { ${'reverses { '.repeat(levels)}id${' }'.repeat(levels)} } }`;
+const nested = (levels: number) =>
+  `query($id: ID!) { transfer(id: $id) { ${'reverses { '.repeat(levels)}id${' }'.repeat(levels)} } }`;
 const someId = '01900000-0000-7000-8000-000000000001';
 
 describe('per-request limits (production defaults)', () => {
@@ -45,21 +54,27 @@ describe('per-request limits (production defaults)', () => {
     expect(tooDeep.errors![0]!.message).toContain('13 levels; the limit is 12');
     expect(tooDeep.data ?? null).toBeNull();
     // At the limit the operation executes: the resolver answers (NOT_FOUND for a missing transfer).
-    expect(codes(await prod.postJson({ query: nested(10), variables: { id: someId } }, { token }))).toEqual(['NOT_FOUND']);
+    expect(codes(await prod.postJson({ query: nested(10), variables: { id: someId } }, { token }))).toEqual([
+      'NOT_FOUND',
+    ]);
     // Depth hidden in fragments counts too.
     const viaFragments = `query($id: ID!) { transfer(id: $id) { ...F } } fragment F on LedgerTransfer { reverses { reverses { reverses { reverses { ...G } } } } } fragment G on LedgerTransfer { reverses { reverses { reverses { reverses { reverses { reverses { reverses { id } } } } } } } }`;
-    expect(codes(await prod.postJson({ query: viaFragments, variables: { id: someId } }, { token }))).toEqual(['QUERY_TOO_DEEP']);
+    expect(codes(await prod.postJson({ query: viaFragments, variables: { id: someId } }, { token }))).toEqual([
+      'QUERY_TOO_DEEP',
+    ]);
   });
 
   it('aliases: over the limit is TOO_MANY_ALIASES and nothing runs; at the limit it runs', async () => {
     const operator = await prod.operatorToken();
-    const aliased = (n: number) => `mutation { ${Array.from({ length: n }, (_, i) => `a${i}: createPartner(input: { code: "${newKey('al').toLowerCase()}", name: "Alias ${i}", settlementCurrency: "USD" }) { id }`).join(' ')} }`;
+    const aliased = (n: number) =>
+      `mutation { ${Array.from({ length: n }, (_, i) => `a${i}: createPartner(input: { code: "${newKey('al').toLowerCase()}", name: "Alias ${i}", settlementCurrency: "USD" }) { id }`).join(' ')} }`;
     const before = await prod.count('partner');
     const res = await prod.postJson({ query: aliased(31) }, { token: operator });
     expect(res.status).toBe(400);
     expect(codes(res)).toEqual(['TOO_MANY_ALIASES']);
     expect(await prod.count('partner')).toBe(before);
-    const read = (n: number) => `query { ${Array.from({ length: n }, (_, i) => `c${i}: currencies { code }`).join(' ')} }`;
+    const read = (n: number) =>
+      `query { ${Array.from({ length: n }, (_, i) => `c${i}: currencies { code }`).join(' ')} }`;
     const atLimit = await prod.postJson({ query: read(30) }, { token: operator });
     expect(atLimit.errors).toBeUndefined();
     expect(Object.keys(atLimit.data as object)).toHaveLength(30);
@@ -76,7 +91,9 @@ describe('per-request limits (production defaults)', () => {
     const cheap = await prod.postJson({ query, variables: { id: someId, n: 5 } }, { token });
     expect(codes(cheap)).toEqual(['NOT_FOUND']);
     expect((cheap as GraphQLResponse<unknown> & { extensions?: unknown }).status).toBe(200);
-    const body = (await (await rawPost(prod, { query, variables: { id: someId, n: 5 } }, token)).json()) as { extensions?: { cost?: { requested: number } } };
+    const body = (await (await rawPost(prod, { query, variables: { id: someId, n: 5 } }, token)).json()) as {
+      extensions?: { cost?: { requested: number } };
+    };
     expect(body.extensions?.cost?.requested).toBeGreaterThan(0);
     expect(body.extensions!.cost!.requested).toBeLessThan(200);
   });
@@ -88,7 +105,9 @@ describe('per-request limits (production defaults)', () => {
     for (const batch of [Array.from({ length: 11 }, op), []]) {
       const res = await rawPost(prod, batch, token);
       expect(res.status).toBe(400);
-      expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BATCH_TOO_LARGE');
+      expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+        'BATCH_TOO_LARGE',
+      );
     }
     expect(await prod.count('member')).toBe(before);
     const ok = await rawPost(prod, Array.from({ length: 10 }, op), token);
@@ -102,10 +121,15 @@ describe('per-request limits (production defaults)', () => {
   it('body size: over the limit is 413 PAYLOAD_TOO_LARGE, declared or streamed (chunked), nothing written', async () => {
     const limit = prod.config.bodyLimitBytes;
     const before = await prod.count('member');
-    const big = JSON.stringify({ query: ENROLL, variables: { input: { customerId: 'c', displayName: 'x'.repeat(limit) } } });
+    const big = JSON.stringify({
+      query: ENROLL,
+      variables: { input: { customerId: 'c', displayName: 'x'.repeat(limit) } },
+    });
     const declared = await rawPost(prod, big, prodPartner.token, true);
     expect(declared.status).toBe(413);
-    expect(((await declared.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await declared.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+      'PAYLOAD_TOO_LARGE',
+    );
     // No content-length: the hub counts as it reads.
     const chunks = [big.slice(0, limit / 2), big.slice(limit / 2)];
     const stream = new ReadableStream({
@@ -167,9 +191,19 @@ describe('per-partner cost budget (burst 60, 1 per second)', () => {
     expect(await tight.count('member')).toBe(before + enrolled); // the throttled one wrote nothing
 
     // B has its own bucket; the operator has none.
-    const other = await tight.postJson({ query: ENROLL, variables: { input: { customerId: newKey('tb') } } }, { token: b.token });
+    const other = await tight.postJson(
+      { query: ENROLL, variables: { input: { customerId: newKey('tb') } } },
+      { token: b.token },
+    );
     expect(other.errors).toBeUndefined();
-    expect((await tight.postJson({ query: `query { partners(first: 5) { nodes { id } } }` }, { token: await tight.operatorToken() })).errors).toBeUndefined();
+    expect(
+      (
+        await tight.postJson(
+          { query: `query { partners(first: 5) { nodes { id } } }` },
+          { token: await tight.operatorToken() },
+        )
+      ).errors,
+    ).toBeUndefined();
     // A's budget refills: a while later A is served again.
     await new Promise((r) => setTimeout(r, 2_500));
     expect((await tight.postJson({ query: `query { viewer { role } }` }, { token: a.token })).errors).toBeUndefined();
@@ -187,10 +221,23 @@ describe('introspection, SDL and landing page', () => {
   });
 
   it('production: introspection, __type and _service { sdl } are refused without a token, with a member or finance token; allowed for partners and operators', async () => {
-    const member = (await prod.postJson({ query: ENROLL, variables: { input: { customerId: newKey('intro') } } }, { token: prodPartner.token })).data as { enrollMember: { id: string } };
-    const memberToken = ((
-      await prod.postJson({ query: `mutation($id: ID!) { issueMemberToken(member: { memberId: $id }) { accessToken } }`, variables: { id: member.enrollMember.id } }, { token: prodPartner.token })
-    ).data as { issueMemberToken: { accessToken: string } }).issueMemberToken.accessToken;
+    const member = (
+      await prod.postJson(
+        { query: ENROLL, variables: { input: { customerId: newKey('intro') } } },
+        { token: prodPartner.token },
+      )
+    ).data as { enrollMember: { id: string } };
+    const memberToken = (
+      (
+        await prod.postJson(
+          {
+            query: `mutation($id: ID!) { issueMemberToken(member: { memberId: $id }) { accessToken } }`,
+            variables: { id: member.enrollMember.id },
+          },
+          { token: prodPartner.token },
+        )
+      ).data as { issueMemberToken: { accessToken: string } }
+    ).issueMemberToken.accessToken;
     const queries = [
       INTROSPECTION,
       `query { __type(name: "Member") { fields { name } } }`,
@@ -227,7 +274,9 @@ describe('CSRF prevention', () => {
     const get = await fetch(`${prod.url}/graphql?query=${q}`, { headers: { authorization: `Bearer ${token}` } });
     expect(get.status).toBe(400);
     expect(await get.text()).toMatch(/CSRF|preflight/i);
-    const preflighted = await fetch(`${prod.url}/graphql?query=${q}`, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } });
+    const preflighted = await fetch(`${prod.url}/graphql?query=${q}`, {
+      headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+    });
     expect(preflighted.status).toBe(200);
     expect(await preflighted.json()).toEqual(expect.objectContaining({ data: { viewer: { role: 'PARTNER' } } }));
 
@@ -241,9 +290,12 @@ describe('CSRF prevention', () => {
       expect(res.status, contentType).toBe(400);
     }
     // A mutation over GET, even preflighted, is refused.
-    const getMutation = await fetch(`${prod.url}/graphql?query=${encodeURIComponent(`mutation { enrollMember(input: { customerId: "${newKey('csrf')}" }) { id } }`)}`, {
-      headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
-    });
+    const getMutation = await fetch(
+      `${prod.url}/graphql?query=${encodeURIComponent(`mutation { enrollMember(input: { customerId: "${newKey('csrf')}" }) { id } }`)}`,
+      {
+        headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+      },
+    );
     expect(getMutation.status).toBe(405);
     expect(await prod.count('member')).toBe(before);
   });

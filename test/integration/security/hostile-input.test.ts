@@ -23,7 +23,8 @@ import { newKey } from '../../support/ledger.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 // Fixed by default so `npm test` is repeatable; HOSTILE_SEED=random explores a new corner each run.
-const SEED = process.env.HOSTILE_SEED === 'random' ? Date.now() % 1_000_000 : Number(process.env.HOSTILE_SEED ?? 20_261_123);
+const SEED =
+  process.env.HOSTILE_SEED === 'random' ? Date.now() % 1_000_000 : Number(process.env.HOSTILE_SEED ?? 20_261_123);
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 14);
 
 // ---------------------------------------------------------------- generator
@@ -44,8 +45,12 @@ function makeGen(seed: number) {
   const rnd = mulberry32(seed);
   const int = (n: number) => Math.floor(rnd() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
-  const nest = (depth: number): unknown => (depth === 0 ? 'bottom' : rnd() < 0.5 ? { a: nest(depth - 1) } : [nest(depth - 1)]);
-  const randomString = (n: number) => Array.from({ length: n }, () => String.fromCodePoint(pick([int(0x80), 0x80 + int(0x700), 0x4e00 + int(0x5000), 0x1f600 + int(0x50), int(0x20)]))).join('');
+  const nest = (depth: number): unknown =>
+    depth === 0 ? 'bottom' : rnd() < 0.5 ? { a: nest(depth - 1) } : [nest(depth - 1)];
+  const randomString = (n: number) =>
+    Array.from({ length: n }, () =>
+      String.fromCodePoint(pick([int(0x80), 0x80 + int(0x700), 0x4e00 + int(0x5000), 0x1f600 + int(0x50), int(0x20)])),
+    ).join('');
 
   const STRINGS = [
     '',
@@ -92,7 +97,23 @@ function makeGen(seed: number) {
     '1_000',
     '5\u0000',
   ];
-  const WEIRD = [null, true, false, 0, -1, 1.5, 2 ** 31, 2 ** 53 + 2, -(2 ** 63), 1e308, [], {}, [1, 2], { $gt: '' }, { __proto__: { polluted: true } }];
+  const WEIRD = [
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    2 ** 31,
+    2 ** 53 + 2,
+    -(2 ** 63),
+    1e308,
+    [],
+    {},
+    [1, 2],
+    { $gt: '' },
+    { __proto__: { polluted: true } },
+  ];
 
   return {
     rnd,
@@ -124,7 +145,13 @@ function makeGen(seed: number) {
       return out;
     },
     json(): unknown {
-      return pick([nest(1 + int(3000)), { k: 'v'.repeat(50_000) }, { '\u0000': '\u0000' }, { a: [1, 2, { b: null }] }, Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, i]))]);
+      return pick([
+        nest(1 + int(3000)),
+        { k: 'v'.repeat(50_000) },
+        { '\u0000': '\u0000' },
+        { a: [1, 2, { b: null }] },
+        Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, i])),
+      ]);
     },
   };
 }
@@ -137,7 +164,13 @@ let operator: string;
 let finance: string;
 let memberToken: string;
 let throwawayPartner = '';
-const fx = { memberX: '', custX: newKey('cust-hx'), earnX: '', holdX: '', brand: `HX${Math.floor(Math.random() * 1e6)}` };
+const fx = {
+  memberX: '',
+  custX: newKey('cust-hx'),
+  earnX: '',
+  holdX: '',
+  brand: `HX${Math.floor(Math.random() * 1e6)}`,
+};
 let tables: string[] = [];
 
 async function ok(query: string, variables: Record<string, unknown>, token: string): Promise<any> {
@@ -155,7 +188,10 @@ async function ok(query: string, variables: Record<string, unknown>, token: stri
 const ALLOWED_ON_REJECTION = new Set(['operation (REJECTED)', 'account', 'account_shard']);
 async function rowCounts(): Promise<Record<string, number>> {
   const sql = [
-    ...tables.map((t) => `select '${t}' as t, count(*)::int as n from "${t}"${t === 'operation' ? ` where status <> 'REJECTED'` : ''}`),
+    ...tables.map(
+      (t) =>
+        `select '${t}' as t, count(*)::int as n from "${t}"${t === 'operation' ? ` where status <> 'REJECTED'` : ''}`,
+    ),
     `select 'operation (REJECTED)', count(*)::int from operation where status = 'REJECTED'`,
   ].join(' union all ');
   const rows = await app.hub.db.sql.query<{ t: string; n: number }>(sql);
@@ -167,16 +203,77 @@ beforeAll(async () => {
   operator = await app.operatorToken(3600);
   A = await app.createPartner();
   finance = await app.financeToken();
-  throwawayPartner = (await ok(`mutation($i: CreatePartnerInput!) { createPartner(input: $i) { id } }`, { i: { code: newKey('hx').toLowerCase(), name: 'Throwaway', settlementCurrency: 'USD' } }, operator)).createPartner.id;
-  await ok(`mutation($i: SetPartnerContractInput!) { setPartnerContract(input: $i) { id } }`, { i: { partnerId: A.id, settlementCurrency: 'USD', issuePrice: '0.01', redemptionPrice: '0.008', billingMode: 'POSTPAID', period: 'DAILY' } }, operator);
-  await ok(`mutation($i: CreateCurrencyInput!) { createCurrency(input: $i) { code } }`, { i: { code: fx.brand, name: 'Hostile miles', issuerPartnerId: A.id, expiryPolicy: 'NONE' } }, operator);
-  await ok(`mutation($i: SetExchangeRateInput!) { setExchangeRate(input: $i) { id } }`, { i: { currency: fx.brand, direction: 'TO_PTS', rate: '0.5', spread: '0.02', minimumAmount: '1', increment: '1' } }, operator);
-  await ok(`mutation($i: SetExchangeRateInput!) { setExchangeRate(input: $i) { id } }`, { i: { currency: fx.brand, direction: 'FROM_PTS', rate: '1.9', spread: '0.01', minimumAmount: '1', increment: '1' } }, operator);
-  fx.memberX = (await ok(`mutation($i: EnrollMemberInput!) { enrollMember(input: $i) { id } }`, { i: { customerId: fx.custX, email: 'hx@example.org' } }, A.token)).enrollMember.id;
-  fx.earnX = (await ok(`mutation($i: EarnPointsInput!) { earnPoints(input: $i) { transfer { id } } }`, { i: { member: { memberId: fx.memberX }, amount: '100000', idempotencyKey: newKey('hx') } }, A.token)).earnPoints.transfer.id;
-  fx.holdX = (await ok(`mutation($i: AuthorizeRedemptionInput!) { authorizeRedemption(input: $i) { hold { id } } }`, { i: { member: { memberId: fx.memberX }, amount: '10', idempotencyKey: newKey('hx') } }, A.token)).authorizeRedemption.hold.id;
-  memberToken = (await ok(`mutation($id: ID!) { issueMemberToken(member: { memberId: $id }) { accessToken } }`, { id: fx.memberX }, A.token)).issueMemberToken.accessToken;
-  tables = (await app.hub.db.sql.query<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'mikro_orm%' order by 1`)).map((r) => r.table_name);
+  throwawayPartner = (
+    await ok(
+      `mutation($i: CreatePartnerInput!) { createPartner(input: $i) { id } }`,
+      { i: { code: newKey('hx').toLowerCase(), name: 'Throwaway', settlementCurrency: 'USD' } },
+      operator,
+    )
+  ).createPartner.id;
+  await ok(
+    `mutation($i: SetPartnerContractInput!) { setPartnerContract(input: $i) { id } }`,
+    {
+      i: {
+        partnerId: A.id,
+        settlementCurrency: 'USD',
+        issuePrice: '0.01',
+        redemptionPrice: '0.008',
+        billingMode: 'POSTPAID',
+        period: 'DAILY',
+      },
+    },
+    operator,
+  );
+  await ok(
+    `mutation($i: CreateCurrencyInput!) { createCurrency(input: $i) { code } }`,
+    { i: { code: fx.brand, name: 'Hostile miles', issuerPartnerId: A.id, expiryPolicy: 'NONE' } },
+    operator,
+  );
+  await ok(
+    `mutation($i: SetExchangeRateInput!) { setExchangeRate(input: $i) { id } }`,
+    { i: { currency: fx.brand, direction: 'TO_PTS', rate: '0.5', spread: '0.02', minimumAmount: '1', increment: '1' } },
+    operator,
+  );
+  await ok(
+    `mutation($i: SetExchangeRateInput!) { setExchangeRate(input: $i) { id } }`,
+    {
+      i: { currency: fx.brand, direction: 'FROM_PTS', rate: '1.9', spread: '0.01', minimumAmount: '1', increment: '1' },
+    },
+    operator,
+  );
+  fx.memberX = (
+    await ok(
+      `mutation($i: EnrollMemberInput!) { enrollMember(input: $i) { id } }`,
+      { i: { customerId: fx.custX, email: 'hx@example.org' } },
+      A.token,
+    )
+  ).enrollMember.id;
+  fx.earnX = (
+    await ok(
+      `mutation($i: EarnPointsInput!) { earnPoints(input: $i) { transfer { id } } }`,
+      { i: { member: { memberId: fx.memberX }, amount: '100000', idempotencyKey: newKey('hx') } },
+      A.token,
+    )
+  ).earnPoints.transfer.id;
+  fx.holdX = (
+    await ok(
+      `mutation($i: AuthorizeRedemptionInput!) { authorizeRedemption(input: $i) { hold { id } } }`,
+      { i: { member: { memberId: fx.memberX }, amount: '10', idempotencyKey: newKey('hx') } },
+      A.token,
+    )
+  ).authorizeRedemption.hold.id;
+  memberToken = (
+    await ok(
+      `mutation($id: ID!) { issueMemberToken(member: { memberId: $id }) { accessToken } }`,
+      { id: fx.memberX },
+      A.token,
+    )
+  ).issueMemberToken.accessToken;
+  tables = (
+    await app.hub.db.sql.query<{ table_name: string }>(
+      `select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'mikro_orm%' order by 1`,
+    )
+  ).map((r) => r.table_name);
 }, 120_000);
 afterAll(() => app?.close());
 
@@ -190,49 +287,375 @@ interface Target {
 }
 
 const nobody = () => randomUUID();
-const ref = (g: Gen) => g.pick([{ memberId: g.maybe(fx.memberX, 0.6) }, { customerId: g.maybe(fx.custX, 0.6) }, { memberId: fx.memberX, customerId: fx.custX }, {}, g.any()]);
+const ref = (g: Gen) =>
+  g.pick([
+    { memberId: g.maybe(fx.memberX, 0.6) },
+    { customerId: g.maybe(fx.custX, 0.6) },
+    { memberId: fx.memberX, customerId: fx.custX },
+    {},
+    g.any(),
+  ]);
 const key = (g: Gen) => g.maybe(newKey('hk'), 0.6);
 const currency = (g: Gen) => g.pick([undefined, 'PTS', fx.brand, g.any()]);
 
 const targets: Target[] = [
-  { name: 'createPartner', token: () => operator, query: `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { id } }`, vars: (g) => ({ input: g.object({ code: g.maybe(newKey('hp').toLowerCase(), 0.3), name: g.maybe('Hostile', 0.5), settlementCurrency: g.maybe('USD', 0.5) }) }) },
-  { name: 'updatePartner', token: () => operator, query: `mutation($input: UpdatePartnerInput!) { updatePartner(input: $input) { id } }`, vars: (g) => ({ input: g.object({ id: g.maybe(throwawayPartner, 0.5), name: g.maybe(undefined), status: g.pick(['ACTIVE', 'SUSPENDED', g.any()]) }) }) },
-  { name: 'createPartnerCredentials', token: () => operator, query: `mutation($input: CreatePartnerCredentialsInput!) { createPartnerCredentials(input: $input) { clientId } }`, vars: (g) => ({ input: g.object({ partnerId: g.maybe(throwawayPartner, 0.5), scopes: g.pick([g.any(), [g.any()], ['members:read', g.any()], null]), label: g.maybe('x', 0.3) }) }) },
-  { name: 'revokePartnerCredentials', token: () => operator, query: `mutation($c: String!) { revokePartnerCredentials(clientId: $c) }`, vars: (g) => ({ c: g.any() }) },
-  { name: 'enrollMember', token: () => A.token, query: `mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id } }`, vars: (g) => ({ input: g.object({ customerId: g.maybe(newKey('he'), 0.4), displayName: g.maybe(undefined, 0.3), email: g.maybe('ok@example.org', 0.3), emailVerified: g.maybe(true, 0.5), phone: g.maybe('+6281234567890', 0.3), phoneVerified: g.maybe(false, 0.5), birthDate: g.pick(['1990-02-30', '0000-01-01', '9999-12-31', '1990-1-1', g.any()]), locale: g.maybe('id-ID', 0.3), preferences: g.rnd() < 0.5 ? g.json() : g.any() }) }) },
-  { name: 'unlinkMember', token: () => A.token, query: `mutation($c: String!) { unlinkMember(customerId: $c) }`, vars: (g) => ({ c: g.any() }) },
-  { name: 'issueMemberToken', token: () => A.token, query: `mutation($m: MemberRefInput!) { issueMemberToken(member: $m) { memberId } }`, vars: (g) => ({ m: ref(g) }) },
-  { name: 'updateMyProfile', token: () => memberToken, query: `mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) { locale } }`, vars: (g) => ({ input: g.object({ displayName: g.any(), email: g.any(), phone: g.any(), birthDate: g.any(), locale: g.any(), preferences: g.rnd() < 0.5 ? g.json() : g.any() }) }) },
-  { name: 'setConsent', token: () => memberToken, query: `mutation($input: SetConsentInput!) { setConsent(input: $input) { granted } }`, vars: (g) => ({ input: g.object({ partnerId: g.maybe(A.id, 0.5), scope: g.pick(['profile', 'contact', 'marketing', g.any()]), granted: g.maybe(true, 0.6) }) }) },
-  { name: 'eraseMember', token: () => operator, query: `mutation($id: String!) { eraseMember(memberId: $id) { id } }`, vars: (g) => ({ id: g.pick([nobody(), g.any()]) }) },
-  { name: 'mergeMembers', token: () => operator, query: `mutation($input: MergeMembersInput!) { mergeMembers(input: $input) { id } }`, vars: (g) => ({ input: g.object({ sourceMemberId: g.pick([nobody(), g.any(), fx.memberX]), targetMemberId: g.pick([nobody(), g.any(), fx.memberX]) }) }) },
-  { name: 'earnPoints', token: () => A.token, query: `mutation($input: EarnPointsInput!) { earnPoints(input: $input) { operationId } }`, vars: (g) => ({ input: g.object({ member: ref(g), amount: g.amount(), currency: currency(g), orderRef: g.maybe(undefined, 0.5), idempotencyKey: key(g) }) }) },
-  { name: 'earnPointsBatch', token: () => A.token, query: `mutation($input: EarnPointsBatchInput!) { earnPointsBatch(input: $input) { succeeded failed items { error { code } } } }`, vars: (g) => ({ input: g.object({ items: g.pick([[], g.any(), Array.from({ length: 1 + g.int(4) }, () => g.object({ member: ref(g), amount: g.amount(), currency: currency(g), idempotencyKey: key(g) })), Array.from({ length: 1001 }, () => ({ member: { memberId: fx.memberX }, amount: '1', idempotencyKey: 'same' }))]) }) }) },
-  { name: 'redeemPoints', token: () => A.token, query: `mutation($input: RedeemPointsInput!) { redeemPoints(input: $input) { operationId } }`, vars: (g) => ({ input: g.object({ member: ref(g), amount: g.amount(), currency: currency(g), orderRef: g.maybe(undefined, 0.5), idempotencyKey: key(g) }) }) },
-  { name: 'authorizeRedemption', token: () => A.token, query: `mutation($input: AuthorizeRedemptionInput!) { authorizeRedemption(input: $input) { operationId } }`, vars: (g) => ({ input: g.object({ member: ref(g), amount: g.amount(), currency: currency(g), idempotencyKey: key(g), expiresInSeconds: g.pick([undefined, 0, -1, 1, 2 ** 31 - 1, 10 ** 9, g.any()]) }) }) },
-  { name: 'captureRedemption', token: () => A.token, query: `mutation($input: CaptureRedemptionInput!) { captureRedemption(input: $input) { operationId } }`, vars: (g) => ({ input: g.object({ holdId: g.pick([fx.holdX, nobody(), g.any()]), amount: g.amount('11'), idempotencyKey: key(g) }) }) },
-  { name: 'voidRedemption', token: () => A.token, query: `mutation($input: VoidRedemptionInput!) { voidRedemption(input: $input) { operationId } }`, vars: (g) => ({ input: g.object({ holdId: g.pick([nobody(), g.any()]), idempotencyKey: key(g) }) }) },
-  { name: 'reverseTransfer', token: () => A.token, query: `mutation($input: ReverseTransferInput!) { reverseTransfer(input: $input) { operationId } }`, vars: (g) => ({ input: g.object({ transferId: g.pick([fx.earnX, nobody(), g.any()]), amount: g.amount('1'), orderRef: g.maybe(undefined, 0.5), idempotencyKey: key(g) }) }) },
-  { name: 'createCurrency', token: () => operator, query: `mutation($input: CreateCurrencyInput!) { createCurrency(input: $input) { code } }`, vars: (g) => ({ input: g.object({ code: g.maybe(`HC${g.int(1e6)}`, 0.4), name: g.maybe('Coin', 0.5), scale: g.pick([undefined, 0, 2, -1, 19, 2 ** 31, g.any()]), issuerPartnerId: g.maybe(A.id, 0.5), expiryPolicy: g.pick(['NONE', 'FIXED', 'INACTIVITY', g.any()]), expiryPeriod: g.pick([undefined, 'P24M', 'P0D', 'P-1Y', 'P999999999Y', 'PT0.5S', g.any()]) }) }) },
-  { name: 'runLedgerExpiry', token: () => operator, query: `mutation($x: String) { runLedgerExpiry { holdsExpired } }`, vars: (g) => ({ x: g.any() }) },
-  { name: 'setExchangeRate', token: () => operator, query: `mutation($input: SetExchangeRateInput!) { setExchangeRate(input: $input) { id } }`, vars: (g) => ({ input: g.object({ currency: g.pick([fx.brand, 'PTS', g.any()]), direction: g.pick(['TO_PTS', 'FROM_PTS', g.any()]), rate: g.pick(['0.5', '0', '-1', '1e-30', '0.' + '1'.repeat(60), '1'.repeat(40), g.any()]), spread: g.pick(['0.02', '1', '-0.1', '0.99999999999999999999', g.any()]), minimumAmount: g.amount(), increment: g.amount(), effectiveFrom: g.pick([undefined, '1970-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2026-02-30T00:00:00Z', g.any()]) }) }) },
-  { name: 'quoteExchange', token: () => (Math.random() < 0.5 ? memberToken : A.token), query: `mutation($input: QuoteExchangeInput!) { quoteExchange(input: $input) { id } }`, vars: (g) => ({ input: g.object({ member: g.pick([undefined, ref(g)]), from: g.pick(['PTS', fx.brand, g.any()]), to: g.pick(['PTS', fx.brand, g.any()]), amount: g.amount('10') }) }) },
-  { name: 'exchangePoints', token: () => memberToken, query: `mutation($input: ExchangePointsInput!) { exchangePoints(input: $input) { operationId } }`, vars: (g) => ({ input: g.object({ quoteId: g.pick([nobody(), g.any()]), idempotencyKey: key(g) }) }) },
-  { name: 'setPartnerContract', token: () => operator, query: `mutation($input: SetPartnerContractInput!) { setPartnerContract(input: $input) { id } }`, vars: (g) => ({ input: g.object({ partnerId: g.maybe(throwawayPartner, 0.5), effectiveFrom: g.pick([undefined, '1970-01-01T00:00:00Z', g.any()]), settlementCurrency: g.pick(['USD', 'XXX', 'usd', g.any()]), issuePrice: g.pick(['0.01', '-1', '1e400', '0.' + '0'.repeat(100) + '1', g.any()]), redemptionPrice: g.pick(['0.008', g.any()]), billingMode: g.pick(['POSTPAID', 'PREPAID', g.any()]), creditLimit: g.pick([undefined, '100', '-5', g.any()]), period: g.pick(['DAILY', 'CUSTOM', g.any()]), periodSeconds: g.pick([undefined, 0, -1, 1, 2 ** 31 - 1, g.any()]) }) }) },
-  { name: 'recordPrepaidTopUp', token: () => operator, query: `mutation($id: ID!, $amount: String!, $ref: String) { recordPrepaidTopUp(partnerId: $id, amount: $amount, reference: $ref) { remaining } }`, vars: (g) => ({ id: g.pick([A.id, throwawayPartner, g.any()]), amount: g.amount('10'), ref: g.maybe(undefined, 0.5) }) },
-  { name: 'recordSettlementFee', token: () => operator, query: `mutation($input: RecordSettlementFeeInput!) { recordSettlementFee(input: $input) { id } }`, vars: (g) => ({ input: g.object({ partnerId: g.pick([A.id, throwawayPartner, g.any()]), amount: g.pick([g.amount('10'), '-1.5', '0', '1' + '0'.repeat(40), g.any()]), description: g.pick(['fee', 'x'.repeat(201), '\u0000', g.any()]) }) }) },
-  { name: 'closeSettlementPeriod', token: () => finance, query: `mutation($input: StatementRefInput!) { closeSettlementPeriod(input: $input) { id } }`, vars: (g) => ({ input: g.object({ partnerId: g.pick([A.id, g.any()]), periodStart: g.pick(['1970-01-01T00:00:00Z', '0001-01-01T00:00:00Z', '275760-09-13T00:00:00Z', '2026-01-01T00:00:00.5Z', g.any()]) }) }) },
-  { name: 'markStatementPaid', token: () => finance, query: `mutation($input: StatementRefInput!, $r: String!) { markStatementPaid(input: $input, paymentReference: $r) { id } }`, vars: (g) => ({ input: g.object({ partnerId: g.pick([A.id, g.any()]), periodStart: g.pick(['1970-01-01T00:00:00Z', g.any()]) }), r: g.any() }) },
-  { name: 'eraseMyData (no arguments: hostile extra variables only)', token: () => operator, query: `mutation { eraseMyData { id } }`, vars: (g) => ({ extra: g.any() }) },
+  {
+    name: 'createPartner',
+    token: () => operator,
+    query: `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { id } }`,
+    vars: (g) => ({
+      input: g.object({
+        code: g.maybe(newKey('hp').toLowerCase(), 0.3),
+        name: g.maybe('Hostile', 0.5),
+        settlementCurrency: g.maybe('USD', 0.5),
+      }),
+    }),
+  },
+  {
+    name: 'updatePartner',
+    token: () => operator,
+    query: `mutation($input: UpdatePartnerInput!) { updatePartner(input: $input) { id } }`,
+    vars: (g) => ({
+      input: g.object({
+        id: g.maybe(throwawayPartner, 0.5),
+        name: g.maybe(undefined),
+        status: g.pick(['ACTIVE', 'SUSPENDED', g.any()]),
+      }),
+    }),
+  },
+  {
+    name: 'createPartnerCredentials',
+    token: () => operator,
+    query: `mutation($input: CreatePartnerCredentialsInput!) { createPartnerCredentials(input: $input) { clientId } }`,
+    vars: (g) => ({
+      input: g.object({
+        partnerId: g.maybe(throwawayPartner, 0.5),
+        scopes: g.pick([g.any(), [g.any()], ['members:read', g.any()], null]),
+        label: g.maybe('x', 0.3),
+      }),
+    }),
+  },
+  {
+    name: 'revokePartnerCredentials',
+    token: () => operator,
+    query: `mutation($c: String!) { revokePartnerCredentials(clientId: $c) }`,
+    vars: (g) => ({ c: g.any() }),
+  },
+  {
+    name: 'enrollMember',
+    token: () => A.token,
+    query: `mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id } }`,
+    vars: (g) => ({
+      input: g.object({
+        customerId: g.maybe(newKey('he'), 0.4),
+        displayName: g.maybe(undefined, 0.3),
+        email: g.maybe('ok@example.org', 0.3),
+        emailVerified: g.maybe(true, 0.5),
+        phone: g.maybe('+6281234567890', 0.3),
+        phoneVerified: g.maybe(false, 0.5),
+        birthDate: g.pick(['1990-02-30', '0000-01-01', '9999-12-31', '1990-1-1', g.any()]),
+        locale: g.maybe('id-ID', 0.3),
+        preferences: g.rnd() < 0.5 ? g.json() : g.any(),
+      }),
+    }),
+  },
+  {
+    name: 'unlinkMember',
+    token: () => A.token,
+    query: `mutation($c: String!) { unlinkMember(customerId: $c) }`,
+    vars: (g) => ({ c: g.any() }),
+  },
+  {
+    name: 'issueMemberToken',
+    token: () => A.token,
+    query: `mutation($m: MemberRefInput!) { issueMemberToken(member: $m) { memberId } }`,
+    vars: (g) => ({ m: ref(g) }),
+  },
+  {
+    name: 'updateMyProfile',
+    token: () => memberToken,
+    query: `mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) { locale } }`,
+    vars: (g) => ({
+      input: g.object({
+        displayName: g.any(),
+        email: g.any(),
+        phone: g.any(),
+        birthDate: g.any(),
+        locale: g.any(),
+        preferences: g.rnd() < 0.5 ? g.json() : g.any(),
+      }),
+    }),
+  },
+  {
+    name: 'setConsent',
+    token: () => memberToken,
+    query: `mutation($input: SetConsentInput!) { setConsent(input: $input) { granted } }`,
+    vars: (g) => ({
+      input: g.object({
+        partnerId: g.maybe(A.id, 0.5),
+        scope: g.pick(['profile', 'contact', 'marketing', g.any()]),
+        granted: g.maybe(true, 0.6),
+      }),
+    }),
+  },
+  {
+    name: 'eraseMember',
+    token: () => operator,
+    query: `mutation($id: String!) { eraseMember(memberId: $id) { id } }`,
+    vars: (g) => ({ id: g.pick([nobody(), g.any()]) }),
+  },
+  {
+    name: 'mergeMembers',
+    token: () => operator,
+    query: `mutation($input: MergeMembersInput!) { mergeMembers(input: $input) { id } }`,
+    vars: (g) => ({
+      input: g.object({
+        sourceMemberId: g.pick([nobody(), g.any(), fx.memberX]),
+        targetMemberId: g.pick([nobody(), g.any(), fx.memberX]),
+      }),
+    }),
+  },
+  {
+    name: 'earnPoints',
+    token: () => A.token,
+    query: `mutation($input: EarnPointsInput!) { earnPoints(input: $input) { operationId } }`,
+    vars: (g) => ({
+      input: g.object({
+        member: ref(g),
+        amount: g.amount(),
+        currency: currency(g),
+        orderRef: g.maybe(undefined, 0.5),
+        idempotencyKey: key(g),
+      }),
+    }),
+  },
+  {
+    name: 'earnPointsBatch',
+    token: () => A.token,
+    query: `mutation($input: EarnPointsBatchInput!) { earnPointsBatch(input: $input) { succeeded failed items { error { code } } } }`,
+    vars: (g) => ({
+      input: g.object({
+        items: g.pick([
+          [],
+          g.any(),
+          Array.from({ length: 1 + g.int(4) }, () =>
+            g.object({ member: ref(g), amount: g.amount(), currency: currency(g), idempotencyKey: key(g) }),
+          ),
+          Array.from({ length: 1001 }, () => ({
+            member: { memberId: fx.memberX },
+            amount: '1',
+            idempotencyKey: 'same',
+          })),
+        ]),
+      }),
+    }),
+  },
+  {
+    name: 'redeemPoints',
+    token: () => A.token,
+    query: `mutation($input: RedeemPointsInput!) { redeemPoints(input: $input) { operationId } }`,
+    vars: (g) => ({
+      input: g.object({
+        member: ref(g),
+        amount: g.amount(),
+        currency: currency(g),
+        orderRef: g.maybe(undefined, 0.5),
+        idempotencyKey: key(g),
+      }),
+    }),
+  },
+  {
+    name: 'authorizeRedemption',
+    token: () => A.token,
+    query: `mutation($input: AuthorizeRedemptionInput!) { authorizeRedemption(input: $input) { operationId } }`,
+    vars: (g) => ({
+      input: g.object({
+        member: ref(g),
+        amount: g.amount(),
+        currency: currency(g),
+        idempotencyKey: key(g),
+        expiresInSeconds: g.pick([undefined, 0, -1, 1, 2 ** 31 - 1, 10 ** 9, g.any()]),
+      }),
+    }),
+  },
+  {
+    name: 'captureRedemption',
+    token: () => A.token,
+    query: `mutation($input: CaptureRedemptionInput!) { captureRedemption(input: $input) { operationId } }`,
+    vars: (g) => ({
+      input: g.object({
+        holdId: g.pick([fx.holdX, nobody(), g.any()]),
+        amount: g.amount('11'),
+        idempotencyKey: key(g),
+      }),
+    }),
+  },
+  {
+    name: 'voidRedemption',
+    token: () => A.token,
+    query: `mutation($input: VoidRedemptionInput!) { voidRedemption(input: $input) { operationId } }`,
+    vars: (g) => ({ input: g.object({ holdId: g.pick([nobody(), g.any()]), idempotencyKey: key(g) }) }),
+  },
+  {
+    name: 'reverseTransfer',
+    token: () => A.token,
+    query: `mutation($input: ReverseTransferInput!) { reverseTransfer(input: $input) { operationId } }`,
+    vars: (g) => ({
+      input: g.object({
+        transferId: g.pick([fx.earnX, nobody(), g.any()]),
+        amount: g.amount('1'),
+        orderRef: g.maybe(undefined, 0.5),
+        idempotencyKey: key(g),
+      }),
+    }),
+  },
+  {
+    name: 'createCurrency',
+    token: () => operator,
+    query: `mutation($input: CreateCurrencyInput!) { createCurrency(input: $input) { code } }`,
+    vars: (g) => ({
+      input: g.object({
+        code: g.maybe(`HC${g.int(1e6)}`, 0.4),
+        name: g.maybe('Coin', 0.5),
+        scale: g.pick([undefined, 0, 2, -1, 19, 2 ** 31, g.any()]),
+        issuerPartnerId: g.maybe(A.id, 0.5),
+        expiryPolicy: g.pick(['NONE', 'FIXED', 'INACTIVITY', g.any()]),
+        expiryPeriod: g.pick([undefined, 'P24M', 'P0D', 'P-1Y', 'P999999999Y', 'PT0.5S', g.any()]),
+      }),
+    }),
+  },
+  {
+    name: 'runLedgerExpiry',
+    token: () => operator,
+    query: `mutation($x: String) { runLedgerExpiry { holdsExpired } }`,
+    vars: (g) => ({ x: g.any() }),
+  },
+  {
+    name: 'setExchangeRate',
+    token: () => operator,
+    query: `mutation($input: SetExchangeRateInput!) { setExchangeRate(input: $input) { id } }`,
+    vars: (g) => ({
+      input: g.object({
+        currency: g.pick([fx.brand, 'PTS', g.any()]),
+        direction: g.pick(['TO_PTS', 'FROM_PTS', g.any()]),
+        rate: g.pick(['0.5', '0', '-1', '1e-30', '0.' + '1'.repeat(60), '1'.repeat(40), g.any()]),
+        spread: g.pick(['0.02', '1', '-0.1', '0.99999999999999999999', g.any()]),
+        minimumAmount: g.amount(),
+        increment: g.amount(),
+        effectiveFrom: g.pick([
+          undefined,
+          '1970-01-01T00:00:00Z',
+          '9999-12-31T23:59:59Z',
+          '2026-02-30T00:00:00Z',
+          g.any(),
+        ]),
+      }),
+    }),
+  },
+  {
+    name: 'quoteExchange',
+    token: () => (Math.random() < 0.5 ? memberToken : A.token),
+    query: `mutation($input: QuoteExchangeInput!) { quoteExchange(input: $input) { id } }`,
+    vars: (g) => ({
+      input: g.object({
+        member: g.pick([undefined, ref(g)]),
+        from: g.pick(['PTS', fx.brand, g.any()]),
+        to: g.pick(['PTS', fx.brand, g.any()]),
+        amount: g.amount('10'),
+      }),
+    }),
+  },
+  {
+    name: 'exchangePoints',
+    token: () => memberToken,
+    query: `mutation($input: ExchangePointsInput!) { exchangePoints(input: $input) { operationId } }`,
+    vars: (g) => ({ input: g.object({ quoteId: g.pick([nobody(), g.any()]), idempotencyKey: key(g) }) }),
+  },
+  {
+    name: 'setPartnerContract',
+    token: () => operator,
+    query: `mutation($input: SetPartnerContractInput!) { setPartnerContract(input: $input) { id } }`,
+    vars: (g) => ({
+      input: g.object({
+        partnerId: g.maybe(throwawayPartner, 0.5),
+        effectiveFrom: g.pick([undefined, '1970-01-01T00:00:00Z', g.any()]),
+        settlementCurrency: g.pick(['USD', 'XXX', 'usd', g.any()]),
+        issuePrice: g.pick(['0.01', '-1', '1e400', '0.' + '0'.repeat(100) + '1', g.any()]),
+        redemptionPrice: g.pick(['0.008', g.any()]),
+        billingMode: g.pick(['POSTPAID', 'PREPAID', g.any()]),
+        creditLimit: g.pick([undefined, '100', '-5', g.any()]),
+        period: g.pick(['DAILY', 'CUSTOM', g.any()]),
+        periodSeconds: g.pick([undefined, 0, -1, 1, 2 ** 31 - 1, g.any()]),
+      }),
+    }),
+  },
+  {
+    name: 'recordPrepaidTopUp',
+    token: () => operator,
+    query: `mutation($id: ID!, $amount: String!, $ref: String) { recordPrepaidTopUp(partnerId: $id, amount: $amount, reference: $ref) { remaining } }`,
+    vars: (g) => ({
+      id: g.pick([A.id, throwawayPartner, g.any()]),
+      amount: g.amount('10'),
+      ref: g.maybe(undefined, 0.5),
+    }),
+  },
+  {
+    name: 'recordSettlementFee',
+    token: () => operator,
+    query: `mutation($input: RecordSettlementFeeInput!) { recordSettlementFee(input: $input) { id } }`,
+    vars: (g) => ({
+      input: g.object({
+        partnerId: g.pick([A.id, throwawayPartner, g.any()]),
+        amount: g.pick([g.amount('10'), '-1.5', '0', '1' + '0'.repeat(40), g.any()]),
+        description: g.pick(['fee', 'x'.repeat(201), '\u0000', g.any()]),
+      }),
+    }),
+  },
+  {
+    name: 'closeSettlementPeriod',
+    token: () => finance,
+    query: `mutation($input: StatementRefInput!) { closeSettlementPeriod(input: $input) { id } }`,
+    vars: (g) => ({
+      input: g.object({
+        partnerId: g.pick([A.id, g.any()]),
+        periodStart: g.pick([
+          '1970-01-01T00:00:00Z',
+          '0001-01-01T00:00:00Z',
+          '275760-09-13T00:00:00Z',
+          '2026-01-01T00:00:00.5Z',
+          g.any(),
+        ]),
+      }),
+    }),
+  },
+  {
+    name: 'markStatementPaid',
+    token: () => finance,
+    query: `mutation($input: StatementRefInput!, $r: String!) { markStatementPaid(input: $input, paymentReference: $r) { id } }`,
+    vars: (g) => ({
+      input: g.object({ partnerId: g.pick([A.id, g.any()]), periodStart: g.pick(['1970-01-01T00:00:00Z', g.any()]) }),
+      r: g.any(),
+    }),
+  },
+  {
+    name: 'eraseMyData (no arguments: hostile extra variables only)',
+    token: () => operator,
+    query: `mutation { eraseMyData { id } }`,
+    vars: (g) => ({ extra: g.any() }),
+  },
 ];
 
 // ---------------------------------------------------------------- the properties
 
-const INTERNAL = (res: GraphQLResponse<unknown>) => res.status >= 500 || (res.errors ?? []).some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR');
+const INTERNAL = (res: GraphQLResponse<unknown>) =>
+  res.status >= 500 || (res.errors ?? []).some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR');
 
 async function stillServing() {
   expect((await fetch(`${app.url}/health`)).status).toBe(200);
-  const res = await app.postJson<{ member: { id: string } }>({ query: `query($id: ID!) { member(ref: { memberId: $id }) { id } }`, variables: { id: fx.memberX } }, { token: A.token });
+  const res = await app.postJson<{ member: { id: string } }>(
+    { query: `query($id: ID!) { member(ref: { memberId: $id }) { id } }`, variables: { id: fx.memberX } },
+    { token: A.token },
+  );
   expect(res.data?.member.id).toBe(fx.memberX);
 }
 
@@ -249,12 +672,18 @@ describe(`hostile input (seed ${SEED}, ${RUNS} runs per mutation; HOSTILE_SEED=$
         const res = await app.postJson({ query: target.query, variables }, { token: target.token() });
         calls++;
         const shown = JSON.stringify(variables).slice(0, 300);
-        if (INTERNAL(res)) failures.push(`run ${run}: HTTP ${res.status} ${JSON.stringify(res.errors).slice(0, 200)} for ${shown}`);
+        if (INTERNAL(res))
+          failures.push(`run ${run}: HTTP ${res.status} ${JSON.stringify(res.errors).slice(0, 200)} for ${shown}`);
         if (res.errors?.length) {
           rejected++;
           const after = await rowCounts();
-          const changed = Object.keys(after).filter((t) => after[t] !== before[t] && !(ALLOWED_ON_REJECTION.has(t) && after[t]! - before[t]! <= 2));
-          if (changed.length) failures.push(`run ${run}: rejected (${res.errors[0]?.extensions?.code}) yet wrote ${changed.map((t) => `${t} ${before[t]}→${after[t]}`).join(', ')} for ${shown}`);
+          const changed = Object.keys(after).filter(
+            (t) => after[t] !== before[t] && !(ALLOWED_ON_REJECTION.has(t) && after[t]! - before[t]! <= 2),
+          );
+          if (changed.length)
+            failures.push(
+              `run ${run}: rejected (${res.errors[0]?.extensions?.code}) yet wrote ${changed.map((t) => `${t} ${before[t]}→${after[t]}`).join(', ')} for ${shown}`,
+            );
         }
       }
       await stillServing();
@@ -264,7 +693,10 @@ describe(`hostile input (seed ${SEED}, ${RUNS} runs per mutation; HOSTILE_SEED=$
 
   it('afterwards: the hub still serves, and every ledger invariant holds', async () => {
     await stillServing();
-    const res = await app.postJson<{ ledgerInvariants: { ok: boolean; violations: unknown[] } }>({ query: `query { ledgerInvariants { ok violations { invariant subject detail } } }` }, { token: operator });
+    const res = await app.postJson<{ ledgerInvariants: { ok: boolean; violations: unknown[] } }>(
+      { query: `query { ledgerInvariants { ok violations { invariant subject detail } } }` },
+      { token: operator },
+    );
     expect(res.data?.ledgerInvariants).toEqual({ ok: true, violations: [] });
     expect(calls).toBe(targets.length * RUNS);
     expect(rejected).toBeGreaterThan(calls / 2); // the inputs were mostly hostile
@@ -283,7 +715,14 @@ describe('hostile documents and bodies', () => {
         `[${'['.repeat(depth)}${']'.repeat(depth)}]`,
       ];
       for (const body of raw) {
-        const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${body.includes('UpdateProfile') ? memberToken : A.token}` }, body });
+        const res = await fetch(`${app.url}/graphql`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${body.includes('UpdateProfile') ? memberToken : A.token}`,
+          },
+          body,
+        });
         const text = await res.text();
         expect(res.status, `depth ${depth}: ${text.slice(0, 200)}`).toBeLessThan(500);
         expect(text).not.toContain('INTERNAL_SERVER_ERROR');
@@ -294,7 +733,9 @@ describe('hostile documents and bodies', () => {
     const bodies: unknown[] = [
       { query: `query { ${'viewer { partner { '.repeat(200)}id${' } }'.repeat(200)} }` },
       { query: `{ viewer { role } }`.padEnd(200_000, ' ') + '#' },
-      { query: `mutation { earnPoints(input: { member: { memberId: "${fx.memberX}" }, amount: "${'9'.repeat(100_000)}", idempotencyKey: "k" }) { operationId } }` },
+      {
+        query: `mutation { earnPoints(input: { member: { memberId: "${fx.memberX}" }, amount: "${'9'.repeat(100_000)}", idempotencyKey: "k" }) { operationId } }`,
+      },
       { query: `{ viewer { role } }\u0000` },
       { query: `{ a: viewer { role } ${'...F '.repeat(1000)} } fragment F on Query { viewer { role } }` },
       { query: `fragment A on Query { ...B } fragment B on Query { ...A } { ...A }` },
@@ -302,7 +743,10 @@ describe('hostile documents and bodies', () => {
       { query: `{ viewer { role } }`, variables: 'not-an-object' },
       { query: `{ viewer { role } }`, operationName: { x: 1 } },
       { query: `query($n: Int) { partners(first: $n) { nodes { id } } }`, variables: { n: 2 ** 40 } },
-      { query: `query($n: Int) { member(ref: { memberId: "${fx.memberX}" }) { transactions(first: $n, after: "${'A'.repeat(5000)}") { nodes { id } } } }`, variables: { n: -5 } },
+      {
+        query: `query($n: Int) { member(ref: { memberId: "${fx.memberX}" }) { transactions(first: $n, after: "${'A'.repeat(5000)}") { nodes { id } } } }`,
+        variables: { n: -5 },
+      },
     ];
     for (const body of bodies) {
       const res = await app.postJson(body, { token: A.token });
@@ -315,19 +759,36 @@ describe('hostile documents and bodies', () => {
 
   it('the token endpoint: hostile client ids, secrets, scopes and grant types get OAuth errors (4xx), never a 5xx', async () => {
     const g = makeGen(SEED + 7);
-    const hostile = ['\u0000', 'cid_\u0000', 'x'.repeat(5000), '𝔘𝔫𝔦', "' or 1=1 --", '%00', '', ' ', A.clientId + '\u0000', A.clientId.toUpperCase()];
+    const hostile = [
+      '\u0000',
+      'cid_\u0000',
+      'x'.repeat(5000),
+      '𝔘𝔫𝔦',
+      "' or 1=1 --",
+      '%00',
+      '',
+      ' ',
+      A.clientId + '\u0000',
+      A.clientId.toUpperCase(),
+    ];
     const before = await rowCounts();
     for (let run = 0; run < 30; run++) {
       const params: Record<string, string> = {
         grant_type: g.pick(['client_credentials', 'client_credentials\u0000', 'password', '']),
         client_id: g.pick([...hostile, A.clientId]),
         client_secret: g.pick([...hostile, A.clientSecret]),
-        ...(g.rnd() < 0.5 ? { scope: g.pick(['members:read', 'members:read\u0000', 'points:steal', 'x '.repeat(2000), '\u0000']) } : {}),
+        ...(g.rnd() < 0.5
+          ? { scope: g.pick(['members:read', 'members:read\u0000', 'points:steal', 'x '.repeat(2000), '\u0000']) }
+          : {}),
       };
       const res = await app.requestToken(params, { as: g.pick(['form', 'json'] as const) });
       expect(res.status, JSON.stringify(params).slice(0, 200)).toBeLessThan(500);
-      if (res.status !== 200) expect(res.body.error).toMatch(/^(invalid_request|invalid_client|invalid_scope|unsupported_grant_type)$/);
-      const basic = await app.requestToken({ grant_type: 'client_credentials' }, { basic: { id: g.pick(hostile), secret: g.pick([...hostile, A.clientSecret]) } });
+      if (res.status !== 200)
+        expect(res.body.error).toMatch(/^(invalid_request|invalid_client|invalid_scope|unsupported_grant_type)$/);
+      const basic = await app.requestToken(
+        { grant_type: 'client_credentials' },
+        { basic: { id: g.pick(hostile), secret: g.pick([...hostile, A.clientSecret]) } },
+      );
       expect(basic.status).toBe(401);
     }
     expect(await rowCounts()).toEqual(before);

@@ -29,7 +29,10 @@ const VIEWER = `query { viewer { role partner { id } } }`;
 describe('client secrets', () => {
   it('are stored only as scrypt hashes (salted, N ≥ 2^14), never the secret, and verify', async () => {
     const second = await app.createPartner();
-    const rows = await app.hub.db.sql.query<Record<string, unknown>>(`select * from partner_credential where client_id in ($1, $2)`, [partner.clientId, second.clientId]);
+    const rows = await app.hub.db.sql.query<Record<string, unknown>>(
+      `select * from partner_credential where client_id in ($1, $2)`,
+      [partner.clientId, second.clientId],
+    );
     expect(rows).toHaveLength(2);
     const hashes: string[] = [];
     for (const row of rows) {
@@ -52,9 +55,14 @@ describe('client secrets', () => {
     // Salted: even the same secret would hash differently; here, no two stored hashes share a salt.
     expect(new Set(hashes.map((h) => h.split('$')[4])).size).toBe(2);
     // No other table holds the secret either.
-    const tables = await app.hub.db.sql.query<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`);
+    const tables = await app.hub.db.sql.query<{ table_name: string }>(
+      `select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`,
+    );
     for (const { table_name } of tables) {
-      const [hit] = await app.hub.db.sql.query<{ n: number }>(`select count(*)::int as n from "${table_name}" t where t::text like $1`, [`%${partner.clientSecret}%`]);
+      const [hit] = await app.hub.db.sql.query<{ n: number }>(
+        `select count(*)::int as n from "${table_name}" t where t::text like $1`,
+        [`%${partner.clientSecret}%`],
+      );
       expect(hit!.n, table_name).toBe(0);
     }
   });
@@ -62,16 +70,29 @@ describe('client secrets', () => {
 
 describe('token lifetimes', () => {
   it('partner, member, operator and finance tokens expire within minutes (config TTL ≤ 15 min), with iat/nbf/exp', async () => {
-    const grant = await app.requestToken({ grant_type: 'client_credentials', client_id: partner.clientId, client_secret: partner.clientSecret });
+    const grant = await app.requestToken({
+      grant_type: 'client_credentials',
+      client_id: partner.clientId,
+      client_secret: partner.clientSecret,
+    });
     expect(grant.body.expires_in).toBe(app.config.accessTokenTtlSeconds);
     expect(app.config.accessTokenTtlSeconds).toBeLessThanOrEqual(900);
-    const memberId = (await app.gqlOk(EnrollMember, { input: { customerId: newKey('ttl') } }, partner.token)).enrollMember.id;
+    const memberId = (await app.gqlOk(EnrollMember, { input: { customerId: newKey('ttl') } }, partner.token))
+      .enrollMember.id;
     const issued = await app.postJson<{ issueMemberToken: { accessToken: string; expiresIn: number } }>(
-      { query: `mutation($id: ID!) { issueMemberToken(member: { memberId: $id }) { accessToken expiresIn } }`, variables: { id: memberId } },
+      {
+        query: `mutation($id: ID!) { issueMemberToken(member: { memberId: $id }) { accessToken expiresIn } }`,
+        variables: { id: memberId },
+      },
       { token: partner.token },
     );
     expect(issued.data!.issueMemberToken.expiresIn).toBeLessThanOrEqual(900);
-    for (const token of [grant.body.access_token!, issued.data!.issueMemberToken.accessToken, await app.operatorToken(), await app.financeToken()]) {
+    for (const token of [
+      grant.body.access_token!,
+      issued.data!.issueMemberToken.accessToken,
+      await app.operatorToken(),
+      await app.financeToken(),
+    ]) {
       const claims = decodeJwt(token);
       expect(claims.exp! - claims.iat!).toBeGreaterThan(0);
       expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(900);
@@ -92,14 +113,25 @@ describe('signing key rotation without downtime', () => {
     return hub;
   };
   const gqlAt = async (hub: Hub, token: string) => {
-    const res = await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: VIEWER }) });
-    return (await res.json()) as { data?: { viewer?: { role: string } }; errors?: { extensions?: { code?: string } }[] };
+    const res = await fetch(`${hub.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: VIEWER }),
+    });
+    return (await res.json()) as {
+      data?: { viewer?: { role: string } };
+      errors?: { extensions?: { code?: string } }[];
+    };
   };
   const grantAt = async (hub: Hub) => {
     const res = await fetch(`${hub.url}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: partner.clientId, client_secret: partner.clientSecret }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: partner.clientId,
+        client_secret: partner.clientSecret,
+      }).toString(),
     });
     return ((await res.json()) as { access_token: string }).access_token;
   };
@@ -145,39 +177,113 @@ describe('signing key rotation without downtime', () => {
 describe('logs', () => {
   it('a realistic flow logs no client secret, no access token and no personal data', async () => {
     const p = await app.createPartner();
-    const person = { displayName: 'Ratna Kusumawati-Logscan', email: `ratna.logscan.${newKey('e')}@example.org`, phone: '+6281399887766', birthDate: '1977-07-17' };
+    const person = {
+      displayName: 'Ratna Kusumawati-Logscan',
+      email: `ratna.logscan.${newKey('e')}@example.org`,
+      phone: '+6281399887766',
+      birthDate: '1977-07-17',
+    };
     const grants = [
-      await app.requestToken({ grant_type: 'client_credentials', client_id: p.clientId, client_secret: p.clientSecret }),
-      await app.requestToken({ grant_type: 'client_credentials' }, { basic: { id: p.clientId, secret: p.clientSecret } }),
-      await app.requestToken({ grant_type: 'client_credentials', client_id: p.clientId, client_secret: p.clientSecret, scope: 'members:read' }, { as: 'json' }),
+      await app.requestToken({
+        grant_type: 'client_credentials',
+        client_id: p.clientId,
+        client_secret: p.clientSecret,
+      }),
+      await app.requestToken(
+        { grant_type: 'client_credentials' },
+        { basic: { id: p.clientId, secret: p.clientSecret } },
+      ),
+      await app.requestToken(
+        {
+          grant_type: 'client_credentials',
+          client_id: p.clientId,
+          client_secret: p.clientSecret,
+          scope: 'members:read',
+        },
+        { as: 'json' },
+      ),
     ];
     // Failures that carry secrets and personal data in the request.
-    await app.requestToken({ grant_type: 'client_credentials', client_id: p.clientId, client_secret: `${p.clientSecret}-wrong` });
+    await app.requestToken({
+      grant_type: 'client_credentials',
+      client_id: p.clientId,
+      client_secret: `${p.clientSecret}-wrong`,
+    });
     await app.requestToken({ grant_type: 'password', username: person.email, password: p.clientSecret });
     const token = grants[0]!.body.access_token!;
     const enroll = `mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id profile { email } } }`;
-    const member = await app.postJson<{ enrollMember: { id: string } }>({ query: enroll, variables: { input: { customerId: newKey('log'), ...person, emailVerified: true, phoneVerified: true } } }, { token });
+    const member = await app.postJson<{ enrollMember: { id: string } }>(
+      {
+        query: enroll,
+        variables: { input: { customerId: newKey('log'), ...person, emailVerified: true, phoneVerified: true } },
+      },
+      { token },
+    );
     const memberId = member.data!.enrollMember.id;
-    await app.postJson({ query: `mutation($input: EarnPointsInput!) { earnPoints(input: $input) { transfer { id } } }`, variables: { input: { member: { memberId }, amount: '250', idempotencyKey: newKey('log') } } }, { token });
+    await app.postJson(
+      {
+        query: `mutation($input: EarnPointsInput!) { earnPoints(input: $input) { transfer { id } } }`,
+        variables: { input: { member: { memberId }, amount: '250', idempotencyKey: newKey('log') } },
+      },
+      { token },
+    );
     const issued = await app.postJson<{ issueMemberToken: { accessToken: string } }>(
-      { query: `mutation($id: ID!) { issueMemberToken(member: { memberId: $id }) { accessToken } }`, variables: { id: memberId } },
+      {
+        query: `mutation($id: ID!) { issueMemberToken(member: { memberId: $id }) { accessToken } }`,
+        variables: { id: memberId },
+      },
       { token },
     );
     const memberToken = issued.data!.issueMemberToken.accessToken;
-    await app.postJson({ query: `query { me { profile { displayName email phone birthDate } } exportMyData }` }, { token: memberToken });
-    await app.postJson({ query: `mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) { email } }`, variables: { input: { phone: person.phone, email: person.email } } }, { token: memberToken });
+    await app.postJson(
+      { query: `query { me { profile { displayName email phone birthDate } } exportMyData }` },
+      { token: memberToken },
+    );
+    await app.postJson(
+      {
+        query: `mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) { email } }`,
+        variables: { input: { phone: person.phone, email: person.email } },
+      },
+      { token: memberToken },
+    );
     // Errors of every kind, with the personal data in the request.
     const errors = [
-      await app.postJson({ query: enroll, variables: { input: { customerId: newKey('log'), email: `not-an-email ${person.email}`, displayName: person.displayName } } }, { token }),
-      await app.postJson({ query: enroll, variables: { input: { customerId: newKey('log'), birthDate: `${person.birthDate}x`, phone: `${person.phone}abc` } } }, { token }),
+      await app.postJson(
+        {
+          query: enroll,
+          variables: {
+            input: {
+              customerId: newKey('log'),
+              email: `not-an-email ${person.email}`,
+              displayName: person.displayName,
+            },
+          },
+        },
+        { token },
+      ),
+      await app.postJson(
+        {
+          query: enroll,
+          variables: {
+            input: { customerId: newKey('log'), birthDate: `${person.birthDate}x`, phone: `${person.phone}abc` },
+          },
+        },
+        { token },
+      ),
       await app.postJson({ query: `query { member(ref: { customerId: "${person.email}" }) { id } }` }, { token }),
       await app.postJson({ query: `query { nope(arg: "${person.displayName}") }` }, { token }),
       await app.postJson({ query: `{ viewer { role } }` }, { token: `${token}x` }),
       await app.postJson({ query: `{ viewer { role } }` }, { token: memberToken.split('.').reverse().join('.') }),
-      await app.postJson({ query: enroll, variables: { input: { customerId: newKey('log'), email: person.email } } }, { headers: { authorization: `Basic ${Buffer.from(`${p.clientId}:${p.clientSecret}`).toString('base64')}` } }),
+      await app.postJson(
+        { query: enroll, variables: { input: { customerId: newKey('log'), email: person.email } } },
+        { headers: { authorization: `Basic ${Buffer.from(`${p.clientId}:${p.clientSecret}`).toString('base64')}` } },
+      ),
     ];
     expect(errors.every((e) => e.errors?.length)).toBe(true);
-    await fetch(`${app.url}/graphql?query=${encodeURIComponent(`{ member(ref: { customerId: "${person.email}" }) { id } }`)}&token=${token}`, { headers: { authorization: `Bearer ${token}` } });
+    await fetch(
+      `${app.url}/graphql?query=${encodeURIComponent(`{ member(ref: { customerId: "${person.email}" }) { id } }`)}&token=${token}`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
 
     const logs = app.logs.join('\n');
     expect(app.logs.length).toBeGreaterThan(15); // the flow was logged (one line per request)
@@ -199,7 +305,9 @@ describe('logs', () => {
       surname: 'Kusumawati',
       birthDate: person.birthDate,
     };
-    const found = Object.entries(secrets).filter(([, v]) => logs.includes(v)).map(([k]) => k);
+    const found = Object.entries(secrets)
+      .filter(([, v]) => logs.includes(v))
+      .map(([k]) => k);
     expect(found).toEqual([]);
   });
 });

@@ -9,7 +9,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, type GraphQLResponse, dataOf } from '../../support/graphql-client.js';
-import { checkLedgerInvariantsAfterEach, EarnPointsBatch, ledgerHelpers, newKey, type LedgerHelpers } from '../../support/ledger.js';
+import {
+  checkLedgerInvariantsAfterEach,
+  EarnPointsBatch,
+  ledgerHelpers,
+  newKey,
+  type LedgerHelpers,
+} from '../../support/ledger.js';
 import { memberHelpers } from '../../support/members.js';
 import { exchangeHelpers } from '../../support/exchange.js';
 import { settlementHelpers, type SettlementHelpers } from '../../support/settlement.js';
@@ -55,13 +61,18 @@ describe('prepaid', () => {
     const member = await ledger.enroll(shop);
     expect(await st.budget(shop)).toBe('0');
     const key = newKey();
-    const first = await rejected(shop, 'PREPAID_FUNDS_EXHAUSTED', () => ledger.earn(shop, member, 1, { idempotencyKey: key }));
+    const first = await rejected(shop, 'PREPAID_FUNDS_EXHAUSTED', () =>
+      ledger.earn(shop, member, 1, { idempotencyKey: key }),
+    );
     expect(first.errors![0]!.extensions?.remaining).toBe('0');
     // A rejection is final for its key: replaying it rejects again, still posting nothing.
     await rejected(shop, 'PREPAID_FUNDS_EXHAUSTED', () => ledger.earn(shop, member, 1, { idempotencyKey: key }));
 
     expect(await st.topUpOk(shop, '1.00', 'wire-0001')).toEqual({ partnerId: shop.id, remaining: '1' });
-    const [topup] = await app.hub.db.sql.query<{ amount: string; reference: string }>(`select amount::text as amount, reference from prepaid_topup where partner_id = $1`, [shop.id]);
+    const [topup] = await app.hub.db.sql.query<{ amount: string; reference: string }>(
+      `select amount::text as amount, reference from prepaid_topup where partner_id = $1`,
+      [shop.id],
+    );
     expect(topup).toEqual({ amount: '1.0000', reference: 'wire-0001' });
 
     const e60 = await ledger.earnOk(shop, member, 60);
@@ -94,7 +105,8 @@ describe('prepaid', () => {
     const [postpaid, none] = [await app.createPartner(), await app.createPartner()];
     await st.contractOk(postpaid, { billingMode: 'POSTPAID', creditLimit: '10' });
     const before = await st.counts();
-    for (const amount of ['0', '-1', '0.0001', 'abc', '1e3']) expect(errorCodes(await st.topUp(p, amount)), amount).toEqual(['BAD_USER_INPUT']);
+    for (const amount of ['0', '-1', '0.0001', 'abc', '1e3'])
+      expect(errorCodes(await st.topUp(p, amount)), amount).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await st.topUp(p, '1', ''))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await st.topUp(postpaid, '5'))).toEqual(['NOT_PREPAID']);
     expect(errorCodes(await st.topUp(none, '5'))).toEqual(['NOT_PREPAID']); // no contract at all
@@ -129,7 +141,12 @@ describe('postpaid', () => {
   it('a credit limit on unpaid issuance: CREDIT_LIMIT_EXCEEDED beyond it, nothing posted; paying the statement restores the credit', async () => {
     const shop = await app.createPartner();
     const member = await ledger.enroll(shop);
-    await st.contractOk(shop, { billingMode: 'POSTPAID', creditLimit: '5.00', issuePrice: '0.25', redemptionPrice: '0.2' });
+    await st.contractOk(shop, {
+      billingMode: 'POSTPAID',
+      creditLimit: '5.00',
+      issuePrice: '0.25',
+      redemptionPrice: '0.2',
+    });
     expect(await st.budget(shop)).toBe('5');
     await ledger.earnOk(shop, member, 8);
     await ledger.earnOk(shop, member, 8);
@@ -221,14 +238,26 @@ describe('batches', () => {
     ];
     const transfers = await app.count('transfer');
     const res = dataOf(await app.gql(EarnPointsBatch, { input: { items } }, shop.token)).earnPointsBatch;
-    expect(res.items.map((i) => i.error?.code ?? 'OK')).toEqual(['OK', 'PREPAID_FUNDS_EXHAUSTED', 'OK', 'PREPAID_FUNDS_EXHAUSTED', 'OK']);
+    expect(res.items.map((i) => i.error?.code ?? 'OK')).toEqual([
+      'OK',
+      'PREPAID_FUNDS_EXHAUSTED',
+      'OK',
+      'PREPAID_FUNDS_EXHAUSTED',
+      'OK',
+    ]);
     expect([res.succeeded, res.failed]).toEqual([3, 2]);
     expect(await app.count('transfer')).toBe(transfers + 3);
     expect(await st.budget(shop)).toBe('0');
     expect([(await ledger.balance(m1)).available, (await ledger.balance(m2)).available]).toEqual(['70', '30']);
     // The refused items are final for their keys, like single earns.
     const again = dataOf(await app.gql(EarnPointsBatch, { input: { items } }, shop.token)).earnPointsBatch;
-    expect(again.items.map((i) => i.error?.code ?? 'OK')).toEqual(['OK', 'PREPAID_FUNDS_EXHAUSTED', 'OK', 'PREPAID_FUNDS_EXHAUSTED', 'OK']);
+    expect(again.items.map((i) => i.error?.code ?? 'OK')).toEqual([
+      'OK',
+      'PREPAID_FUNDS_EXHAUSTED',
+      'OK',
+      'PREPAID_FUNDS_EXHAUSTED',
+      'OK',
+    ]);
     expect(await app.count('transfer')).toBe(transfers + 3);
   });
 
@@ -236,9 +265,18 @@ describe('batches', () => {
     const shop = await app.createPartner();
     await st.contractOk(shop, { billingMode: 'POSTPAID', creditLimit: '1', issuePrice: '0.3' });
     const member = await ledger.enroll(shop);
-    const items: Item[] = [1, 2, 1, 1].map((n) => ({ member: { memberId: member }, amount: String(n), idempotencyKey: newKey() }));
+    const items: Item[] = [1, 2, 1, 1].map((n) => ({
+      member: { memberId: member },
+      amount: String(n),
+      idempotencyKey: newKey(),
+    }));
     const res = dataOf(await app.gql(EarnPointsBatch, { input: { items } }, shop.token)).earnPointsBatch;
-    expect(res.items.map((i) => i.error?.code ?? 'OK')).toEqual(['OK', 'OK', 'CREDIT_LIMIT_EXCEEDED', 'CREDIT_LIMIT_EXCEEDED']);
+    expect(res.items.map((i) => i.error?.code ?? 'OK')).toEqual([
+      'OK',
+      'OK',
+      'CREDIT_LIMIT_EXCEEDED',
+      'CREDIT_LIMIT_EXCEEDED',
+    ]);
     expect(await st.budget(shop)).toBe('0.1');
     expect((await ledger.balance(member)).available).toBe('3');
   });

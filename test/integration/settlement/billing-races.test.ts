@@ -7,7 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, type GraphQLResponse } from '../../support/graphql-client.js';
-import { checkLedgerInvariantsAfterEach, EarnPointsBatch, ledgerHelpers, newKey, type LedgerHelpers } from '../../support/ledger.js';
+import {
+  checkLedgerInvariantsAfterEach,
+  EarnPointsBatch,
+  ledgerHelpers,
+  newKey,
+  type LedgerHelpers,
+} from '../../support/ledger.js';
 import { dec, minus, mulD, plus, settlementHelpers, show, type SettlementHelpers } from '../../support/settlement.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
@@ -35,13 +41,30 @@ async function issued(partner: TestPartner) {
 const outcome = (r: GraphQLResponse<unknown>) => (r.errors?.length ? errorCodes(r)[0] : 'OK');
 
 /** `singles` single earns and `batches` batch earns of `batchSize` items, all `points` each, fired at once over `members`. */
-async function race(partner: TestPartner, members: string[], points: number, singles: number, batches = 0, batchSize = 0) {
-  const single = Array.from({ length: singles }, (_, i) => ledger.earn(partner, members[i % members.length]!, points).then(outcome));
+async function race(
+  partner: TestPartner,
+  members: string[],
+  points: number,
+  singles: number,
+  batches = 0,
+  batchSize = 0,
+) {
+  const single = Array.from({ length: singles }, (_, i) =>
+    ledger.earn(partner, members[i % members.length]!, points).then(outcome),
+  );
   const batch = Array.from({ length: batches }, (_, b) =>
     app
       .gql(
         EarnPointsBatch,
-        { input: { items: Array.from({ length: batchSize }, (_, i) => ({ member: { memberId: members[(b + i) % members.length]! }, amount: String(points), idempotencyKey: newKey() })) } },
+        {
+          input: {
+            items: Array.from({ length: batchSize }, (_, i) => ({
+              member: { memberId: members[(b + i) % members.length]! },
+              amount: String(points),
+              idempotencyKey: newKey(),
+            })),
+          },
+        },
         partner.token,
       )
       .then((r) => r.data!.earnPointsBatch.items.map((i) => i.error?.code ?? 'OK')),
@@ -80,7 +103,10 @@ describe('no overshoot', () => {
     await st.topUpOk(shop, '1.00');
     const members = await Promise.all(Array.from({ length: 6 }, () => ledger.enroll(shop)));
     const topUps = ['0.50', '0.25', '1.25', '0.01'];
-    const [tally] = await Promise.all([race(shop, members, 37, 36), ...topUps.map((a, i) => new Promise((r) => setTimeout(r, 15 * i)).then(() => st.topUpOk(shop, a)))]);
+    const [tally] = await Promise.all([
+      race(shop, members, 37, 36),
+      ...topUps.map((a, i) => new Promise((r) => setTimeout(r, 15 * i)).then(() => st.topUpOk(shop, a))),
+    ]);
     const paidIn = plus(dec('1.00'), ...topUps.map(dec)); // 3.01
     const costEach = mulD(dec(37), dec('0.013')); // 0.481
     const ok = tally.OK ?? 0;

@@ -78,8 +78,17 @@ describe('versions', () => {
     const member = await ledger.enroll(partner);
     const v1 = await st.contractOk(partner, { issuePrice: '0.01', redemptionPrice: '0.008' });
     const switchAt = new Date(Date.now() + 1200);
-    const v2 = await st.contractOk(partner, { issuePrice: '0.0125', redemptionPrice: '0.009', effectiveFrom: switchAt.toISOString() });
-    expect(v2).toMatchObject({ version: 2, effectiveFrom: switchAt.toISOString(), issuePrice: '0.0125', redemptionPrice: '0.009' });
+    const v2 = await st.contractOk(partner, {
+      issuePrice: '0.0125',
+      redemptionPrice: '0.009',
+      effectiveFrom: switchAt.toISOString(),
+    });
+    expect(v2).toMatchObject({
+      version: 2,
+      effectiveFrom: switchAt.toISOString(),
+      issuePrice: '0.0125',
+      redemptionPrice: '0.009',
+    });
     expect(await st.contracts(partner)).toEqual([v2, v1]);
 
     const before = await ledger.earnOk(partner, member, 100);
@@ -87,7 +96,13 @@ describe('versions', () => {
     const after = await ledger.earnOk(partner, member, 100);
     const [vb, va] = await st.valuations([before.transfer.id, after.transfer.id]);
     expectValuation(vb, { kind: 'ISSUANCE', points: 100, unitPrice: '0.01', contractId: v1.id, partnerId: partner.id });
-    expectValuation(va, { kind: 'ISSUANCE', points: 100, unitPrice: '0.0125', contractId: v2.id, partnerId: partner.id });
+    expectValuation(va, {
+      kind: 'ISSUANCE',
+      points: 100,
+      unitPrice: '0.0125',
+      contractId: v2.id,
+      partnerId: partner.id,
+    });
     // Versions are never edited: both read back exactly as written.
     expect(await st.contracts(partner)).toEqual([v2, v1]);
   });
@@ -102,7 +117,10 @@ describe('versions', () => {
     await sleep(50);
     // A start a little in the past (within any clock-skew tolerance) must not re-price what already happened.
     const written = Date.now();
-    const res = await st.setContract(partner, { issuePrice: '0.02', effectiveFrom: new Date(written - 1000).toISOString() });
+    const res = await st.setContract(partner, {
+      issuePrice: '0.02',
+      effectiveFrom: new Date(written - 1000).toISOString(),
+    });
     const versions = await st.contracts(partner);
     if (res.errors?.length) {
       expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
@@ -110,7 +128,10 @@ describe('versions', () => {
     } else {
       expect(ms(res.data!.setPartnerContract.effectiveFrom)).toBeGreaterThanOrEqual(written - 5);
     }
-    const inEffectAt = (t: Date) => versions.filter((v) => ms(v.effectiveFrom) <= t.getTime()).sort((a, b) => ms(b.effectiveFrom) - ms(a.effectiveFrom))[0];
+    const inEffectAt = (t: Date) =>
+      versions
+        .filter((v) => ms(v.effectiveFrom) <= t.getTime())
+        .sort((a, b) => ms(b.effectiveFrom) - ms(a.effectiveFrom))[0];
     expect(inEffectAt(valuation!.created_at)?.id).toBe(valuation!.contract_id);
   });
 });
@@ -122,7 +143,12 @@ describe('bad input: stable codes, nothing written', () => {
     blank = await app.createPartner();
   });
 
-  async function refused(code: string, field: string | undefined, input: Parameters<SettlementHelpers['setContract']>[1], partner?: TestPartner) {
+  async function refused(
+    code: string,
+    field: string | undefined,
+    input: Parameters<SettlementHelpers['setContract']>[1],
+    partner?: TestPartner,
+  ) {
     const p = partner ?? blank;
     const versions = await st.contracts(p);
     const before = await st.counts();
@@ -144,7 +170,8 @@ describe('bad input: stable codes, nothing written', () => {
   });
 
   it('unknown settlement currencies → UNKNOWN_CURRENCY', async () => {
-    for (const code of ['XYZ', 'usd', 'PTS', 'EURO', '']) await refused('UNKNOWN_CURRENCY', 'settlementCurrency', { settlementCurrency: code });
+    for (const code of ['XYZ', 'usd', 'PTS', 'EURO', ''])
+      await refused('UNKNOWN_CURRENCY', 'settlementCurrency', { settlementCurrency: code });
   });
 
   it('inconsistent billing and period terms → BAD_USER_INPUT', async () => {
@@ -167,7 +194,12 @@ describe('bad input: stable codes, nothing written', () => {
   it('backdating → BAD_USER_INPUT on effectiveFrom', async () => {
     const partner = await app.createPartner();
     await st.contractOk(partner);
-    await refused('BAD_USER_INPUT', 'effectiveFrom', { issuePrice: '0.02', effectiveFrom: new Date(Date.now() - 3_600_000).toISOString() }, partner);
+    await refused(
+      'BAD_USER_INPUT',
+      'effectiveFrom',
+      { issuePrice: '0.02', effectiveFrom: new Date(Date.now() - 3_600_000).toISOString() },
+      partner,
+    );
     // Also for a partner's very first version.
     await refused('BAD_USER_INPUT', 'effectiveFrom', { effectiveFrom: new Date(Date.now() - 60_000).toISOString() });
   });
@@ -175,16 +207,41 @@ describe('bad input: stable codes, nothing written', () => {
   it('settlement currency and period are fixed by the first version → CONTRACT_TERMS_FIXED', async () => {
     const partner = await app.createPartner();
     await st.contractOk(partner, { settlementCurrency: 'EUR', period: 'CUSTOM', periodSeconds: 2 });
-    await refused('CONTRACT_TERMS_FIXED', 'settlementCurrency', { settlementCurrency: 'USD', period: 'CUSTOM', periodSeconds: 2 }, partner);
-    await refused('CONTRACT_TERMS_FIXED', 'period', { settlementCurrency: 'EUR', period: 'CUSTOM', periodSeconds: 3 }, partner);
-    await refused('CONTRACT_TERMS_FIXED', 'period', { settlementCurrency: 'EUR', period: 'DAILY', periodSeconds: null }, partner);
+    await refused(
+      'CONTRACT_TERMS_FIXED',
+      'settlementCurrency',
+      { settlementCurrency: 'USD', period: 'CUSTOM', periodSeconds: 2 },
+      partner,
+    );
+    await refused(
+      'CONTRACT_TERMS_FIXED',
+      'period',
+      { settlementCurrency: 'EUR', period: 'CUSTOM', periodSeconds: 3 },
+      partner,
+    );
+    await refused(
+      'CONTRACT_TERMS_FIXED',
+      'period',
+      { settlementCurrency: 'EUR', period: 'DAILY', periodSeconds: null },
+      partner,
+    );
   });
 
   it('a billing change takes effect at once: scheduling one ahead → BAD_USER_INPUT on effectiveFrom', async () => {
     const partner = await app.createPartner();
     await st.contractOk(partner, { billingMode: 'POSTPAID' });
-    await refused('BAD_USER_INPUT', 'effectiveFrom', { billingMode: 'PREPAID', effectiveFrom: new Date(Date.now() + 60_000).toISOString() }, partner);
-    await refused('BAD_USER_INPUT', 'effectiveFrom', { billingMode: 'POSTPAID', creditLimit: '10', effectiveFrom: new Date(Date.now() + 60_000).toISOString() }, partner);
+    await refused(
+      'BAD_USER_INPUT',
+      'effectiveFrom',
+      { billingMode: 'PREPAID', effectiveFrom: new Date(Date.now() + 60_000).toISOString() },
+      partner,
+    );
+    await refused(
+      'BAD_USER_INPUT',
+      'effectiveFrom',
+      { billingMode: 'POSTPAID', creditLimit: '10', effectiveFrom: new Date(Date.now() + 60_000).toISOString() },
+      partner,
+    );
   });
 
   it('a billing change while a later version is scheduled → BAD_USER_INPUT (that version would undo it when it takes effect)', async () => {
@@ -192,7 +249,12 @@ describe('bad input: stable codes, nothing written', () => {
     const member = await ledger.enroll(partner);
     await st.contractOk(partner, { billingMode: 'POSTPAID', creditLimit: '10' });
     const at = new Date(Date.now() + 1500);
-    await st.contractOk(partner, { billingMode: 'POSTPAID', creditLimit: '10', issuePrice: '0.02', effectiveFrom: at.toISOString() });
+    await st.contractOk(partner, {
+      billingMode: 'POSTPAID',
+      creditLimit: '10',
+      issuePrice: '0.02',
+      effectiveFrom: at.toISOString(),
+    });
     await refused('BAD_USER_INPUT', 'billingMode', { billingMode: 'PREPAID' }, partner);
     await refused('BAD_USER_INPUT', 'billingMode', { billingMode: 'POSTPAID', creditLimit: '20' }, partner);
     // A price change alone is fine; once the scheduled version is in effect, billing can change again — and stays changed.

@@ -11,7 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, type GraphQLResponse } from '../../support/graphql-client.js';
 import { checkLedgerInvariantsAfterEach, ledgerHelpers, type LedgerHelpers } from '../../support/ledger.js';
 import { memberHelpers } from '../../support/members.js';
-import { ReconcileSettlements, expectedStatement, settlementHelpers, type SettlementHelpers } from '../../support/settlement.js';
+import {
+  ReconcileSettlements,
+  expectedStatement,
+  settlementHelpers,
+  type SettlementHelpers,
+} from '../../support/settlement.js';
 import { initTestApp, type TestApp } from '../../support/test-app.js';
 
 let app: TestApp;
@@ -25,7 +30,8 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 checkLedgerInvariantsAfterEach(() => app);
 
-const feesLine = (s: { lines: { kind: string; transfers: number; points: string; amount: string }[] }) => s.lines.find((l) => l.kind === 'FEES');
+const feesLine = (s: { lines: { kind: string; transfers: number; points: string; amount: string }[] }) =>
+  s.lines.find((l) => l.kind === 'FEES');
 const fieldOf = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.field;
 
 describe('the FEES line', () => {
@@ -37,13 +43,25 @@ describe('the FEES line', () => {
 
     await ledger.earnOk(shop, member, 10); // 0.125 due to the hub
     const fee = await st.feeOk(shop, '2.50', 'monthly platform fee');
-    expect(fee).toEqual({ id: expect.any(String), partnerId: shop.id, amount: '2.5', description: 'monthly platform fee', createdAt: expect.any(String) });
+    expect(fee).toEqual({
+      id: expect.any(String),
+      partnerId: shop.id,
+      amount: '2.5',
+      description: 'monthly platform fee',
+      createdAt: expect.any(String),
+    });
     const credit = await st.feeOk(shop, '-1.1', 'co-funded campaign credit');
     expect(credit.amount).toBe('-1.1');
 
     const expected = expectedStatement([{ kind: 'ISSUANCE', points: 10n, unitPrice: '0.0125' }], 2, ['2.5', '-1.1']);
     // By hand: 0.125 + 2.5 − 1.1 = 1.525 due to the hub, a tie rounded to even: 1.52.
-    expect([expected.dueToHub, expected.dueToPartner, expected.netExact, expected.net, expected.rounding]).toEqual(['1.525', '0', '1.525', '1.52', '-0.005']);
+    expect([expected.dueToHub, expected.dueToPartner, expected.netExact, expected.net, expected.rounding]).toEqual([
+      '1.525',
+      '0',
+      '1.525',
+      '1.52',
+      '-0.005',
+    ]);
     const draft = await st.statement(shop);
     expect(draft).toMatchObject({ status: 'DRAFT', ...expected, transferCount: 1 });
     expect(feesLine(draft)).toEqual({ kind: 'FEES', transfers: 2, points: '0', amount: '1.4' });
@@ -52,7 +70,10 @@ describe('the FEES line', () => {
 
     const closed = await st.closeCurrent(shop);
     expect(closed).toMatchObject({ status: 'CLOSED', ...expected, transferCount: 1, digest: draft.digest });
-    const bound = await app.hub.db.sql.query<{ id: string; statement_id: string | null }>(`select id, statement_id from settlement_fee where partner_id = $1 order by created_at`, [shop.id]);
+    const bound = await app.hub.db.sql.query<{ id: string; statement_id: string | null }>(
+      `select id, statement_id from settlement_fee where partner_id = $1 order by created_at`,
+      [shop.id],
+    );
     expect(bound).toEqual([
       { id: fee.id, statement_id: closed.id },
       { id: credit.id, statement_id: closed.id },
@@ -64,7 +85,15 @@ describe('the FEES line', () => {
     await st.feeOk(shop, '-0.33', 'late credit');
     const next = await st.statement(shop);
     expect(next.periodStart >= closed.periodEnd).toBe(true);
-    expect(next).toMatchObject({ status: 'DRAFT', dueToHub: '-0.33', dueToPartner: '0', netExact: '-0.33', net: '-0.33', rounding: '0', transferCount: 0 });
+    expect(next).toMatchObject({
+      status: 'DRAFT',
+      dueToHub: '-0.33',
+      dueToPartner: '0',
+      netExact: '-0.33',
+      net: '-0.33',
+      rounding: '0',
+      transferCount: 0,
+    });
     expect(feesLine(next)).toEqual({ kind: 'FEES', transfers: 1, points: '0', amount: '-0.33' });
     expect(await st.statement(shop, closed.periodStart)).toEqual(closed);
 
@@ -92,12 +121,19 @@ describe('the CSV export', () => {
     await st.contractOk(shop, { period: 'DAILY', periodSeconds: null });
     await st.feeOk(shop, '12.34', 'setup, "premium"');
     await st.feeOk(shop, '-0.34', 'credit');
-    const res = await fetch(`${app.url}/settlement/statement.csv?${new URLSearchParams({ partnerId: shop.id })}`, { headers: { authorization: `Bearer ${await st.financeToken()}` } });
+    const res = await fetch(`${app.url}/settlement/statement.csv?${new URLSearchParams({ partnerId: shop.id })}`, {
+      headers: { authorization: `Bearer ${await st.financeToken()}` },
+    });
     expect(res.status).toBe(200);
     const rows = (await res.text()).replace(/^\uFEFF/, '').split('\r\n');
     const fees = rows.find((r) => r.split(',')[5] === 'FEES');
     expect(fees?.split(',').slice(5)).toEqual(['FEES', '2', '0', '12', 'USD']);
-    expect(rows.find((r) => r.split(',')[5] === 'NET')?.split(',').slice(5)).toEqual(['NET', '0', '', '12.00', 'USD']);
+    expect(
+      rows
+        .find((r) => r.split(',')[5] === 'NET')
+        ?.split(',')
+        .slice(5),
+    ).toEqual(['NET', '0', '', '12.00', 'USD']);
   });
 });
 
@@ -123,7 +159,13 @@ describe('reconciliation', () => {
         { statementId: closed.id, partnerId: shop.id, field: 'dueToHub', stored: '4', recomputed: '4.5' },
         { statementId: closed.id, partnerId: shop.id, field: 'netExact', stored: '4', recomputed: '4.5' },
         { statementId: closed.id, partnerId: shop.id, field: 'netRounded', stored: '4', recomputed: '4.5' },
-        { statementId: null, partnerId: shop.id, field: 'statements + uncovered = ledger valuations', stored: expect.any(String), recomputed: expect.any(String) },
+        {
+          statementId: null,
+          partnerId: shop.id,
+          field: 'statements + uncovered = ledger valuations',
+          stored: expect.any(String),
+          recomputed: expect.any(String),
+        },
       ]);
     } finally {
       await app.hub.db.sql.query(`update settlement_fee set amount = amount - 0.5 where id = $1`, [fee.id]);
@@ -132,7 +174,9 @@ describe('reconciliation', () => {
     await app.hub.db.sql.query(`update settlement_fee set statement_id = null where id = $1`, [fee.id]);
     try {
       const fields = (await reconcile()).differences.map((d) => d.field);
-      expect(fields).toEqual(expect.arrayContaining(['FEES.amount', 'FEES.transfers', 'statements + uncovered = ledger valuations']));
+      expect(fields).toEqual(
+        expect.arrayContaining(['FEES.amount', 'FEES.transfers', 'statements + uncovered = ledger valuations']),
+      );
     } finally {
       await app.hub.db.sql.query(`update settlement_fee set statement_id = $2 where id = $1`, [fee.id, closed.id]);
     }
@@ -164,7 +208,10 @@ describe('refusals write nothing', () => {
     ];
     for (const [amount, description, field] of bad) {
       const res = await st.fee(shop, amount, description);
-      expect([errorCodes(res), fieldOf(res)], JSON.stringify([amount, description])).toEqual([['BAD_USER_INPUT'], field]);
+      expect([errorCodes(res), fieldOf(res)], JSON.stringify([amount, description])).toEqual([
+        ['BAD_USER_INPUT'],
+        field,
+      ]);
     }
     expect(errorCodes(await st.fee(none, '1'))).toEqual(['NO_CONTRACT']);
     expect(errorCodes(await st.fee('not-a-uuid', '1'))).toEqual(['NOT_FOUND']);
@@ -184,7 +231,8 @@ describe('refusals write nothing', () => {
       partner: shop.token,
       member: await memberHelpers(app).token(shop, member),
     };
-    for (const [who, token] of Object.entries(callers)) expect(errorCodes(await st.fee(shop, '1', 'fee', token)), who).toEqual(['FORBIDDEN']);
+    for (const [who, token] of Object.entries(callers))
+      expect(errorCodes(await st.fee(shop, '1', 'fee', token)), who).toEqual(['FORBIDDEN']);
     expect(await st.counts()).toEqual(before);
   });
 });

@@ -60,17 +60,45 @@ const flows = async (token: string, window: { from: string; to: string } = { fro
 };
 
 const byPair = <T extends { issuerPartnerId: string; redeemerPartnerId: string }>(rows: T[]) =>
-  [...rows].sort((x, y) => (x.issuerPartnerId + x.redeemerPartnerId < y.issuerPartnerId + y.redeemerPartnerId ? -1 : 1));
+  [...rows].sort((x, y) =>
+    x.issuerPartnerId + x.redeemerPartnerId < y.issuerPartnerId + y.redeemerPartnerId ? -1 : 1,
+  );
 
 describe('interPartnerFlows', () => {
-  const aToB = () => ({ issuerPartnerId: a.id, redeemerPartnerId: b.id, points: '50', issuerFiat: '0.5', issuerCurrency: 'USD', redeemerFiat: '0.4', redeemerCurrency: 'EUR' });
-  const cToB = () => ({ issuerPartnerId: c.id, redeemerPartnerId: b.id, points: '20', issuerFiat: '0.4', issuerCurrency: 'GBP', redeemerFiat: '0.16', redeemerCurrency: 'EUR' });
-  const cToC = () => ({ issuerPartnerId: c.id, redeemerPartnerId: c.id, points: '5', issuerFiat: '0.1', issuerCurrency: 'GBP', redeemerFiat: '0.075', redeemerCurrency: 'GBP' });
+  const aToB = () => ({
+    issuerPartnerId: a.id,
+    redeemerPartnerId: b.id,
+    points: '50',
+    issuerFiat: '0.5',
+    issuerCurrency: 'USD',
+    redeemerFiat: '0.4',
+    redeemerCurrency: 'EUR',
+  });
+  const cToB = () => ({
+    issuerPartnerId: c.id,
+    redeemerPartnerId: b.id,
+    points: '20',
+    issuerFiat: '0.4',
+    issuerCurrency: 'GBP',
+    redeemerFiat: '0.16',
+    redeemerCurrency: 'EUR',
+  });
+  const cToC = () => ({
+    issuerPartnerId: c.id,
+    redeemerPartnerId: c.id,
+    points: '5',
+    issuerFiat: '0.1',
+    issuerCurrency: 'GBP',
+    redeemerFiat: '0.075',
+    redeemerCurrency: 'GBP',
+  });
 
   it('hub-wide: points issued by A and C redeemed at B (net of the reversal) and at C itself, with exact fiat at both sides', async () => {
     const rows = await flows(await app.financeToken());
     expect(byPair(rows as ReturnType<typeof aToB>[])).toEqual(byPair([aToB(), cToB(), cToC()]));
-    expect(byPair((await flows(await app.operatorToken())) as ReturnType<typeof aToB>[])).toEqual(byPair([aToB(), cToB(), cToC()]));
+    expect(byPair((await flows(await app.operatorToken())) as ReturnType<typeof aToB>[])).toEqual(
+      byPair([aToB(), cToB(), cToC()]),
+    );
   });
 
   it('the window is [from, to): issuance alone is no flow, and a later window is empty', async () => {
@@ -81,14 +109,18 @@ describe('interPartnerFlows', () => {
   });
 
   it('finance scoped to a partner sees only the flows it is part of, and only its own side of the money', async () => {
-    expect(await flows(await app.financeToken(a.id))).toEqual([{ ...aToB(), redeemerFiat: null, redeemerCurrency: null }]);
+    expect(await flows(await app.financeToken(a.id))).toEqual([
+      { ...aToB(), redeemerFiat: null, redeemerCurrency: null },
+    ]);
     expect(byPair((await flows(await app.financeToken(b.id))) as ReturnType<typeof aToB>[])).toEqual(
       byPair([
         { ...aToB(), issuerFiat: null, issuerCurrency: null },
         { ...cToB(), issuerFiat: null, issuerCurrency: null },
       ]),
     );
-    expect(byPair((await flows(await app.financeToken(c.id))) as ReturnType<typeof aToB>[])).toEqual(byPair([{ ...cToB(), redeemerFiat: null, redeemerCurrency: null }, cToC()]));
+    expect(byPair((await flows(await app.financeToken(c.id))) as ReturnType<typeof aToB>[])).toEqual(
+      byPair([{ ...cToB(), redeemerFiat: null, redeemerCurrency: null }, cToC()]),
+    );
     const stranger = await app.createPartner();
     expect(await flows(await app.financeToken(stranger.id))).toEqual([]);
   });

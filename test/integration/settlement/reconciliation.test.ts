@@ -35,7 +35,8 @@ afterAll(() => app?.close());
 checkLedgerInvariantsAfterEach(() => app);
 
 const sql = (text: string, params: unknown[] = []) => app.hub.db.sql.query(text, params);
-const reconcile = async (token?: string) => (await app.gqlOk(ReconcileSettlements, {}, token ?? (await app.financeToken()))).reconcileSettlements;
+const reconcile = async (token?: string) =>
+  (await app.gqlOk(ReconcileSettlements, {}, token ?? (await app.financeToken()))).reconcileSettlements;
 
 /** Corrupts, reconciles, restores, and proves the report is clean again; returns the differences seen. */
 async function whileCorrupted(corrupt: () => Promise<unknown>, restore: () => Promise<unknown>) {
@@ -56,28 +57,58 @@ async function whileCorrupted(corrupt: () => Promise<unknown>, restore: () => Pr
 describe('reconcileSettlements', () => {
   it('no differences normally: every statement and valuation checked', async () => {
     const report = await reconcile();
-    expect(report).toMatchObject({ ok: true, differences: [], statementsChecked: 1, valuationsChecked: 4, unpricedTransfers: 0 });
+    expect(report).toMatchObject({
+      ok: true,
+      differences: [],
+      statementsChecked: 1,
+      valuationsChecked: 4,
+      unpricedTransfers: 0,
+    });
   });
 
   it('a statement total changed in the database is reported with the stored and the recomputed value', async () => {
     const diffs = await whileCorrupted(
-      () => sql(`update settlement_statement set due_to_hub = due_to_hub + 0.01, net_exact = net_exact + 0.01 where id = $1`, [closed.id]),
-      () => sql(`update settlement_statement set due_to_hub = due_to_hub - 0.01, net_exact = net_exact - 0.01 where id = $1`, [closed.id]),
+      () =>
+        sql(
+          `update settlement_statement set due_to_hub = due_to_hub + 0.01, net_exact = net_exact + 0.01 where id = $1`,
+          [closed.id],
+        ),
+      () =>
+        sql(
+          `update settlement_statement set due_to_hub = due_to_hub - 0.01, net_exact = net_exact - 0.01 where id = $1`,
+          [closed.id],
+        ),
     );
     expect(diffs).toEqual([
       { statementId: closed.id, partnerId: shop.id, field: 'dueToHub', stored: '12.5975', recomputed: '12.5875' },
       { statementId: closed.id, partnerId: shop.id, field: 'netExact', stored: '10.4675', recomputed: '10.4575' },
       // and the statements no longer add up, with what no statement covers, to the partner's valuations
-      { statementId: null, partnerId: shop.id, field: 'statements + uncovered = ledger valuations', stored: expect.any(String), recomputed: expect.any(String) },
+      {
+        statementId: null,
+        partnerId: shop.id,
+        field: 'statements + uncovered = ledger valuations',
+        stored: expect.any(String),
+        recomputed: expect.any(String),
+      },
     ]);
   });
 
   it('a statement line, the rounded net, the transfer count or the digest changed: each reported', async () => {
-    const [{ lines }] = (await sql(`select lines from settlement_statement where id = $1`, [closed.id])) as [{ lines: { kind: string; amount: string; points: string }[] }];
+    const [{ lines }] = (await sql(`select lines from settlement_statement where id = $1`, [closed.id])) as [
+      { lines: { kind: string; amount: string; points: string }[] },
+    ];
     const tampered = lines.map((l) => (l.kind === 'REDEMPTION' ? { ...l, amount: '-2.1', points: '299' } : l));
     const diffs = await whileCorrupted(
-      () => sql(`update settlement_statement set lines = $2::jsonb, net_rounded = 10.45, transfer_count = 4, digest = 'x' || digest where id = $1`, [closed.id, JSON.stringify(tampered)]),
-      () => sql(`update settlement_statement set lines = $2::jsonb, net_rounded = 10.46, transfer_count = 3, digest = substr(digest, 2) where id = $1`, [closed.id, JSON.stringify(lines)]),
+      () =>
+        sql(
+          `update settlement_statement set lines = $2::jsonb, net_rounded = 10.45, transfer_count = 4, digest = 'x' || digest where id = $1`,
+          [closed.id, JSON.stringify(tampered)],
+        ),
+      () =>
+        sql(
+          `update settlement_statement set lines = $2::jsonb, net_rounded = 10.46, transfer_count = 3, digest = substr(digest, 2) where id = $1`,
+          [closed.id, JSON.stringify(lines)],
+        ),
     );
     expect(diffs.map((d) => [d.field, d.stored, d.recomputed])).toEqual([
       ['REDEMPTION.amount', '-2.1', '-2.13'],
@@ -112,22 +143,56 @@ describe('reconcileSettlements', () => {
       () => sql(`update transfer_valuation set amount = amount + 1 where transfer_id = $1`, [earnId]),
       () => sql(`update transfer_valuation set amount = amount - 1 where transfer_id = $1`, [earnId]),
     );
-    expect(diffs).toContainEqual({ statementId: null, partnerId: shop.id, field: `valuation ${earnId}`, stored: '13.500000000000', recomputed: '12.500000000000' });
-    expect(diffs.filter((d) => d.statementId === closed.id).map((d) => d.field)).toEqual(['ISSUANCE.amount', 'dueToHub', 'netExact', 'netRounded', 'digest']);
+    expect(diffs).toContainEqual({
+      statementId: null,
+      partnerId: shop.id,
+      field: `valuation ${earnId}`,
+      stored: '13.500000000000',
+      recomputed: '12.500000000000',
+    });
+    expect(diffs.filter((d) => d.statementId === closed.id).map((d) => d.field)).toEqual([
+      'ISSUANCE.amount',
+      'dueToHub',
+      'netExact',
+      'netRounded',
+      'digest',
+    ]);
   });
 
   it('a valuation re-priced consistently (price and amount) away from its contract version is reported, even before any statement covers it', async () => {
     const diffs = await whileCorrupted(
-      () => sql(`update transfer_valuation set unit_price = 0.01, amount = points * 0.01 where transfer_id = $1`, [draftEarnId]),
-      () => sql(`update transfer_valuation set unit_price = 0.0125, amount = points * 0.0125 where transfer_id = $1`, [draftEarnId]),
+      () =>
+        sql(`update transfer_valuation set unit_price = 0.01, amount = points * 0.01 where transfer_id = $1`, [
+          draftEarnId,
+        ]),
+      () =>
+        sql(`update transfer_valuation set unit_price = 0.0125, amount = points * 0.0125 where transfer_id = $1`, [
+          draftEarnId,
+        ]),
     );
-    expect(diffs).toEqual([{ statementId: null, partnerId: shop.id, field: `valuation ${draftEarnId}`, stored: '0.400000000000', recomputed: '0.500000000000' }]);
+    expect(diffs).toEqual([
+      {
+        statementId: null,
+        partnerId: shop.id,
+        field: `valuation ${draftEarnId}`,
+        stored: '0.400000000000',
+        recomputed: '0.500000000000',
+      },
+    ]);
   });
 
   it('a valuation whose points no longer match its transfer is reported', async () => {
     const diffs = await whileCorrupted(
-      () => sql(`update transfer_valuation set points = points + 1, amount = (points + 1) * unit_price where transfer_id = $1`, [draftEarnId]),
-      () => sql(`update transfer_valuation set points = points - 1, amount = (points - 1) * unit_price where transfer_id = $1`, [draftEarnId]),
+      () =>
+        sql(
+          `update transfer_valuation set points = points + 1, amount = (points + 1) * unit_price where transfer_id = $1`,
+          [draftEarnId],
+        ),
+      () =>
+        sql(
+          `update transfer_valuation set points = points - 1, amount = (points - 1) * unit_price where transfer_id = $1`,
+          [draftEarnId],
+        ),
     );
     expect(diffs.map((d) => d.field)).toEqual([`valuation ${draftEarnId}`]);
   });
@@ -138,8 +203,18 @@ describe('reconcileSettlements', () => {
     await ledger.earnOk(free, member, 10);
     const hub = await reconcile();
     expect(hub).toMatchObject({ ok: true, unpricedTransfers: 1, statementsChecked: 1 });
-    expect(await reconcile(await app.financeToken(shop.id))).toMatchObject({ ok: true, unpricedTransfers: 0, statementsChecked: 1, valuationsChecked: 4 });
-    expect(await reconcile(await app.financeToken(free.id))).toMatchObject({ ok: true, unpricedTransfers: 1, statementsChecked: 0, valuationsChecked: 0 });
+    expect(await reconcile(await app.financeToken(shop.id))).toMatchObject({
+      ok: true,
+      unpricedTransfers: 0,
+      statementsChecked: 1,
+      valuationsChecked: 4,
+    });
+    expect(await reconcile(await app.financeToken(free.id))).toMatchObject({
+      ok: true,
+      unpricedTransfers: 1,
+      statementsChecked: 0,
+      valuationsChecked: 0,
+    });
 
     // A scoped report does not show another partner's corruption.
     const other = await whileCorruptedScoped(free);

@@ -82,15 +82,28 @@ describe('reading', () => {
   });
 
   it('those allowed see the same data; a scoped reader sees only its own partner', async () => {
-    const contracts = await Promise.all((['finance', 'financeA', 'partnerA'] as Who[]).map(async (w) => (await app.gqlOk(PartnerContracts, { partnerId: a.id }, tokens[w])).partnerContracts));
+    const contracts = await Promise.all(
+      (['finance', 'financeA', 'partnerA'] as Who[]).map(
+        async (w) => (await app.gqlOk(PartnerContracts, { partnerId: a.id }, tokens[w])).partnerContracts,
+      ),
+    );
     expect(contracts[1]).toEqual(contracts[0]);
     expect(contracts[2]).toEqual(contracts[0]);
     expect(contracts[0]!.map((c) => c.partnerId)).toEqual([a.id]);
-    const budgets = await Promise.all((['finance', 'financeA', 'partnerA'] as Who[]).map(async (w) => (await app.gqlOk(PartnerBudget, { partnerId: a.id }, tokens[w])).partnerBudget));
+    const budgets = await Promise.all(
+      (['finance', 'financeA', 'partnerA'] as Who[]).map(
+        async (w) => (await app.gqlOk(PartnerBudget, { partnerId: a.id }, tokens[w])).partnerBudget,
+      ),
+    );
     expect(budgets).toEqual([0, 1, 2].map(() => ({ partnerId: a.id, remaining: '99' })));
     // Hub-wide finance sees every partner; A's finance and A see nothing of B.
-    expect((await app.gqlOk(PartnerContracts, { partnerId: b.id }, tokens.finance)).partnerContracts[0]).toMatchObject({ partnerId: b.id, settlementCurrency: 'EUR' });
-    expect((await app.gqlOk(SettlementStatement, { partnerId: b.id }, tokens.finance)).settlementStatement).toMatchObject({ partnerId: b.id, fiatCurrency: 'EUR' });
+    expect((await app.gqlOk(PartnerContracts, { partnerId: b.id }, tokens.finance)).partnerContracts[0]).toMatchObject({
+      partnerId: b.id,
+      settlementCurrency: 'EUR',
+    });
+    expect(
+      (await app.gqlOk(SettlementStatement, { partnerId: b.id }, tokens.finance)).settlementStatement,
+    ).toMatchObject({ partnerId: b.id, fiatCurrency: 'EUR' });
     for (const who of ['financeA', 'partnerA'] as Who[]) {
       expect(errorCodes(await app.gql(PartnerContracts, { partnerId: b.id }, tokens[who]))).toEqual(['FORBIDDEN']);
       expect(errorCodes(await app.gql(SettlementStatement, { partnerId: b.id }, tokens[who]))).toEqual(['FORBIDDEN']);
@@ -98,8 +111,10 @@ describe('reading', () => {
   });
 
   it('reconciliation is for finance and the operator', async () => {
-    for (const who of ['operator', 'finance', 'financeA', 'financeB'] as Who[]) expect((await app.gqlOk(ReconcileSettlements, {}, tokens[who])).reconcileSettlements.ok, who).toBe(true);
-    for (const who of ['partnerA', 'partnerB', 'member'] as Who[]) expect(errorCodes(await app.gql(ReconcileSettlements, {}, tokens[who])), who).toEqual(['FORBIDDEN']);
+    for (const who of ['operator', 'finance', 'financeA', 'financeB'] as Who[])
+      expect((await app.gqlOk(ReconcileSettlements, {}, tokens[who])).reconcileSettlements.ok, who).toBe(true);
+    for (const who of ['partnerA', 'partnerB', 'member'] as Who[])
+      expect(errorCodes(await app.gql(ReconcileSettlements, {}, tokens[who])), who).toEqual(['FORBIDDEN']);
   });
 });
 
@@ -113,7 +128,10 @@ describe('writing', () => {
     await st.contractOk(prepaid, { billingMode: 'PREPAID' });
     const mid = await st.counts();
     for (const who of ALL.filter((w) => w !== 'operator')) {
-      expect(errorCodes(await app.gql(RecordPrepaidTopUp, { partnerId: prepaid.id, amount: '10' }, tokens[who])), who).toEqual(['FORBIDDEN']);
+      expect(
+        errorCodes(await app.gql(RecordPrepaidTopUp, { partnerId: prepaid.id, amount: '10' }, tokens[who])),
+        who,
+      ).toEqual(['FORBIDDEN']);
     }
     expect(await st.counts()).toEqual(mid);
     expect(mid.partner_contract).toBe(before.partner_contract! + 1);
@@ -134,8 +152,16 @@ describe('writing', () => {
       expect(errorCodes(await st.markPaid(a, ref, 'PAY', tokens[who])), who).toEqual(['FORBIDDEN']);
     }
     expect((await st.statement(a, ref)).status).toBe('CLOSED');
-    expect((await st.markPaid(a, ref, 'PAY-A', tokens.finance)).data!.markStatementPaid).toMatchObject({ status: 'PAID', paymentReference: 'PAY-A' });
+    expect((await st.markPaid(a, ref, 'PAY-A', tokens.finance)).data!.markStatementPaid).toMatchObject({
+      status: 'PAID',
+      paymentReference: 'PAY-A',
+    });
     // A sees its own statements, paid.
-    expect((await app.gqlOk(SettlementStatements, { partnerId: a.id }, tokens.partnerA)).settlementStatements.map((s) => [s.id, s.status])).toEqual([[closed.id, 'PAID']]);
+    expect(
+      (await app.gqlOk(SettlementStatements, { partnerId: a.id }, tokens.partnerA)).settlementStatements.map((s) => [
+        s.id,
+        s.status,
+      ]),
+    ).toEqual([[closed.id, 'PAID']]);
   });
 });

@@ -37,23 +37,47 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
     } else cell += c;
   }
-  if (cell !== '' || row.length) row.push(cell), rows.push(row);
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
-const csvUrl = (params: Record<string, string>) => `${app.url}/settlement/statement.csv?${new URLSearchParams(params).toString()}`;
-const get = (params: Record<string, string>, token?: string) => fetch(csvUrl(params), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const csvUrl = (params: Record<string, string>) =>
+  `${app.url}/settlement/statement.csv?${new URLSearchParams(params).toString()}`;
+const get = (params: Record<string, string>, token?: string) =>
+  fetch(csvUrl(params), { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
-const HEADER = ['statement_id', 'partner_id', 'period_start', 'period_end', 'status', 'row_kind', 'transfers', 'points', 'amount', 'currency'];
+const HEADER = [
+  'statement_id',
+  'partner_id',
+  'period_start',
+  'period_end',
+  'status',
+  'row_kind',
+  'transfers',
+  'points',
+  'amount',
+  'currency',
+];
 
 type Statement = Awaited<ReturnType<SettlementHelpers['statement']>>;
 
@@ -62,9 +86,19 @@ function fromCsv(rows: string[][]) {
   const [header, ...body] = rows;
   expect(header).toEqual(HEADER);
   for (const r of body) expect(r).toHaveLength(HEADER.length);
-  const rec = body.map((r) => Object.fromEntries(HEADER.map((h, i) => [h, r[i]!])) as Record<(typeof HEADER)[number], string>);
+  const rec = body.map(
+    (r) => Object.fromEntries(HEADER.map((h, i) => [h, r[i]!])) as Record<(typeof HEADER)[number], string>,
+  );
   const first = rec[0]!;
-  for (const r of rec) expect([r.statement_id, r.partner_id, r.period_start, r.period_end, r.status, r.currency]).toEqual([first.statement_id, first.partner_id, first.period_start, first.period_end, first.status, first.currency]);
+  for (const r of rec)
+    expect([r.statement_id, r.partner_id, r.period_start, r.period_end, r.status, r.currency]).toEqual([
+      first.statement_id,
+      first.partner_id,
+      first.period_start,
+      first.period_end,
+      first.status,
+      first.currency,
+    ]);
   const total = (kind: string) => rec.find((r) => r.row_kind === kind)!;
   return {
     id: first.statement_id || null,
@@ -73,7 +107,9 @@ function fromCsv(rows: string[][]) {
     periodEnd: first.period_end,
     status: first.status,
     fiatCurrency: first.currency,
-    lines: rec.filter((r) => r.transfers !== '' && r.points !== '').map((r) => ({ kind: r.row_kind, transfers: Number(r.transfers), points: r.points, amount: r.amount })),
+    lines: rec
+      .filter((r) => r.transfers !== '' && r.points !== '')
+      .map((r) => ({ kind: r.row_kind, transfers: Number(r.transfers), points: r.points, amount: r.amount })),
     dueToHub: total('DUE_TO_HUB').amount,
     dueToPartner: total('DUE_TO_PARTNER').amount,
     netExact: total('NET_EXACT').amount,
@@ -122,11 +158,18 @@ describe('statement.csv', () => {
     const rows = parseCsv(text);
     expect(rows).toHaveLength(1 + 7 + 5);
     expect(fromCsv(rows)).toEqual(comparable(closed));
-    expect(closed.lines.find((l) => l.kind === 'ISSUANCE')).toEqual({ kind: 'ISSUANCE', transfers: 2, points: '1008', amount: '12.6' });
+    expect(closed.lines.find((l) => l.kind === 'ISSUANCE')).toEqual({
+      kind: 'ISSUANCE',
+      transfers: 2,
+      points: '1008',
+      amount: '12.6',
+    });
   });
 
   it('the partner itself, and finance scoped to it, get the same file', async () => {
-    const want = await (await get({ partnerId: shop.id, periodStart: closed.periodStart }, await app.financeToken())).text();
+    const want = await (
+      await get({ partnerId: shop.id, periodStart: closed.periodStart }, await app.financeToken())
+    ).text();
     for (const token of [shop.token, await app.financeToken(shop.id), await app.operatorToken()]) {
       const res = await get({ partnerId: shop.id, periodStart: closed.periodStart }, token);
       expect(res.status).toBe(200);
@@ -137,7 +180,10 @@ describe('statement.csv', () => {
   it('the open period as a draft (no date, or `at`): equal to the GraphQL draft', async () => {
     await ledger.earnOk(shop, member, 5);
     const draft = await st.statement(shop);
-    const variants: Record<string, string>[] = [{ partnerId: shop.id }, { partnerId: shop.id, at: new Date().toISOString() }];
+    const variants: Record<string, string>[] = [
+      { partnerId: shop.id },
+      { partnerId: shop.id, at: new Date().toISOString() },
+    ];
     for (const params of variants) {
       const res = await get(params, shop.token);
       expect(res.status).toBe(200);
@@ -161,7 +207,9 @@ describe('statement.csv', () => {
     expect(await status(await app.financeToken(other.id))).toBe(403);
     expect(await status(await memberHelpers(app).token(shop, member))).toBe(403);
     const res = await get(params, other.token);
-    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('FORBIDDEN');
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('bad requests: a bad date 400, an unknown partner or one without a contract 404, POST 405', async () => {
@@ -169,7 +217,10 @@ describe('statement.csv', () => {
     expect((await get({ partnerId: shop.id, periodStart: 'yesterday' }, finance)).status).toBe(400);
     expect((await get({ partnerId: 'nope' }, finance)).status).toBe(404);
     expect((await get({ partnerId: (await app.createPartner()).id }, finance)).status).toBe(404);
-    const post = await fetch(csvUrl({ partnerId: shop.id }), { method: 'POST', headers: { authorization: `Bearer ${finance}` } });
+    const post = await fetch(csvUrl({ partnerId: shop.id }), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${finance}` },
+    });
     expect(post.status).toBe(405);
   });
 });

@@ -14,7 +14,16 @@ import { errorCodes, dataOf } from '../../support/graphql-client.js';
 import { checkLedgerInvariantsAfterEach, ledgerHelpers, type LedgerHelpers } from '../../support/ledger.js';
 import { memberHelpers } from '../../support/members.js';
 import { exchangeHelpers } from '../../support/exchange.js';
-import { SettlementStatement, SettlementStatements, expectedStatement, fixed, settlementHelpers, valueOf, type Priced, type SettlementHelpers } from '../../support/settlement.js';
+import {
+  SettlementStatement,
+  SettlementStatements,
+  expectedStatement,
+  fixed,
+  settlementHelpers,
+  valueOf,
+  type Priced,
+  type SettlementHelpers,
+} from '../../support/settlement.js';
 import { initTestApp, type TestApp } from '../../support/test-app.js';
 
 let app: TestApp;
@@ -43,11 +52,19 @@ const digestOf = (items: readonly Posted[]) =>
         )
         .digest('hex');
 
-const SETTLEMENT_WRITES = ['settlement_statement', 'statement_transfer', 'partner_budget', 'transfer', 'transfer_valuation'];
+const SETTLEMENT_WRITES = [
+  'settlement_statement',
+  'statement_transfer',
+  'partner_budget',
+  'transfer',
+  'transfer_valuation',
+];
 async function writes() {
   const out: Record<string, number> = {};
   for (const t of SETTLEMENT_WRITES) out[t] = await app.count(t);
-  const [paid] = await app.hub.db.sql.query<{ n: number }>(`select count(*)::int as n from settlement_statement where paid_at is not null`);
+  const [paid] = await app.hub.db.sql.query<{ n: number }>(
+    `select count(*)::int as n from settlement_statement where paid_at is not null`,
+  );
   out.paid = paid!.n;
   return out;
 }
@@ -66,7 +83,8 @@ describe('lines, dues and the net', () => {
     const token = await memberHelpers(app).token(shop, member);
 
     const posted: Posted[] = [];
-    const add = (kind: Posted['kind'], points: number, unitPrice: string, transferId: string) => posted.push({ kind, points: BigInt(points), unitPrice, transferId });
+    const add = (kind: Posted['kind'], points: number, unitPrice: string, transferId: string) =>
+      posted.push({ kind, points: BigInt(points), unitPrice, transferId });
     const e1 = await ledger.earnOk(shop, member, 1001);
     add('ISSUANCE', 1001, I, e1.transfer.id);
     const e2 = await ledger.earnOk(shop, member, 3);
@@ -88,7 +106,13 @@ describe('lines, dues and the net', () => {
 
     const expected = expectedStatement(posted, 2);
     // By hand: to the hub 1001×0.0125 + 3×0.0125 − 3×0.0125 + 50×0.0125 = 13.1375; to the shop (333+47−33+21)×0.0071 = 2.6128.
-    expect([expected.dueToHub, expected.dueToPartner, expected.netExact, expected.net, expected.rounding]).toEqual(['13.1375', '2.6128', '10.5247', '10.52', '-0.0047']);
+    expect([expected.dueToHub, expected.dueToPartner, expected.netExact, expected.net, expected.rounding]).toEqual([
+      '13.1375',
+      '2.6128',
+      '10.5247',
+      '10.52',
+      '-0.0047',
+    ]);
     expect(expected.lines.map((l) => [l.kind, l.transfers, l.points])).toEqual([
       ['ISSUANCE', 2, '1004'],
       ['ISSUANCE_REVERSAL', 1, '3'],
@@ -100,7 +124,16 @@ describe('lines, dues and the net', () => {
     ]);
 
     const draft = await st.statement(shop);
-    expect(draft).toMatchObject({ id: null, status: 'DRAFT', fiatCurrency: 'USD', closedAt: null, paidAt: null, paymentReference: null, ...expected, digest: digestOf(posted) });
+    expect(draft).toMatchObject({
+      id: null,
+      status: 'DRAFT',
+      fiatCurrency: 'USD',
+      closedAt: null,
+      paidAt: null,
+      paymentReference: null,
+      ...expected,
+      digest: digestOf(posted),
+    });
     const closed = await st.closeCurrent(shop);
     expect(closed).toEqual({
       ...draft,
@@ -115,12 +148,48 @@ describe('lines, dues and the net', () => {
   });
 
   it.each([
-    { case: 'a tie rounds to even (down)', currency: 'USD', issue: '0.0125', earns: [10], want: { netExact: '0.125', net: '0.12', rounding: '-0.005' } },
-    { case: 'a tie rounds to even (up)', currency: 'USD', issue: '0.0135', earns: [10], want: { netExact: '0.135', net: '0.14', rounding: '0.005' } },
-    { case: 'above a tie rounds up', currency: 'USD', issue: '0.012501', earns: [10], want: { netExact: '0.12501', net: '0.13', rounding: '0.00499' } },
-    { case: 'rounded once, not per transfer (3 × 0.005)', currency: 'USD', issue: '0.005', earns: [1, 1, 1], want: { netExact: '0.015', net: '0.02', rounding: '0.005' } },
-    { case: 'JPY has no minor unit', currency: 'JPY', issue: '0.5', earns: [25], want: { netExact: '12.5', net: '12', rounding: '-0.5' } },
-    { case: 'KWD has three decimals', currency: 'KWD', issue: '0.0001', earns: [10005], want: { netExact: '1.0005', net: '1.000', rounding: '-0.0005' } },
+    {
+      case: 'a tie rounds to even (down)',
+      currency: 'USD',
+      issue: '0.0125',
+      earns: [10],
+      want: { netExact: '0.125', net: '0.12', rounding: '-0.005' },
+    },
+    {
+      case: 'a tie rounds to even (up)',
+      currency: 'USD',
+      issue: '0.0135',
+      earns: [10],
+      want: { netExact: '0.135', net: '0.14', rounding: '0.005' },
+    },
+    {
+      case: 'above a tie rounds up',
+      currency: 'USD',
+      issue: '0.012501',
+      earns: [10],
+      want: { netExact: '0.12501', net: '0.13', rounding: '0.00499' },
+    },
+    {
+      case: 'rounded once, not per transfer (3 × 0.005)',
+      currency: 'USD',
+      issue: '0.005',
+      earns: [1, 1, 1],
+      want: { netExact: '0.015', net: '0.02', rounding: '0.005' },
+    },
+    {
+      case: 'JPY has no minor unit',
+      currency: 'JPY',
+      issue: '0.5',
+      earns: [25],
+      want: { netExact: '12.5', net: '12', rounding: '-0.5' },
+    },
+    {
+      case: 'KWD has three decimals',
+      currency: 'KWD',
+      issue: '0.0001',
+      earns: [10005],
+      want: { netExact: '1.0005', net: '1.000', rounding: '-0.0005' },
+    },
   ])('half-even to the minor unit: $case', async ({ currency, issue, earns, want }) => {
     const shop = await app.createPartner();
     await st.contractOk(shop, { settlementCurrency: currency, issuePrice: issue, redemptionPrice: '0' });
@@ -128,7 +197,12 @@ describe('lines, dues and the net', () => {
     for (const n of earns) await ledger.earnOk(shop, member, n);
     const s = await st.statement(shop);
     expect({ netExact: s.netExact, net: s.net, rounding: s.rounding }).toEqual(want);
-    expect(s).toMatchObject(expectedStatement(earns.map((n) => ({ kind: 'ISSUANCE', points: BigInt(n), unitPrice: issue })), currency === 'JPY' ? 0 : currency === 'KWD' ? 3 : 2));
+    expect(s).toMatchObject(
+      expectedStatement(
+        earns.map((n) => ({ kind: 'ISSUANCE', points: BigInt(n), unitPrice: issue })),
+        currency === 'JPY' ? 0 : currency === 'KWD' ? 3 : 2,
+      ),
+    );
   });
 
   it('a net due to the partner is negative and rounds half-even too', async () => {
@@ -137,7 +211,13 @@ describe('lines, dues and the net', () => {
     const member = await ledger.enroll(shop);
     await ledger.earnOk(shop, member, 10);
     dataOf(await ledger.redeem(shop, member, 10));
-    expect(await st.statement(shop)).toMatchObject({ dueToHub: '0', dueToPartner: '0.125', netExact: '-0.125', net: '-0.12', rounding: '0.005' });
+    expect(await st.statement(shop)).toMatchObject({
+      dueToHub: '0',
+      dueToPartner: '0.125',
+      netExact: '-0.125',
+      net: '-0.12',
+      rounding: '0.005',
+    });
   });
 });
 
@@ -147,13 +227,31 @@ describe('the live draft', () => {
     await st.contractOk(shop, { issuePrice: '0.01', redemptionPrice: '0.005', period: 'DAILY', periodSeconds: null });
     const empty = await st.statement(shop);
     const dayStart = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
-    expect(empty).toMatchObject({ id: null, status: 'DRAFT', periodStart: dayStart.toISOString(), periodEnd: new Date(dayStart.getTime() + 86_400_000).toISOString(), dueToHub: '0', dueToPartner: '0', netExact: '0', net: '0.00', rounding: '0', transferCount: 0, digest: '' });
+    expect(empty).toMatchObject({
+      id: null,
+      status: 'DRAFT',
+      periodStart: dayStart.toISOString(),
+      periodEnd: new Date(dayStart.getTime() + 86_400_000).toISOString(),
+      dueToHub: '0',
+      dueToPartner: '0',
+      netExact: '0',
+      net: '0.00',
+      rounding: '0',
+      transferCount: 0,
+      digest: '',
+    });
     expect(empty.lines.every((l) => l.transfers === 0 && l.points === '0' && l.amount === '0')).toBe(true);
 
     const member = await ledger.enroll(shop);
     const e = await ledger.earnOk(shop, member, 250);
     const one = await st.statement(shop);
-    expect(one).toMatchObject({ status: 'DRAFT', dueToHub: '2.5', net: '2.50', transferCount: 1, digest: digestOf([{ kind: 'ISSUANCE', points: 250n, unitPrice: '0.01', transferId: e.transfer.id }]) });
+    expect(one).toMatchObject({
+      status: 'DRAFT',
+      dueToHub: '2.5',
+      net: '2.50',
+      transferCount: 1,
+      digest: digestOf([{ kind: 'ISSUANCE', points: 250n, unitPrice: '0.01', transferId: e.transfer.id }]),
+    });
     const r = dataOf(await ledger.redeem(shop, member, 100)).redeemPoints;
     const two = await st.statement(shop);
     expect(two).toMatchObject({ dueToHub: '2.5', dueToPartner: '0.5', netExact: '2', net: '2.00', transferCount: 2 });
@@ -166,7 +264,9 @@ describe('the live draft', () => {
     // The period of a given instant: the same day's draft, asked for by any instant in it.
     expect(await st.statement(shop, new Date(dayStart.getTime() + 1000))).toEqual(two);
     // Nothing is closed yet.
-    expect(dataOf(await app.gql(SettlementStatements, { partnerId: shop.id }, await st.financeToken())).settlementStatements).toEqual([]);
+    expect(
+      dataOf(await app.gql(SettlementStatements, { partnerId: shop.id }, await st.financeToken())).settlementStatements,
+    ).toEqual([]);
   });
 
   it('a partner without a contract has no statement: NO_CONTRACT', async () => {
@@ -183,7 +283,12 @@ describe('closing', () => {
     const member = await ledger.enroll(shop);
     const a = await ledger.earnOk(shop, member, 100);
     const closed = await st.closeCurrent(shop);
-    expect(closed).toMatchObject({ status: 'CLOSED', transferCount: 1, dueToHub: '2', digest: digestOf([{ kind: 'ISSUANCE', points: 100n, unitPrice: '0.02', transferId: a.transfer.id }]) });
+    expect(closed).toMatchObject({
+      status: 'CLOSED',
+      transferCount: 1,
+      dueToHub: '2',
+      digest: digestOf([{ kind: 'ISSUANCE', points: 100n, unitPrice: '0.02', transferId: a.transfer.id }]),
+    });
     expect(new Date(closed.closedAt!).getTime()).toBeGreaterThanOrEqual(new Date(closed.periodEnd).getTime());
 
     const b = await ledger.earnOk(shop, member, 300);
@@ -192,7 +297,15 @@ describe('closing', () => {
     expect(await st.statement(shop, closed.periodStart)).toEqual(closed);
     const next = await st.statement(shop);
     expect(next.periodStart >= closed.periodEnd).toBe(true);
-    expect(next).toMatchObject({ status: 'DRAFT', transferCount: 2, dueToHub: '5', lines: expect.arrayContaining([{ kind: 'ISSUANCE', transfers: 1, points: '300', amount: '6' }, { kind: 'ISSUANCE_REVERSAL', transfers: 1, points: '50', amount: '-1' }]) });
+    expect(next).toMatchObject({
+      status: 'DRAFT',
+      transferCount: 2,
+      dueToHub: '5',
+      lines: expect.arrayContaining([
+        { kind: 'ISSUANCE', transfers: 1, points: '300', amount: '6' },
+        { kind: 'ISSUANCE_REVERSAL', transfers: 1, points: '50', amount: '-1' },
+      ]),
+    });
 
     const second = await st.closeCurrent(shop);
     expect(second).toMatchObject({ status: 'CLOSED', transferCount: 2, dueToHub: '5' });
@@ -206,7 +319,9 @@ describe('closing', () => {
     );
     expect(claims).toEqual({ assigned: 3, distinct: 3, valuations: 3 });
     expect(await st.statement(shop, closed.periodStart)).toEqual(closed);
-    const list = dataOf(await app.gql(SettlementStatements, { partnerId: shop.id }, await st.financeToken())).settlementStatements;
+    const list = dataOf(
+      await app.gql(SettlementStatements, { partnerId: shop.id }, await st.financeToken()),
+    ).settlementStatements;
     expect(list.map((s) => s.id)).toEqual([second.id, closed.id]);
     expect(b.transfer.amount).toBe('300');
   });
@@ -222,7 +337,9 @@ describe('closing', () => {
     expect(errorCodes(early)).toEqual(['PERIOD_NOT_ENDED']);
     expect(early.errors![0]!.extensions?.periodEnd).toBe(open.periodEnd);
     expect(errorCodes(await st.close(shop, open.periodEnd))).toEqual(['PERIOD_NOT_ENDED']); // the next one, further still
-    expect(errorCodes(await st.close(shop, new Date(new Date(open.periodStart).getTime() + 500).toISOString()))).toEqual(['BAD_USER_INPUT']);
+    expect(
+      errorCodes(await st.close(shop, new Date(new Date(open.periodStart).getTime() + 500).toISOString())),
+    ).toEqual(['BAD_USER_INPUT']);
     expect(await writes()).toEqual(before);
 
     await st.waitUntil(open.periodEnd);
@@ -241,8 +358,15 @@ describe('closing', () => {
     const open = await st.statement(shop);
     await st.waitUntil(open.periodEnd);
     const results = await Promise.all([1, 2, 3].map(() => st.close(shop, open.periodStart)));
-    expect(results.map((r) => (r.errors?.length ? errorCodes(r)[0] : 'OK')).sort()).toEqual(['OK', 'PERIOD_ALREADY_CLOSED', 'PERIOD_ALREADY_CLOSED']);
-    const [n] = await app.hub.db.sql.query<{ n: number }>(`select count(*)::int as n from settlement_statement where partner_id = $1`, [shop.id]);
+    expect(results.map((r) => (r.errors?.length ? errorCodes(r)[0] : 'OK')).sort()).toEqual([
+      'OK',
+      'PERIOD_ALREADY_CLOSED',
+      'PERIOD_ALREADY_CLOSED',
+    ]);
+    const [n] = await app.hub.db.sql.query<{ n: number }>(
+      `select count(*)::int as n from settlement_statement where partner_id = $1`,
+      [shop.id],
+    );
     expect(n!.n).toBe(1);
   });
 });
@@ -257,7 +381,11 @@ describe('payment', () => {
     let before = await writes();
     expect(errorCodes(await st.markPaid(shop, open.periodStart, 'PAY-EARLY'))).toEqual(['STATEMENT_NOT_CLOSED']);
     expect(await writes()).toEqual(before);
-    expect(await st.statement(shop, open.periodStart)).toMatchObject({ status: 'DRAFT', paidAt: null, paymentReference: null });
+    expect(await st.statement(shop, open.periodStart)).toMatchObject({
+      status: 'DRAFT',
+      paidAt: null,
+      paymentReference: null,
+    });
 
     await st.waitUntil(open.periodEnd);
     const closed = dataOf(await st.close(shop, open.periodStart)).closeSettlementPeriod;
@@ -267,7 +395,12 @@ describe('payment', () => {
     expect(await writes()).toEqual(before);
 
     const paid = dataOf(await st.markPaid(shop, open.periodStart, '  SEPA 2026-11-23 #4711  ')).markStatementPaid;
-    expect(paid).toEqual({ ...closed, status: 'PAID', paidAt: expect.any(String), paymentReference: 'SEPA 2026-11-23 #4711' });
+    expect(paid).toEqual({
+      ...closed,
+      status: 'PAID',
+      paidAt: expect.any(String),
+      paymentReference: 'SEPA 2026-11-23 #4711',
+    });
     expect(await st.statement(shop, open.periodStart)).toEqual(paid);
     before = await writes();
     expect(errorCodes(await st.markPaid(shop, open.periodStart, 'PAY-AGAIN'))).toEqual(['STATEMENT_ALREADY_PAID']);

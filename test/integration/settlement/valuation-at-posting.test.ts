@@ -11,7 +11,13 @@ import { dataOf } from '../../support/graphql-client.js';
 import { checkLedgerInvariantsAfterEach, ledgerHelpers, type LedgerHelpers } from '../../support/ledger.js';
 import { memberHelpers, type MemberHelpers } from '../../support/members.js';
 import { exchangeHelpers, type ExchangeHelpers } from '../../support/exchange.js';
-import { expectValuation, expectedStatement, settlementHelpers, type Priced, type SettlementHelpers } from '../../support/settlement.js';
+import {
+  expectValuation,
+  expectedStatement,
+  settlementHelpers,
+  type Priced,
+  type SettlementHelpers,
+} from '../../support/settlement.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 let app: TestApp;
@@ -40,8 +46,16 @@ describe('each settled transfer kind', () => {
   const HOT = { issue: '0.02', redemption: '0.000000000007' };
   beforeAll(async () => {
     [airline, hotel] = [await app.createPartner(), await app.createPartner()];
-    airlineV1 = await st.contractOk(airline, { settlementCurrency: 'USD', issuePrice: AIR.issue, redemptionPrice: AIR.redemption });
-    hotelV1 = await st.contractOk(hotel, { settlementCurrency: 'EUR', issuePrice: HOT.issue, redemptionPrice: HOT.redemption });
+    airlineV1 = await st.contractOk(airline, {
+      settlementCurrency: 'USD',
+      issuePrice: AIR.issue,
+      redemptionPrice: AIR.redemption,
+    });
+    hotelV1 = await st.contractOk(hotel, {
+      settlementCurrency: 'EUR',
+      issuePrice: HOT.issue,
+      redemptionPrice: HOT.redemption,
+    });
     miles = await ex.brand(airline);
     stars = await ex.brand(hotel);
     await ex.setRateOk(miles, 'TO_PTS', '0.5', '0.02', 1, 1);
@@ -50,7 +64,14 @@ describe('each settled transfer kind', () => {
     await ex.setRateOk(stars, 'FROM_PTS', '4', '0.01', 1, 1);
   });
 
-  const air = (kind: string, points: number, unitPrice: string) => ({ kind, points, unitPrice, contractId: airlineV1.id, partnerId: airline.id, currency: 'USD' });
+  const air = (kind: string, points: number, unitPrice: string) => ({
+    kind,
+    points,
+    unitPrice,
+    contractId: airlineV1.id,
+    partnerId: airline.id,
+    currency: 'USD',
+  });
 
   it('earn, redeem, capture and the reversals of each: exact valuations with the contract version; holds and releases are not valued', async () => {
     const member = await ledger.enroll(airline);
@@ -63,7 +84,14 @@ describe('each settled transfer kind', () => {
     const revCapture = dataOf(await ledger.reverse(airline, capture.transfer.id, 10)).reverseTransfer;
     const revEarn = dataOf(await ledger.reverse(airline, earn.transfer.id, 200)).reverseTransfer;
 
-    const ids = [earn.transfer.id, redeem.transfer.id, capture.transfer.id, revRedeem.transfer.id, revCapture.transfer.id, revEarn.transfer.id];
+    const ids = [
+      earn.transfer.id,
+      redeem.transfer.id,
+      capture.transfer.id,
+      revRedeem.transfer.id,
+      revCapture.transfer.id,
+      revEarn.transfer.id,
+    ];
     const rows = await st.valuations(ids);
     expect(rows).toHaveLength(6);
     expectValuation(rows[0], air('ISSUANCE', 1000, AIR.issue)); // 12.345678901
@@ -81,7 +109,9 @@ describe('each settled transfer kind', () => {
     const earn = await ledger.earnOk(airline, member, 100);
     dataOf(await ledger.redeem(airline, member, 80));
     const rev = dataOf(await ledger.reverse(airline, earn.transfer.id)).reverseTransfer;
-    const [back, shortfall] = ['REVERSE_EARN', 'REVERSE_EARN_SHORTFALL'].map((k) => rev.transfers.find((t) => t.kind === k)!);
+    const [back, shortfall] = ['REVERSE_EARN', 'REVERSE_EARN_SHORTFALL'].map((k) =>
+      rev.transfers.find((t) => t.kind === k)!,
+    );
     expect([back!.amount, shortfall!.amount]).toEqual(['20', '80']);
     const rows = await st.valuations([back!.id, shortfall!.id]);
     expectValuation(rows[0], air('ISSUANCE_REVERSAL', 20, AIR.issue));
@@ -113,7 +143,14 @@ describe('each settled transfer kind', () => {
     expectValuation(rows[0], air('CONVERSION_IN', 245, AIR.issue));
     expectValuation(rows[1], air('CONVERSION_OUT', 100, AIR.redemption));
     expectValuation(rows[2], air('CONVERSION_IN', 147, AIR.issue));
-    expectValuation(rows[3], { kind: 'CONVERSION_OUT', points: 147, unitPrice: HOT.redemption, contractId: hotelV1.id, partnerId: hotel.id, currency: 'EUR' });
+    expectValuation(rows[3], {
+      kind: 'CONVERSION_OUT',
+      points: 147,
+      unitPrice: HOT.redemption,
+      contractId: hotelV1.id,
+      partnerId: hotel.id,
+      currency: 'EUR',
+    });
     expect(rows[3]!.amount).toBe('-0.000000001029');
     // Branded-currency movements that are not conversions carry no valuation.
     expect(await st.valuations([milesEarn.transfer.id, toPtsOut.id, fromPtsIn.id])).toEqual([]);
@@ -134,7 +171,12 @@ describe('contract versions over time', () => {
     const v1 = await st.contractOk(partner, { issuePrice: '0.0105', redemptionPrice: '0.0071', periodSeconds: 3 });
     await st.freshPeriod(partner);
     const switchAt = new Date(Date.now() + 900);
-    const v2 = await st.contractOk(partner, { issuePrice: '0.0115', redemptionPrice: '0.0069', periodSeconds: 3, effectiveFrom: switchAt.toISOString() });
+    const v2 = await st.contractOk(partner, {
+      issuePrice: '0.0115',
+      redemptionPrice: '0.0069',
+      periodSeconds: 3,
+      effectiveFrom: switchAt.toISOString(),
+    });
 
     const e1 = await ledger.earnOk(partner, member, 333);
     const e2 = await ledger.earnOk(partner, member, 7);
@@ -153,7 +195,15 @@ describe('contract versions over time', () => {
       { kind: 'REDEMPTION', points: 51n, unitPrice: '0.0069', contract: v2.id },
       { kind: 'ISSUANCE_REVERSAL', points: 99n, unitPrice: '0.0105', contract: v1.id },
     ];
-    want.forEach((w, i) => expectValuation(rows[i], { kind: w.kind, points: w.points, unitPrice: w.unitPrice, contractId: w.contract, partnerId: partner.id }));
+    want.forEach((w, i) =>
+      expectValuation(rows[i], {
+        kind: w.kind,
+        points: w.points,
+        unitPrice: w.unitPrice,
+        contractId: w.contract,
+        partnerId: partner.id,
+      }),
+    );
     // The switch fell between the postings it separates.
     expect(rows[2]!.created_at.getTime()).toBeLessThan(switchAt.getTime());
     expect(rows[3]!.created_at.getTime()).toBeGreaterThanOrEqual(switchAt.getTime());
@@ -162,7 +212,13 @@ describe('contract versions over time', () => {
     const expected = expectedStatement(want, 2);
     expect(closed).toMatchObject({ status: 'CLOSED', fiatCurrency: 'USD', ...expected });
     // 333×0.0105 + 7×0.0105 + 333×0.0115 − 99×0.0105 = 6.3600; redemptions 101×0.0071 + 51×0.0069 = 1.0690
-    expect([closed.dueToHub, closed.dueToPartner, closed.netExact, closed.net, closed.rounding]).toEqual(['6.36', '1.069', '5.291', '5.29', '-0.001']);
+    expect([closed.dueToHub, closed.dueToPartner, closed.netExact, closed.net, closed.rounding]).toEqual([
+      '6.36',
+      '1.069',
+      '5.291',
+      '5.29',
+      '-0.001',
+    ]);
   });
 
   it('the reversal of an earn issued under an older contract uses that contract: its price, its version, its currency', async () => {
@@ -179,9 +235,27 @@ describe('contract versions over time', () => {
     const revRedeem = dataOf(await ledger.reverse(partner, redeem.transfer.id, 45)).reverseTransfer;
     const fresh = await ledger.earnOk(partner, member, 10);
     const rows = await st.valuations([revEarn.transfer.id, revRedeem.transfer.id, fresh.transfer.id]);
-    expectValuation(rows[0], { kind: 'ISSUANCE_REVERSAL', points: 123, unitPrice: '0.031', contractId: v1.id, partnerId: partner.id });
-    expectValuation(rows[1], { kind: 'REDEMPTION_REVERSAL', points: 45, unitPrice: '0.017', contractId: v1.id, partnerId: partner.id });
-    expectValuation(rows[2], { kind: 'ISSUANCE', points: 10, unitPrice: '0.9', contractId: v3.id, partnerId: partner.id });
+    expectValuation(rows[0], {
+      kind: 'ISSUANCE_REVERSAL',
+      points: 123,
+      unitPrice: '0.031',
+      contractId: v1.id,
+      partnerId: partner.id,
+    });
+    expectValuation(rows[1], {
+      kind: 'REDEMPTION_REVERSAL',
+      points: 45,
+      unitPrice: '0.017',
+      contractId: v1.id,
+      partnerId: partner.id,
+    });
+    expectValuation(rows[2], {
+      kind: 'ISSUANCE',
+      points: 10,
+      unitPrice: '0.9',
+      contractId: v3.id,
+      partnerId: partner.id,
+    });
   });
 
   it('later contract versions never rewrite past valuations, a closed statement, or what the open draft shows for the past', async () => {
@@ -198,7 +272,12 @@ describe('contract versions over time', () => {
     // New prices at once, a billing change that resets the budget, and new prices scheduled.
     await st.contractOk(partner, { issuePrice: '7', redemptionPrice: '6', creditLimit: '1000' });
     await st.contractOk(partner, { issuePrice: '7', redemptionPrice: '6', creditLimit: '2000' });
-    await st.contractOk(partner, { issuePrice: '8', redemptionPrice: '5', creditLimit: '2000', effectiveFrom: new Date(Date.now() + 60_000).toISOString() });
+    await st.contractOk(partner, {
+      issuePrice: '8',
+      redemptionPrice: '5',
+      creditLimit: '2000',
+      effectiveFrom: new Date(Date.now() + 60_000).toISOString(),
+    });
 
     expect(await st.partnerValuations(partner.id)).toEqual(before.valuations);
     expect(await st.statement(partner, closed.periodStart)).toEqual(closed);

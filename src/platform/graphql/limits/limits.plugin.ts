@@ -27,7 +27,11 @@ const usesIntrospection = (doc: import('graphql').DocumentNode): boolean => {
   const scan = (sel: readonly import('graphql').SelectionNode[]) => {
     for (const s of sel) {
       // `_service { sdl }` prints the whole schema: it is introspection by another name.
-      if (s.kind === Kind.FIELD && (s.name.value === '__schema' || s.name.value === '__type' || s.name.value === '_service')) found = true;
+      if (
+        s.kind === Kind.FIELD &&
+        (s.name.value === '__schema' || s.name.value === '__type' || s.name.value === '_service')
+      )
+        found = true;
       if ('selectionSet' in s && s.selectionSet) scan(s.selectionSet.selections);
     }
   };
@@ -48,26 +52,61 @@ export function limitsPlugin(settings: LimitSettings): ApolloServerPlugin<HubCon
         async didResolveOperation({ document, operation, request, contextValue }) {
           if (!operation) return;
           const principal = contextValue.principal;
-          if (settings.restrictIntrospection && usesIntrospection(document) && principal?.role !== Role.PARTNER && principal?.role !== Role.OPERATOR) {
-            throw new AppError('FORBIDDEN', 'Introspection is available to authenticated partners and operators.', { http: { status: 403 } });
+          if (
+            settings.restrictIntrospection &&
+            usesIntrospection(document) &&
+            principal?.role !== Role.PARTNER &&
+            principal?.role !== Role.OPERATOR
+          ) {
+            throw new AppError('FORBIDDEN', 'Introspection is available to authenticated partners and operators.', {
+              http: { status: 403 },
+            });
           }
           const q = analyzeOperation(document, operation, paged ?? new Set(), request.variables ?? {});
-          if (q.depth > settings.maxDepth) throw new AppError('QUERY_TOO_DEEP', `The operation nests ${q.depth} levels; the limit is ${settings.maxDepth}.`, { http: { status: 400 } });
-          if (q.aliases > settings.maxAliases) throw new AppError('TOO_MANY_ALIASES', `The operation uses ${q.aliases} aliases; the limit is ${settings.maxAliases}.`, { http: { status: 400 } });
+          if (q.depth > settings.maxDepth)
+            throw new AppError(
+              'QUERY_TOO_DEEP',
+              `The operation nests ${q.depth} levels; the limit is ${settings.maxDepth}.`,
+              { http: { status: 400 } },
+            );
+          if (q.aliases > settings.maxAliases)
+            throw new AppError(
+              'TOO_MANY_ALIASES',
+              `The operation uses ${q.aliases} aliases; the limit is ${settings.maxAliases}.`,
+              { http: { status: 400 } },
+            );
           // A query costing more than a partner's whole burst could never run: refuse it as too complex, not as throttled.
-          const ceiling = principal?.role === Role.PARTNER ? Math.min(settings.maxCost, settings.partnerBudget.capacity) : settings.maxCost;
-          if (q.cost > ceiling) throw new AppError('QUERY_TOO_COMPLEX', `The operation's estimated cost is ${q.cost}; the limit is ${ceiling}.`, { cost: q.cost, http: { status: 400 } });
+          const ceiling =
+            principal?.role === Role.PARTNER
+              ? Math.min(settings.maxCost, settings.partnerBudget.capacity)
+              : settings.maxCost;
+          if (q.cost > ceiling)
+            throw new AppError(
+              'QUERY_TOO_COMPLEX',
+              `The operation's estimated cost is ${q.cost}; the limit is ${ceiling}.`,
+              { cost: q.cost, http: { status: 400 } },
+            );
           cost = { requested: q.cost };
           if (principal?.role === Role.PARTNER && principal.partnerId) {
             const take = buckets.take(principal.partnerId, q.cost);
-            cost = { requested: q.cost, remaining: take.remaining, limit: settings.partnerBudget.capacity, refillPerSecond: settings.partnerBudget.refillPerSecond };
+            cost = {
+              requested: q.cost,
+              remaining: take.remaining,
+              limit: settings.partnerBudget.capacity,
+              refillPerSecond: settings.partnerBudget.refillPerSecond,
+            };
             if (!take.allowed) {
-              throw new AppError('THROTTLED', `This partner's query budget is spent; retry in ${take.retryAfter} s.`, { cost, retryAfter: take.retryAfter, http: { status: 429, headers: new Map([['retry-after', String(take.retryAfter)]]) } });
+              throw new AppError('THROTTLED', `This partner's query budget is spent; retry in ${take.retryAfter} s.`, {
+                cost,
+                retryAfter: take.retryAfter,
+                http: { status: 429, headers: new Map([['retry-after', String(take.retryAfter)]]) },
+              });
             }
           }
         },
         async willSendResponse({ response }) {
-          if (cost && response.body.kind === 'single') response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost };
+          if (cost && response.body.kind === 'single')
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost };
         },
       };
     },

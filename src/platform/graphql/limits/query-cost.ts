@@ -4,7 +4,17 @@
  * (a connection page) multiplies the cost of what it selects by that page
  * size (the default page size when absent). Fragments are expanded.
  */
-import { Kind, isObjectType, isInterfaceType, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import {
+  Kind,
+  isObjectType,
+  isInterfaceType,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
 import { DEFAULT_PAGE_SIZE } from '../pagination.js';
 
 export interface QueryCost {
@@ -28,7 +38,8 @@ export function pagedFieldNames(schema: GraphQLSchema): ReadonlySet<string> {
   const names = new Set<string>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) && !isInterfaceType(type)) continue;
-    for (const field of Object.values(type.getFields())) if (field.args.some((a) => a.name === 'first')) names.add(field.name);
+    for (const field of Object.values(type.getFields()))
+      if (field.args.some((a) => a.name === 'first')) names.add(field.name);
   }
   return names;
 }

@@ -30,7 +30,11 @@ export class TokenBuckets {
     b.at = t;
     this.buckets.set(key, b);
     if (cost > b.tokens) {
-      return { allowed: false, remaining: Math.floor(b.tokens), retryAfter: Math.ceil((cost - b.tokens) / this.settings.refillPerSecond) };
+      return {
+        allowed: false,
+        remaining: Math.floor(b.tokens),
+        retryAfter: Math.ceil((cost - b.tokens) / this.settings.refillPerSecond),
+      };
     }
     b.tokens -= cost;
     return { allowed: true, remaining: Math.floor(b.tokens), retryAfter: 0 };

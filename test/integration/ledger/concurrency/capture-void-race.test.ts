@@ -20,12 +20,17 @@ describe('capture vs void', () => {
     const member = await ledger.enroll(shop);
     await ledger.earnOk(shop, member, 15 * 10);
     const holds: string[] = [];
-    for (let i = 0; i < 15; i++) holds.push((await ledger.authorize(shop, member, 10)).data!.authorizeRedemption.hold!.id);
+    for (let i = 0; i < 15; i++)
+      holds.push((await ledger.authorize(shop, member, 10)).data!.authorizeRedemption.hold!.id);
 
     let captured = 0;
     await Promise.all(
       holds.map(async (holdId, i) => {
-        const [capture, voided] = await Promise.all(i % 2 ? [ledger.capture(shop, holdId, 6), ledger.voidHold(shop, holdId)] : [ledger.voidHold(shop, holdId), ledger.capture(shop, holdId, 6)].reverse());
+        const [capture, voided] = await Promise.all(
+          i % 2
+            ? [ledger.capture(shop, holdId, 6), ledger.voidHold(shop, holdId)]
+            : [ledger.voidHold(shop, holdId), ledger.capture(shop, holdId, 6)].reverse(),
+        );
         const wins = [capture, voided].filter((r) => !r.errors?.length);
         expect(wins).toHaveLength(1);
         expect([capture, voided].flatMap((r) => errorCodes(r))).toEqual(['HOLD_NOT_ACTIVE']);

@@ -24,12 +24,17 @@ describe('concurrent redemptions', () => {
     await ledger.link(cafe, member);
     await ledger.earnOk(shop, member, 70);
     await ledger.earnOk(cafe, member, 30);
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => ledger.redeem(i % 2 ? shop : cafe, member, 10)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => ledger.redeem(i % 2 ? shop : cafe, member, 10)),
+    );
     const outcomes = results.map(outcome);
     expect(outcomes.filter((o) => o === 'OK')).toHaveLength(10);
     expect(outcomes.filter((o) => o === 'INSUFFICIENT_POINTS')).toHaveLength(40);
     expect(await ledger.balance(member)).toEqual({ available: '0', held: '0', owed: '0' });
-    const [row] = await app.hub.db.sql.query<{ n: number }>(`select count(*)::int as n from transfer where member_id = $1 and kind = 'REDEEM'`, [member]);
+    const [row] = await app.hub.db.sql.query<{ n: number }>(
+      `select count(*)::int as n from transfer where member_id = $1 and kind = 'REDEEM'`,
+      [member],
+    );
     expect(row!.n).toBe(10);
   });
 
@@ -37,7 +42,9 @@ describe('concurrent redemptions', () => {
     const member = await ledger.enroll(shop);
     await ledger.earnOk(shop, member, 100);
     const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => (i % 2 ? ledger.redeem(shop, member, 7) : ledger.authorize(shop, member, 9))),
+      Array.from({ length: 40 }, (_, i) =>
+        i % 2 ? ledger.redeem(shop, member, 7) : ledger.authorize(shop, member, 9),
+      ),
     );
     const ok: number[] = results.map((r, i) => (outcome(r) === 'OK' ? (i % 2 ? 7 : 9) : 0));
     const spent = ok.reduce((s, x) => s + x, 0);
@@ -45,7 +52,9 @@ describe('concurrent redemptions', () => {
     expect(spent).toBeLessThanOrEqual(100);
     expect(spent).toBeGreaterThan(100 - 9); // nothing was refused while at least 9 points were left
     const b = await ledger.balance(member);
-    expect(BigInt(b.available) + BigInt(b.held)).toBe(100n - BigInt(ok.filter((_, i) => i % 2).reduce((s, x) => s + x, 0)));
+    expect(BigInt(b.available) + BigInt(b.held)).toBe(
+      100n - BigInt(ok.filter((_, i) => i % 2).reduce((s, x) => s + x, 0)),
+    );
     expect(BigInt(b.available)).toBe(100n - BigInt(spent));
   });
 });

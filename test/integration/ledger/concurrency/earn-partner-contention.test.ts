@@ -50,7 +50,11 @@ function lockWaitSampler() {
     async stop() {
       running = false;
       await done;
-      return { samples: samples.length, waiting: samples.filter((n) => n > 0).length, maxWaiting: Math.max(0, ...samples) };
+      return {
+        samples: samples.length,
+        waiting: samples.filter((n) => n > 0).length,
+        maxWaiting: Math.max(0, ...samples),
+      };
     },
   };
 }
@@ -78,21 +82,36 @@ describe('earning at one partner from 8 clients', () => {
       `select id::text as id, xmin::text as xmin from account where kind = 'PARTNER_ISSUANCE' and partner_id = $1 and currency = 'PTS'`,
       [shop.id],
     );
-    const [partnerRow] = await app.hub.db.sql.query<{ xmin: string }>(`select xmin::text as xmin from partner where id = $1`, [shop.id]);
+    const [partnerRow] = await app.hub.db.sql.query<{ xmin: string }>(
+      `select xmin::text as xmin from partner where id = $1`,
+      [shop.id],
+    );
 
     const parallel = await run((c, i) => members[c * EARNS_PER_CLIENT + i]!);
     const control = await run(() => members[0]!);
 
-    const [after] = await app.hub.db.sql.query<{ xmin: string; balance: string }>(`select xmin::text as xmin, balance::text as balance from account where id = $1`, [issuance!.id]);
+    const [after] = await app.hub.db.sql.query<{ xmin: string; balance: string }>(
+      `select xmin::text as xmin, balance::text as balance from account where id = $1`,
+      [issuance!.id],
+    );
     expect(after).toEqual({ xmin: issuance!.xmin, balance: '0' });
-    expect((await app.hub.db.sql.query<{ xmin: string }>(`select xmin::text as xmin from partner where id = $1`, [shop.id]))[0]!.xmin).toBe(partnerRow!.xmin);
-    const shards = await app.hub.db.sql.query<{ shard: number; balance: string }>(`select shard, balance::text as balance from account_shard where account_id = $1`, [issuance!.id]);
+    expect(
+      (
+        await app.hub.db.sql.query<{ xmin: string }>(`select xmin::text as xmin from partner where id = $1`, [shop.id])
+      )[0]!.xmin,
+    ).toBe(partnerRow!.xmin);
+    const shards = await app.hub.db.sql.query<{ shard: number; balance: string }>(
+      `select shard, balance::text as balance from account_shard where account_id = $1`,
+      [issuance!.id],
+    );
     expect(shards.length).toBeGreaterThan(1);
     expect(shards.reduce((s, r) => s + BigInt(r.balance), 0n)).toBe(-BigInt(2 * CLIENTS * EARNS_PER_CLIENT + 1));
 
     // The sampler can see row-lock queueing (control), and saw essentially none when members differ.
     expect(control.samples).toBeGreaterThan(10);
     expect(control.waiting / control.samples, JSON.stringify({ parallel, control })).toBeGreaterThan(0.2);
-    expect(parallel.waiting / parallel.samples, JSON.stringify({ parallel, control })).toBeLessThan(Math.min(0.15, control.waiting / control.samples / 3));
+    expect(parallel.waiting / parallel.samples, JSON.stringify({ parallel, control })).toBeLessThan(
+      Math.min(0.15, control.waiting / control.samples / 3),
+    );
   }, 60_000);
 });

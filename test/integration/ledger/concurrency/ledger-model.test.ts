@@ -11,7 +11,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../../generated/index.js';
 import { errorCodes, type GraphQLResponse } from '../../../support/graphql-client.js';
-import { checkLedgerInvariantsAfterEach, EarnPointsBatch, expectLedgerInvariants, ledgerHelpers, newKey, type LedgerHelpers } from '../../../support/ledger.js';
+import {
+  checkLedgerInvariantsAfterEach,
+  EarnPointsBatch,
+  expectLedgerInvariants,
+  ledgerHelpers,
+  newKey,
+  type LedgerHelpers,
+} from '../../../support/ledger.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../../support/test-app.js';
 
 const STEPS = 200;
@@ -55,7 +62,11 @@ function prng(seed: number) {
     r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
     return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
+  };
 }
 
 interface Wallet {
@@ -129,7 +140,18 @@ describe('ledger vs. an in-memory model', () => {
       const partner = partners[p]!;
       const m = rnd.int(0, 2);
       const w = wallets[m]!;
-      const op = rnd.pick(['earn', 'earn', 'redeem', 'authorize', 'capture', 'void', 'reverse', 'reverse', 'batch', 'replay'] as const);
+      const op = rnd.pick([
+        'earn',
+        'earn',
+        'redeem',
+        'authorize',
+        'capture',
+        'void',
+        'reverse',
+        'reverse',
+        'batch',
+        'replay',
+      ] as const);
       // Amounts around the balance, so refusals happen too.
       const amt = BigInt(rnd.int(1, 60));
       log.push(`${op} p${p} m${m} ${amt}`);
@@ -137,7 +159,11 @@ describe('ledger vs. an in-memory model', () => {
         case 'earn': {
           const key = newKey();
           const run = () => ledger.earn(partner, members[m]!, amt, { idempotencyKey: key });
-          const id = check(await run(), undefined, (d: { earnPoints: { transfer: { id: string } } }) => d.earnPoints.transfer.id)!;
+          const id = check(
+            await run(),
+            undefined,
+            (d: { earnPoints: { transfer: { id: string } } }) => d.earnPoints.transfer.id,
+          )!;
           earnItem(m, amt);
           reversibles.push({ id, partner: p, member: m, kind: 'EARN', amount: amt, reversed: 0n });
           replays.push({ run, expected: { transferId: id } });
@@ -147,7 +173,11 @@ describe('ledger vs. an in-memory model', () => {
           const key = newKey();
           const run = () => ledger.redeem(partner, members[m]!, amt, { idempotencyKey: key });
           const code = amt > w.available ? 'INSUFFICIENT_POINTS' : undefined;
-          const id = check(await run(), code, (d: { redeemPoints: { transfer: { id: string } } }) => d.redeemPoints.transfer.id);
+          const id = check(
+            await run(),
+            code,
+            (d: { redeemPoints: { transfer: { id: string } } }) => d.redeemPoints.transfer.id,
+          );
           if (id) {
             w.available -= amt;
             reversibles.push({ id, partner: p, member: m, kind: 'REDEEM', amount: amt, reversed: 0n });
@@ -162,7 +192,13 @@ describe('ledger vs. an in-memory model', () => {
           if (!code) {
             w.available -= amt;
             w.held += amt;
-            holds.push({ id: res.data!.authorizeRedemption.hold!.id, partner: p, member: m, amount: amt, active: true });
+            holds.push({
+              id: res.data!.authorizeRedemption.hold!.id,
+              partner: p,
+              member: m,
+              amount: amt,
+              active: true,
+            });
           }
           break;
         }
@@ -174,19 +210,37 @@ describe('ledger vs. an in-memory model', () => {
           const owner = partners[hold.partner]!;
           if (rnd.next() < 0.1 && hold.partner !== p) {
             // Another partner's hold is invisible.
-            check(op === 'void' ? await ledger.voidHold(partner, hold.id) : await ledger.capture(partner, hold.id), 'NOT_FOUND', () => '');
+            check(
+              op === 'void' ? await ledger.voidHold(partner, hold.id) : await ledger.capture(partner, hold.id),
+              'NOT_FOUND',
+              () => '',
+            );
             break;
           }
-          const capture = op === 'capture' ? (rnd.next() < 0.3 ? undefined : BigInt(rnd.int(1, Number(hold.amount) + 5))) : 0n;
-          const res = op === 'void' ? await ledger.voidHold(owner, hold.id) : await ledger.capture(owner, hold.id, capture);
+          const capture =
+            op === 'capture' ? (rnd.next() < 0.3 ? undefined : BigInt(rnd.int(1, Number(hold.amount) + 5))) : 0n;
+          const res =
+            op === 'void' ? await ledger.voidHold(owner, hold.id) : await ledger.capture(owner, hold.id, capture);
           const captured = capture ?? hold.amount;
           const code = !hold.active ? 'HOLD_NOT_ACTIVE' : captured > hold.amount ? 'CAPTURE_EXCEEDS_HOLD' : undefined;
-          const id = check(res, code, (d: { captureRedemption?: { transfer: { id: string } } }) => d.captureRedemption?.transfer.id ?? '');
+          const id = check(
+            res,
+            code,
+            (d: { captureRedemption?: { transfer: { id: string } } }) => d.captureRedemption?.transfer.id ?? '',
+          );
           if (!code) {
             hold.active = false;
             hw.held -= hold.amount;
             hw.available += hold.amount - captured;
-            if (op === 'capture' && captured > 0n) reversibles.push({ id: id!, partner: hold.partner, member: hold.member, kind: 'REDEEM', amount: captured, reversed: 0n });
+            if (op === 'capture' && captured > 0n)
+              reversibles.push({
+                id: id!,
+                partner: hold.partner,
+                member: hold.member,
+                kind: 'REDEEM',
+                amount: captured,
+                reversed: 0n,
+              });
           }
           break;
         }
@@ -219,7 +273,15 @@ describe('ledger vs. an in-memory model', () => {
           const items = Array.from({ length: n }, () => ({ m: rnd.int(0, 2), amt: BigInt(rnd.int(0, 40)) }));
           const res = await app.gqlOk(
             EarnPointsBatch,
-            { input: { items: items.map((i) => ({ member: { memberId: members[i.m]! }, amount: String(i.amt), idempotencyKey: newKey() })) } },
+            {
+              input: {
+                items: items.map((i) => ({
+                  member: { memberId: members[i.m]! },
+                  amount: String(i.amt),
+                  idempotencyKey: newKey(),
+                })),
+              },
+            },
             partner.token,
           );
           res.earnPointsBatch.items.forEach((r, i) => {
@@ -227,7 +289,14 @@ describe('ledger vs. an in-memory model', () => {
             expect(r.error?.code, ctx()).toBe(item.amt === 0n ? 'BAD_USER_INPUT' : undefined);
             if (item.amt > 0n) {
               earnItem(item.m, item.amt);
-              reversibles.push({ id: r.result!.transfer.id, partner: p, member: item.m, kind: 'EARN', amount: item.amt, reversed: 0n });
+              reversibles.push({
+                id: r.result!.transfer.id,
+                partner: p,
+                member: item.m,
+                kind: 'EARN',
+                amount: item.amt,
+                reversed: 0n,
+              });
             }
           });
           break;
@@ -238,7 +307,10 @@ describe('ledger vs. an in-memory model', () => {
           const res = await r.run();
           expect(errorCodes(res)[0], ctx()).toBe(r.expected.code);
           if (!r.expected.code) {
-            const data = res.data as { earnPoints?: { replayed: boolean; transfer: { id: string } }; redeemPoints?: { replayed: boolean; transfer: { id: string } } };
+            const data = res.data as {
+              earnPoints?: { replayed: boolean; transfer: { id: string } };
+              redeemPoints?: { replayed: boolean; transfer: { id: string } };
+            };
             const result = data.earnPoints ?? data.redeemPoints!;
             expect(result, ctx()).toMatchObject({ replayed: true, transfer: { id: r.expected.transferId } });
           }
@@ -246,12 +318,18 @@ describe('ledger vs. an in-memory model', () => {
         }
       }
 
-      const answer = await app.gqlOk(ModelBalances, { a: { memberId: members[0]! }, b: { memberId: members[1]! }, c: { memberId: members[2]! } }, await ledger.operatorToken());
+      const answer = await app.gqlOk(
+        ModelBalances,
+        { a: { memberId: members[0]! }, b: { memberId: members[1]! }, c: { memberId: members[2]! } },
+        await ledger.operatorToken(),
+      );
       const actual = [answer.a, answer.b, answer.c].map((x) => {
         const b = x.balances.find((y) => y.currency === 'PTS');
         return { available: b?.available ?? '0', held: b?.held ?? '0', owed: b?.owed ?? '0' };
       });
-      expect(actual, ctx()).toEqual(wallets.map((x) => ({ available: String(x.available), held: String(x.held), owed: String(x.owed) })));
+      expect(actual, ctx()).toEqual(
+        wallets.map((x) => ({ available: String(x.available), held: String(x.held), owed: String(x.owed) })),
+      );
       if (step % 50 === 49) await expectLedgerInvariants(app);
     }
   }, 60_000);

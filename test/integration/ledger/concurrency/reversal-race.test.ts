@@ -1,7 +1,12 @@
 /** Concurrent reversals adding up to more than the original are capped at the original; the rest REVERSAL_EXCEEDS_ORIGINAL. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../support/graphql-client.js';
-import { checkLedgerInvariantsAfterEach, GetTransfer, ledgerHelpers, type LedgerHelpers } from '../../../support/ledger.js';
+import {
+  checkLedgerInvariantsAfterEach,
+  GetTransfer,
+  ledgerHelpers,
+  type LedgerHelpers,
+} from '../../../support/ledger.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../../support/test-app.js';
 
 let app: TestApp;
