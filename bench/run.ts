@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --soak]`: the hub against the database's own ceiling (issue 7).
+ * `npm run bench [-- --quick] [-- --soak]`: the hub against an independent floor and its own SQL (issues 7, 16).
  *
  * 1. Starts a durable PostgreSQL 15 (bench/cluster.ts) and the COMPILED hub
  *    (`node dist/src/main.js`, NODE_ENV=production, LOG_LEVEL=warn) as a child process.
@@ -12,6 +12,10 @@
  *    while tables were small (TOOLCHAIN: cached FK plans).
  * 3. Runs every scenario closed-loop at concurrency 8 and 32 (warm-up, then a
  *    measured window), and an open-loop run at half of scenario 2's peak.
+ *
+ * Floor = bench/floor.ts: the least a durable double-entry posting can do, on its own schema and role,
+ * independent of the hub's code (issue 16); every earn, hold and batch row is also compared with it, by
+ * throughput and by database backend CPU per posting.
  *
  * Baseline = the hub's own compiled code driven directly through `pg`, no
  * GraphQL, no HTTP (bench/workload.ts): for one posting per transaction, the
@@ -39,6 +43,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { startDurableCluster, type BenchCluster } from './cluster.js';
 import { OpenLoopDriver, type OpenLoopRole, type OpenLoopSlice } from './open-loop.js';
+import { createFloor, floorOps, FLOOR_ROLE } from './floor.js';
 import { freePort } from '../test/support/postgres-cluster.js';
 import {
   baselineEarn,
@@ -405,6 +410,8 @@ interface Result {
   statementsPerOpClient?: number;
   hubRssMb?: { start: number; max: number; end: number };
   cpu: { hub: number; postgres: number; postgresRole: number; driver: number; other: number; steal: number };
+  /** CPU milliseconds per operation: the row's own database backends (by role) and the hub process. */
+  cpuMsPerOp?: { db: number; hub: number };
   /** Server time (ms) and calls per operation by statement, largest first (pg_stat_statements). */
   serverTime?: { ms: number; calls: number; query: string }[];
   /** Average number of the role's backends per state:wait_event (pg_stat_activity sampled every 100 ms). */
@@ -412,6 +419,10 @@ interface Result {
   errors: number;
   baseline?: string;
   ratio?: number;
+  /** The floor row this one is compared with (bench/floor.ts), its throughput ratio and database-CPU multiple. */
+  floor?: string;
+  floorRatio?: number;
+  dbCpuVsFloor?: number;
   note?: string;
 }
 const results: Result[] = [];
@@ -419,7 +430,7 @@ const results: Result[] = [];
 interface RunSpec {
   scenario: string;
   concurrency: number;
-  role: 'hub' | 'bench_base';
+  role: 'hub' | 'bench_base' | typeof FLOOR_ROLE;
   postingsPerOp: number;
   op: (worker: number) => Promise<void>;
   clientCount?: () => number;
@@ -596,6 +607,7 @@ async function closedLoop(spec: RunSpec, measureS = P.measureS): Promise<Result 
   if (firstError) log(`${spec.scenario} c${spec.concurrency}: ${errors} errors, first:`, (firstError as Error).message);
   const sorted = Float64Array.from(lat).sort();
   const opsPerS = lat.length / measureS;
+  const msPerOp = (seconds: number) => round((seconds * 1000) / Math.max(1, lat.length), 3);
   const r: Result = {
     scenario: spec.scenario,
     concurrency: spec.concurrency,
@@ -613,6 +625,12 @@ async function closedLoop(spec: RunSpec, measureS = P.measureS): Promise<Result 
     cpu: cpuA
       ? cpuShare(cpuA, cpuB, spec.role)
       : { hub: NaN, postgres: NaN, postgresRole: NaN, driver: NaN, other: NaN, steal: NaN },
+    cpuMsPerOp: cpuA
+      ? {
+          db: msPerOp((cpuB.pgByRole.get(spec.role) ?? 0) - (cpuA.pgByRole.get(spec.role) ?? 0)),
+          hub: spec.role === 'hub' ? msPerOp(cpuB.hub - cpuA.hub) : 0,
+        }
+      : undefined,
     waits: waitStats,
     errors,
     note: spec.note,
@@ -623,7 +641,7 @@ async function closedLoop(spec: RunSpec, measureS = P.measureS): Promise<Result 
   }
   results.push(r);
   log(
-    `${r.scenario} c${r.concurrency}: ${r.opsPerS} ops/s, ${r.postingsPerS} postings/s, p50 ${r.p50} p99 ${r.p99} ms, ${r.statementsPerOp} stmts/op, cpu hub ${r.cpu.hub}% pg ${r.cpu.postgres}% (its backends ${r.cpu.postgresRole}%) driver ${r.cpu.driver}% other ${r.cpu.other}% steal ${r.cpu.steal}%`,
+    `${r.scenario} c${r.concurrency}: ${r.opsPerS} ops/s, ${r.postingsPerS} postings/s, p50 ${r.p50} p99 ${r.p99} ms, ${r.statementsPerOp} stmts/op, CPU ms/op db ${r.cpuMsPerOp?.db} hub ${r.cpuMsPerOp?.hub}, cpu hub ${r.cpu.hub}% pg ${r.cpu.postgres}% (its backends ${r.cpu.postgresRole}%) driver ${r.cpu.driver}% other ${r.cpu.other}% steal ${r.cpu.steal}%`,
   );
   if (r.serverTime)
     log(`  server ms/op: ${r.serverTime.map((x) => `${x.ms} (${x.calls}x ${x.query.slice(0, 40)})`).join(', ')}`);
@@ -744,6 +762,25 @@ function baselineSpecs(c: number, sql: ReturnType<typeof pgSql.createPgSql>) {
   return { onePosting, hundred, hundredById, history };
 }
 
+/** The floor's scenarios at concurrency `c` (bench/floor.ts): independent of the hub's code. */
+function floorSpecs(c: number, ops: ReturnType<typeof floorOps>) {
+  const one: RunSpec = {
+    scenario: 'floor: 1 posting/statement',
+    concurrency: c,
+    role: FLOOR_ROLE,
+    postingsPerOp: 1,
+    op: ops.one,
+  };
+  const hundred: RunSpec = {
+    scenario: 'floor: 100 postings/tx',
+    concurrency: c,
+    role: FLOOR_ROLE,
+    postingsPerOp: 100,
+    op: ops.hundred,
+  };
+  return { one, hundred };
+}
+
 /** The hub's scenarios at concurrency `c`. */
 function hubSpecs(c: number) {
   const spread: RunSpec = {
@@ -819,21 +856,26 @@ function hubSpecs(c: number) {
  * both see the same database size and machine state (the database grows by millions of rows during a
  * run; with every baseline first, the baselines ran on a smaller, fresher database than the hub).
  */
-async function runConcurrency(c: number, baseUrl: string, warmUpS: number) {
+async function runConcurrency(c: number, baseUrl: string, floorUrl: string, warmUpS: number) {
   const sql = process.env.BENCH_SKIP_BASELINE ? undefined : pgSql.createPgSql(baseUrl, c);
+  const floorPool = process.env.BENCH_SKIP_BASELINE ? undefined : floorOps(floorUrl, c, P.members);
   try {
     const base = sql ? baselineSpecs(c, sql) : undefined;
+    const floor = floorPool ? floorSpecs(c, floorPool) : undefined;
     const hub = hubSpecs(c);
     const measure = async (spec: RunSpec | undefined) => spec && (await closedLoop(spec));
     await admin.query('analyze');
     if (warmUpS > 0) {
+      if (floor) await closedLoop({ ...floor.one, warmUpOnly: true }, warmUpS);
       if (base) await closedLoop({ ...base.onePosting, warmUpOnly: true }, warmUpS);
       await closedLoop({ ...hub.spread, warmUpOnly: true }, warmUpS);
     }
+    await measure(floor?.one);
     await measure(base?.onePosting);
     await measure(hub.spread);
     await measure(hub.hot);
     await measure(hub.pair);
+    await measure(floor?.hundred);
     await measure(base?.hundred);
     for (const b of hub.batches) await measure(b);
     await measure(base?.hundredById);
@@ -843,6 +885,7 @@ async function runConcurrency(c: number, baseUrl: string, warmUpS: number) {
     }
   } finally {
     await sql?.close();
+    await floorPool?.close();
   }
 }
 
@@ -1033,6 +1076,10 @@ async function soak(total: number): Promise<Soak> {
 }
 
 // ---------- report ----------
+/** Database backend CPU (ms) per posting of a row: its per-operation CPU over its postings per operation. */
+const dbCpuPerPosting = (r: Result) =>
+  r.cpuMsPerOp && r.opsPerS > 0 && r.postingsPerS > 0 ? r.cpuMsPerOp.db / (r.postingsPerS / r.opsPerS) : undefined;
+
 function attachBaselines() {
   const base = (name: string, c: number | string) => results.find((r) => r.scenario === name && r.concurrency === c);
   for (const r of results) {
@@ -1042,6 +1089,17 @@ function attachBaselines() {
     else if (r.scenario.startsWith('earnPointsBatch')) b = base('baseline: 100 postings/tx', r.concurrency);
     else if (r.scenario.startsWith('member history'))
       b = base(`baseline: history ${r.scenario.includes('200') ? 200 : 50} (2 SQL)`, r.concurrency);
+    // The floor: earns and holds against one posting per statement, batches against 100 per statement.
+    const f = r.scenario.startsWith('earnPointsBatch')
+      ? base('floor: 100 postings/tx', r.concurrency)
+      : r.scenario.startsWith('earnPoints (') || r.scenario.startsWith('authorize')
+        ? base('floor: 1 posting/statement', r.concurrency)
+        : undefined;
+    if (f) {
+      r.floor = `${f.scenario} c${f.concurrency}`;
+      r.floorRatio = round(r.postingsPerS / f.postingsPerS, 3);
+      if (r.cpuMsPerOp && f.cpuMsPerOp?.db) r.dbCpuVsFloor = round(dbCpuPerPosting(r)! / dbCpuPerPosting(f)!, 2);
+    }
     if (!b) continue;
     r.baseline = `${b.scenario} c${b.concurrency}`;
     r.ratio = r.scenario.startsWith('member history')
@@ -1057,6 +1115,9 @@ function table(): string {
     'ops/s',
     'postings/s',
     'ratio',
+    'vs floor',
+    'DB CPU ×floor',
+    'CPU ms/op db/hub',
     'p50 ms',
     'p95 ms',
     'p99 ms',
@@ -1071,6 +1132,9 @@ function table(): string {
     String(r.opsPerS),
     r.postingsPerS ? String(r.postingsPerS) : '-',
     r.ratio === undefined ? '-' : `${Math.round(r.ratio * 100)}%`,
+    r.floorRatio === undefined ? '-' : `${Math.round(r.floorRatio * 100)}%`,
+    r.dbCpuVsFloor === undefined ? '-' : `${r.dbCpuVsFloor}×`,
+    r.cpuMsPerOp ? `${r.cpuMsPerOp.db}/${r.cpuMsPerOp.hub}` : '-',
     String(r.p50),
     String(r.p95),
     String(r.p99),
@@ -1119,8 +1183,40 @@ function targets(soakResult?: Soak): Target[] {
         measured: `${Math.round((h.postingsPerS / e.postingsPerS) * 100)}%`,
         met: h.postingsPerS / e.postingsPerS >= 0.9,
       });
+    // Issue 16: against the floor (bench/floor.ts), the database's CPU and the hub's CPU per operation.
+    if (e?.dbCpuVsFloor !== undefined)
+      out.push({
+        target: `database CPU per earn ≤ 2.5× the floor's per posting (c${c})`,
+        measured: `${e.dbCpuVsFloor}× (${e.cpuMsPerOp!.db} ms vs ${get('floor: 1 posting/statement', c)?.cpuMsPerOp?.db} ms)`,
+        met: e.dbCpuVsFloor <= 2.5,
+      });
+    if (e?.floorRatio !== undefined && c === 32)
+      out.push({
+        target: `single earn over HTTP ≥ 35% of the floor (c${c})`,
+        measured: `${Math.round(e.floorRatio * 100)}%`,
+        met: e.floorRatio >= 0.35,
+      });
+    if (e?.cpuMsPerOp && c === 32)
+      out.push({
+        target: `hub CPU per earn ≤ 0.4 ms (c${c})`,
+        measured: `${e.cpuMsPerOp.hub} ms`,
+        met: e.cpuMsPerOp.hub <= 0.4,
+      });
+    const b100 = get('earnPointsBatch 100', c);
+    if (b100?.floorRatio !== undefined)
+      out.push({
+        target: `batched earns (100/call) ≥ 80% of the floor's 100 postings/tx (c${c})`,
+        measured: `${Math.round(b100.floorRatio * 100)}%`,
+        met: b100.floorRatio >= 0.8,
+      });
     const h50 = get('member history 50 + balances', c);
     const h200 = get('member history 200 + balances', c);
+    if (h50?.cpuMsPerOp)
+      out.push({
+        target: `hub CPU per history page of 50 rows ≤ 0.6 ms (c${c})`,
+        measured: `${h50.cpuMsPerOp.hub} ms`,
+        met: h50.cpuMsPerOp.hub <= 0.6,
+      });
     if (h50 && h200)
       out.push({
         target: `history page: same SQL statements for 50 and 200 rows (c${c})`,
@@ -1186,6 +1282,8 @@ async function main() {
   admin = new pg.Client({ connectionString: cluster.urlFor('hub') });
   await admin.connect();
   await admin.query('create extension pg_stat_statements');
+  log(`creating the floor (bench/floor.ts): ${P.members.toLocaleString()} wallets, transfers prefilled to 300,000`);
+  await createFloor(admin, P.members);
 
   const keys = `[${(await run(process.execPath, [path.join(DIST, 'cli.js'), 'keys'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development' } })).stdout.trim()}]`;
   hubEnv = {
@@ -1226,7 +1324,12 @@ async function main() {
     for (const c of P.concurrencies) await httpFloor(c);
     // BENCH_SKIP_BASELINE=1: no closed-loop baseline runs (profiling; no ratios).
     for (const [i, c] of P.concurrencies.entries()) {
-      await runConcurrency(c, cluster.urlFor('hub', 'bench_base'), i === 0 ? P.processWarmUpS : 0);
+      await runConcurrency(
+        c,
+        cluster.urlFor('hub', 'bench_base'),
+        cluster.urlFor('hub', FLOOR_ROLE),
+        i === 0 ? P.processWarmUpS : 0,
+      );
       const spread = results.find((r) => r.scenario === 'earnPoints (spread)' && r.concurrency === c);
       if (spread) peakOf.push(spread.opsPerS);
     }
