@@ -17,6 +17,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './platform/db/orm.js';
+import { consistencyKeys, currentScope, LSN_HEADER, runInScope } from './platform/db/read-scope.js';
 import { createLogger, type Logger, type LogSink } from './platform/logger.js';
 import { loadKeyStore } from './platform/auth/key-store.js';
 import { TokenService, InvalidTokenError } from './platform/auth/token-service.js';
@@ -77,6 +78,9 @@ async function principalFrom(
   if (principal.role === Role.MEMBER && !(await services.members.canAct(principal.memberId!, principal.partnerId!))) {
     throw unauthenticated('This member token is no longer valid.');
   }
+  // Replica reads of this request must show this caller's own recent writes.
+  const scope = currentScope();
+  if (scope) scope.keys = consistencyKeys(principal);
   return principal;
 }
 
@@ -114,7 +118,7 @@ function logUnexpectedErrors(log: Logger): ApolloServerPlugin<HubContext> {
 
 export async function startHub(config: Config, options: { logSink?: LogSink } = {}): Promise<Hub> {
   const log = createLogger(config.logLevel, options.logSink);
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, { log });
   try {
     const applied = await db.migrate();
     if (applied.length) log.info('migrations applied', { migrations: applied });
@@ -162,6 +166,10 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
       bodyLimit: config.bodyLimitBytes,
       maxBatch: config.graphql.maxBatch,
       log,
+      // Only with replicas: a request's scope remembers its caller, its writes and the replica it reads from.
+      around: config.replicas.urls.length
+        ? (req, res, handler) => runInScope(req.headers[LSN_HEADER], res, handler)
+        : undefined,
       context: async (req, requestId) => ({
         requestId,
         principal: await principalFrom(req, tokens, services),

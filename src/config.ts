@@ -14,6 +14,14 @@ export interface Config {
   /** PostgreSQL URL; when absent the hub runs on embedded PGlite under `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
+  /** PostgreSQL streaming replicas for display reads (`sql.reads`); none: every read goes to `databaseUrl`. */
+  replicas: {
+    urls: string[];
+    /** Longest wait for a replica to replay the caller's last write before reading from the primary. */
+    waitMs: number;
+    /** Connections per replica. */
+    poolSize: number;
+  };
   /** JSON array of private JWKs (first one signs); when absent, keys live in `dataDir`. */
   signingKeys?: string;
   issuer: string;
@@ -65,6 +73,25 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
   return raw as T;
 }
 
+/** Comma-separated PostgreSQL URLs (empty items ignored). */
+function postgresUrls(env: NodeJS.ProcessEnv, name: string): string[] {
+  const urls = (env[name] ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  for (const [i, url] of urls.entries()) {
+    let protocol: string;
+    try {
+      protocol = new URL(url).protocol;
+    } catch {
+      throw new ConfigError(`${name}: item ${i + 1} is not a URL`);
+    }
+    if (protocol !== 'postgres:' && protocol !== 'postgresql:')
+      throw new ConfigError(`${name}: item ${i + 1} must be a postgres:// or postgresql:// URL`);
+  }
+  return urls;
+}
+
 function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -80,6 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int(env, 'PORT', 4000, 0, 65535),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR || '.data'),
+    replicas: {
+      urls: postgresUrls(env, 'DATABASE_REPLICA_URLS'),
+      waitMs: int(env, 'DATABASE_REPLICA_WAIT_MS', 100, 0, 10_000),
+      poolSize: int(env, 'DB_REPLICA_POOL_SIZE', 4, 1, 200),
+    },
     signingKeys: env.HUB_SIGNING_KEYS || undefined,
     issuer: env.HUB_ISSUER || 'coalition-hub',
     audience: env.HUB_AUDIENCE || 'coalition-hub-api',
@@ -111,6 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     parseTiers(config.tiers);
   } catch (error) {
     throw new ConfigError(`TIERS: ${(error as Error).message}`);
+  }
+  if (config.replicas.urls.length && !config.databaseUrl) {
+    throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL (the embedded database has no replicas)');
   }
   if (config.hold.defaultTtlSeconds > config.hold.maxTtlSeconds) {
     throw new ConfigError('HOLD_TTL_SECONDS must not exceed HOLD_MAX_TTL_SECONDS');

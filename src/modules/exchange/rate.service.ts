@@ -150,7 +150,7 @@ export class RateService {
 
   /** Every version, newest first. */
   async history(currency: string, direction?: RateDirection | null): Promise<RateRow[]> {
-    const rows = await this.sql.query(
+    const rows = await this.sql.reads.query(
       `select ${COLUMNS} from exchange_rate where currency = $1 and ($2::text is null or direction = $2) order by effective_from desc, direction`,
       [currency, direction ?? null],
     );

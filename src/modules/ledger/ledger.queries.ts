@@ -1,4 +1,7 @@
-/** The ledger's read side: balances, history, transfers and holds, batched for DataLoaders. */
+/**
+ * The ledger's read side: balances, history, transfers and holds, batched for DataLoaders. Reads to show, never
+ * to decide on (the operations read what they decide on inside their transactions), so a replica may serve them.
+ */
 import { prepared, type Sql } from '../../platform/db/sql.js';
 import { HoldStatus, toBig, toDate, type HoldRow, type TransferKind, type TransferRow } from './ledger.model.js';
 
@@ -74,7 +77,7 @@ export class LedgerQueries {
 
   /** Wallet balances of many members at once (available, held by active holds, owed on the receivable). */
   async balances(memberIds: readonly string[]): Promise<BalanceRow[]> {
-    const rows = await this.sql.query<{
+    const rows = await this.sql.reads.query<{
       member_id: string;
       currency: string;
       available: string;
@@ -115,7 +118,7 @@ export class LedgerQueries {
       where.push(`(t.created_at, t.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(limit + 1);
-    const rows = await this.sql.query(
+    const rows = await this.sql.reads.query(
       `select ${TRANSFER_COLUMNS} from ${TRANSFER_FROM} where ${where.join(' and ')} order by t.created_at desc, t.id desc limit $${params.length}`,
       params,
     );
@@ -123,14 +126,15 @@ export class LedgerQueries {
   }
 
   async transfersByIds(ids: readonly string[]): Promise<TransferRow[]> {
-    const rows = await this.sql.query(`select ${TRANSFER_COLUMNS} from ${TRANSFER_FROM} where t.id = any($1::uuid[])`, [
-      ids,
-    ]);
+    const rows = await this.sql.reads.query(
+      `select ${TRANSFER_COLUMNS} from ${TRANSFER_FROM} where t.id = any($1::uuid[])`,
+      [ids],
+    );
     return rows.map(transferFrom);
   }
 
   async transfersByOperations(operationIds: readonly string[]): Promise<TransferRow[]> {
-    const rows = await this.sql.query(
+    const rows = await this.sql.reads.query(
       `select ${TRANSFER_COLUMNS} from ${TRANSFER_FROM} where t.operation_id = any($1::uuid[]) order by t.id`,
       [operationIds],
     );
@@ -139,7 +143,7 @@ export class LedgerQueries {
 
   /** How much of each transfer has been reversed so far. */
   async reversedAmounts(ids: readonly string[]): Promise<Map<string, bigint>> {
-    const rows = await this.sql.query<{ id: string; reversed: string }>(
+    const rows = await this.sql.reads.query<{ id: string; reversed: string }>(
       `select reverses_transfer_id as id, sum(amount)::text as reversed from transfer where reverses_transfer_id = any($1::uuid[]) group by reverses_transfer_id`,
       [ids],
     );
@@ -147,7 +151,7 @@ export class LedgerQueries {
   }
 
   async holdsByIds(ids: readonly string[]): Promise<HoldRow[]> {
-    const rows = await this.sql.query(HOLDS_BY_IDS_SQL, [ids]);
+    const rows = await this.sql.reads.query(HOLDS_BY_IDS_SQL, [ids]);
     return rows.map(holdFrom);
   }
 }

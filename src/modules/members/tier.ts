@@ -54,7 +54,7 @@ export class TierService {
 
   /** Qualifying points of many members (including members merged into them). */
   async qualifyingPoints(memberIds: readonly string[]): Promise<Map<string, bigint>> {
-    const rows = await this.sql.query<{ member_id: string; points: string }>(
+    const rows = await this.sql.reads.query<{ member_id: string; points: string }>(
       `with recursive family(root, id) as (
          select id, id from unnest($1::uuid[]) as r(id)
          union all select f.root, m.id from member m join family f on m.merged_into = f.id

@@ -24,7 +24,7 @@ export class FlowsService {
   constructor(private readonly sql: Sql) {}
 
   async matrix(from: Date, to: Date, partnerId?: string | null): Promise<FlowRow[]> {
-    const rows = await this.sql.query<{
+    const rows = await this.sql.reads.query<{
       issuer: string;
       redeemer: string;
       points: string;

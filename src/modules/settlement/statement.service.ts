@@ -127,7 +127,7 @@ export class StatementService {
   }
 
   async closed(partnerId: string, periodStart: Date): Promise<Statement | undefined> {
-    const [row] = await this.sql.query(
+    const [row] = await this.sql.reads.query(
       `select ${STATEMENT_COLUMNS} from settlement_statement where partner_id = $1 and period_start = $2`,
       [partnerId, periodStart],
     );
@@ -142,7 +142,7 @@ export class StatementService {
   }
 
   async list(partnerId: string, limit: number, before?: Date): Promise<Statement[]> {
-    const rows = await this.sql.query(
+    const rows = await this.sql.reads.query(
       `select ${STATEMENT_COLUMNS} from settlement_statement where partner_id = $1 and ($2::timestamptz is null or period_start < $2) order by period_start desc limit $3`,
       [partnerId, before ?? null, limit],
     );
@@ -160,12 +160,13 @@ export class StatementService {
     if (closed) return closed;
     const until = new Date(Math.min(p.end.getTime(), Date.now()));
     const rows = [
-      ...(await this.sql.query<LineRow>(LINES_SQL(UNASSIGNED), [partnerId, until])),
-      ...(await this.sql.query<LineRow>(FEES_SQL(FEES_UNASSIGNED), [partnerId, until])),
+      ...(await this.sql.reads.query<LineRow>(LINES_SQL(UNASSIGNED), [partnerId, until])),
+      ...(await this.sql.reads.query<LineRow>(FEES_SQL(FEES_UNASSIGNED), [partnerId, until])),
     ];
-    const [{ digest }] = (await this.sql.query<{ digest: string }>(DIGEST_SQL(UNASSIGNED), [partnerId, until])) as [
-      { digest: string },
-    ];
+    const [{ digest }] = (await this.sql.reads.query<{ digest: string }>(DIGEST_SQL(UNASSIGNED), [
+      partnerId,
+      until,
+    ])) as [{ digest: string }];
     return {
       id: null,
       partnerId,

@@ -17,11 +17,14 @@ import { createPgSql } from './pg-sql.js';
 import { createPgliteSql } from './pglite-sql.js';
 import type { Sql } from './sql.js';
 import { pgliteChangeFeed, postgresChangeFeed, type ChangeFeed } from './change-feed.js';
+import { replicaName, withReplicas, type ReplicatedSql } from './replicas.js';
+import type { Logger } from '../logger.js';
 
 export interface Database {
   orm: MikroORM;
   /** A fresh EntityManager fork; one per request or job, never shared. */
   em(): SqlEntityManager;
+  /** The primary; `sql.reads` for display reads that a replica may serve. */
   sql: Sql;
   /** Cross-process change notifications, for caches that must never be stale. */
   changes: ChangeFeed;
@@ -33,7 +36,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolSize'>): Promise<Database> {
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolSize'> & Partial<Pick<Config, 'replicas'>>,
+  options: { log?: Logger } = {},
+): Promise<Database> {
   const common: Partial<Options> = {
     entities,
     extensions: [Migrator],
@@ -49,8 +55,17 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   let changes: ChangeFeed;
   if (config.databaseUrl) {
     driver = 'postgresql';
-    orm = await PgMikroORM.init({ ...common, clientUrl: config.databaseUrl, pool: { min: 0, max: 4 } } as never);
-    sql = createPgSql(config.databaseUrl, config.dbPoolSize);
+    const replicated = config.replicas?.urls.length
+      ? replicatedSql(config.databaseUrl, config.dbPoolSize, config.replicas, options.log)
+      : undefined;
+    orm = await PgMikroORM.init({
+      ...common,
+      clientUrl: config.databaseUrl,
+      pool: { min: 0, max: 4 },
+      // The ORM writes on its own connections (partners): their positions count for read-your-writes too.
+      ...(replicated && { subscribers: [{ afterTransactionCommit: () => replicated.noteWrite() }] }),
+    } as never);
+    sql = replicated ?? createPgSql(config.databaseUrl, config.dbPoolSize);
     changes = postgresChangeFeed(config.databaseUrl);
   } else {
     driver = 'pglite';
@@ -84,4 +99,27 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
       await orm.close(true);
     },
   };
+}
+
+/** The primary's client with `reads` over the configured replicas (replicas.ts). */
+function replicatedSql(
+  primaryUrl: string,
+  primaryPoolSize: number,
+  { urls, waitMs, poolSize }: Config['replicas'],
+  log: Logger | undefined,
+): ReplicatedSql {
+  // The primary's commit hook asks the router (created right after it) whether a request wants the position.
+  const primary = createPgSql(primaryUrl, primaryPoolSize, { commitLsn: () => replicated.commitLsn() });
+  const replicated = withReplicas(
+    primary,
+    urls.map((url) => ({ name: replicaName(url), sql: createPgSql(url, poolSize, { connectTimeoutMs: 2_000 }) })),
+    {
+      waitMs,
+      onStatus: (replica, status, detail) =>
+        status === 'down'
+          ? log?.warn('read replica unreachable; reading from the primary', { replica, detail })
+          : log?.info('read replica back', { replica }),
+    },
+  );
+  return replicated;
 }

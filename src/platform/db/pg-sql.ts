@@ -2,11 +2,23 @@ import pg from 'pg';
 import { preparedName, SentStatements, withRetry, type Sql, type SqlClient } from './sql.js';
 import { withArrayLiterals } from './array-literal.js';
 
+export interface PgSqlOptions {
+  /**
+   * Called as a transaction commits; a function returned is given the primary's WAL position right after the
+   * commit (or undefined if it could not be read), fetched by a statement pipelined behind COMMIT, so it costs
+   * no round trip (read replicas: read-your-writes, replicas.ts).
+   */
+  commitLsn?: () => ((lsn: string | undefined) => void) | undefined;
+  /** Give up connecting after this long (replicas: an unreachable one must not hold a request for long). */
+  connectTimeoutMs?: number;
+}
+
 /** `Sql` over a node-postgres pool (production and the integration tests). */
-export function createPgSql(connectionString: string, max: number): Sql {
+export function createPgSql(connectionString: string, max: number, options: PgSqlOptions = {}): Sql {
   const pool = new pg.Pool({
     connectionString,
     max,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 0,
     // Recycle connections so no backend keeps a plan cached while tables were tiny (TOOLCHAIN: cached FK plans).
     maxLifetimeSeconds: 600,
     // Idle connections stay open (pg-pool closes them after 10 s by default). A closed one is reopened at the
@@ -38,7 +50,10 @@ export function createPgSql(connectionString: string, max: number): Sql {
     roundTrips++;
     return run<T>(client, text, params);
   };
-  return {
+  const self: Sql = {
+    get reads() {
+      return self;
+    },
     get statementCount() {
       return statements;
     },
@@ -81,11 +96,21 @@ export function createPgSql(connectionString: string, max: number): Sql {
           const commit = client.query('COMMIT');
           statements++;
           roundTrips++;
-          const [sentDone, committed] = await Promise.allSettled([sent.settle(), commit]);
+          const noteLsn = options.commitLsn?.();
+          // After COMMIT on the same connection, so the position is at or past the commit record.
+          const lsn = noteLsn
+            ? (statements++,
+              client.query<{ lsn: string }>('select pg_current_wal_insert_lsn()::text as lsn').then(
+                (r) => r.rows[0]?.lsn,
+                () => undefined,
+              ))
+            : undefined;
+          const [sentDone, committed, position] = await Promise.allSettled([sent.settle(), commit, lsn]);
           if (committed.status === 'rejected') throw committed.reason;
           open = false;
           if (sentDone.status === 'rejected') throw sentDone.reason;
           if (committed.value.command !== 'COMMIT') throw new Error(`COMMIT answered ${committed.value.command}`);
+          noteLsn?.(position.status === 'fulfilled' ? position.value : undefined);
           return result;
         } catch (error) {
           if (open) {
@@ -102,4 +127,5 @@ export function createPgSql(connectionString: string, max: number): Sql {
       }),
     close: () => pool.end(),
   };
+  return self;
 }

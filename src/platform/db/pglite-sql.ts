@@ -12,7 +12,11 @@ export function createPgliteSql(db: PGlite): Sql {
     const result = await client.query<T>(text, params as unknown[]);
     return result.rows;
   };
-  return {
+  const self: Sql = {
+    // One embedded database: nothing to replicate.
+    get reads() {
+      return self;
+    },
     get statementCount() {
       return statements;
     },
@@ -50,4 +54,5 @@ export function createPgliteSql(db: PGlite): Sql {
     // The ORM owns the instance and closes it.
     close: async () => undefined,
   };
+  return self;
 }

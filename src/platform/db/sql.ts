@@ -19,6 +19,13 @@ export interface SqlClient extends Queryable {
 }
 
 export interface Sql extends Queryable {
+  /**
+   * For reads whose answer is only shown (history, balances for display, statements, listings): they may be
+   * served by a read replica — a consistent state, possibly a few milliseconds old, never older than the
+   * caller's own last write (replicas.ts). This very client when no replica is configured. Every read that a
+   * decision depends on (locks, balance checks, idempotency, "is this partner active") uses `query`.
+   */
+  readonly reads: Queryable;
   /** Runs `fn` in one transaction; retried on deadlock/serialization failure, so `fn` must be repeatable. */
   transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>;
   /** Counts statements sent, for benchmarks and the N+1 tests. */

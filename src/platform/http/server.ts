@@ -21,6 +21,8 @@ export interface HttpOptions<C extends BaseContext> {
   /** Operations allowed in one batched (array) request. */
   maxBatch: number;
   log: Logger;
+  /** Runs each request's handler (e.g. inside a per-request async context). */
+  around?: (req: IncomingMessage, res: ServerResponse, handler: () => Promise<void>) => Promise<void>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -89,6 +91,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
     try {
       const route = path === '/graphql' ? graphql : options.routes[path];
       if (!route) sendJson(res, 404, { error: 'not_found' });
+      else if (options.around) await options.around(req, res, async () => route(req, res, requestId));
       else await route(req, res, requestId);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
