@@ -115,10 +115,11 @@ function replicatedSql(
     urls.map((url) => ({ name: replicaName(url), sql: createPgSql(url, poolSize, { connectTimeoutMs: 2_000 }) })),
     {
       waitMs,
-      onStatus: (replica, status, detail) =>
-        status === 'down'
-          ? log?.warn('read replica unreachable; reading from the primary', { replica, detail })
-          : log?.info('read replica back', { replica }),
+      onEvent: (replica, event, code) => {
+        if (event === 'up') log?.info('read replica back', { replica });
+        else if (event === 'down') log?.warn('read replica unreachable; reading from the primary', { replica, code });
+        else log?.warn('read replica failed a read; the primary answered it', { replica, sqlState: code });
+      },
     },
   );
   return replicated;

@@ -26,8 +26,11 @@ export interface ReplicaOptions {
   retryMs?: number;
   /** How long a caller's last write position is remembered. */
   rememberMs?: number;
-  /** Told when a replica goes down or comes back (for the log). */
-  onStatus?: (replica: string, status: 'down' | 'up', detail?: string) => void;
+  /**
+   * For the log: a replica went down or came back, or failed one read that the primary then answered (a
+   * recovery conflict; or a write sent to `reads` by mistake, which the replica refuses as read-only).
+   */
+  onEvent?: (replica: string, event: 'down' | 'up' | 'read failed', code?: string) => void;
 }
 
 interface Replica {
@@ -35,6 +38,8 @@ interface Replica {
   name: string;
   sql: Sql;
   inFlight: number;
+  /** Reads it answered. */
+  served: number;
   /** Skipped until this time (ms) after failing. */
   downUntil: number;
   /** Highest replay position seen; it only grows while the replica lives, so it is reset when it fails. */
@@ -70,7 +75,7 @@ export interface ReplicatedSql extends Sql {
   noteWrite(): Promise<void>;
   /** The pg-sql commit hook: a recorder while a request is in scope, so the commit's LSN is fetched with it. */
   commitLsn(): ((lsn: string | undefined) => void) | undefined;
-  readonly replicaStates: readonly { name: string; up: boolean; replayed: bigint; inFlight: number }[];
+  readonly replicaStates: readonly { name: string; up: boolean; replayed: bigint; inFlight: number; served: number }[];
 }
 
 /**
@@ -84,16 +89,17 @@ export function withReplicas(
 ): ReplicatedSql {
   const retryMs = options.retryMs ?? 5_000;
   const writes = new LastWrites(options.rememberMs ?? 60_000);
-  const replicas: Replica[] = replicaSqls.map((r) => ({ ...r, inFlight: 0, downUntil: 0, replayed: 0n }));
+  const replicas: Replica[] = replicaSqls.map((r) => ({ ...r, inFlight: 0, served: 0, downUntil: 0, replayed: 0n }));
   let turn = 0;
 
   const failed = (replica: Replica, error: unknown) => {
     replica.replayed = 0n;
+    const code = sqlState(error) ?? (error as Error | undefined)?.name;
     // A query the replica could not answer (a recovery conflict, a bad cast) says nothing about the replica.
-    if (!isDatabaseUnavailable(error)) return;
+    if (!isDatabaseUnavailable(error)) return options.onEvent?.(replica.name, 'read failed', code);
     const wasUp = replica.downUntil <= Date.now();
     replica.downUntil = Date.now() + retryMs;
-    if (wasUp) options.onStatus?.(replica.name, 'down', sqlState(error) ?? (error as Error)?.name);
+    if (wasUp) options.onEvent?.(replica.name, 'down', code);
   };
 
   const replayLsn = (replica: Replica): Promise<bigint | undefined> =>
@@ -153,9 +159,10 @@ export function withReplicas(
       target.inFlight++;
       try {
         const rows = await target.sql.query<T>(text, params);
+        target.served++;
         if (target.downUntil > 0) {
           target.downUntil = 0;
-          options.onStatus?.(target.name, 'up');
+          options.onEvent?.(target.name, 'up');
         }
         return rows;
       } catch (error) {
@@ -207,6 +214,7 @@ export function withReplicas(
         up: r.downUntil <= now,
         replayed: r.replayed,
         inFlight: r.inFlight,
+        served: r.served,
       }));
     },
     async close() {
