@@ -97,14 +97,15 @@ export function createPgSql(connectionString: string, max: number, options: PgSq
           statements++;
           roundTrips++;
           const noteLsn = options.commitLsn?.();
-          // After COMMIT on the same connection, so the position is at or past the commit record.
-          const lsn = noteLsn
-            ? (statements++,
-              client.query<{ lsn: string }>('select pg_current_wal_insert_lsn()::text as lsn').then(
-                (r) => r.rows[0]?.lsn,
-                () => undefined,
-              ))
-            : undefined;
+          let lsn: Promise<string | undefined> | undefined;
+          if (noteLsn) {
+            // Right behind COMMIT on the same connection, so the position is at or past the commit record.
+            statements++;
+            lsn = client.query<{ lsn: string }>('select pg_current_wal_insert_lsn()::text as lsn').then(
+              (r) => r.rows[0]?.lsn,
+              () => undefined,
+            );
+          }
           const [sentDone, committed, position] = await Promise.allSettled([sent.settle(), commit, lsn]);
           if (committed.status === 'rejected') throw committed.reason;
           open = false;
