@@ -5,12 +5,18 @@
  * its own port. As root, every server command runs as the `postgres` user. Both are deleted by `stop()`.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { DEFAULT_PG_BIN, freePort, startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
+import {
+  DEFAULT_PG_BIN,
+  freePort,
+  PostgresMissingError,
+  startPostgresCluster,
+  type PostgresCluster,
+} from './postgres-cluster.js';
 
 const run = promisify(execFile);
 
@@ -45,6 +51,10 @@ async function oneQuery<T>(url: string, sql: string, params?: unknown[]): Promis
 
 export async function startReplicaPair(): Promise<ReplicaPair> {
   const bin = process.env.PG_BIN || DEFAULT_PG_BIN;
+  if (!existsSync(path.join(bin, 'pg_basebackup')))
+    throw new PostgresMissingError(
+      `pg_basebackup not found in ${bin}: it comes with the PostgreSQL 15 packages (apt-get install -y postgresql).`,
+    );
   const runAs = process.getuid?.() === 0 ? 'postgres' : undefined;
   const exec = (cmd: string, args: string[]) =>
     runAs ? run('runuser', ['-u', runAs, '--', path.join(bin, cmd), ...args]) : run(path.join(bin, cmd), args);

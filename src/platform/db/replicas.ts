@@ -168,7 +168,7 @@ export function withReplicas(
       } catch (error) {
         failed(target, error);
         // The rest of the request reads from the primary too: never back to an older state.
-        if (scope) scope.choice = Promise.resolve(PRIMARY);
+        scope.choice = Promise.resolve(PRIMARY);
         return primary.query<T>(text, params);
       } finally {
         target.inFlight--;
