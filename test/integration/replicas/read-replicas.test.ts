@@ -250,6 +250,20 @@ describe('read replicas', () => {
     expect(lsns[1]! > lsns[0]! && lsns[2]! > lsns[1]!).toBe(true);
   });
 
+  it('without replicas nothing of this runs: reads are the primary client itself, and no position is returned', async () => {
+    const plain = await initTestApp();
+    try {
+      expect(plain.hub.db.sql.reads).toBe(plain.hub.db.sql);
+      const p = await plain.createPartner();
+      const m = await ledgerHelpers(plain).enroll(p);
+      const res = await ledgerHelpers(plain).earn(p, m, 3);
+      expect(res.errors).toBeUndefined();
+      expect(res.headers.get(LSN_HEADER)).toBeNull();
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('never sent a write to the standby (it would have refused it as read-only)', () => {
     expect(app.logs.filter((l) => l.includes('read replica failed a read'))).toEqual([]);
   });

@@ -7,6 +7,9 @@ import { loadConfig } from '../../../src/config.js';
 import { formatLsn, parseLsn } from '../../../src/platform/db/lsn.js';
 import { LastWrites } from '../../../src/platform/db/read-scope.js';
 import { mayWrite } from '../../../src/platform/db/replicas.js';
+import { createPgSql } from '../../../src/platform/db/pg-sql.js';
+import { createPgliteSql } from '../../../src/platform/db/pglite-sql.js';
+import type { PGlite } from '@electric-sql/pglite';
 
 const PRIMARY = 'postgresql://hub@db-primary:5432/hub';
 
@@ -44,6 +47,14 @@ describe('DATABASE_REPLICA_URLS and friends', () => {
       expect(message).toMatch(/^DATABASE_REPLICA_URLS: item \d/);
       expect(message).not.toContain('s3cret');
     }
+  });
+
+  it('without replicas, and on PGlite, sql.reads is the client itself', async () => {
+    const pgSql = createPgSql('postgresql://hub@127.0.0.1:1/none', 1);
+    expect(pgSql.reads).toBe(pgSql);
+    await pgSql.close();
+    const pgliteSql = createPgliteSql({} as PGlite);
+    expect(pgliteSql.reads).toBe(pgliteSql);
   });
 
   it('refuses replicas without DATABASE_URL: the embedded database has none', () => {
