@@ -17,8 +17,8 @@
  * GraphQL, no HTTP (bench/workload.ts): for one posting per transaction, the
  * statements of earnPoints by customer id through `runLockedOperation`: BEGIN,
  * the lock statement (lockCustomerAndBudgets) and the claim
- * (claimCustomerEarn) in one round trip, then `post` (POSTING_SQL with
- * postingParams) and COMMIT; for 100 per transaction BATCH_CLAIM_SQL + the lock
+ * (claimCustomerEarn) in one round trip, then `post` (the composed posting statement with
+ * its parameters) and COMMIT; for 100 per transaction BATCH_CLAIM_SQL + the lock
  * of the accounts by id (lockAccountsAndBudgets) + post. Imported from dist/,
  * so it is literally the same SQL text and parameters.
  *

@@ -3,7 +3,7 @@
  * the code reads `process.env`; tests build a Config directly.
  */
 import path from 'node:path';
-import { parseTiers } from './modules/members/tier.js';
+import { parseTiers } from './modules/members/index.js';
 
 export type HubEnv = 'development' | 'production' | 'test';
 

@@ -1,6 +1,6 @@
 /** Error codes of the exchange, stable for integrators. */
 import { AppError } from '../../platform/graphql/errors.js';
-import { LedgerRejection } from '../ledger/ledger.exception.js';
+import { LedgerRejection } from '../ledger/index.js';
 
 export const ExchangeErrors = {
   identicalCurrencies: () =>

@@ -8,11 +8,14 @@ import type { Sql, SqlClient } from '../../platform/db/sql.js';
 import { newId, isUuid } from '../../platform/ids.js';
 import { floor, fromBigInt, mul, normalise, sub, toString, ONE, type Decimal } from '../../platform/decimal.js';
 import { badInput, notFound } from '../../platform/graphql/errors.js';
-import { checkAmount } from '../ledger/ledger.deps.js';
-import { LedgerErrors } from '../ledger/ledger.exception.js';
-import type { LedgerService } from '../ledger/ledger.service.js';
-import type { OperationOutcome } from '../ledger/operations.js';
-import { COALITION_CURRENCY, toBig, toDate } from '../ledger/ledger.model.js';
+import {
+  checkAmount,
+  COALITION_CURRENCY,
+  LedgerErrors,
+  type LedgerService,
+  type OperationOutcome,
+} from '../ledger/index.js';
+import { toBig, toDate } from '../../platform/db/values.js';
 import { effectiveFactor, RateDirection, type QuoteRow, type RateRow } from './exchange.model.js';
 import type { RateService } from './rate.service.js';
 import { ExchangeErrors } from './exchange.exception.js';

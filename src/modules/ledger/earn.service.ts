@@ -15,12 +15,12 @@ import {
   type ClaimRows,
   type OperationOutcome,
 } from './operations.js';
-import { post, type LotDraft, type TransferDraft } from './posting.js';
+import type { LotDraft, TransferDraft } from './posting.js';
 import { consumeLots } from './lots.js';
 import { LedgerErrors, type LedgerRejection } from './ledger.exception.js';
 import { lockAccountsAndBudgets, lockBatchAndBudgets, lockCustomerAndBudgets, spend, type Locked } from './budget.js';
 import { accountKey, AccountsMissing, locatedByKey, withAccountsCreated, type AccountKey } from './accounts.js';
-import type { MemberRef } from '../members/member.service.js';
+import type { MemberRef } from '../members/index.js';
 
 export interface EarnRequest {
   partnerId: string;
@@ -265,7 +265,7 @@ export class EarnService {
     const drafts = prepared.map((p) => this.draft(p, balances));
     // Several items for one member in a batch: later settlements see earlier ones.
     const isSharded = (id: string) => this.deps.accounts.isSharded(id);
-    post(
+    this.deps.post(
       tx,
       drafts.flatMap((d) => d.transfers),
       drafts.flatMap((d) => d.lots),

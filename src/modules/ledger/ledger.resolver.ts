@@ -8,7 +8,7 @@ import { isUuid } from '../../platform/ids.js';
 import type { OperationOutcome } from './operations.js';
 import { MAX_BATCH_ITEMS } from './earn.service.js';
 import { canSeeCurrency, canSeeLedgerRow, requirePointsRead } from './ledger.access.js';
-import { checkCustomerId, checkMemberRef } from '../members/member.service.js';
+import { checkCustomerId, checkMemberRef } from '../members/index.js';
 import { badInput } from '../../platform/graphql/errors.js';
 import {
   AuthorizeRedemptionInput,

@@ -10,7 +10,7 @@ import { notFound } from '../../platform/graphql/errors.js';
 import { AccountKind, TransferKind, toBig } from './ledger.model.js';
 import { checkAmount, checkOrderRef, lockAccounts, type LedgerDeps } from './ledger.deps.js';
 import { checkIdempotencyKey, requestHash, runOperation, type OperationOutcome } from './operations.js';
-import { post, type TransferDraft } from './posting.js';
+import type { TransferDraft } from './posting.js';
 import { consumeLots, restoreLots } from './lots.js';
 import { LedgerErrors } from './ledger.exception.js';
 
@@ -104,10 +104,10 @@ export class ReversalService {
               debit: receivable,
               credit: house,
             });
-          post(tx, transfers, [], isSharded);
+          this.deps.post(tx, transfers, [], isSharded);
           if (taken > 0n) await consumeLots(tx, wallet, taken, ids.main, original.id);
         } else {
-          post(
+          this.deps.post(
             tx,
             [{ ...common, id: ids.main, kind: TransferKind.REVERSE_REDEEM, amount, debit: house, credit: wallet }],
             [],
