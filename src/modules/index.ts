@@ -13,11 +13,13 @@ import type { TokenService } from '../platform/auth/token-service.js';
 import {
   checkModules,
   mergeNamed,
+  type ErrorCodesOf,
   type HubModule,
   type LoadersOf,
   type ServicesOf,
   type UnionToIntersection,
 } from '../platform/module.js';
+import { PLATFORM_ERRORS, type ErrorInfo, type PlatformErrorCode } from '../platform/graphql/error-catalogue.js';
 import { viewerModule } from './viewer/viewer.module.js';
 import { partnersModule } from './partners/partners.module.js';
 import { membersModule } from './members/members.module.js';
@@ -40,8 +42,11 @@ export type Services = UnionToIntersection<ServicesOf<AnyModule>>;
 /** Every module's per-request DataLoaders in one record: `ctx.loaders.<name>`. */
 export type Loaders = UnionToIntersection<LoadersOf<AnyModule>>;
 
+/** Every code a client can receive: the platform's and each module's (a closed list; docs/errors.md). */
+export type ErrorCode = PlatformErrorCode | ErrorCodesOf<AnyModule>;
+
 // The list's own type keeps each module's types; loops see them as the general shape.
-const modules = hubModules as unknown as readonly HubModule<object, object, object>[];
+const modules = hubModules as unknown as readonly HubModule<object, object, object, string>[];
 checkModules(modules);
 
 /** The domain services, built once per process over one database, in list order. */
@@ -60,6 +65,16 @@ export function createLoaders(services: Services): Loaders {
   const loaders: Record<string, unknown> = {};
   for (const m of modules) if (m.loaders) mergeNamed(loaders, m.loaders(services) as never, 'loader', m.name);
   return loaders as unknown as Loaders;
+}
+
+/** The whole catalogue, by owner (the platform first, then the modules in list order), for docs/errors.md. */
+export function errorCatalogue(): { owner: string; code: ErrorCode; info: ErrorInfo }[] {
+  const entries = (owner: string, catalogue: Record<string, ErrorInfo>) =>
+    Object.entries(catalogue).map(([code, info]) => ({ owner, code: code as ErrorCode, info }));
+  return [
+    ...entries('platform', PLATFORM_ERRORS),
+    ...modules.flatMap((m) => entries(m.name, (m.errors ?? {}) as Record<string, ErrorInfo>)),
+  ];
 }
 
 export { modules as hubModuleList };

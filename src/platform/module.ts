@@ -16,6 +16,7 @@ import type { Principal } from './auth/principal.js';
 import type { Logger } from './logger.js';
 import type { RouteHandler } from './http/server.js';
 import type { HubContext } from './graphql/context.js';
+import type { ErrorCatalogue } from './graphql/error-catalogue.js';
 
 /** What every module's services are built from. */
 export interface ModuleContext {
@@ -54,15 +55,22 @@ type AnyClass = Function;
 /**
  * A module. `S` is the record of services it adds (their names are global: `ctx.services.<name>`), `D` the
  * services of the modules it depends on (named in `dependsOn`, which must come earlier in the list), `L` its
- * per-request DataLoaders (`ctx.loaders.<name>`).
+ * per-request DataLoaders (`ctx.loaders.<name>`), `E` its error codes.
  */
-export interface HubModule<S extends object = object, D extends object = object, L extends object = object> {
+export interface HubModule<
+  S extends object = object,
+  D extends object = object,
+  L extends object = object,
+  E extends string = never,
+> {
   name: string;
   /** Modules whose services `services` receives in `deps`; checked against the list order at startup. */
   dependsOn?: readonly string[];
   /** This module's migrations (files in the top-level migrations/ folder). */
   migrations: readonly MigrationClass[];
   entities?: readonly AnyClass[];
+  /** Its error codes with their meaning (`<m>.errors.ts`): part of the closed `ErrorCode` list and docs/errors.md. */
+  errors?: ErrorCatalogue<E>;
   services?: (ctx: ModuleContext, deps: D) => S;
   /** Called once every module's services exist (e.g. to compose statements other modules contributed to). */
   ready?: (services: S) => void;
@@ -74,9 +82,11 @@ export interface HubModule<S extends object = object, D extends object = object,
 }
 
 /** The services a module adds, from its definition. */
-export type ServicesOf<M> = M extends HubModule<infer S, infer _D, infer _L> ? S : never;
+export type ServicesOf<M> = M extends HubModule<infer S, infer _D, infer _L, infer _E> ? S : never;
 /** The DataLoaders a module adds, from its definition. */
-export type LoadersOf<M> = M extends HubModule<infer _S, infer _D, infer L> ? L : never;
+export type LoadersOf<M> = M extends HubModule<infer _S, infer _D, infer L, infer _E> ? L : never;
+/** The error codes a module adds, from its definition. */
+export type ErrorCodesOf<M> = M extends HubModule<infer _S, infer _D, infer _L, infer E> ? E : never;
 
 /** `A | B` → `A & B`: the records of all modules merged into one. */
 export type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
@@ -84,13 +94,19 @@ export type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never
   : never;
 
 /**
- * Checks the list: unique names, every dependency listed earlier, every migration claimed once, and no
+ * Checks the list: unique names, every dependency listed earlier, every migration and error code claimed once, and no
  * two modules giving the same service, loader or route name (one would silently replace the other).
  */
-export function checkModules(modules: readonly HubModule[]): void {
+export function checkModules(modules: readonly HubModule<object, object, object, string>[]): void {
   const seen = new Set<string>();
   const migrations = new Map<string, string>();
+  const codes = new Map<string, string>();
   for (const m of modules) {
+    for (const code of Object.keys(m.errors ?? {})) {
+      const owner = codes.get(code);
+      if (owner) throw new Error(`error code ${code} is declared by "${owner}" and "${m.name}"`);
+      codes.set(code, m.name);
+    }
     if (seen.has(m.name)) throw new Error(`module "${m.name}" is listed twice`);
     for (const d of m.dependsOn ?? [])
       if (!seen.has(d)) throw new Error(`module "${m.name}" depends on "${d}", which must be listed before it`);

@@ -1,7 +1,7 @@
 /** Earning: a partner issues points into a member's wallet (single and batched). */
 import { prepared, type SqlClient } from '../../platform/db/sql.js';
 import { newId } from '../../platform/ids.js';
-import { AppError, notFound } from '../../platform/graphql/errors.js';
+import { AppError, notFound, type ErrorCode } from '../../platform/graphql/errors.js';
 import { AccountKind, COALITION_CURRENCY, ExpiryPolicy, TransferKind } from './ledger.model.js';
 import type { CurrencyRow } from './currency.service.js';
 import { checkAmount, checkOrderRef, type LedgerDeps } from './ledger.deps.js';
@@ -516,7 +516,8 @@ export class EarnService {
       else if (prior.status === 'REJECTED')
         local.set(p.index, {
           ok: false,
-          error: new AppError(prior.error_code!, prior.error_message!, { replayed: true }),
+          // A code recorded by this hub, so one of the catalogue's.
+          error: new AppError(prior.error_code! as ErrorCode, prior.error_message!, { replayed: true }),
         });
       else {
         const result =

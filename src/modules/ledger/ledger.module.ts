@@ -1,5 +1,6 @@
 /** The ledger module: accounts, transfers, lots, holds, idempotent operations, expiry, invariants. */
 import type { HubModule } from '../../platform/module.js';
+import { LEDGER_ERRORS, type LedgerErrorCode } from './ledger.errors.js';
 import { Migration20261122000002_ledger } from '../../../migrations/Migration20261122000002_ledger.js';
 import type { MembersServices } from '../members/index.js';
 import { LedgerService } from './ledger.service.js';
@@ -10,11 +11,12 @@ import { joinMembers } from './ledger.members.js';
 import { startExpirySweeper } from './expiry.sweeper.js';
 import type { LedgerServices } from './index.js';
 
-export const ledgerModule: HubModule<LedgerServices, MembersServices, LedgerLoaders> = {
+export const ledgerModule: HubModule<LedgerServices, MembersServices, LedgerLoaders, LedgerErrorCode> = {
   name: 'ledger',
   // Members' tiers, merges and exports take the ledger's part through the members' registration points.
   dependsOn: ['members'],
   migrations: [Migration20261122000002_ledger],
+  errors: LEDGER_ERRORS,
   services: ({ db, config }, deps: MembersServices): LedgerServices => {
     const ledger = new LedgerService(db.sql, {
       maxPointsPerOperation: config.maxPointsPerOperation,
