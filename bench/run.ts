@@ -9,7 +9,7 @@
  *    would take minutes and is not what is measured); then, through the API,
  *    funds for the redemption scenario and a long history for a few members.
  *    ANALYZE, then the hub is restarted so no connection keeps a plan made
- *    while tables were small (TOOLCHAIN: cached FK plans).
+ *    while tables were small (docs/toolchain.md: cached foreign-key check plans).
  * 3. Runs every scenario closed-loop at concurrency 8 and 32 (warm-up, then a
  *    measured window), and an open-loop run at half of scenario 2's peak.
  *

@@ -27,7 +27,7 @@ export interface Database {
   driver: 'postgresql' | 'pglite';
   migrate(): Promise<string[]>;
   pendingMigrations(): Promise<number>;
-  /** Refresh planner statistics (after migrating or seeding; see TOOLCHAIN: cached FK plans). */
+  /** Refresh planner statistics (after migrating or seeding; see docs/toolchain.md: cached foreign-key check plans). */
   analyze(): Promise<void>;
   close(): Promise<void>;
 }
