@@ -3,6 +3,8 @@
  * any new lots in ONE SQL statement (data-modifying CTEs over arrays), so a
  * posting costs one round trip however many transfers it carries. Callers
  * have already locked and checked every account that could be refused.
+ * Other modules add their rows to the same statement as posting contributors
+ * (README.md, "How other modules take part in a posting").
  */
 import { prepared, type SqlClient } from '../../platform/db/sql.js';
 import { TransferKind } from './ledger.model.js';
