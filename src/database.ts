@@ -1,0 +1,13 @@
+/** Opens the hub's database with every module's entities and migrations (applied in name order). */
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './platform/db/orm.js';
+import { hubModuleList } from './modules/index.js';
+
+export const hubMigrations = () => hubModuleList.flatMap((m) => m.migrations);
+
+export function openHubDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolSize'>): Promise<Database> {
+  return openDatabase(config, {
+    entities: hubModuleList.flatMap((m) => m.entities ?? []),
+    migrations: hubMigrations(),
+  });
+}
