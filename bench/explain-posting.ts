@@ -1,8 +1,10 @@
 /**
  * `npx tsx bench/explain-posting.ts`: EXPLAIN (ANALYZE, BUFFERS) of the hub's posting statements
- * (compiled POSTING_SQL with postingParams, the lock statements and the claim) on a durable throwaway cluster with
+ * (the compiled posting statement with its parameters, the lock statements and the claim) on a durable throwaway cluster with
  * 100,000 members' accounts, for 1 and for 100 postings. Each runs in a transaction that is rolled back.
  */
+// The posting's contributors come through module APIs that also carry GraphQL types (decorators).
+import 'reflect-metadata';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,7 +14,12 @@ import { startDurableCluster } from './cluster.js';
 
 const DIST = path.resolve('dist/src');
 const dist = <T>(rel: string): Promise<T> => import(pathToFileURL(path.join(DIST, rel)).href) as Promise<T>;
-const posting = await dist<typeof import('../src/modules/ledger/posting.js')>('modules/ledger/posting.js');
+const postingModule = await dist<typeof import('../src/modules/ledger/posting.js')>('modules/ledger/posting.js');
+const settlementPosting = await dist<typeof import('../src/modules/settlement/settlement.posting.js')>(
+  'modules/settlement/settlement.posting.js',
+);
+// The posting statement as the hub composes it: the ledger's CTEs and settlement's contribution.
+const posting = new postingModule.Posting([settlementPosting.settlementPosting]);
 const earn = await dist<typeof import('../src/modules/ledger/earn.service.js')>('modules/ledger/earn.service.js');
 const ids = await dist<typeof import('../src/platform/ids.js')>('platform/ids.js');
 const budget = await dist<typeof import('../src/modules/ledger/budget.js')>('modules/ledger/budget.js');
@@ -108,9 +115,9 @@ try {
       items.map(() => 'PTS'),
     ]);
     await show(
-      'POSTING_SQL',
-      posting.POSTING_SQL,
-      posting.postingParams(
+      'posting statement',
+      posting.sql,
+      posting.params(
         items.map((x) => x.transfer),
         items.map((x) => x.lot),
         (id) => id === issuance,

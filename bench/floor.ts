@@ -9,7 +9,7 @@
  *
  * No foreign keys, operation rows, lots, valuation or budgets: what the ledger adds on top of this is what the
  * ratio to the floor measures. `transfer` is prefilled to 300,000 rows (entries to 600,000) before any
- * measurement, so the floor's plans are those of a populated table (docs: TOOLCHAIN, "prefill before you trust
+ * measurement, so the floor's plans are those of a populated table (docs/toolchain.md: "prefill before you trust
  * a floor": with an empty table the same statement ran anywhere from 1,000 to 3,300/s).
  */
 import pg from 'pg';

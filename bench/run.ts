@@ -9,7 +9,7 @@
  *    would take minutes and is not what is measured); then, through the API,
  *    funds for the redemption scenario and a long history for a few members.
  *    ANALYZE, then the hub is restarted so no connection keeps a plan made
- *    while tables were small (TOOLCHAIN: cached FK plans).
+ *    while tables were small (docs/toolchain.md: cached foreign-key check plans).
  * 3. Runs every scenario closed-loop at concurrency 8 and 32 (warm-up, then a
  *    measured window), and an open-loop run at half of scenario 2's peak.
  *
@@ -21,8 +21,8 @@
  * GraphQL, no HTTP (bench/workload.ts): for one posting per transaction, the
  * statements of earnPoints by customer id through `runLockedOperation`: BEGIN,
  * the lock statement (lockCustomerAndBudgets) and the claim
- * (claimCustomerEarn) in one round trip, then `post` (POSTING_SQL with
- * postingParams) and COMMIT; for 100 per transaction BATCH_CLAIM_SQL + the lock
+ * (claimCustomerEarn) in one round trip, then `post` (the composed posting statement with
+ * its parameters) and COMMIT; for 100 per transaction BATCH_CLAIM_SQL + the lock
  * of the accounts by id (lockAccountsAndBudgets) + post. Imported from dist/,
  * so it is literally the same SQL text and parameters.
  *

@@ -4,6 +4,8 @@
  * load picks them, the HTTP client and the two one-posting operations (an earn over GraphQL, and the
  * baseline's transaction through `pg`).
  */
+// The posting's contributors come through module APIs that also carry GraphQL types (decorators).
+import 'reflect-metadata';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,7 +16,12 @@ export const DIST = path.join(ROOT, 'dist', 'src');
 
 // ---------- the compiled hub code (literally what production runs) ----------
 const dist = <T>(rel: string): Promise<T> => import(pathToFileURL(path.join(DIST, rel)).href) as Promise<T>;
-export const posting = await dist<typeof import('../src/modules/ledger/posting.js')>('modules/ledger/posting.js');
+const postingModule = await dist<typeof import('../src/modules/ledger/posting.js')>('modules/ledger/posting.js');
+const settlementPosting = await dist<typeof import('../src/modules/settlement/settlement.posting.js')>(
+  'modules/settlement/settlement.posting.js',
+);
+// The posting statement as the hub composes it: the ledger's CTEs and settlement's contribution.
+export const posting = new postingModule.Posting([settlementPosting.settlementPosting]);
 export const operations =
   await dist<typeof import('../src/modules/ledger/operations.js')>('modules/ledger/operations.js');
 export const earnService = await dist<typeof import('../src/modules/ledger/earn.service.js')>(

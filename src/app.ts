@@ -16,7 +16,8 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { Config } from './config.js';
-import { openDatabase, type Database } from './platform/db/orm.js';
+import type { Database } from './platform/db/orm.js';
+import { openHubDatabase } from './database.js';
 import { consistencyKeys, currentScope, LSN_HEADER, runInScope } from './platform/db/read-scope.js';
 import { createLogger, type Logger, type LogSink } from './platform/logger.js';
 import { loadKeyStore } from './platform/auth/key-store.js';
@@ -27,13 +28,11 @@ import type { HubContext } from './platform/graphql/context.js';
 import { createHttpServer, type HttpServer } from './platform/http/server.js';
 import { limitsPlugin } from './platform/graphql/limits/limits.plugin.js';
 import { sendJson } from './platform/http/body.js';
-import { createServices, type Services } from './services.js';
-import { createLoaders } from './loaders.js';
+import { createLoaders, createServices, hubModuleList, type Services } from './modules/index.js';
+import { mergeNamed, type Job, type RouteContext } from './platform/module.js';
+import type { RouteHandler } from './platform/http/server.js';
 import { buildHubSchema } from './schema.js';
-import { createTokenHandler } from './modules/partners/oauth-token.handler.js';
-import { createStatementCsvHandler } from './modules/settlement/statement-csv.handler.js';
 import { seedDemoCoalition, type DemoSeed } from './seed/demo-coalition.js';
-import { startExpirySweeper } from './modules/ledger/expiry.sweeper.js';
 
 export interface Hub {
   url: string;
@@ -118,15 +117,16 @@ function logUnexpectedErrors(log: Logger): ApolloServerPlugin<HubContext> {
 
 export async function startHub(config: Config, options: { logSink?: LogSink } = {}): Promise<Hub> {
   const log = createLogger(config.logLevel, options.logSink);
-  const db = await openDatabase(config, { log });
+  const db = await openHubDatabase(config, { log });
+  const jobs: Job[] = [];
   try {
     const applied = await db.migrate();
     if (applied.length) log.info('migrations applied', { migrations: applied });
-    const seeded = config.seedDemo ? await seedDemoCoalition(db) : undefined;
-    if (applied.length || seeded) await db.analyze();
-
     const tokens = new TokenService(await loadKeyStore(config), config);
     const services = createServices(db, config, tokens);
+    const seeded = config.seedDemo ? await seedDemoCoalition(db, services) : undefined;
+    if (applied.length || seeded) await db.analyze();
+
     const apollo = new ApolloServer<HubContext>({
       schema: await buildHubSchema(),
       formatError,
@@ -161,6 +161,30 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
     });
     await apollo.start();
 
+    const routeContext: RouteContext<Services> = {
+      services,
+      tokens,
+      config,
+      authenticate: (req) => principalFrom(req, tokens, services),
+    };
+    const routes: Record<string, RouteHandler> = {
+      '/health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
+      '/ready': async (_req, res) => {
+        try {
+          await db.sql.query('select 1');
+          const pending = await db.pendingMigrations();
+          sendJson(res, pending === 0 ? 200 : 503, {
+            status: pending === 0 ? 'ready' : 'migrations pending',
+            pendingMigrations: pending,
+          });
+        } catch {
+          sendJson(res, 503, { status: 'database unreachable' });
+        }
+      },
+      '/.well-known/jwks.json': (_req, res) =>
+        sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
+    };
+    for (const m of hubModuleList) if (m.routes) mergeNamed(routes, m.routes(routeContext), 'route', m.name);
     const http: HttpServer = createHttpServer<HubContext>({
       apollo,
       bodyLimit: config.bodyLimitBytes,
@@ -177,29 +201,9 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
         loaders: createLoaders(services),
         log: log.child({ requestId }),
       }),
-      routes: {
-        '/health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
-        '/ready': async (_req, res) => {
-          try {
-            await db.sql.query('select 1');
-            const pending = await db.pendingMigrations();
-            sendJson(res, pending === 0 ? 200 : 503, {
-              status: pending === 0 ? 'ready' : 'migrations pending',
-              pendingMigrations: pending,
-            });
-          } catch {
-            sendJson(res, 503, { status: 'database unreachable' });
-          }
-        },
-        '/.well-known/jwks.json': (_req, res) =>
-          sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
-        '/oauth/token': createTokenHandler(services.partners, tokens, config.bodyLimitBytes),
-        '/settlement/statement.csv': createStatementCsvHandler(services.settlement, (req) =>
-          principalFrom(req, tokens, services),
-        ),
-      },
+      routes,
     });
-    const sweeper = startExpirySweeper(services, config.expirySweepSeconds, log);
+    for (const m of hubModuleList) if (m.jobs) jobs.push(...m.jobs({ services, config, log }));
     const url = await http.listen(config.port, config.host);
     log.info('hub listening', { url: `${url}/graphql`, database: db.driver });
 
@@ -214,13 +218,14 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
       seeded,
       close: () =>
         (closing ??= (async () => {
-          await sweeper.stop();
+          for (const job of jobs) await job.stop();
           await http.close();
           await apollo.stop();
           await db.close();
         })()),
     };
   } catch (error) {
+    for (const job of jobs) await job.stop();
     await db.close();
     throw error;
   }

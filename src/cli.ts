@@ -11,9 +11,9 @@ import { loadConfig } from './config.js';
 import { loadKeyStore, generatePrivateJwk } from './platform/auth/key-store.js';
 import { TokenService } from './platform/auth/token-service.js';
 import { Role } from './platform/auth/principal.js';
-import { openDatabase } from './platform/db/orm.js';
+import { openHubDatabase } from './database.js';
 import { isUuid } from './platform/ids.js';
-import { LedgerService } from './modules/ledger/ledger.service.js';
+import { createServices } from './modules/index.js';
 
 const USAGE = `usage:
   npm run token -- operator [--ttl SECONDS]
@@ -52,13 +52,11 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'expire') {
     // With the embedded database, stop the hub first: PGlite admits one process at a time.
-    const db = await openDatabase(config);
+    const db = await openHubDatabase(config);
     try {
       await db.migrate();
-      const ledger = new LedgerService(db.sql, {
-        maxPointsPerOperation: config.maxPointsPerOperation,
-        hold: config.hold,
-      });
+      // Built like the hub's, so the sweep's postings carry every module's contribution.
+      const { ledger } = createServices(db, config, new TokenService(await loadKeyStore(config), config));
       const result = await ledger.expiry.sweep();
       process.stdout.write(
         `holds expired: ${result.holdsExpired}, wallets expired: ${result.walletsExpired}, points expired: ${result.pointsExpired}\n`,
@@ -69,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'migrate') {
-    const db = await openDatabase(config);
+    const db = await openHubDatabase(config);
     const applied = await db.migrate();
     await db.analyze();
     await db.close();

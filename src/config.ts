@@ -2,8 +2,10 @@
  * All settings, read from the environment once and validated. Nothing else in
  * the code reads `process.env`; tests build a Config directly.
  */
+// The members module's public API carries GraphQL types (decorators), which need the metadata polyfill loaded first.
+import 'reflect-metadata';
 import path from 'node:path';
-import { parseTiers } from './modules/members/tier.js';
+import { parseTiers } from './modules/members/index.js';
 
 export type HubEnv = 'development' | 'production' | 'test';
 

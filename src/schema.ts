@@ -1,30 +1,17 @@
-/** The hub's GraphQL subgraph: every module's resolvers and federated entities. */
+/** The hub's GraphQL subgraph: every module's resolvers and federated reference resolvers, in list order. */
 import { buildFederatedSchema } from './platform/graphql/schema.js';
-import type { HubContext } from './platform/graphql/context.js';
-import { PartnerResolver, loadVisiblePartner } from './modules/partners/partner.resolver.js';
-import { MemberResolver, loadVisibleMember } from './modules/members/member.resolver.js';
-import { ViewerResolver } from './modules/viewer/viewer.resolver.js';
-import { LedgerResolver, PointsOperationResultResolver } from './modules/ledger/ledger.resolver.js';
-import { LedgerTransferResolver, MemberLedgerResolver } from './modules/ledger/member-ledger.resolver.js';
-import { ExchangeResolver } from './modules/exchange/exchange.resolver.js';
-import { SettlementResolver } from './modules/settlement/settlement.resolver.js';
+import type { ReferenceResolver } from './platform/module.js';
+import { hubModuleList } from './modules/index.js';
 
 export function buildHubSchema() {
-  return buildFederatedSchema(
-    [
-      ViewerResolver,
-      PartnerResolver,
-      MemberResolver,
-      LedgerResolver,
-      PointsOperationResultResolver,
-      MemberLedgerResolver,
-      LedgerTransferResolver,
-      ExchangeResolver,
-      SettlementResolver,
-    ],
-    {
-      Partner: { __resolveReference: (ref: { id: string }, ctx: HubContext) => loadVisiblePartner(ctx, ref.id) },
-      Member: { __resolveReference: (ref: { id: string }, ctx: HubContext) => loadVisibleMember(ctx, ref.id) },
-    },
-  );
+  const resolvers = hubModuleList.flatMap((m) => m.resolvers ?? []);
+  const references: Record<string, { __resolveReference: ReferenceResolver }> = {};
+  for (const m of hubModuleList)
+    for (const [type, resolve] of Object.entries(m.references ?? {})) {
+      if (references[type]) throw new Error(`two modules resolve references to ${type}`);
+      references[type] = { __resolveReference: resolve };
+    }
+  const [first, ...rest] = resolvers;
+  if (!first) throw new Error('no module has resolvers');
+  return buildFederatedSchema([first, ...rest], references);
 }

@@ -4,10 +4,8 @@
  * a few members, some known to more than one brand.
  */
 import type { Database } from '../platform/db/orm.js';
-import { PartnerService } from '../modules/partners/partner.service.js';
-import { MemberService } from '../modules/members/member.service.js';
-import { ContractService } from '../modules/settlement/contract.service.js';
-import { BillingMode, SettlementPeriod } from '../modules/settlement/settlement.model.js';
+import type { Services } from '../modules/index.js';
+import { BillingMode, SettlementPeriod } from '../modules/settlement/index.js';
 
 export interface DemoSeed {
   partners: { id: string; code: string; name: string; clientId: string; clientSecret: string }[];
@@ -50,12 +48,14 @@ const MEMBERS = [
 ];
 
 /** Seeds only when there are no partners yet; returns undefined otherwise. */
-export async function seedDemoCoalition(db: Database): Promise<DemoSeed | undefined> {
+export async function seedDemoCoalition(
+  db: Database,
+  services: Pick<Services, 'partners' | 'members' | 'settlement'>,
+): Promise<DemoSeed | undefined> {
   const [{ n }] = (await db.sql.query<{ n: number }>('select count(*)::int as n from partner')) as [{ n: number }];
   if (n > 0) return undefined;
-  const partnerService = new PartnerService(db);
-  const memberService = new MemberService(db);
-  const contracts = new ContractService(db.sql);
+  const { partners: partnerService, members: memberService } = services;
+  const contracts = services.settlement.contracts;
   const seed: DemoSeed = { partners: [], members: [] };
   for (const p of PARTNERS) {
     const partner = await partnerService.create(p);

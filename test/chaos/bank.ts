@@ -6,7 +6,7 @@
  * connection errors and 5xx answers with the same idempotency key (and the same
  * request), often on another process. Afterwards the ledger must be whole:
  *
- *   - ledgerInvariants ok (DESIGN.md invariants 1-3, 5 and lots);
+ *   - ledgerInvariants ok (docs/design.md invariants 1-3, 5 and lots);
  *   - every acknowledged operation is in the ledger exactly once: its operation
  *     row under its key, and exactly the transfers the client was told about;
  *   - no key produced two postings (one operation per key; one operation per

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../../src/platform/db/orm.js';
+import { openHubDatabase } from '../../src/database.js';
 import { startPostgresCluster } from './postgres-cluster.js';
 
 export const TEMPLATE_DATABASE = 'hub_template';
@@ -37,7 +37,11 @@ export default async function setup(project: TestProject) {
   try {
     await admin(cluster.adminUrl, `create database ${TEMPLATE_DATABASE}`);
     const scratch = mkdtempSync(path.join(os.tmpdir(), 'hub-template-'));
-    const db = await openDatabase({ databaseUrl: cluster.urlFor(TEMPLATE_DATABASE), dataDir: scratch, dbPoolSize: 2 });
+    const db = await openHubDatabase({
+      databaseUrl: cluster.urlFor(TEMPLATE_DATABASE),
+      dataDir: scratch,
+      dbPoolSize: 2,
+    });
     try {
       await db.migrate();
       await db.analyze();

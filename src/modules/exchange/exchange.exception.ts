@@ -1,6 +1,6 @@
 /** Error codes of the exchange, stable for integrators. */
 import { AppError } from '../../platform/graphql/errors.js';
-import { LedgerRejection } from '../ledger/ledger.exception.js';
+import { LedgerRejection } from '../ledger/index.js';
 
 export const ExchangeErrors = {
   identicalCurrencies: () =>
@@ -19,7 +19,7 @@ export const ExchangeErrors = {
       field: 'amount',
     }),
   tooSmall: () =>
-    new AppError('BELOW_MINIMUM', 'The amount converts to less than one unit of the target currency.', {
+    new AppError('CONVERSION_TOO_SMALL', 'The amount converts to less than one unit of the target currency.', {
       field: 'amount',
     }),
   invalidRate: (field: string, why: string) => new AppError('INVALID_RATE', `${field} ${why}`, { field }),
@@ -31,7 +31,7 @@ export const ExchangeErrors = {
     ),
   backdated: () =>
     new AppError(
-      'INVALID_RATE',
+      'RATE_BACKDATED',
       'effectiveFrom must not be in the past: rates already in effect are never rewritten.',
       { field: 'effectiveFrom' },
     ),
@@ -43,7 +43,7 @@ export const ExchangeErrors = {
     ),
   notBranded: (code: string) =>
     new AppError(
-      'NOT_CONVERTIBLE',
+      'NOT_BRANDED',
       `${code} is not a branded currency; rates are set for branded currencies against PTS.`,
       { field: 'currency' },
     ),

@@ -4,7 +4,7 @@ import type { HubContext } from '../../platform/graphql/context.js';
 import { requirePartner, requirePrincipal, requireRole } from '../../platform/auth/guards.js';
 import { Role } from '../../platform/auth/principal.js';
 import { badInput } from '../../platform/graphql/errors.js';
-import { PointsOperationResult } from '../ledger/ledger.types.js';
+import { PointsOperationResult } from '../ledger/index.js';
 import { ExchangeErrors } from './exchange.exception.js';
 import { RateDirection, type QuoteRow, type RateRow } from './exchange.model.js';
 import { roundingOf, type QuoteCaller } from './quote.service.js';
@@ -16,7 +16,7 @@ import {
   SetExchangeRateInput,
 } from './exchange.types.js';
 import { toString } from '../../platform/decimal.js';
-import type { MemberRefInput } from '../members/member.types.js';
+import type { MemberRefInput } from '../members/index.js';
 
 const rateOut = (r: RateRow): ExchangeRate => ({ ...r, rate: toString(r.rate), spread: toString(r.spread) });
 const quoteOut = (q: QuoteRow): ExchangeQuote => ({ ...q, exactAmountOut: q.exactOut, rounding: roundingOf(q) });

@@ -1,6 +1,6 @@
 /** The exchange module's services, built over the ledger they post through. */
 import type { Sql } from '../../platform/db/sql.js';
-import type { LedgerService } from '../ledger/ledger.service.js';
+import type { LedgerService } from '../ledger/index.js';
 import { RateService } from './rate.service.js';
 import { QuoteService } from './quote.service.js';
 

@@ -1,7 +1,7 @@
 /** GraphQL shapes of the exchange. */
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { BigIntScalar } from '../../platform/graphql/scalars.js';
-import { MemberRefInput } from '../members/member.types.js';
+import { MemberRefInput } from '../members/index.js';
 import { RateDirection } from './exchange.model.js';
 
 registerEnumType(RateDirection, {

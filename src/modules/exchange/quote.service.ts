@@ -4,15 +4,19 @@
  * locks that price for a short time; `exchange` posts it at most once, through
  * the ledger, with the quote marked used in the same transaction.
  */
+import { checkId } from '../../platform/graphql/ids.js';
 import type { Sql, SqlClient } from '../../platform/db/sql.js';
-import { newId, isUuid } from '../../platform/ids.js';
+import { newId } from '../../platform/ids.js';
 import { floor, fromBigInt, mul, normalise, sub, toString, ONE, type Decimal } from '../../platform/decimal.js';
 import { badInput, notFound } from '../../platform/graphql/errors.js';
-import { checkAmount } from '../ledger/ledger.deps.js';
-import { LedgerErrors } from '../ledger/ledger.exception.js';
-import type { LedgerService } from '../ledger/ledger.service.js';
-import type { OperationOutcome } from '../ledger/operations.js';
-import { COALITION_CURRENCY, toBig, toDate } from '../ledger/ledger.model.js';
+import {
+  checkAmount,
+  COALITION_CURRENCY,
+  LedgerErrors,
+  type LedgerService,
+  type OperationOutcome,
+} from '../ledger/index.js';
+import { toBig, toDate } from '../../platform/db/values.js';
 import { effectiveFactor, RateDirection, type QuoteRow, type RateRow } from './exchange.model.js';
 import type { RateService } from './rate.service.js';
 import { ExchangeErrors } from './exchange.exception.js';
@@ -131,12 +135,10 @@ export class QuoteService {
 
   /** A quote the caller may use: the member's own, or one this partner asked for its member. */
   async visibleQuote(caller: QuoteCaller, quoteId: string): Promise<QuoteRow> {
-    const [row] = isUuid(quoteId)
-      ? await this.sql.query(`select ${COLUMNS} from exchange_quote where id = $1 and member_id = $2`, [
-          quoteId,
-          caller.memberId,
-        ])
-      : [];
+    const [row] = await this.sql.query(`select ${COLUMNS} from exchange_quote where id = $1 and member_id = $2`, [
+      checkId(quoteId, 'Quote'),
+      caller.memberId,
+    ]);
     const quote = row ? quoteFrom(row) : undefined;
     if (!quote || (caller.partnerId && quote.requestedByPartnerId !== caller.partnerId)) throw notFound('Quote');
     return quote;
@@ -144,12 +146,10 @@ export class QuoteService {
 
   /** A quote this partner asked for one of its members. */
   async quoteOfPartner(partnerId: string, quoteId: string): Promise<QuoteRow> {
-    const [row] = isUuid(quoteId)
-      ? await this.sql.query(`select ${COLUMNS} from exchange_quote where id = $1 and requested_by_partner_id = $2`, [
-          quoteId,
-          partnerId,
-        ])
-      : [];
+    const [row] = await this.sql.query(
+      `select ${COLUMNS} from exchange_quote where id = $1 and requested_by_partner_id = $2`,
+      [checkId(quoteId, 'Quote'), partnerId],
+    );
     if (!row) throw notFound('Quote');
     return quoteFrom(row);
   }

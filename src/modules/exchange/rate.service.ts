@@ -12,8 +12,8 @@ import type { Sql, SqlClient } from '../../platform/db/sql.js';
 import { newId } from '../../platform/ids.js';
 import { compare, mul, parseDecimal, toString, ONE, type Decimal } from '../../platform/decimal.js';
 import { badInput } from '../../platform/graphql/errors.js';
-import type { CurrencyService } from '../ledger/currency.service.js';
-import { COALITION_CURRENCY, toBig, toDate } from '../ledger/ledger.model.js';
+import { COALITION_CURRENCY, type CurrencyService } from '../ledger/index.js';
+import { toBig, toDate } from '../../platform/db/values.js';
 import { effectiveFactor, RateDirection, type RateRow } from './exchange.model.js';
 import { ExchangeErrors } from './exchange.exception.js';
 

@@ -10,7 +10,6 @@ import { newId } from '../../platform/ids.js';
 import { AccountKind, ExpiryPolicy, TransferKind } from './ledger.model.js';
 import { checkIdempotencyKey, requestHash, runOperation, type OperationOutcome } from './operations.js';
 import type { LedgerDeps } from './ledger.deps.js';
-import { post, ValuationKind } from './posting.js';
 import { lockAccountsAndBudgets, spend } from './budget.js';
 import { consumeLots } from './lots.js';
 import { LedgerErrors } from './ledger.exception.js';
@@ -46,7 +45,7 @@ export class ConversionService {
     const outId = newId();
     const inId = newId();
     const hash = requestHash('EXCHANGE', { quoteId: req.quoteId });
-    // Between two branded currencies no PTS transfer exists; the PTS passing through are valued on the two legs.
+    // Between two branded currencies no PTS transfer exists; both legs carry the PTS passing through (settlement values them).
     const cross = req.from.partnerId != null && req.to.partnerId != null;
     return runOperation(
       this.deps.sql,
@@ -68,7 +67,7 @@ export class ConversionService {
         if (overBudget) throw overBudget;
         await req.claimQuote(tx, operationId);
         const common = { operationId, memberId: req.memberId };
-        post(
+        this.deps.post(
           tx,
           [
             {
@@ -80,14 +79,7 @@ export class ConversionService {
               debit: walletFrom,
               credit: liquidityFrom,
               partnerId: req.from.partnerId ?? req.to.partnerId,
-              valuation: cross
-                ? {
-                    kind: ValuationKind.CONVERSION_IN,
-                    partnerId: req.from.partnerId!,
-                    points: req.ptsAmount,
-                    price: 'ISSUE',
-                  }
-                : undefined,
+              ptsPassedThrough: cross ? req.ptsAmount : undefined,
             },
             {
               ...common,
@@ -98,14 +90,7 @@ export class ConversionService {
               debit: liquidityTo,
               credit: walletTo,
               partnerId: req.to.partnerId ?? req.from.partnerId,
-              valuation: cross
-                ? {
-                    kind: ValuationKind.CONVERSION_OUT,
-                    partnerId: req.to.partnerId!,
-                    points: req.ptsAmount,
-                    price: 'REDEMPTION',
-                  }
-                : undefined,
+              ptsPassedThrough: cross ? req.ptsAmount : undefined,
             },
           ],
           [

@@ -1,7 +1,7 @@
 /** Earning: a partner issues points into a member's wallet (single and batched). */
 import { prepared, type SqlClient } from '../../platform/db/sql.js';
 import { newId } from '../../platform/ids.js';
-import { AppError, notFound } from '../../platform/graphql/errors.js';
+import { AppError, notFound, type ErrorCode } from '../../platform/graphql/errors.js';
 import { AccountKind, COALITION_CURRENCY, ExpiryPolicy, TransferKind } from './ledger.model.js';
 import type { CurrencyRow } from './currency.service.js';
 import { checkAmount, checkOrderRef, type LedgerDeps } from './ledger.deps.js';
@@ -15,12 +15,12 @@ import {
   type ClaimRows,
   type OperationOutcome,
 } from './operations.js';
-import { post, type LotDraft, type TransferDraft } from './posting.js';
+import type { LotDraft, TransferDraft } from './posting.js';
 import { consumeLots } from './lots.js';
 import { LedgerErrors, type LedgerRejection } from './ledger.exception.js';
 import { lockAccountsAndBudgets, lockBatchAndBudgets, lockCustomerAndBudgets, spend, type Locked } from './budget.js';
 import { accountKey, AccountsMissing, locatedByKey, withAccountsCreated, type AccountKey } from './accounts.js';
-import type { MemberRef } from '../members/member.service.js';
+import type { MemberRef } from '../members/index.js';
 
 export interface EarnRequest {
   partnerId: string;
@@ -265,7 +265,7 @@ export class EarnService {
     const drafts = prepared.map((p) => this.draft(p, balances));
     // Several items for one member in a batch: later settlements see earlier ones.
     const isSharded = (id: string) => this.deps.accounts.isSharded(id);
-    post(
+    this.deps.post(
       tx,
       drafts.flatMap((d) => d.transfers),
       drafts.flatMap((d) => d.lots),
@@ -516,7 +516,8 @@ export class EarnService {
       else if (prior.status === 'REJECTED')
         local.set(p.index, {
           ok: false,
-          error: new AppError(prior.error_code!, prior.error_message!, { replayed: true }),
+          // A code recorded by this hub, so one of the catalogue's.
+          error: new AppError(prior.error_code! as ErrorCode, prior.error_message!, { replayed: true }),
         });
       else {
         const result =

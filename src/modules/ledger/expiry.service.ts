@@ -9,7 +9,7 @@ import { newId } from '../../platform/ids.js';
 import { AccountKind, ExpiryPolicy, HoldStatus, TransferKind, toBig } from './ledger.model.js';
 import { lockAccounts, type LedgerDeps } from './ledger.deps.js';
 import { requestHash, runOperation } from './operations.js';
-import { post, type TransferDraft } from './posting.js';
+import type { TransferDraft } from './posting.js';
 import { RedemptionService } from './redemption.service.js';
 import { LedgerRejection } from './ledger.exception.js';
 
@@ -139,7 +139,7 @@ export class ExpiryService {
           memberId,
         }));
         if (transfers.length === 0) return;
-        post(tx, transfers, [], (id) => this.deps.accounts.isSharded(id));
+        this.deps.post(tx, transfers, [], (id) => this.deps.accounts.isSharded(id));
         const movements = [...byIssuer.values()].flatMap((g) =>
           g.lots.map((l) => ({ ...l, transferId: g.transferId })),
         );

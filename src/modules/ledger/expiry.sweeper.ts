@@ -1,13 +1,17 @@
 /** Runs the ledger's expiry sweep in-process on an interval; one sweep at a time. */
 import type { Logger } from '../../platform/logger.js';
-import type { Services } from '../../services.js';
+import type { LedgerService } from './ledger.service.js';
 
-export function startExpirySweeper(services: Services, everySeconds: number, log: Logger): { stop(): Promise<void> } {
+export function startExpirySweeper(
+  ledger: LedgerService,
+  everySeconds: number,
+  log: Logger,
+): { stop(): Promise<void> } {
   if (everySeconds <= 0) return { stop: async () => undefined };
   let running: Promise<void> | undefined;
   const timer = setInterval(() => {
     if (running) return;
-    running = services.ledger.expiry
+    running = ledger.expiry
       .sweep()
       .then((r) => {
         if (r.holdsExpired || r.walletsExpired)

@@ -1,5 +1,5 @@
 /**
- * Checks every ledger invariant of DESIGN.md against the live tables and
+ * Checks every ledger invariant of docs/design.md against the live tables and
  * lists violations (at most 50 per invariant). Read-only; safe to run any time.
  */
 import type { Sql } from '../../platform/db/sql.js';

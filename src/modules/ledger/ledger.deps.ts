@@ -3,6 +3,7 @@ import { prepared, type Sql, type SqlClient } from '../../platform/db/sql.js';
 import { badInput } from '../../platform/graphql/errors.js';
 import type { Accounts } from './accounts.js';
 import type { CurrencyService } from './currency.service.js';
+import type { LotDraft, TransferDraft } from './posting.js';
 import { toBig } from './ledger.model.js';
 import { hasControlCharacter } from '../../platform/text.js';
 
@@ -16,6 +17,13 @@ export interface LedgerDeps {
   accounts: Accounts;
   currencies: CurrencyService;
   settings: LedgerSettings;
+  /** Sends the posting statement (composed with other modules' contributions; see posting.ts). */
+  post(
+    tx: SqlClient,
+    transfers: readonly TransferDraft[],
+    lots: readonly LotDraft[],
+    isSharded: (accountId: string) => boolean,
+  ): void;
 }
 
 export function checkAmount(amount: bigint, max: bigint, field = 'amount'): bigint {

@@ -38,7 +38,8 @@ export const LedgerErrors = {
     ),
   unknownCurrency: (code: string) =>
     new AppError('UNKNOWN_CURRENCY', `There is no currency "${code}".`, { field: 'currency' }),
-  currencyNotIssuable: (code: string) => new AppError('FORBIDDEN', `This partner cannot issue or accept ${code}.`),
+  currencyNotIssuable: (code: string) =>
+    new AppError('CURRENCY_NOT_ISSUABLE', `This partner cannot issue or accept ${code}.`),
   currencyExists: (code: string) =>
     new AppError('CURRENCY_EXISTS', `Currency "${code}" already exists.`, { field: 'code' }),
 };

@@ -4,11 +4,11 @@ import type { HubContext } from '../../platform/graphql/context.js';
 import { isHubWide, requirePartner, requirePrincipal, requireRole } from '../../platform/auth/guards.js';
 import { Role } from '../../platform/auth/principal.js';
 import { AppError, forbidden, notFound } from '../../platform/graphql/errors.js';
-import { isUuid } from '../../platform/ids.js';
+import { checkId } from '../../platform/graphql/ids.js';
 import type { OperationOutcome } from './operations.js';
 import { MAX_BATCH_ITEMS } from './earn.service.js';
 import { canSeeCurrency, canSeeLedgerRow, requirePointsRead } from './ledger.access.js';
-import { checkCustomerId, checkMemberRef } from '../members/member.service.js';
+import { checkCustomerId, checkMemberRef } from '../members/index.js';
 import { badInput } from '../../platform/graphql/errors.js';
 import {
   AuthorizeRedemptionInput,
@@ -42,7 +42,7 @@ function toResult(outcome: OperationOutcome, memberId?: string, currency?: strin
 
 export async function loadVisibleTransfer(ctx: HubContext, id: string): Promise<LedgerTransfer> {
   const principal = requirePrincipal(ctx.principal);
-  const transfer = isUuid(id) ? await ctx.loaders.transfer.load(id) : undefined;
+  const transfer = await ctx.loaders.transfer.load(checkId(id, 'Transfer'));
   // Someone else's transfer is reported exactly like a missing one.
   if (!transfer || !canSeeLedgerRow(principal, transfer)) throw notFound('Transfer');
   return transfer;
@@ -150,7 +150,7 @@ export class LedgerResolver {
     @Ctx() ctx: HubContext,
   ): Promise<PointsOperationResult> {
     const partnerId = requirePartner(ctx.principal, 'points:write');
-    if (!isUuid(input.holdId)) throw notFound('Hold');
+    checkId(input.holdId, 'Hold');
     return toResult(await ctx.services.ledger.redemption.capture({ partnerId, ...input }));
   }
 
@@ -160,7 +160,7 @@ export class LedgerResolver {
     @Ctx() ctx: HubContext,
   ): Promise<PointsOperationResult> {
     const partnerId = requirePartner(ctx.principal, 'points:write');
-    if (!isUuid(input.holdId)) throw notFound('Hold');
+    checkId(input.holdId, 'Hold');
     return toResult(await ctx.services.ledger.redemption.void({ partnerId, ...input }));
   }
 
@@ -181,7 +181,7 @@ export class LedgerResolver {
     @Ctx() ctx: HubContext,
   ): Promise<LedgerCurrency> {
     requireRole(ctx.principal, Role.OPERATOR);
-    if (!isUuid(input.issuerPartnerId)) throw notFound('Partner');
+    checkId(input.issuerPartnerId, 'Partner');
     return ctx.services.ledger.currencies.create({ ...input, scale: input.scale ?? 0 });
   }
 
@@ -203,7 +203,7 @@ export class LedgerResolver {
   async hold(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext): Promise<PointsHold> {
     const principal = requirePrincipal(ctx.principal);
     requirePointsRead(principal);
-    const hold = isUuid(id) ? await ctx.loaders.hold.load(id) : undefined;
+    const hold = await ctx.loaders.hold.load(checkId(id, 'Hold'));
     if (!hold || !canSeeLedgerRow(principal, hold)) throw notFound('Hold');
     return hold;
   }

@@ -15,6 +15,7 @@ import { LedgerQueries } from './ledger.queries.js';
 import { checkInvariants } from './invariants.js';
 import { MergeService } from './merge.service.js';
 import { ConversionService } from './conversion.service.js';
+import { PostingRegistry } from './posting.js';
 
 export class LedgerService {
   readonly currencies: CurrencyService;
@@ -25,13 +26,21 @@ export class LedgerService {
   readonly queries: LedgerQueries;
   readonly merge: MergeService;
   readonly conversion: ConversionService;
+  /** Other modules' parts of the posting statement, registered while the hub is composed (see README.md). */
+  readonly postings = new PostingRegistry();
 
   constructor(
     private readonly sql: Sql,
     settings: LedgerSettings,
   ) {
     this.currencies = new CurrencyService(sql);
-    const deps: LedgerDeps = { sql, accounts: new Accounts(sql), currencies: this.currencies, settings };
+    const deps: LedgerDeps = {
+      sql,
+      accounts: new Accounts(sql),
+      currencies: this.currencies,
+      settings,
+      post: (tx, transfers, lots, isSharded) => this.postings.posting.post(tx, transfers, lots, isSharded),
+    };
     this.earning = new EarnService(deps);
     this.redemption = new RedemptionService(deps);
     this.reversal = new ReversalService(deps);

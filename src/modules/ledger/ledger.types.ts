@@ -2,7 +2,7 @@
 import { BigIntScalar } from '../../platform/graphql/scalars.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../platform/graphql/pagination.js';
-import { MemberRefInput } from '../members/member.types.js';
+import { MemberRefInput } from '../members/index.js';
 import { ExpiryPolicy, HoldStatus, TransferKind } from './ledger.model.js';
 
 registerEnumType(TransferKind, { name: 'LedgerTransferKind', description: 'What a ledger transfer did.' });

@@ -8,7 +8,7 @@ import type { Queryable, SqlClient } from '../../platform/db/sql.js';
 import { newId } from '../../platform/ids.js';
 import { AccountKind, TransferKind } from './ledger.model.js';
 import { lockAccounts, type LedgerDeps } from './ledger.deps.js';
-import { post, type TransferDraft } from './posting.js';
+import type { TransferDraft } from './posting.js';
 
 export interface MergePlan {
   sourceId: string;
@@ -87,7 +87,7 @@ export class MergeService {
           credit: a.sourceReceivable,
         });
     }
-    post(tx, transfers, [], (id) => this.deps.accounts.isSharded(id));
+    this.deps.post(tx, transfers, [], (id) => this.deps.accounts.isSharded(id));
     for (const move of lotMoves) {
       // Same points, same issuer, same expiry, now in the surviving wallet.
       await tx.query(

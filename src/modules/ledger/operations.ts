@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { prepared, type Sql, type SqlClient } from '../../platform/db/sql.js';
-import { AppError, badInput } from '../../platform/graphql/errors.js';
+import { AppError, badInput, type ErrorCode } from '../../platform/graphql/errors.js';
 import { LedgerErrors, LedgerRejection } from './ledger.exception.js';
 
 const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -123,7 +123,8 @@ async function claim(tx: SqlClient, op: OperationRequest, claiming: Promise<Clai
   if (prior.status === 'REJECTED')
     return {
       kind: 'rejected-before',
-      error: new LedgerRejection(prior.error_code!, prior.error_message!, { replayed: true }),
+      // A code recorded by this hub, so one of the catalogue's.
+      error: new LedgerRejection(prior.error_code! as ErrorCode, prior.error_message!, { replayed: true }),
     };
   const result = typeof prior.result === 'string' ? (JSON.parse(prior.result) as Record<string, string>) : prior.result;
   return { kind: 'replay', outcome: { operationId: prior.id, result, replayed: true } };

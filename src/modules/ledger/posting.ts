@@ -3,9 +3,11 @@
  * any new lots in ONE SQL statement (data-modifying CTEs over arrays), so a
  * posting costs one round trip however many transfers it carries. Callers
  * have already locked and checked every account that could be refused.
+ * Other modules add their rows to the same statement as posting contributors
+ * (README.md, "How other modules take part in a posting").
  */
 import { prepared, type SqlClient } from '../../platform/db/sql.js';
-import { COALITION_CURRENCY, TransferKind } from './ledger.model.js';
+import { TransferKind } from './ledger.model.js';
 
 /** Transfers that count as member activity (for inactivity-based expiry); hub-made ones do not. */
 const ACTIVITY: ReadonlySet<TransferKind> = new Set([
@@ -32,50 +34,11 @@ export interface TransferDraft {
   reversesTransferId?: string | null;
   holdId?: string | null;
   orderRef?: string | null;
-  /** Overrides the valuation derived from the kind (conversions between two branded currencies). */
-  valuation?: ValuationDraft | null;
-}
-
-export enum ValuationKind {
-  ISSUANCE = 'ISSUANCE',
-  ISSUANCE_REVERSAL = 'ISSUANCE_REVERSAL',
-  REDEMPTION = 'REDEMPTION',
-  REDEMPTION_REVERSAL = 'REDEMPTION_REVERSAL',
-  CONVERSION_IN = 'CONVERSION_IN',
-  CONVERSION_OUT = 'CONVERSION_OUT',
-}
-
-/**
- * How a settled transfer is valued at posting: `points` × the unit price of
- * the partner's contract in effect now (ISSUE or REDEMPTION price), or the
- * price the reversed transfer was valued at (ORIGINAL). A partner without a
- * contract in effect gets no valuation (reconciliation reports it).
- */
-export interface ValuationDraft {
-  kind: ValuationKind;
-  partnerId: string;
-  points: bigint;
-  price: 'ISSUE' | 'REDEMPTION' | 'ORIGINAL';
-}
-
-/** PTS transfers with a partner are settled; how each kind is valued. */
-const VALUED: Partial<Record<TransferKind, Pick<ValuationDraft, 'kind' | 'price'>>> = {
-  [TransferKind.EARN]: { kind: ValuationKind.ISSUANCE, price: 'ISSUE' },
-  [TransferKind.REDEEM]: { kind: ValuationKind.REDEMPTION, price: 'REDEMPTION' },
-  [TransferKind.CAPTURE]: { kind: ValuationKind.REDEMPTION, price: 'REDEMPTION' },
-  [TransferKind.REVERSE_EARN]: { kind: ValuationKind.ISSUANCE_REVERSAL, price: 'ORIGINAL' },
-  [TransferKind.REVERSE_EARN_SHORTFALL]: { kind: ValuationKind.ISSUANCE_REVERSAL, price: 'ORIGINAL' },
-  [TransferKind.REVERSE_REDEEM]: { kind: ValuationKind.REDEMPTION_REVERSAL, price: 'ORIGINAL' },
-  // Branded points into PTS: PTS issued by the brand; PTS into branded points: redeemed at the brand.
-  [TransferKind.EXCHANGE_IN]: { kind: ValuationKind.CONVERSION_IN, price: 'ISSUE' },
-  [TransferKind.EXCHANGE_OUT]: { kind: ValuationKind.CONVERSION_OUT, price: 'REDEMPTION' },
-};
-
-export function valuationOf(t: TransferDraft): ValuationDraft | null {
-  if (t.valuation !== undefined) return t.valuation;
-  const rule = VALUED[t.kind];
-  if (!rule || t.currency !== COALITION_CURRENCY || !t.partnerId) return null;
-  return { ...rule, partnerId: t.partnerId, points: t.amount };
+  /**
+   * For a leg of a conversion between two branded currencies (no PTS transfer is posted): the PTS that
+   * passed through it. Posting contributors read it (settlement values both legs at that many points).
+   */
+  ptsPassedThrough?: bigint | null;
 }
 
 export interface LotDraft {
@@ -92,10 +55,14 @@ export interface LotDraft {
 /** How many shard rows a house account's balance is spread over. */
 export const HOUSE_SHARDS = 32;
 
-export const POSTING_SQL = prepared(
-  'ledger_posting',
-  `
-with t as (
+/** The ledger's own parameters of the posting statement ($1 to $25); contributors' parameters follow. */
+export const LEDGER_POSTING_PARAMETERS = 25;
+
+/**
+ * The ledger's part of the posting statement: its CTEs, in order. `t` (the inserted transfers) is visible
+ * to every contributor's CTE after these.
+ */
+const LEDGER_POSTING_CTES = `t as (
   insert into transfer (id, operation_id, kind, currency, amount, debit_account_id, credit_account_id, partner_id, member_id, reverses_transfer_id, hold_id, order_ref)
   select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::uuid[], $9::uuid[], $10::uuid[], $11::uuid[], $12::text[])
   returning id
@@ -114,31 +81,104 @@ with t as (
   insert into lot (id, wallet_account_id, currency, issuer_partner_id, source_transfer_id, amount, remaining, expires_at)
   select id, wallet, cur, issuer, src, amt, amt, now() + ttl
     from unnest($18::uuid[], $19::bigint[], $20::text[], $21::uuid[], $22::uuid[], $23::bigint[], $24::interval[]) x(id, wallet, cur, issuer, src, amt, ttl)
-), v as (
-  insert into transfer_valuation (transfer_id, partner_id, contract_id, kind, points, unit_price, amount, fiat_currency)
-  select x.tid, x.pid, coalesce(o.contract_id, c.id), x.kind, x.points, p.price,
-         p.price * x.points * (case when x.kind in ('ISSUANCE', 'REDEMPTION_REVERSAL', 'CONVERSION_IN') then 1 else -1 end),
-         coalesce(o.fiat_currency, c.settlement_currency)
-    from unnest($26::uuid[], $27::uuid[], $28::text[], $29::bigint[], $30::text[], $31::uuid[]) x(tid, pid, kind, points, source, orig)
-    left join lateral (
-      select id, settlement_currency, issue_price, redemption_price from partner_contract
-       where partner_id = x.pid and effective_from <= now() order by effective_from desc limit 1
-    ) c on x.source <> 'ORIGINAL'
-    left join transfer_valuation o on x.source = 'ORIGINAL' and o.transfer_id = x.orig
-    cross join lateral (select case x.source when 'ISSUE' then c.issue_price when 'REDEMPTION' then c.redemption_price else o.unit_price end as price) p
-   where p.price is not null
-  returning partner_id, kind, amount
-), b as (
-  -- Issuance draws on a billing budget (prepaid funds or postpaid credit); its reversal gives back.
-  update partner_budget pb set remaining = pb.remaining - s.total, updated_at = now()
-    from (select partner_id, sum(amount) as total from v where kind in ('ISSUANCE', 'ISSUANCE_REVERSAL', 'CONVERSION_IN') group by partner_id) s
-   where pb.partner_id = s.partner_id
-)
-select count(*)::int as posted from t`,
-);
+)`;
 
-/** The parameters of POSTING_SQL for a set of transfers and lots. */
-export function postingParams(
+/**
+ * Another module's part of every posting (settlement: the valuation of settled transfers and the draw on
+ * the partner's billing budget), written by the same statement so a posting stays one round trip and its
+ * rows commit or roll back with the transfers. The ledger never names the contributor's tables.
+ */
+export interface PostingContributor {
+  /** For error messages and the README; e.g. "settlement: valuation and budget draw". */
+  name: string;
+  /** How many parameters `params` returns (fixed: the statement is prepared once). */
+  parameters: number;
+  /**
+   * Its CTEs (`name as (...)`, comma-separated), appended after the ledger's and earlier contributors'.
+   * `param(i)` is the placeholder of its i-th parameter (0-based). They may read `t` (the transfers
+   * inserted) and their own earlier CTEs; their names must not clash with the ledger's (t, e, d, s, l).
+   */
+  ctes(param: (i: number) => string): string;
+  /** Its parameters for these transfers (arrays, one element per row it writes). */
+  params(transfers: readonly TransferDraft[]): unknown[];
+}
+
+/**
+ * The posting statement, composed once at startup from the ledger's CTEs and the contributors' (in
+ * registration order): the same single statement whatever modules are installed.
+ */
+export class Posting {
+  readonly sql: string;
+
+  constructor(private readonly contributors: readonly PostingContributor[]) {
+    let next = LEDGER_POSTING_PARAMETERS + 1;
+    const ctes = [LEDGER_POSTING_CTES];
+    for (const c of contributors) {
+      const first = next;
+      ctes.push(
+        c.ctes((i) => {
+          if (i < 0 || i >= c.parameters) throw new Error(`posting contributor "${c.name}" has no parameter ${i}`);
+          return `$${first + i}`;
+        }),
+      );
+      next += c.parameters;
+    }
+    this.sql = prepared('ledger_posting', `\nwith ${ctes.join(', ')}\nselect count(*)::int as posted from t`);
+  }
+
+  /** The parameters of the statement for a set of transfers and lots. */
+  params(transfers: readonly TransferDraft[], lots: readonly LotDraft[], isSharded: (accountId: string) => boolean) {
+    const out = postingParams(transfers, lots, isSharded);
+    for (const c of this.contributors) {
+      const own = c.params(transfers);
+      if (own.length !== c.parameters)
+        throw new Error(`posting contributor "${c.name}" gave ${own.length} parameters, not ${c.parameters}`);
+      out.push(...own);
+    }
+    return out;
+  }
+
+  /**
+   * Sends the posting without waiting for it (`SqlClient.send`): its rows are not needed, statements after
+   * it see its effects, and the transaction's COMMIT, sent right behind it, fails with its error.
+   */
+  post(
+    tx: SqlClient,
+    transfers: readonly TransferDraft[],
+    lots: readonly LotDraft[],
+    isSharded: (accountId: string) => boolean,
+  ): void {
+    if (transfers.length === 0) return;
+    tx.send(this.sql, this.params(transfers, lots, isSharded));
+  }
+}
+
+/**
+ * The contributors of the posting statement, registered by other modules while the hub is composed;
+ * `seal()` (the ledger module's `ready`) composes the statement once, after which nothing can register.
+ */
+export class PostingRegistry {
+  private readonly contributors: PostingContributor[] = [];
+  private composed?: Posting;
+
+  register(contributor: PostingContributor): void {
+    if (this.composed)
+      throw new Error(`posting contributor "${contributor.name}" registered after the posting was composed`);
+    this.contributors.push(contributor);
+  }
+
+  seal(): Posting {
+    return (this.composed ??= new Posting(this.contributors));
+  }
+
+  /** The composed posting (composing it on first use, for hubs built without the module list, e.g. scripts). */
+  get posting(): Posting {
+    return this.seal();
+  }
+}
+
+/** The ledger's own parameters ($1 to $25) for a set of transfers and lots. */
+function postingParams(
   transfers: readonly TransferDraft[],
   lots: readonly LotDraft[],
   isSharded: (accountId: string) => boolean,
@@ -192,35 +232,5 @@ export function postingParams(
     lots.map((l) => l.amount.toString()),
     lots.map((l) => l.expiresIn),
     direct[2],
-    ...valuationParams(transfers),
   ];
-}
-
-function valuationParams(transfers: readonly TransferDraft[]): unknown[][] {
-  const rows = transfers.flatMap((t) => {
-    const v = valuationOf(t);
-    return v ? [{ t, v }] : [];
-  });
-  return [
-    rows.map(({ t }) => t.id),
-    rows.map(({ v }) => v.partnerId),
-    rows.map(({ v }) => v.kind),
-    rows.map(({ v }) => v.points.toString()),
-    rows.map(({ v }) => v.price),
-    rows.map(({ t }) => t.reversesTransferId ?? null),
-  ];
-}
-
-/**
- * Sends the posting without waiting for it (`SqlClient.send`): its rows are not needed, statements after it
- * see its effects, and the transaction's COMMIT, sent right behind it, fails with its error.
- */
-export function post(
-  tx: SqlClient,
-  transfers: readonly TransferDraft[],
-  lots: readonly LotDraft[],
-  isSharded: (accountId: string) => boolean,
-): void {
-  if (transfers.length === 0) return;
-  tx.send(POSTING_SQL, postingParams(transfers, lots, isSharded));
 }

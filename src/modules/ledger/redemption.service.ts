@@ -17,7 +17,6 @@ import {
   type OperationOutcome,
   type OperationRequest,
 } from './operations.js';
-import { post } from './posting.js';
 import { consumeLots, holdLots, settleHoldLots } from './lots.js';
 import { LedgerErrors } from './ledger.exception.js';
 import type { EarnRequest } from './earn.service.js';
@@ -104,7 +103,7 @@ export class RedemptionService {
           memberId: req.memberId,
           orderRef,
         };
-        post(tx, [transfer], [], (id) => this.deps.accounts.isSharded(id));
+        this.deps.post(tx, [transfer], [], (id) => this.deps.accounts.isSharded(id));
         await consumeLots(tx, wallet, amount, transferId);
       },
     );
@@ -164,7 +163,7 @@ export class RedemptionService {
           holdId,
           orderRef,
         };
-        post(tx, [transfer], [], (id) => this.deps.accounts.isSharded(id));
+        this.deps.post(tx, [transfer], [], (id) => this.deps.accounts.isSharded(id));
         await holdLots(tx, wallet, amount, holdId);
       },
     );
@@ -250,7 +249,7 @@ export class RedemptionService {
         debit: holds,
         credit: wallet,
       });
-    post(tx, transfers, [], (id) => deps.accounts.isSharded(id));
+    deps.post(tx, transfers, [], (id) => deps.accounts.isSharded(id));
     settleHoldLots(tx, hold.id, captured, captured > 0n ? ids.capture : null);
   }
 

@@ -5,12 +5,13 @@
  * the rest to the member's receivable; reversing a redemption (one-step or a
  * capture) returns the points to the lots they came from.
  */
-import { newId, isUuid } from '../../platform/ids.js';
+import { checkId } from '../../platform/graphql/ids.js';
+import { newId } from '../../platform/ids.js';
 import { notFound } from '../../platform/graphql/errors.js';
 import { AccountKind, TransferKind, toBig } from './ledger.model.js';
 import { checkAmount, checkOrderRef, lockAccounts, type LedgerDeps } from './ledger.deps.js';
 import { checkIdempotencyKey, requestHash, runOperation, type OperationOutcome } from './operations.js';
-import { post, type TransferDraft } from './posting.js';
+import type { TransferDraft } from './posting.js';
 import { consumeLots, restoreLots } from './lots.js';
 import { LedgerErrors } from './ledger.exception.js';
 
@@ -33,14 +34,18 @@ export class ReversalService {
     checkIdempotencyKey(req.idempotencyKey);
     const orderRef = checkOrderRef(req.orderRef);
     if (req.amount != null) checkAmount(req.amount, this.deps.settings.maxPointsPerOperation);
-    const [original] = isUuid(req.transferId)
-      ? await this.deps.sql.query<{ id: string; kind: string; currency: string; amount: string; member_id: string }>(
-          // A member merged away since: the points (and lots) are now the survivor's, so the reversal is too.
-          `select t.id, t.kind, t.currency, t.amount::text as amount, coalesce(m.merged_into, t.member_id) as member_id
+    const [original] = await this.deps.sql.query<{
+      id: string;
+      kind: string;
+      currency: string;
+      amount: string;
+      member_id: string;
+    }>(
+      // A member merged away since: the points (and lots) are now the survivor's, so the reversal is too.
+      `select t.id, t.kind, t.currency, t.amount::text as amount, coalesce(m.merged_into, t.member_id) as member_id
              from transfer t left join member m on m.id = t.member_id where t.id = $1 and t.partner_id = $2`,
-          [req.transferId, req.partnerId],
-        )
-      : [];
+      [checkId(req.transferId, 'Transfer'), req.partnerId],
+    );
     // Another partner's transfer is indistinguishable from a missing one.
     if (!original) throw notFound('Transfer');
     if (!REVERSIBLE.has(original.kind)) throw LedgerErrors.notReversible(original.kind);
@@ -104,10 +109,10 @@ export class ReversalService {
               debit: receivable,
               credit: house,
             });
-          post(tx, transfers, [], isSharded);
+          this.deps.post(tx, transfers, [], isSharded);
           if (taken > 0n) await consumeLots(tx, wallet, taken, ids.main, original.id);
         } else {
-          post(
+          this.deps.post(
             tx,
             [{ ...common, id: ids.main, kind: TransferKind.REVERSE_REDEEM, amount, debit: house, credit: wallet }],
             [],

@@ -1,29 +1,33 @@
-/** A member's own data, all of it, as one machine-readable JSON document (data portability). */
-import type { MemberService } from './member.service.js';
+/**
+ * A member's own data, all of it, as one machine-readable JSON document (data portability).
+ * Sections held by other modules (the ledger's balances and transfers) are added at composition
+ * through `addSection`, so this module never imports them.
+ */
+import type { MemberRow, MemberService } from './member.service.js';
 import type { ConsentService } from './consent.service.js';
-import type { LedgerService } from '../ledger/ledger.service.js';
-import type { HistoryCursor } from '../ledger/ledger.queries.js';
 
 const plain = (value: unknown): unknown =>
   JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
 
+/** Another module's part of the export: everything it holds about the member (and members merged into it). */
+export type ExportSection = (memberId: string, member: MemberRow | undefined) => Promise<unknown>;
+
 export class MemberExportService {
+  private readonly sections: [string, ExportSection][] = [];
+
   constructor(
     private readonly members: MemberService,
     private readonly consents: ConsentService,
-    private readonly ledger: LedgerService,
   ) {}
+
+  addSection(name: string, section: ExportSection): void {
+    this.sections.push([name, section]);
+  }
 
   async export(memberId: string): Promise<Record<string, unknown>> {
     const member = (await this.members.byIds([memberId])).get(memberId);
-    const transfers = [];
-    let after: HistoryCursor | undefined;
-    for (;;) {
-      const page = await this.ledger.queries.history([memberId, ...(member?.mergedFrom ?? [])], {}, 500, after);
-      transfers.push(...page.slice(0, 500).map(({ cursorKey: _c, ...t }) => t));
-      if (page.length <= 500) break;
-      after = page[499]!.cursorKey;
-    }
+    const sections: Record<string, unknown> = {};
+    for (const [name, section] of this.sections) sections[name] = await section(memberId, member);
     return plain({
       format: 'coalition-hub.member-export.v1',
       exportedAt: new Date().toISOString(),
@@ -35,8 +39,7 @@ export class MemberExportService {
       },
       links: await this.members.allLinks([memberId]),
       consentHistory: await this.consents.history(memberId),
-      balances: await this.ledger.queries.balances([memberId]),
-      transfers,
+      ...sections,
     }) as Record<string, unknown>;
   }
 }

@@ -6,6 +6,7 @@ import { isHubWide, requirePartner, requirePrincipal, requireRole } from '../../
 import { Role, type Principal } from '../../platform/auth/principal.js';
 import { badInput, forbidden, notFound } from '../../platform/graphql/errors.js';
 import { isUuid } from '../../platform/ids.js';
+import { checkId } from '../../platform/graphql/ids.js';
 import { FIELD_SCOPE, type ConsentScope } from './member-profile.js';
 import {
   EnrollMemberInput,
@@ -129,7 +130,7 @@ export class MemberResolver {
     @Ctx() ctx: HubContext,
   ): Promise<MemberConsent> {
     const memberId = memberSelf(ctx);
-    if (!isUuid(input.partnerId)) throw notFound('Partner link');
+    checkId(input.partnerId, 'Partner link');
     return ctx.services.consents.set(memberId, input.partnerId, input.scope, input.granted);
   }
 
@@ -148,7 +149,7 @@ export class MemberResolver {
     @Ctx() ctx: HubContext,
   ): Promise<Record<string, unknown>> {
     requireRole(ctx.principal, Role.OPERATOR);
-    if (!isUuid(memberId)) throw notFound('Member');
+    checkId(memberId, 'Member');
     return ctx.services.memberExport.export(memberId);
   }
 
@@ -165,7 +166,7 @@ export class MemberResolver {
   })
   eraseMember(@Arg('memberId', () => String) memberId: string, @Ctx() ctx: HubContext): Promise<MemberNode> {
     requireRole(ctx.principal, Role.OPERATOR);
-    if (!isUuid(memberId)) throw notFound('Member');
+    checkId(memberId, 'Member');
     return ctx.services.members.erase(memberId);
   }
 
@@ -178,7 +179,8 @@ export class MemberResolver {
     @Ctx() ctx: HubContext,
   ): Promise<MemberNode> {
     requireRole(ctx.principal, Role.OPERATOR);
-    if (!isUuid(input.sourceMemberId) || !isUuid(input.targetMemberId)) throw notFound('Member');
+    checkId(input.sourceMemberId, 'Member');
+    checkId(input.targetMemberId, 'Member');
     const targetId = await ctx.services.memberMerge.merge(input.sourceMemberId, input.targetMemberId);
     ctx.loaders.member.clearAll();
     return loadVisibleMember(ctx, targetId);

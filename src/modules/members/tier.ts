@@ -3,6 +3,8 @@
  * over the trailing 12 months, less what was reversed. Computed from the
  * ledger when read, so it reflects every earn and reversal at once and decays
  * as the window moves, with no second copy of the truth to keep in step.
+ * The ledger's part is a relation it provides (`QualifyingActivity`): this
+ * module never names ledger tables, and the read stays one statement.
  */
 import type { Sql } from '../../platform/db/sql.js';
 import { badInput } from '../../platform/graphql/errors.js';
@@ -44,7 +46,17 @@ export function tierFor(levels: readonly TierLevel[], points: bigint): TierStatu
   };
 }
 
+/**
+ * Where qualifying points come from: a relation (a parenthesised SQL query) with the columns
+ * `member_id uuid`, `points bigint` (negative for reversals) and `at timestamptz`. The ledger provides it.
+ */
+export interface QualifyingActivity {
+  relation: string;
+}
+
 export class TierService {
+  private activity?: QualifyingActivity;
+
   constructor(
     private readonly sql: Sql,
     readonly levels: readonly TierLevel[],
@@ -52,17 +64,22 @@ export class TierService {
     if (levels.length === 0) throw badInput('at least one tier is needed');
   }
 
+  /** Set once at composition, by the module that holds the points. */
+  useActivity(activity: QualifyingActivity): void {
+    this.activity = activity;
+  }
+
   /** Qualifying points of many members (including members merged into them). */
   async qualifyingPoints(memberIds: readonly string[]): Promise<Map<string, bigint>> {
+    if (!this.activity) throw new Error('TierService: no qualifying activity registered');
     const rows = await this.sql.reads.query<{ member_id: string; points: string }>(
       `with recursive family(root, id) as (
          select id, id from unnest($1::uuid[]) as r(id)
          union all select f.root, m.id from member m join family f on m.merged_into = f.id
        )
        select f.root as member_id,
-              coalesce(sum(case when t.kind = 'EARN' then t.amount else -t.amount end), 0)::text as points
-         from family f left join transfer t on t.member_id = f.id and t.currency = 'PTS'
-          and t.kind in ('EARN', 'REVERSE_EARN', 'REVERSE_EARN_SHORTFALL') and t.created_at > now() - interval '12 months'
+              coalesce(sum(q.points), 0)::text as points
+         from family f left join ${this.activity.relation} q on q.member_id = f.id and q.at > now() - interval '12 months'
         group by f.root`,
       [memberIds],
     );

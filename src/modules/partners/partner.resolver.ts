@@ -6,6 +6,7 @@ import { Role, type Principal } from '../../platform/auth/principal.js';
 import { ForwardPageArgs, pageFromArgs, toConnection } from '../../platform/graphql/pagination.js';
 import { forbidden, notFound } from '../../platform/graphql/errors.js';
 import { isUuid } from '../../platform/ids.js';
+import { checkId } from '../../platform/graphql/ids.js';
 import { Partner } from './partner.entity.js';
 import {
   CreatePartnerCredentialsInput,
@@ -27,7 +28,7 @@ export function canSeePartner(principal: Principal, partnerId: string): boolean 
 export async function loadVisiblePartner(ctx: HubContext, id: string): Promise<Partner> {
   const principal = requirePrincipal(ctx.principal);
   if (!canSeePartner(principal, id)) throw forbidden('reading another partner');
-  const partner = isUuid(id) ? await ctx.loaders.partner.load(id) : undefined;
+  const partner = await ctx.loaders.partner.load(checkId(id, 'Partner'));
   if (!partner) throw notFound('Partner');
   return partner;
 }
@@ -68,7 +69,7 @@ export class PartnerResolver {
     @Ctx() ctx: HubContext,
   ): Promise<Partner> {
     requireRole(ctx.principal, Role.OPERATOR);
-    if (!isUuid(input.id)) throw notFound('Partner');
+    checkId(input.id, 'Partner');
     return ctx.services.partners.update(input.id, input);
   }
 
@@ -80,7 +81,7 @@ export class PartnerResolver {
     @Ctx() ctx: HubContext,
   ): Promise<PartnerCredentials> {
     requireRole(ctx.principal, Role.OPERATOR);
-    if (!isUuid(input.partnerId)) throw notFound('Partner');
+    checkId(input.partnerId, 'Partner');
     const issued = await ctx.services.partners.createCredentials(input.partnerId, input.scopes, input.label);
     return { ...issued, tokenEndpoint: '/oauth/token' };
   }

@@ -8,7 +8,7 @@ import type { Sql, SqlClient } from '../../platform/db/sql.js';
 import { newId } from '../../platform/ids.js';
 import { compare, parseDecimal, sub, toString, type Decimal } from '../../platform/decimal.js';
 import { badInput } from '../../platform/graphql/errors.js';
-import { toDate } from '../ledger/ledger.model.js';
+import { toDate } from '../../platform/db/values.js';
 import { BillingMode, SettlementPeriod, type ContractRow } from './settlement.model.js';
 import { SettlementErrors } from './settlement.exception.js';
 import { hasControlCharacter } from '../../platform/text.js';

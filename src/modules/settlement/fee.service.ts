@@ -9,7 +9,7 @@ import type { Sql } from '../../platform/db/sql.js';
 import { newId } from '../../platform/ids.js';
 import { parseDecimal, toString } from '../../platform/decimal.js';
 import { badInput } from '../../platform/graphql/errors.js';
-import { toDate } from '../ledger/ledger.model.js';
+import { toDate } from '../../platform/db/values.js';
 import type { ContractService } from './contract.service.js';
 import type { SettlementFee } from './settlement.model.js';
 import { SettlementErrors } from './settlement.exception.js';

@@ -7,6 +7,7 @@
  */
 import type { Sql } from '../../platform/db/sql.js';
 import { parseDecimal, type Decimal } from '../../platform/decimal.js';
+import { LedgerReads } from '../ledger/index.js';
 
 export interface FlowRow {
   issuerPartnerId: string;
@@ -34,18 +35,14 @@ export class FlowsService {
       redeemer_currency: string | null;
     }>(
       `with moves as (
-         -- Points leaving lots for a redemption (negative movements), and coming back on its reversal (positive).
-         select l.issuer_partner_id as issuer, coalesce(r.partner_id, t.partner_id) as redeemer, -m.amount as points,
+         -- Points leaving lots for a redemption, and coming back on its reversal, valued at both ends.
+         select f.issuer_partner_id as issuer, f.redeemer_partner_id as redeemer, f.points,
                 iv.unit_price as issue_price, iv.fiat_currency as issuer_currency,
                 rv.unit_price as redemption_price, rv.fiat_currency as redeemer_currency
-           from lot_movement m
-           join transfer t on t.id = m.transfer_id
-           left join transfer r on r.id = t.reverses_transfer_id
-           join lot l on l.id = m.lot_id
-           left join transfer_valuation iv on iv.transfer_id = l.source_transfer_id
-           left join transfer_valuation rv on rv.transfer_id = coalesce(r.id, t.id)
-          where t.currency = 'PTS' and t.kind in ('REDEEM', 'CAPTURE', 'REVERSE_REDEEM')
-            and t.created_at >= $1 and t.created_at < $2 and l.issuer_partner_id is not null
+           from ${LedgerReads.redemptionLotFlows} f
+           left join transfer_valuation iv on iv.transfer_id = f.issued_by_transfer_id
+           left join transfer_valuation rv on rv.transfer_id = f.redeemed_by_transfer_id
+          where f.at >= $1 and f.at < $2
        )
        select issuer, redeemer, sum(points)::text as points,
               sum(points * issue_price)::text as issuer_fiat, max(issuer_currency) as issuer_currency,

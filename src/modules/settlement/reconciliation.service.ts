@@ -8,6 +8,7 @@
  */
 import type { Sql } from '../../platform/db/sql.js';
 import { compare, toString } from '../../platform/decimal.js';
+import { LedgerReads } from '../ledger/index.js';
 import {
   ASSIGNED_TO,
   DIGEST_SQL,
@@ -55,7 +56,7 @@ export class ReconciliationService {
     const bad = await this.sql.query<{ transfer_id: string; partner_id: string; amount: string; expected: string }>(
       `select v.transfer_id, v.partner_id, v.amount::text as amount,
               (v.points * p.price * case when v.kind in ('ISSUANCE', 'REDEMPTION_REVERSAL', 'CONVERSION_IN') then 1 else -1 end)::text as expected
-         from transfer_valuation v join transfer t on t.id = v.transfer_id
+         from transfer_valuation v join ${LedgerReads.transfers} t on t.id = v.transfer_id
          join partner_contract c on c.id = v.contract_id
          cross join lateral (select case when v.kind in ('ISSUANCE', 'ISSUANCE_REVERSAL', 'CONVERSION_IN') then c.issue_price else c.redemption_price end as price) p
         where ($1::uuid is null or v.partner_id = $1)
@@ -100,7 +101,7 @@ export class ReconciliationService {
 
     const [counts] = await this.sql.query<{ valuations: number; unpriced: number }>(
       `select (select count(*)::int from transfer_valuation where $1::uuid is null or partner_id = $1) as valuations,
-              (select count(*)::int from transfer t where t.currency = 'PTS' and t.partner_id is not null and ($1::uuid is null or t.partner_id = $1)
+              (select count(*)::int from ${LedgerReads.transfers} t where t.currency = 'PTS' and t.partner_id is not null and ($1::uuid is null or t.partner_id = $1)
                   and t.kind in ('EARN', 'REDEEM', 'CAPTURE', 'REVERSE_EARN', 'REVERSE_EARN_SHORTFALL', 'REVERSE_REDEEM', 'EXCHANGE_IN', 'EXCHANGE_OUT')
                   and not exists (select 1 from transfer_valuation v where v.transfer_id = t.id)) as unpriced`,
       [partnerId ?? null],

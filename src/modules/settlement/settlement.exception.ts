@@ -11,7 +11,7 @@ export const SettlementErrors = {
     ),
   backdated: () =>
     new AppError(
-      'BAD_USER_INPUT',
+      'CONTRACT_BACKDATED',
       'effectiveFrom must not be in the past: transfers already valued are never re-priced.',
       { field: 'effectiveFrom' },
     ),
@@ -19,13 +19,13 @@ export const SettlementErrors = {
     new AppError('CONTRACT_TERMS_FIXED', `${field} cannot change between contract versions.`, { field }),
   billingNotImmediate: () =>
     new AppError(
-      'BAD_USER_INPUT',
+      'BILLING_CHANGE_NOT_IMMEDIATE',
       'A change of billing mode or credit limit takes effect at once: leave effectiveFrom empty.',
       { field: 'effectiveFrom' },
     ),
   billingWhileScheduled: (at: Date) =>
     new AppError(
-      'BAD_USER_INPUT',
+      'BILLING_CHANGE_WHILE_SCHEDULED',
       `A contract version is scheduled from ${at.toISOString()} with the current billing terms; change billing after it has taken effect.`,
       {
         field: 'billingMode',
@@ -33,7 +33,7 @@ export const SettlementErrors = {
       },
     ),
   unknownFiat: (code: string) =>
-    new AppError('UNKNOWN_CURRENCY', `"${code}" is not an ISO 4217 currency.`, { field: 'settlementCurrency' }),
+    new AppError('UNKNOWN_FIAT_CURRENCY', `"${code}" is not an ISO 4217 currency.`, { field: 'settlementCurrency' }),
   negativePrice: (field: string) =>
     new AppError('BAD_USER_INPUT', `${field} must be a decimal of zero or more.`, { field }),
   notPrepaid: () => new AppError('NOT_PREPAID', 'Top-ups are for partners on a prepaid contract.'),

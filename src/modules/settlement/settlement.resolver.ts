@@ -3,8 +3,8 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../../platform/graphql/context.js';
 import { isHubWide, requireRole } from '../../platform/auth/guards.js';
 import { Role } from '../../platform/auth/principal.js';
-import { badInput, notFound } from '../../platform/graphql/errors.js';
-import { isUuid } from '../../platform/ids.js';
+import { badInput } from '../../platform/graphql/errors.js';
+import { checkId } from '../../platform/graphql/ids.js';
 import { sub, toFixed, toString } from '../../platform/decimal.js';
 import type { ContractRow, Statement } from './settlement.model.js';
 import { requireFinance, requireSettlementReader } from './settlement.access.js';
@@ -46,7 +46,7 @@ export class SettlementResolver {
     @Ctx() ctx: HubContext,
   ): Promise<PartnerContract> {
     requireRole(ctx.principal, Role.OPERATOR);
-    if (!isUuid(input.partnerId)) throw notFound('Partner');
+    checkId(input.partnerId, 'Partner');
     return contractOut(await ctx.services.settlement.contracts.set(input));
   }
 
@@ -67,7 +67,7 @@ export class SettlementResolver {
     @Ctx() ctx: HubContext,
   ): Promise<PartnerBudget> {
     requireRole(ctx.principal, Role.OPERATOR);
-    if (!isUuid(partnerId)) throw notFound('Partner');
+    checkId(partnerId, 'Partner');
     return {
       partnerId,
       remaining: toString(await ctx.services.settlement.contracts.topUp(partnerId, amount, reference)),
@@ -83,7 +83,7 @@ export class SettlementResolver {
     @Ctx() ctx: HubContext,
   ): Promise<SettlementFee> {
     requireRole(ctx.principal, Role.OPERATOR);
-    if (!isUuid(input.partnerId)) throw notFound('Partner');
+    checkId(input.partnerId, 'Partner');
     const fee = await ctx.services.settlement.fees.record(input.partnerId, input.amount, input.description);
     return { ...fee, amount: toString(fee.amount) };
   }

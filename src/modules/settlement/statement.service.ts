@@ -14,7 +14,7 @@ import type { Sql, SqlClient } from '../../platform/db/sql.js';
 import { newId, isUuid } from '../../platform/ids.js';
 import { add, parseDecimal, roundHalfEven, sub, toString, type Decimal } from '../../platform/decimal.js';
 import { notFound } from '../../platform/graphql/errors.js';
-import { toDate } from '../ledger/ledger.model.js';
+import { toDate } from '../../platform/db/values.js';
 import { setCreditLeft, type ContractService } from './contract.service.js';
 import {
   LINE_KINDS,

@@ -3,10 +3,8 @@ import { Ctx, Field, ObjectType, Query, Resolver, registerEnumType } from 'type-
 import type { HubContext } from '../../platform/graphql/context.js';
 import { requirePrincipal } from '../../platform/auth/guards.js';
 import { Role } from '../../platform/auth/principal.js';
-import { Partner } from '../partners/partner.entity.js';
-import { MemberNode } from '../members/member.types.js';
-import { loadVisiblePartner } from '../partners/partner.resolver.js';
-import { loadVisibleMember } from '../members/member.resolver.js';
+import { Partner, loadVisiblePartner } from '../partners/index.js';
+import { MemberNode, loadVisibleMember } from '../members/index.js';
 
 registerEnumType(Role, { name: 'HubRole', description: 'What kind of caller a token stands for.' });
 

@@ -11,8 +11,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { MikroORM, Options } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Config } from '../../config.js';
-import { migrationsList } from '../../../migrations/index.js';
-import { entities } from '../../modules/entities.js';
+import type { MigrationClass } from '../module.js';
 import { createPgSql } from './pg-sql.js';
 import { createPgliteSql } from './pglite-sql.js';
 import type { Sql } from './sql.js';
@@ -31,19 +30,37 @@ export interface Database {
   driver: 'postgresql' | 'pglite';
   migrate(): Promise<string[]>;
   pendingMigrations(): Promise<number>;
-  /** Refresh planner statistics (after migrating or seeding; see TOOLCHAIN: cached FK plans). */
+  /** Refresh planner statistics (after migrating or seeding; see docs/toolchain.md: cached foreign-key check plans). */
   analyze(): Promise<void>;
   close(): Promise<void>;
 }
 
+/** What the modules bring to the database: their MikroORM entities and their migrations (any order). */
+export interface DatabaseSchema {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: readonly Function[];
+  migrations: readonly MigrationClass[];
+}
+
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolSize'> & Partial<Pick<Config, 'replicas'>>,
+  schema: DatabaseSchema,
   options: { log?: Logger } = {},
 ): Promise<Database> {
+  // Applied in name order: migration names are globally time-ordered, whichever module owns them.
+  const migrationsList = [...schema.migrations]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((m) => ({ name: m.name, class: m }));
   const common: Partial<Options> = {
-    entities,
+    entities: [...schema.entities],
     extensions: [Migrator],
-    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    migrations: {
+      migrationsList: migrationsList as never,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
     allowGlobalContext: false,
     debug: false,
     ensureDatabase: false,

@@ -19,7 +19,7 @@ export function createPgSql(connectionString: string, max: number, options: PgSq
     connectionString,
     max,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 0,
-    // Recycle connections so no backend keeps a plan cached while tables were tiny (TOOLCHAIN: cached FK plans).
+    // Recycle connections so no backend keeps a plan cached while tables were tiny (docs/toolchain.md: cached foreign-key check plans).
     maxLifetimeSeconds: 600,
     // Idle connections stay open (pg-pool closes them after 10 s by default). A closed one is reopened at the
     // next burst, on the request path: a new backend, its catalog caches and its prepared statements' plans,

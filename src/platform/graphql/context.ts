@@ -1,8 +1,7 @@
 /** What every resolver receives: the caller, the request's loaders and the services. */
 import type { Principal } from '../auth/principal.js';
 import type { Logger } from '../logger.js';
-import type { Services } from '../../services.js';
-import type { Loaders } from '../../loaders.js';
+import type { Loaders, Services } from '../../modules/index.js';
 
 export interface HubContext {
   requestId: string;

@@ -5,23 +5,17 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { isDatabaseUnavailable } from '../db/sql.js';
+// The closed list of codes: the platform's (error-catalogue.ts) and each module's (<m>.errors.ts).
+import type { ErrorCode } from '../../modules/index.js';
 
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'INTERNAL_SERVER_ERROR'
-  | 'SERVICE_UNAVAILABLE'
-  | (string & {});
+export type { ErrorCode };
 
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
     super(message, { extensions: { code, ...details } });
   }
-  get code(): string {
-    return this.extensions.code as string;
+  get code(): ErrorCode {
+    return this.extensions.code as ErrorCode;
   }
 }
 
@@ -33,7 +27,7 @@ export const badInput = (message: string, field?: string) =>
   new AppError('BAD_USER_INPUT', message, field ? { field } : undefined);
 
 /** Apollo's own client-facing codes, passed through as they are. */
-const CLIENT_CODES = new Set([
+const CLIENT_CODES = new Set<ErrorCode>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
@@ -57,7 +51,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code;
   if (
     typeof code === 'string' &&
-    CLIENT_CODES.has(code) &&
+    CLIENT_CODES.has(code as ErrorCode) &&
     !(original instanceof Error && !(original instanceof GraphQLError))
   ) {
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};

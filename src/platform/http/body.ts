@@ -1,5 +1,6 @@
 /** Request body reading with a hard size limit, and small JSON response helpers. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ErrorCode } from '../graphql/errors.js';
 
 export class BodyTooLargeError extends Error {}
 
@@ -32,7 +33,7 @@ export function sendJson(
 }
 
 /** A GraphQL-shaped error body for failures before GraphQL execution (size, JSON, content type). */
-export function sendGraphQLError(res: ServerResponse, status: number, code: string, message: string): void {
+export function sendGraphQLError(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
 }
 

@@ -157,9 +157,9 @@ describe('other partners', () => {
     const earn = await ledger.earnOk(airline, member, 500, { currency: miles });
     const hold = (await ledger.authorize(airline, member, 100, { currency: miles })).data!.authorizeRedemption.hold!;
 
-    await ex.refused('FORBIDDEN', () => ledger.earn(hotel, member, 10, { currency: miles }));
-    await ex.refused('FORBIDDEN', () => ledger.redeem(hotel, member, 10, { currency: miles }));
-    await ex.refused('FORBIDDEN', () => ledger.authorize(hotel, member, 10, { currency: miles }));
+    await ex.refused('CURRENCY_NOT_ISSUABLE', () => ledger.earn(hotel, member, 10, { currency: miles }));
+    await ex.refused('CURRENCY_NOT_ISSUABLE', () => ledger.redeem(hotel, member, 10, { currency: miles }));
+    await ex.refused('CURRENCY_NOT_ISSUABLE', () => ledger.authorize(hotel, member, 10, { currency: miles }));
     await ex.refused('NOT_FOUND', () => ledger.capture(hotel, hold.id, 10));
     await ex.refused('NOT_FOUND', () => ledger.voidHold(hotel, hold.id));
     await ex.refused('NOT_FOUND', () => ledger.reverse(hotel, earn.transfer.id, 10));

@@ -64,10 +64,10 @@ const set =
     );
 
 describe('setExchangeRate', () => {
-  it('unknown currencies: UNKNOWN_CURRENCY; PTS itself has no rate against PTS: NOT_CONVERTIBLE', async () => {
+  it('unknown currencies: UNKNOWN_CURRENCY; PTS itself has no rate against PTS: NOT_BRANDED', async () => {
     for (const currency of ['NOPE', 'miles', '', 'X'.repeat(300)])
       await ex.refused('UNKNOWN_CURRENCY', set({ currency }));
-    await ex.refused('NOT_CONVERTIBLE', set({ currency: 'PTS' }));
+    await ex.refused('NOT_BRANDED', set({ currency: 'PTS' }));
   });
 
   it.each(['0', '0.000', '-1', '-0.5', '-0'])('rate %s (zero or below): INVALID_RATE on the rate', async (rate) => {
@@ -123,8 +123,8 @@ describe('setExchangeRate', () => {
     await ex.refused('BAD_USER_INPUT', set({ min: 'lots' }));
   });
 
-  it('backdated, malformed instant, same instant twice, profitable cycle: INVALID_RATE, BAD_USER_INPUT, RATE_VERSION_EXISTS, ARBITRAGE_CYCLE', async () => {
-    await ex.refused('INVALID_RATE', set({ at: new Date(Date.now() - 60_000) }));
+  it('backdated, malformed instant, same instant twice, profitable cycle: RATE_BACKDATED, BAD_USER_INPUT, RATE_VERSION_EXISTS, ARBITRAGE_CYCLE', async () => {
+    await ex.refused('RATE_BACKDATED', set({ at: new Date(Date.now() - 60_000) }));
     await ex.refused('BAD_USER_INPUT', set({ at: 'yesterday' }));
     const at = new Date(Date.now() + 3_600_000);
     await ex.setRateOk(stars, 'TO_PTS', '0.25', '0', 1, 1, at);
@@ -158,12 +158,12 @@ describe('quoteExchange', () => {
     await ex.refused('RATE_UNAVAILABLE', quote('PTS', bare, 1000));
   });
 
-  it('below the minimum: BELOW_MINIMUM; not a multiple of the increment: NOT_A_MULTIPLE; converting to less than one unit: BELOW_MINIMUM', async () => {
+  it('below the minimum: BELOW_MINIMUM; not a multiple of the increment: NOT_A_MULTIPLE; converting to less than one unit: CONVERSION_TOO_SMALL', async () => {
     const below = await ex.refused('BELOW_MINIMUM', quote(miles, 'PTS', 500));
     expect(below.errors![0]!.extensions).toMatchObject({ minimum: '1000', field: 'amount' });
     const multiple = await ex.refused('NOT_A_MULTIPLE', quote(miles, 'PTS', 1200));
     expect(multiple.errors![0]!.extensions).toMatchObject({ increment: '500', field: 'amount' });
-    await ex.refused('BELOW_MINIMUM', quote('PTS', miles, 9)); // 9 × 0.1 = 0.9
+    await ex.refused('CONVERSION_TOO_SMALL', quote('PTS', miles, 9)); // 9 × 0.1 = 0.9
     await ex.quoteOk(token, miles, 'PTS', 1500);
   });
 

@@ -293,9 +293,9 @@ describe('a partner acting for its linked member', () => {
     const member = await ledger.enroll(airline);
     await ledger.link(hotel, member);
     await ledger.earnOk(airline, member, 1000);
-    await ex.refused('FORBIDDEN', () => ex.quote(hotel.token, 'PTS', miles, 100, member));
-    await ex.refused('FORBIDDEN', () => ex.quote(hotel.token, miles, stars, 100, member));
-    await ex.refused('FORBIDDEN', () => ex.quote(airline.token, miles, stars, 100, member));
+    await ex.refused('CURRENCY_NOT_ISSUABLE', () => ex.quote(hotel.token, 'PTS', miles, 100, member));
+    await ex.refused('CURRENCY_NOT_ISSUABLE', () => ex.quote(hotel.token, miles, stars, 100, member));
+    await ex.refused('CURRENCY_NOT_ISSUABLE', () => ex.quote(airline.token, miles, stars, 100, member));
     const stranger = await ledger.enroll(hotel);
     await ex.refused('NOT_FOUND', () => ex.quote(airline.token, 'PTS', miles, 100, stranger));
     // The hotel converting between PTS and its own STARS is fine.

@@ -112,7 +112,7 @@ describe('rate versions', () => {
     await sleep(30);
     const past = new Date();
     await sleep(30);
-    const res = await ex.refused('INVALID_RATE', () =>
+    const res = await ex.refused('RATE_BACKDATED', () =>
       ex.setRate(miles, 'TO_PTS', '0.4', '0', 1, 1, new Date(Date.now() - 3_600_000)),
     );
     expect(res.errors?.[0]?.extensions?.field).toBe('effectiveFrom');

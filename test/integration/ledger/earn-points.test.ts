@@ -88,7 +88,9 @@ describe('earnPoints', () => {
     );
     expect(lot!.expires_at).toBeNull();
     const before = await ledger.ledgerCounts();
-    expect(errorCodes(await ledger.earn(other, member, 10, { currency: brand.code }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await ledger.earn(other, member, 10, { currency: brand.code }))).toEqual([
+      'CURRENCY_NOT_ISSUABLE',
+    ]);
     expect(await ledger.ledgerCounts()).toEqual(before);
   });
 

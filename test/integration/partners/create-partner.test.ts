@@ -52,13 +52,18 @@ describe('createPartner', () => {
   });
 
   it.each([
-    ['a code with capitals', { code: 'Bad-Code', name: 'x', settlementCurrency: 'USD' }, 'code'],
-    ['an unknown currency', { code: uniqueCode(), name: 'x', settlementCurrency: 'XYZ' }, 'settlementCurrency'],
-    ['an empty name', { code: uniqueCode(), name: '   ', settlementCurrency: 'USD' }, 'name'],
-  ])('rejects %s with BAD_USER_INPUT naming the field, writing nothing', async (_what, input, field) => {
+    ['a code with capitals', { code: 'Bad-Code', name: 'x', settlementCurrency: 'USD' }, 'code', 'BAD_USER_INPUT'],
+    [
+      'an unknown currency',
+      { code: uniqueCode(), name: 'x', settlementCurrency: 'XYZ' },
+      'settlementCurrency',
+      'UNKNOWN_FIAT_CURRENCY',
+    ],
+    ['an empty name', { code: uniqueCode(), name: '   ', settlementCurrency: 'USD' }, 'name', 'BAD_USER_INPUT'],
+  ])('rejects %s with %s naming the field, writing nothing', async (_what, input, field, code) => {
     const before = await app.count('partner');
     const res = await app.gql(CreatePartner, { input }, operator);
-    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(res)).toEqual([code]);
     expect(res.errors![0]!.extensions!.field).toBe(field);
     expect(await app.count('partner')).toBe(before);
   });
@@ -115,7 +120,7 @@ describe('createPartnerCredentials', () => {
       { input: { partnerId: createPartner.id, scopes: ['points:steal'] } },
       operator,
     );
-    expect(errorCodes(badScope)).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(badScope)).toEqual(['UNKNOWN_SCOPE']);
     const unknown = await app.gql(
       CreatePartnerCredentials,
       { input: { partnerId: '00000000-0000-7000-8000-000000000000' } },

@@ -169,9 +169,9 @@ describe('bad input: stable codes, nothing written', () => {
     await refused('BAD_USER_INPUT', 'redemptionPrice', { redemptionPrice: 'NaN' });
   });
 
-  it('unknown settlement currencies → UNKNOWN_CURRENCY', async () => {
+  it('unknown settlement currencies → UNKNOWN_FIAT_CURRENCY', async () => {
     for (const code of ['XYZ', 'usd', 'PTS', 'EURO', ''])
-      await refused('UNKNOWN_CURRENCY', 'settlementCurrency', { settlementCurrency: code });
+      await refused('UNKNOWN_FIAT_CURRENCY', 'settlementCurrency', { settlementCurrency: code });
   });
 
   it('inconsistent billing and period terms → BAD_USER_INPUT', async () => {
@@ -191,17 +191,19 @@ describe('bad input: stable codes, nothing written', () => {
     await refused('CONTRACT_VERSION_EXISTS', 'effectiveFrom', { issuePrice: '0.03', effectiveFrom: at }, partner);
   });
 
-  it('backdating → BAD_USER_INPUT on effectiveFrom', async () => {
+  it('backdating → CONTRACT_BACKDATED on effectiveFrom', async () => {
     const partner = await app.createPartner();
     await st.contractOk(partner);
     await refused(
-      'BAD_USER_INPUT',
+      'CONTRACT_BACKDATED',
       'effectiveFrom',
       { issuePrice: '0.02', effectiveFrom: new Date(Date.now() - 3_600_000).toISOString() },
       partner,
     );
     // Also for a partner's very first version.
-    await refused('BAD_USER_INPUT', 'effectiveFrom', { effectiveFrom: new Date(Date.now() - 60_000).toISOString() });
+    await refused('CONTRACT_BACKDATED', 'effectiveFrom', {
+      effectiveFrom: new Date(Date.now() - 60_000).toISOString(),
+    });
   });
 
   it('settlement currency and period are fixed by the first version → CONTRACT_TERMS_FIXED', async () => {
@@ -227,24 +229,24 @@ describe('bad input: stable codes, nothing written', () => {
     );
   });
 
-  it('a billing change takes effect at once: scheduling one ahead → BAD_USER_INPUT on effectiveFrom', async () => {
+  it('a billing change takes effect at once: scheduling one ahead → BILLING_CHANGE_NOT_IMMEDIATE on effectiveFrom', async () => {
     const partner = await app.createPartner();
     await st.contractOk(partner, { billingMode: 'POSTPAID' });
     await refused(
-      'BAD_USER_INPUT',
+      'BILLING_CHANGE_NOT_IMMEDIATE',
       'effectiveFrom',
       { billingMode: 'PREPAID', effectiveFrom: new Date(Date.now() + 60_000).toISOString() },
       partner,
     );
     await refused(
-      'BAD_USER_INPUT',
+      'BILLING_CHANGE_NOT_IMMEDIATE',
       'effectiveFrom',
       { billingMode: 'POSTPAID', creditLimit: '10', effectiveFrom: new Date(Date.now() + 60_000).toISOString() },
       partner,
     );
   });
 
-  it('a billing change while a later version is scheduled → BAD_USER_INPUT (that version would undo it when it takes effect)', async () => {
+  it('a billing change while a later version is scheduled → BILLING_CHANGE_WHILE_SCHEDULED (that version would undo it when it takes effect)', async () => {
     const partner = await app.createPartner();
     const member = await ledger.enroll(partner);
     await st.contractOk(partner, { billingMode: 'POSTPAID', creditLimit: '10' });
@@ -255,8 +257,13 @@ describe('bad input: stable codes, nothing written', () => {
       issuePrice: '0.02',
       effectiveFrom: at.toISOString(),
     });
-    await refused('BAD_USER_INPUT', 'billingMode', { billingMode: 'PREPAID' }, partner);
-    await refused('BAD_USER_INPUT', 'billingMode', { billingMode: 'POSTPAID', creditLimit: '20' }, partner);
+    await refused('BILLING_CHANGE_WHILE_SCHEDULED', 'billingMode', { billingMode: 'PREPAID' }, partner);
+    await refused(
+      'BILLING_CHANGE_WHILE_SCHEDULED',
+      'billingMode',
+      { billingMode: 'POSTPAID', creditLimit: '20' },
+      partner,
+    );
     // A price change alone is fine; once the scheduled version is in effect, billing can change again — and stays changed.
     await st.contractOk(partner, { billingMode: 'POSTPAID', creditLimit: '10', issuePrice: '0.015' });
     await st.waitUntil(at, 20);

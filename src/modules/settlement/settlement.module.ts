@@ -1,0 +1,32 @@
+/** The settlement module: contracts, valuation at posting, budgets, statements, CSV, reconciliation, flows. */
+import type { HubModule } from '../../platform/module.js';
+import { SETTLEMENT_ERRORS, type SettlementErrorCode } from './settlement.errors.js';
+import { Migration20261122000005_settlement } from '../../../migrations/Migration20261122000005_settlement.js';
+import { Migration20261122000008_settlement_fee } from '../../../migrations/Migration20261122000008_settlement_fee.js';
+import type { LedgerServices } from '../ledger/index.js';
+import { SettlementService } from './settlement.service.js';
+import { SettlementResolver } from './settlement.resolver.js';
+import { createStatementCsvHandler } from './statement-csv.handler.js';
+import { settlementPosting } from './settlement.posting.js';
+import type { SettlementServices } from './index.js';
+
+export const settlementModule: HubModule<
+  SettlementServices,
+  LedgerServices,
+  Record<never, never>,
+  SettlementErrorCode
+> = {
+  name: 'settlement',
+  dependsOn: ['ledger'],
+  migrations: [Migration20261122000005_settlement, Migration20261122000008_settlement_fee],
+  errors: SETTLEMENT_ERRORS,
+  services: ({ db }, { ledger }: LedgerServices): SettlementServices => {
+    // Valuation and the billing-budget draw are written by the ledger's posting statement itself.
+    ledger.postings.register(settlementPosting);
+    return { settlement: new SettlementService(db.sql) };
+  },
+  resolvers: [SettlementResolver],
+  routes: ({ services, authenticate }) => ({
+    '/settlement/statement.csv': createStatementCsvHandler(services.settlement, authenticate),
+  }),
+};

@@ -1,0 +1,2 @@
+/** The viewer module's public API: nothing yet; it only adds the `viewer` query. */
+export {};
