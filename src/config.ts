@@ -23,6 +23,8 @@ export interface Config {
     waitMs: number;
     /** Connections per replica. */
     poolSize: number;
+    /** How long a replica that could not be reached is left alone before it is tried again. */
+    retryMs: number;
   };
   /** JSON array of private JWKs (first one signs); when absent, keys live in `dataDir`. */
   signingKeys?: string;
@@ -113,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       urls: postgresUrls(env, 'DATABASE_REPLICA_URLS'),
       waitMs: int(env, 'DATABASE_REPLICA_WAIT_MS', 100, 0, 10_000),
       poolSize: int(env, 'DB_REPLICA_POOL_SIZE', 4, 1, 200),
+      retryMs: int(env, 'DATABASE_REPLICA_RETRY_MS', 5_000, 100, 600_000),
     },
     signingKeys: env.HUB_SIGNING_KEYS || undefined,
     issuer: env.HUB_ISSUER || 'coalition-hub',

@@ -122,7 +122,7 @@ export async function openDatabase(
 function replicatedSql(
   primaryUrl: string,
   primaryPoolSize: number,
-  { urls, waitMs, poolSize }: Config['replicas'],
+  { urls, waitMs, poolSize, retryMs }: Config['replicas'],
   log: Logger | undefined,
 ): ReplicatedSql {
   // The primary's commit hook asks the router (created right after it) whether a request wants the position.
@@ -132,6 +132,7 @@ function replicatedSql(
     urls.map((url) => ({ name: replicaName(url), sql: createPgSql(url, poolSize, { connectTimeoutMs: 2_000 }) })),
     {
       waitMs,
+      retryMs,
       onEvent: (replica, event, code) => {
         if (event === 'up') log?.info('read replica back', { replica });
         else if (event === 'down') log?.warn('read replica unreachable; reading from the primary', { replica, code });

@@ -63,6 +63,7 @@ const newest = (m: Reads) => m.transactions.nodes[0]?.id;
 const consistent = (m: Reads) => m.transactions.nodes.reduce((sum, t) => sum + BigInt(t.walletDelta), 0n) === pts(m);
 
 const WAIT_MS = 150;
+const RETRY_MS = 1_000;
 const APP_NAME = 'hub_replica_reads';
 
 let pair: ReplicaPair;
@@ -103,7 +104,12 @@ beforeAll(async () => {
   app = await initTestApp({
     config: {
       databaseUrl: pair.primary.urlFor('hub'),
-      replicas: { urls: [`${pair.standby.urlFor('hub')}?application_name=${APP_NAME}`], waitMs: WAIT_MS, poolSize: 2 },
+      replicas: {
+        urls: [`${pair.standby.urlFor('hub')}?application_name=${APP_NAME}`],
+        waitMs: WAIT_MS,
+        poolSize: 2,
+        retryMs: RETRY_MS,
+      },
     },
   });
   partner = await app.createPartner();
@@ -212,7 +218,7 @@ describe('read replicas', () => {
     } finally {
       await pair.standby.start();
     }
-    // Tried again a few seconds later (5 s), and used again.
+    // Tried again RETRY_MS later, and used again.
     const before = served();
     await until(
       async () => {

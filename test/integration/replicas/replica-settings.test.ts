@@ -15,7 +15,12 @@ const PRIMARY = 'postgresql://hub@db-primary:5432/hub';
 
 describe('DATABASE_REPLICA_URLS and friends', () => {
   it('none by default: every read goes to the primary', () => {
-    expect(loadConfig({ DATABASE_URL: PRIMARY }).replicas).toEqual({ urls: [], waitMs: 100, poolSize: 4 });
+    expect(loadConfig({ DATABASE_URL: PRIMARY }).replicas).toEqual({
+      urls: [],
+      waitMs: 100,
+      poolSize: 4,
+      retryMs: 5_000,
+    });
   });
 
   it('a comma-separated list of PostgreSQL URLs, blanks ignored; the wait and the pool size are bounded', () => {
@@ -24,16 +29,21 @@ describe('DATABASE_REPLICA_URLS and friends', () => {
       DATABASE_REPLICA_URLS: ' postgres://hub:s3cret@db-r1/hub, ,postgresql://hub@db-r2:6432/hub ',
       DATABASE_REPLICA_WAIT_MS: '50',
       DB_REPLICA_POOL_SIZE: '2',
+      DATABASE_REPLICA_RETRY_MS: '1000',
     });
     expect(config.replicas).toEqual({
       urls: ['postgres://hub:s3cret@db-r1/hub', 'postgresql://hub@db-r2:6432/hub'],
       waitMs: 50,
       poolSize: 2,
+      retryMs: 1_000,
     });
     expect(() => loadConfig({ DATABASE_URL: PRIMARY, DATABASE_REPLICA_WAIT_MS: '10001' })).toThrow(
       /DATABASE_REPLICA_WAIT_MS/,
     );
     expect(() => loadConfig({ DATABASE_URL: PRIMARY, DB_REPLICA_POOL_SIZE: '0' })).toThrow(/DB_REPLICA_POOL_SIZE/);
+    expect(() => loadConfig({ DATABASE_URL: PRIMARY, DATABASE_REPLICA_RETRY_MS: '99' })).toThrow(
+      /DATABASE_REPLICA_RETRY_MS/,
+    );
   });
 
   it('refuses what is not a PostgreSQL URL, without echoing it (it may hold a password)', () => {
