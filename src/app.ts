@@ -33,6 +33,7 @@ import { createTokenHandler } from './modules/partners/oauth-token.handler.js';
 import { createStatementCsvHandler } from './modules/settlement/statement-csv.handler.js';
 import { seedDemoCoalition, type DemoSeed } from './seed/demo-coalition.js';
 import { startExpirySweeper } from './modules/ledger/expiry.sweeper.js';
+import { attachClock, type ClockControl } from './platform/db/hub-clock.js';
 
 export interface Hub {
   url: string;
@@ -41,6 +42,8 @@ export interface Hub {
   tokens: TokenService;
   services: Services;
   log: Logger;
+  /** Hub time (src/platform/clock.ts); moving it is refused unless `config.env` is `test`. */
+  clock: ClockControl;
   /** What the first start seeded (undefined when the database already had data or seeding is off). */
   seeded?: DemoSeed;
   close(): Promise<void>;
@@ -115,9 +118,11 @@ function logUnexpectedErrors(log: Logger): ApolloServerPlugin<HubContext> {
 export async function startHub(config: Config, options: { logSink?: LogSink } = {}): Promise<Hub> {
   const log = createLogger(config.logLevel, options.logSink);
   const db = await openDatabase(config);
+  let clock: Awaited<ReturnType<typeof attachClock>> | undefined;
   try {
     const applied = await db.migrate();
     if (applied.length) log.info('migrations applied', { migrations: applied });
+    const hubClock = (clock = await attachClock(config.env, db.sql));
     const seeded = config.seedDemo ? await seedDemoCoalition(db) : undefined;
     if (applied.length || seeded) await db.analyze();
 
@@ -203,16 +208,19 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
       tokens,
       services,
       log,
+      clock: hubClock,
       seeded,
       close: () =>
         (closing ??= (async () => {
           await sweeper.stop();
           await http.close();
           await apollo.stop();
+          hubClock.detach();
           await db.close();
         })()),
     };
   } catch (error) {
+    clock?.detach();
     await db.close();
     throw error;
   }

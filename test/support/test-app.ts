@@ -8,6 +8,11 @@
  *
  *   const app = await initTestApp();
  *   afterAll(() => app.close());
+ *
+ * Hub time is the test's to move (src/platform/clock.ts): `await
+ * app.advanceClock('2 hours')` moves the process clock and `hub_now()` in SQL
+ * together, instead of sleeping; `app.freezeClock()` stops it, so nothing the
+ * hub measures depends on how fast the test runs; `app.now()` is hub time.
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +28,7 @@ import { generatePrivateJwk } from '../../src/platform/auth/key-store.js';
 import { Role } from '../../src/platform/auth/principal.js';
 import { createGraphQLClient } from './graphql-client.js';
 import { CreatePartner, CreatePartnerCredentials } from './operations.js';
+import { durationMs, type Duration } from './duration.js';
 
 export type TestDriver = 'postgresql' | 'pglite';
 
@@ -202,6 +208,13 @@ export async function initTestApp(options: TestAppOptions = {}) {
     partnerToken,
     createPartner,
     count,
+    /** Hub time (the process's; SQL's `hub_now()` agrees). */
+    now: () => hub.clock.now(),
+    /** Moves hub time forward, in code and SQL: a number of ms or text such as '2 hours', '1500 ms'. */
+    advanceClock: (by: Duration) => hub.clock.advance(durationMs(by)),
+    /** Stops hub time until `resumeClock()` (or the end of the file); `advanceClock` still moves it. */
+    freezeClock: () => hub.clock.freeze(),
+    resumeClock: () => hub.clock.resume(),
     /** Parsed JSON log lines. */
     logEntries: () => logs.map((l) => JSON.parse(l) as Record<string, unknown>),
     async close() {

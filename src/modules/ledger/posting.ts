@@ -104,7 +104,7 @@ with t as (
   select * from unnest($1::uuid[] || $1::uuid[], $6::bigint[] || $7::bigint[], $13::bigint[])
 ), d as (
   update account a set balance = a.balance + x.delta,
-         last_activity_at = case when x.active then now() else a.last_activity_at end
+         last_activity_at = case when x.active then hub_now() else a.last_activity_at end
     from unnest($14::bigint[], $15::bigint[], $25::boolean[]) x(id, delta, active) where a.id = x.id
 ), s as (
   insert into account_shard (account_id, shard, balance)
@@ -112,7 +112,7 @@ with t as (
   on conflict (account_id, shard) do update set balance = account_shard.balance + excluded.balance
 ), l as (
   insert into lot (id, wallet_account_id, currency, issuer_partner_id, source_transfer_id, amount, remaining, expires_at)
-  select id, wallet, cur, issuer, src, amt, amt, now() + ttl
+  select id, wallet, cur, issuer, src, amt, amt, hub_now() + ttl
     from unnest($18::uuid[], $19::bigint[], $20::text[], $21::uuid[], $22::uuid[], $23::bigint[], $24::interval[]) x(id, wallet, cur, issuer, src, amt, ttl)
 ), v as (
   insert into transfer_valuation (transfer_id, partner_id, contract_id, kind, points, unit_price, amount, fiat_currency)
@@ -122,7 +122,7 @@ with t as (
     from unnest($26::uuid[], $27::uuid[], $28::text[], $29::bigint[], $30::text[], $31::uuid[]) x(tid, pid, kind, points, source, orig)
     left join lateral (
       select id, settlement_currency, issue_price, redemption_price from partner_contract
-       where partner_id = x.pid and effective_from <= now() order by effective_from desc limit 1
+       where partner_id = x.pid and effective_from <= hub_now() order by effective_from desc limit 1
     ) c on x.source <> 'ORIGINAL'
     left join transfer_valuation o on x.source = 'ORIGINAL' and o.transfer_id = x.orig
     cross join lateral (select case x.source when 'ISSUE' then c.issue_price when 'REDEMPTION' then c.redemption_price else o.unit_price end as price) p
@@ -130,7 +130,7 @@ with t as (
   returning partner_id, kind, amount
 ), b as (
   -- Issuance draws on a billing budget (prepaid funds or postpaid credit); its reversal gives back.
-  update partner_budget pb set remaining = pb.remaining - s.total, updated_at = now()
+  update partner_budget pb set remaining = pb.remaining - s.total, updated_at = hub_now()
     from (select partner_id, sum(amount) as total from v where kind in ('ISSUANCE', 'ISSUANCE_REVERSAL', 'CONVERSION_IN') group by partner_id) s
    where pb.partner_id = s.partner_id
 )

@@ -3,6 +3,7 @@ import type { MemberService } from './member.service.js';
 import type { ConsentService } from './consent.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { HistoryCursor } from '../ledger/ledger.queries.js';
+import { clock } from '../../platform/clock.js';
 
 const plain = (value: unknown): unknown =>
   JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
@@ -26,7 +27,7 @@ export class MemberExportService {
     }
     return plain({
       format: 'coalition-hub.member-export.v1',
-      exportedAt: new Date().toISOString(),
+      exportedAt: clock.now().toISOString(),
       member: member && {
         id: member.id,
         createdAt: member.createdAt,

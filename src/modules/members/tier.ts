@@ -62,7 +62,7 @@ export class TierService {
        select f.root as member_id,
               coalesce(sum(case when t.kind = 'EARN' then t.amount else -t.amount end), 0)::text as points
          from family f left join transfer t on t.member_id = f.id and t.currency = 'PTS'
-          and t.kind in ('EARN', 'REVERSE_EARN', 'REVERSE_EARN_SHORTFALL') and t.created_at > now() - interval '12 months'
+          and t.kind in ('EARN', 'REVERSE_EARN', 'REVERSE_EARN_SHORTFALL') and t.created_at > hub_now() - interval '12 months'
         group by f.root`,
       [memberIds],
     );
