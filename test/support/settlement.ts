@@ -14,7 +14,7 @@ import { expect } from 'vitest';
 import { graphql } from '../generated/index.js';
 import type { SetPartnerContractInput } from '../generated/graphql.js';
 import { dataOf } from './graphql-client.js';
-import type { TestApp, TestPartner } from './test-app.js';
+import { reusableToken, type TestApp, type TestPartner } from './test-app.js';
 
 export const ContractFields = graphql(`
   fragment ContractFields on PartnerContract {
@@ -321,10 +321,8 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 
 /** Settlement operations over HTTP for one test app. */
 export function settlementHelpers(app: TestApp) {
-  let operator: string | undefined;
-  const operatorToken = async () => (operator ??= await app.operatorToken(3600));
-  let finance: string | undefined;
-  const financeToken = async () => (finance ??= await app.financeToken());
+  const operatorToken = reusableToken(app, (ttl) => app.operatorToken(ttl));
+  const financeToken = reusableToken(app, (ttl) => app.financeToken(undefined, ttl));
 
   type ContractOptions = Partial<Omit<SetPartnerContractInput, 'partnerId'>>;
   const contractInput = (partner: TestPartner | string, o: ContractOptions = {}): SetPartnerContractInput => ({

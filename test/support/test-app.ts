@@ -69,6 +69,25 @@ async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   }
 }
 
+/**
+ * Token lifetimes for a file that moves hub time by more than 15 minutes: tokens live in hub time too, so
+ * without this the tokens minted at the start expire when the test advances the clock.
+ */
+export const LONG_LIVED_TOKENS = { accessTokenTtlSeconds: 400 * 86_400, memberTokenTtlSeconds: 400 * 86_400 };
+
+/**
+ * A token minted once and reused until hub time nears its expiry, then minted again: helpers that cache an
+ * operator or finance token keep working in files that move the clock.
+ */
+export function reusableToken(app: { now(): Date }, mint: (ttlSeconds: number) => Promise<string>, ttlSeconds = 3600) {
+  let held: { token: string; until: number } | undefined;
+  return async (): Promise<string> => {
+    const now = app.now().getTime();
+    if (!held || held.until <= now) held = { token: await mint(ttlSeconds), until: now + (ttlSeconds - 60) * 1000 };
+    return held.token;
+  };
+}
+
 let partnerCounter = 0;
 /** A partner code unique across files and runs: lower-case letters, digits, dashes. */
 export const uniqueCode = (prefix = 'p') =>
@@ -116,13 +135,16 @@ export async function initTestApp(options: TestAppOptions = {}) {
 
   const operatorToken = async (ttlSeconds?: number) =>
     (await hub.tokens.sign({ role: Role.OPERATOR, subject: 'operator:test' }, ttlSeconds)).token;
-  const financeToken = async (partnerId?: string) =>
+  const financeToken = async (partnerId?: string, ttlSeconds?: number) =>
     (
-      await hub.tokens.sign({
-        role: Role.FINANCE,
-        subject: partnerId ? `finance:${partnerId}` : 'finance:hub',
-        partnerId,
-      })
+      await hub.tokens.sign(
+        {
+          role: Role.FINANCE,
+          subject: partnerId ? `finance:${partnerId}` : 'finance:hub',
+          partnerId,
+        },
+        ttlSeconds,
+      )
     ).token;
 
   /** POST /oauth/token with a form body (or JSON, or HTTP Basic). */
