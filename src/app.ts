@@ -4,7 +4,7 @@
  * start the hub through `startHub`.
  */
 import 'reflect-metadata';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
@@ -42,6 +42,8 @@ export interface Hub {
   tokens: TokenService;
   services: Services;
   log: Logger;
+  /** The node:http server (tests observe its events instead of sleeping). */
+  server: Server;
   /** Hub time (src/platform/clock.ts); moving it is refused unless `config.env` is `test`. */
   clock: ClockControl;
   /** What the first start seeded (undefined when the database already had data or seeding is off). */
@@ -208,6 +210,7 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
       tokens,
       services,
       log,
+      server: http.server,
       clock: hubClock,
       seeded,
       close: () =>
