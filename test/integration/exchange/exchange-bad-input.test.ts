@@ -24,7 +24,7 @@ let stars: string;
 let member: string;
 let token: string;
 beforeAll(async () => {
-  app = await initTestApp({ config: { quoteTtlSeconds: 2, maxPointsPerOperation: BigInt(MAX) } });
+  app = await initTestApp({ config: { quoteTtlSeconds: 60, maxPointsPerOperation: BigInt(MAX) } });
   ledger = ledgerHelpers(app);
   ex = exchangeHelpers(app, ledger);
   [airline, hotel] = [await app.createPartner(), await app.createPartner()];
