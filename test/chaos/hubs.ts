@@ -8,10 +8,12 @@
  * Compiled, not tsx: `kill -9` must hit the hub itself (tsx runs it in a child
  * of its own), startup is ~3x faster than transpiling on the fly, and what runs
  * is what ships. `ensureBuilt()` runs `npm run build` (~6 s here) only when a
- * file under src/ or migrations/ is newer than dist/.
+ * file under src/ or migrations/ is newer than dist/, and fails when the build
+ * fails: what tsc emitted despite errors, or an older dist/, is not the code
+ * under test.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -39,14 +41,15 @@ export async function ensureBuilt(log: (line: string) => void): Promise<boolean>
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   try {
     await run(npm, ['run', 'build', '--silent'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
-    log(`built dist/ in ${Date.now() - started} ms (sources were newer)`);
   } catch (error) {
-    // tsc still emits on type errors (someone's work in progress elsewhere in src/): run what it emitted.
-    if (!existsSync(main)) throw error;
-    log(
-      `npm run build reported errors (running what it emitted): ${String((error as { stdout?: string }).stdout ?? error).slice(0, 300)}`,
-    );
+    // tsc emits despite type errors: drop that output, so the next run builds again instead of taking it as fresh.
+    rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
+    const output = (error as { stdout?: string; stderr?: string }).stdout || (error as { stderr?: string }).stderr;
+    throw new Error(`npm run build failed; the chaos test does not run a stale or partial dist/:\n${output ?? error}`, {
+      cause: error,
+    });
   }
+  log(`built dist/ in ${Date.now() - started} ms (sources were newer)`);
   return true;
 }
 
