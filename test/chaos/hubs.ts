@@ -13,6 +13,7 @@
  * under test.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { createWriteStream, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +52,27 @@ export async function ensureBuilt(log: (line: string) => void): Promise<boolean>
   }
   log(`built dist/ in ${Date.now() - started} ms (sources were newer)`);
   return true;
+}
+
+const canListen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+
+/**
+ * A free port below the ephemeral range (32768-60999 on Linux), for a hub that is killed and started again
+ * on the same port. An ephemeral port (what listen(0) hands out) can, while the hub is down, become the
+ * local port of any outgoing connection on the machine; under the load of other test runs that happened, and
+ * the restarted hub died with EADDRINUSE.
+ */
+export async function restartablePort(): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canListen(port)) return port;
+  }
+  throw new Error('no free port between 20000 and 32000');
 }
 
 /** `node dist/src/cli.js …` with the hub's environment (keys, tokens). */
