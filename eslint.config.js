@@ -111,6 +111,25 @@ export default tseslint.config(
   },
   ...boundaries,
   {
+    // One clock (src/platform/clock.ts): hub code reads time from `clock`, SQL from hub_now(), so tests can move it.
+    files: ['src/**/*.ts'],
+    ignores: ['src/platform/clock.ts', 'src/platform/db/hub-clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          "NewExpression[callee.name='Date'][arguments.length=0]",
+        ].map((selector) => ({ selector, message: 'Read hub time from `clock` (src/platform/clock.ts).' })),
+        ...[
+          'Literal[value=/(^|[^\\w.])(now|clock_timestamp|current_timestamp|localtimestamp)\\(/i]',
+          'TemplateElement[value.raw=/(^|[^\\w.])(now|clock_timestamp)\\(\\)/i]',
+          'TemplateElement[value.raw=/\\b(current_timestamp|localtimestamp|current_date)\\b/i]',
+        ].map((selector) => ({ selector, message: 'SQL reads hub time through hub_now() / hub_clock_timestamp().' })),
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',

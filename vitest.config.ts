@@ -21,7 +21,9 @@ export default defineConfig({
     // Each file gets its own database and hub; two cores, so two files at a time.
     maxWorkers: 2,
     testTimeout: 20_000,
-    hookTimeout: 60_000,
+    // Hooks start hubs and databases (a process start, not hub time): on a shared 2-core machine under load a
+    // file's beforeAll with several hubs took over 60 s; the suite must not fail for a busy neighbour.
+    hookTimeout: 120_000,
     teardownTimeout: 20_000,
     // The hub reads no process.env, but keep stray variables from leaking into a test's config.
     env: { NODE_ENV: 'test' },

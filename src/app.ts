@@ -4,7 +4,7 @@
  * start the hub through `startHub`.
  */
 import 'reflect-metadata';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
@@ -33,6 +33,7 @@ import { mergeNamed, type Job, type RouteContext } from './platform/module.js';
 import type { RouteHandler } from './platform/http/server.js';
 import { buildHubSchema } from './schema.js';
 import { seedDemoCoalition, type DemoSeed } from './seed/demo-coalition.js';
+import { attachClock, type ClockControl } from './platform/db/hub-clock.js';
 
 export interface Hub {
   url: string;
@@ -41,6 +42,10 @@ export interface Hub {
   tokens: TokenService;
   services: Services;
   log: Logger;
+  /** The node:http server (tests observe its events instead of sleeping). */
+  server: Server;
+  /** Hub time (src/platform/clock.ts); moving it is refused unless `config.env` is `test`. */
+  clock: ClockControl;
   /** What the first start seeded (undefined when the database already had data or seeding is off). */
   seeded?: DemoSeed;
   close(): Promise<void>;
@@ -119,9 +124,11 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
   const log = createLogger(config.logLevel, options.logSink);
   const db = await openHubDatabase(config, { log });
   const jobs: Job[] = [];
+  let clock: Awaited<ReturnType<typeof attachClock>> | undefined;
   try {
     const applied = await db.migrate();
     if (applied.length) log.info('migrations applied', { migrations: applied });
+    const hubClock = (clock = await attachClock(config.env, db.sql));
     const tokens = new TokenService(await loadKeyStore(config), config);
     const services = createServices(db, config, tokens);
     const seeded = config.seedDemo ? await seedDemoCoalition(db, services) : undefined;
@@ -215,17 +222,21 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
       tokens,
       services,
       log,
+      server: http.server,
+      clock: hubClock,
       seeded,
       close: () =>
         (closing ??= (async () => {
           for (const job of jobs) await job.stop();
           await http.close();
           await apollo.stop();
+          hubClock.detach();
           await db.close();
         })()),
     };
   } catch (error) {
     for (const job of jobs) await job.stop();
+    clock?.detach();
     await db.close();
     throw error;
   }

@@ -3,8 +3,12 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './platform/db/orm.js';
 import type { Logger } from './platform/logger.js';
 import { hubModuleList } from './modules/index.js';
+import { Migration20261202000001_hub_clock } from '../migrations/Migration20261202000001_hub_clock.js';
 
-export const hubMigrations = () => hubModuleList.flatMap((m) => m.migrations);
+/** The platform's own migrations, which no module owns: the SQL clock every module's statements read. */
+export const platformMigrations = [Migration20261202000001_hub_clock];
+
+export const hubMigrations = () => [...platformMigrations, ...hubModuleList.flatMap((m) => m.migrations)];
 
 export function openHubDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolSize'> & Partial<Pick<Config, 'replicas'>>,

@@ -3,6 +3,7 @@
  * stay index-friendly and keyset pagination by id follows creation order.
  */
 import { randomBytes, randomFillSync } from 'node:crypto';
+import { clock } from './clock.js';
 
 let lastMs = 0;
 let seq = 0;
@@ -21,7 +22,7 @@ function take(n: number): Buffer {
 }
 
 export function newId(): string {
-  let ms = Date.now();
+  let ms = clock.nowMs();
   if (ms <= lastMs) {
     // Same millisecond: bump a 12-bit sequence so ids stay strictly increasing in-process.
     seq = (seq + 1) & 0xfff;

@@ -3,6 +3,7 @@
  * codes: never secrets, tokens or member personal data.
  */
 import type { Config } from '../config.js';
+import { clock } from './clock.js';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
 type Level = Exclude<keyof typeof LEVELS, 'silent'>;
@@ -26,7 +27,7 @@ export function createLogger(
   const write = (lvl: Level, msg: string, fields?: Record<string, unknown>) => {
     if (LEVELS[lvl] < threshold) return;
     sink(
-      JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }, (_k, v) =>
+      JSON.stringify({ time: clock.now().toISOString(), level: lvl, msg, ...base, ...fields }, (_k, v) =>
         typeof v === 'bigint' ? v.toString() : v,
       ),
     );

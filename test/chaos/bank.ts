@@ -37,8 +37,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
-import { cli, ensureBuilt, HubProcess, type HubExit } from './hubs.js';
+import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
+import { cli, ensureBuilt, HubProcess, restartablePort, type HubExit } from './hubs.js';
 import { startPgProxy, type PgProxy } from './pg-proxy.js';
 
 export interface ChaosOptions {
@@ -249,7 +249,7 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
   try {
     // synchronous_commit back on: with it off, an immediate stop can lose commits
     // the client was already told about, which is PostgreSQL's documented trade, not a hub bug.
-    cluster = await startPostgresCluster({ settings: ['synchronous_commit=on'] });
+    cluster = await startPostgresCluster({ settings: ['synchronous_commit=on'], port: await restartablePort() });
     const pgc = cluster;
     const database = 'hub_chaos';
     await withClient(pgc.adminUrl, (c) => c.query(`create database ${database}`));
@@ -281,7 +281,7 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
     const unexpectedExits: HubExit[] = [];
     for (let i = 0; i < o.hubs; i++) {
       hubs.push(
-        new HubProcess(i, await freePort(), hubEnv, (exit) => {
+        new HubProcess(i, await restartablePort(), hubEnv, (exit) => {
           unexpectedExits.push(exit);
           o.log(`hub ${i} exited (${exit.code ?? exit.signal}); its last output:\n    ${exit.tail.join('\n    ')}`);
           violation(

@@ -8,10 +8,13 @@
  * Compiled, not tsx: `kill -9` must hit the hub itself (tsx runs it in a child
  * of its own), startup is ~3x faster than transpiling on the fly, and what runs
  * is what ships. `ensureBuilt()` runs `npm run build` (~6 s here) only when a
- * file under src/ or migrations/ is newer than dist/.
+ * file under src/ or migrations/ is newer than dist/, and fails when the build
+ * fails: what tsc emitted despite errors, or an older dist/, is not the code
+ * under test.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createWriteStream, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -39,15 +42,37 @@ export async function ensureBuilt(log: (line: string) => void): Promise<boolean>
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   try {
     await run(npm, ['run', 'build', '--silent'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
-    log(`built dist/ in ${Date.now() - started} ms (sources were newer)`);
   } catch (error) {
-    // tsc still emits on type errors (someone's work in progress elsewhere in src/): run what it emitted.
-    if (!existsSync(main)) throw error;
-    log(
-      `npm run build reported errors (running what it emitted): ${String((error as { stdout?: string }).stdout ?? error).slice(0, 300)}`,
-    );
+    // tsc emits despite type errors: drop that output, so the next run builds again instead of taking it as fresh.
+    rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
+    const output = (error as { stdout?: string; stderr?: string }).stdout || (error as { stderr?: string }).stderr;
+    throw new Error(`npm run build failed; the chaos test does not run a stale or partial dist/:\n${output ?? error}`, {
+      cause: error,
+    });
   }
+  log(`built dist/ in ${Date.now() - started} ms (sources were newer)`);
   return true;
+}
+
+const canListen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+
+/**
+ * A free port below the ephemeral range (32768-60999 on Linux), for a hub that is killed and started again
+ * on the same port. An ephemeral port (what listen(0) hands out) can, while the hub is down, become the
+ * local port of any outgoing connection on the machine; under the load of other test runs that happened, and
+ * the restarted hub died with EADDRINUSE.
+ */
+export async function restartablePort(): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canListen(port)) return port;
+  }
+  throw new Error('no free port between 20000 and 32000');
 }
 
 /** `node dist/src/cli.js …` with the hub's environment (keys, tokens). */

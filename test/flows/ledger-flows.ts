@@ -14,7 +14,13 @@ import {
   newKey,
   type LedgerHelpers,
 } from '../support/ledger.js';
-import { initTestApp, type TestApp, type TestDriver, type TestPartner } from '../support/test-app.js';
+import {
+  initTestApp,
+  LONG_LIVED_TOKENS,
+  type TestApp,
+  type TestDriver,
+  type TestPartner,
+} from '../support/test-app.js';
 
 export function ledgerFlows(driver: TestDriver) {
   describe(`ledger core flows on ${driver}`, () => {
@@ -23,7 +29,7 @@ export function ledgerFlows(driver: TestDriver) {
     let shop: TestPartner;
     let cafe: TestPartner;
     beforeAll(async () => {
-      app = await initTestApp({ driver });
+      app = await initTestApp({ driver, config: LONG_LIVED_TOKENS }); // expiry moves hub time a day
       ledger = ledgerHelpers(app);
       [shop, cafe] = [await app.createPartner(), await app.createPartner()];
     });
@@ -148,10 +154,12 @@ export function ledgerFlows(driver: TestDriver) {
     });
 
     it('fixed-lifetime lots expire to breakage exactly once', async () => {
-      const currency = await ledger.createCurrency(shop, 'FIXED', 'PT1S');
+      const currency = await ledger.createCurrency(shop, 'FIXED', 'P1D');
       const member = await ledger.enroll(shop);
       await ledger.earnOk(shop, member, 40, { currency: currency.code });
-      await new Promise((r) => setTimeout(r, 1100));
+      await app.advanceClock('23 hours 59 minutes');
+      expect((await ledger.runExpiry()).pointsExpired).toBe('0');
+      await app.advanceClock('1 minute'); // expires_at <= hub time
       const run = await ledger.runExpiry();
       expect(run).toMatchObject({ walletsExpired: 1, pointsExpired: '40' });
       expect((await ledger.runExpiry()).pointsExpired).toBe('0');

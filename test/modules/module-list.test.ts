@@ -1,12 +1,12 @@
 /**
- * The module list (src/modules/index.ts): every migration file is claimed by exactly one module, the applied
+ * The module list (src/modules/index.ts): every migration file is claimed by exactly one module (or the platform), the applied
  * order is the files' name order, and the list's checks refuse a module listed before its dependencies.
  */
 import 'reflect-metadata';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hubModuleList } from '../../src/modules/index.js';
-import { hubMigrations } from '../../src/database.js';
+import { hubMigrations, platformMigrations } from '../../src/database.js';
 import { checkModules, type HubModule } from '../../src/platform/module.js';
 
 const files = readdirSync(new URL('../../migrations', import.meta.url))
@@ -15,8 +15,8 @@ const files = readdirSync(new URL('../../migrations', import.meta.url))
   .sort();
 
 describe('module list', () => {
-  it('claims every file in migrations/ exactly once, and nothing else', () => {
-    const claimed = hubModuleList.flatMap((m) => m.migrations.map((mig) => mig.name));
+  it('claims every file in migrations/ exactly once (a module or the platform), and nothing else', () => {
+    const claimed = [...platformMigrations, ...hubModuleList.flatMap((m) => m.migrations)].map((mig) => mig.name);
     expect([...claimed].sort()).toEqual(files);
     expect(new Set(claimed).size).toBe(claimed.length);
     expect(

@@ -15,7 +15,7 @@ import type { ExchangeRateDirection } from '../generated/graphql.js';
 import { errorCodes, type GraphQLResponse, dataOf } from './graphql-client.js';
 import { CreateCurrency, ledgerHelpers, newKey, type LedgerHelpers } from './ledger.js';
 import { memberHelpers } from './members.js';
-import { initTestApp, type TestApp, type TestPartner } from './test-app.js';
+import { initTestApp, LONG_LIVED_TOKENS, type TestApp, type TestPartner } from './test-app.js';
 
 export const SetExchangeRate = graphql(`
   mutation SetExchangeRate($input: SetExchangeRateInput!) {
@@ -308,14 +308,14 @@ export type ExchangeHelpers = ReturnType<typeof exchangeHelpers>;
 /** Outcome code of a response: 'OK' or the first error code. */
 export const outcome = (r: GraphQLResponse<unknown>): string =>
   r.errors?.length ? (errorCodes(r)[0] ?? 'ERROR') : 'OK';
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The exchange tests' coalition, on a fresh hub: an airline issuing MILES and
  * a hotel (issuing STARS when `stars` is set), both rated against PTS.
  */
 export async function exchangeCoalition(options: { stars?: boolean; dbPoolSize?: number } = {}) {
-  const app = await initTestApp({ config: { dbPoolSize: options.dbPoolSize ?? 10 } });
+  // Long-lived tokens: expiry tests move hub time past lot lifetimes.
+  const app = await initTestApp({ config: { ...LONG_LIVED_TOKENS, dbPoolSize: options.dbPoolSize ?? 10 } });
   const ledger = ledgerHelpers(app);
   const members = memberHelpers(app);
   const ex = exchangeHelpers(app, ledger);

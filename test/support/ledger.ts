@@ -12,7 +12,7 @@ import { afterEach, expect } from 'vitest';
 import { graphql } from '../generated/index.js';
 import { errorCodes, type GraphQLResponse, dataOf } from './graphql-client.js';
 import { EnrollMember } from './operations.js';
-import type { TestApp, TestPartner } from './test-app.js';
+import { reusableToken, type TestApp, type TestPartner } from './test-app.js';
 
 export const EarnPoints = graphql(`
   mutation EarnPoints($input: EarnPointsInput!) {
@@ -303,8 +303,7 @@ export interface Balance {
 
 /** Ledger operations over HTTP for one test app. */
 export function ledgerHelpers(app: TestApp) {
-  let operator: string | undefined;
-  const operatorToken = async () => (operator ??= await app.operatorToken(3600));
+  const operatorToken = reusableToken(app, (ttl) => app.operatorToken(ttl));
 
   /** Enrols a new member at `partner`; returns its hub id. */
   async function enroll(partner: TestPartner, customerId = newKey('cust')): Promise<string> {

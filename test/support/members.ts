@@ -11,7 +11,7 @@ import { graphql } from '../generated/index.js';
 import type { EnrollMemberInput } from '../generated/graphql.js';
 import { GraphQLRequestError, errorCodes, type GraphQLResponse } from './graphql-client.js';
 import { newKey } from './ledger.js';
-import type { TestApp, TestPartner } from './test-app.js';
+import { reusableToken, type TestApp, type TestPartner } from './test-app.js';
 
 export const MemberFields = graphql(`
   fragment MemberFields on Member {
@@ -196,8 +196,7 @@ export const MEMBER_TABLES = ['member', 'member_link', 'member_identifier', 'con
 export const errorField = (res: GraphQLResponse<unknown>): unknown => res.errors?.[0]?.extensions?.field;
 
 export function memberHelpers(app: TestApp) {
-  let operator: string | undefined;
-  const operatorToken = async () => (operator ??= await app.operatorToken(3600));
+  const operatorToken = reusableToken(app, (ttl) => app.operatorToken(ttl));
 
   /** Enrols a customer at `partner` with the given profile; returns the member as the partner sees it. */
   async function enrollFull(partner: TestPartner, input: Partial<EnrollMemberInput> = {}) {

@@ -41,6 +41,8 @@ export interface PostgresClusterOptions {
   bin?: string;
   /** Extra `-c name=value` settings; they override the defaults below (e.g. `synchronous_commit=on`). */
   settings?: string[];
+  /** A fixed port (the chaos test restarts the server and wants one no other socket can take meanwhile). */
+  port?: number;
 }
 
 export class PostgresMissingError extends Error {}
@@ -129,7 +131,7 @@ export async function startPostgresCluster(
   let lastError: unknown;
   // A port found free can be taken before postgres binds it: try a few.
   for (let attempt = 0; attempt < 5; attempt++) {
-    const port = await freePort();
+    const port = opts.port ?? (await freePort());
     const options = [`-p ${port}`, ...settings.map((s) => `-c ${s}`)].join(' ');
     const start = () =>
       exec('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', path.join(dir, 'postgres.log'), '-o', options]);

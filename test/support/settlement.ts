@@ -14,7 +14,7 @@ import { expect } from 'vitest';
 import { graphql } from '../generated/index.js';
 import type { SetPartnerContractInput } from '../generated/graphql.js';
 import { dataOf } from './graphql-client.js';
-import type { TestApp, TestPartner } from './test-app.js';
+import { reusableToken, type TestApp, type TestPartner } from './test-app.js';
 
 export const ContractFields = graphql(`
   fragment ContractFields on PartnerContract {
@@ -317,14 +317,10 @@ export interface ValuationRow {
   created_at: Date;
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Settlement operations over HTTP for one test app. */
 export function settlementHelpers(app: TestApp) {
-  let operator: string | undefined;
-  const operatorToken = async () => (operator ??= await app.operatorToken(3600));
-  let finance: string | undefined;
-  const financeToken = async () => (finance ??= await app.financeToken());
+  const operatorToken = reusableToken(app, (ttl) => app.operatorToken(ttl));
+  const financeToken = reusableToken(app, (ttl) => app.financeToken(undefined, ttl));
 
   type ContractOptions = Partial<Omit<SetPartnerContractInput, 'partnerId'>>;
   const contractInput = (partner: TestPartner | string, o: ContractOptions = {}): SetPartnerContractInput => ({
@@ -334,7 +330,9 @@ export function settlementHelpers(app: TestApp) {
     redemptionPrice: '0.008',
     billingMode: 'POSTPAID',
     period: 'CUSTOM',
-    periodSeconds: 2,
+    // Longer than any test runs (20 s timeout): what a test posts after freshPeriod() stays in that period
+    // however slow the machine is; the helpers below move hub time to a period's end instead of waiting.
+    periodSeconds: 60,
     ...o,
   });
 
@@ -388,22 +386,22 @@ export function settlementHelpers(app: TestApp) {
       token ?? (await financeToken()),
     );
 
-  /** Sleeps until `periodEnd` has passed (plus a margin), so the period can be closed. */
-  async function waitUntil(periodEnd: string | Date, marginMs = 30): Promise<void> {
-    const wait = new Date(periodEnd).getTime() - Date.now() + marginMs;
-    if (wait > 0) await sleep(wait);
+  /** Moves hub time just past `periodEnd` (plus a margin), e.g. so the period can be closed. Never sleeps. */
+  async function advanceTo(periodEnd: string | Date, marginMs = 30): Promise<void> {
+    const gap = new Date(periodEnd).getTime() - app.now().getTime() + marginMs;
+    if (gap > 0) await app.advanceClock(gap);
   }
 
-  /** Waits for the current period to end and closes it; returns the closed statement. */
+  /** Moves hub time past the current period's end and closes it; returns the closed statement. */
   async function closeCurrent(partner: TestPartner) {
     const draft = await statement(partner);
-    await waitUntil(draft.periodEnd);
+    await advanceTo(draft.periodEnd);
     return closeOk(partner, draft.periodStart);
   }
 
-  /** Sleeps until just after the start of the partner's next period (so what follows happens early in a fresh period). */
+  /** Moves hub time just after the start of the partner's next period (what follows happens early in a fresh period). */
   async function freshPeriod(partner: TestPartner) {
-    await waitUntil((await statement(partner)).periodEnd, 20);
+    await advanceTo((await statement(partner)).periodEnd, 20);
   }
 
   /** The valuations the posting statement wrote for these transfers (or all of a partner's), in the order asked. */
@@ -461,7 +459,7 @@ export function settlementHelpers(app: TestApp) {
     close,
     closeOk,
     markPaid,
-    waitUntil,
+    advanceTo,
     closeCurrent,
     freshPeriod,
     valuations,

@@ -8,6 +8,11 @@
  *
  *   const app = await initTestApp();
  *   afterAll(() => app.close());
+ *
+ * Hub time is the test's to move (src/platform/clock.ts): `await
+ * app.advanceClock('2 hours')` moves the process clock and `hub_now()` in SQL
+ * together, instead of sleeping; `app.freezeClock()` stops it, so nothing the
+ * hub measures depends on how fast the test runs; `app.now()` is hub time.
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +28,7 @@ import { generatePrivateJwk } from '../../src/platform/auth/key-store.js';
 import { Role } from '../../src/platform/auth/principal.js';
 import { createGraphQLClient } from './graphql-client.js';
 import { CreatePartner, CreatePartnerCredentials } from './operations.js';
+import { durationMs, type Duration } from './duration.js';
 
 export type TestDriver = 'postgresql' | 'pglite';
 
@@ -61,6 +67,25 @@ async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Token lifetimes for a file that moves hub time by more than 15 minutes: tokens live in hub time too, so
+ * without this the tokens minted at the start expire when the test advances the clock.
+ */
+export const LONG_LIVED_TOKENS = { accessTokenTtlSeconds: 400 * 86_400, memberTokenTtlSeconds: 400 * 86_400 };
+
+/**
+ * A token minted once and reused until hub time nears its expiry, then minted again: helpers that cache an
+ * operator or finance token keep working in files that move the clock.
+ */
+export function reusableToken(app: { now(): Date }, mint: (ttlSeconds: number) => Promise<string>, ttlSeconds = 3600) {
+  let held: { token: string; until: number } | undefined;
+  return async (): Promise<string> => {
+    const now = app.now().getTime();
+    if (!held || held.until <= now) held = { token: await mint(ttlSeconds), until: now + (ttlSeconds - 60) * 1000 };
+    return held.token;
+  };
 }
 
 let partnerCounter = 0;
@@ -110,13 +135,16 @@ export async function initTestApp(options: TestAppOptions = {}) {
 
   const operatorToken = async (ttlSeconds?: number) =>
     (await hub.tokens.sign({ role: Role.OPERATOR, subject: 'operator:test' }, ttlSeconds)).token;
-  const financeToken = async (partnerId?: string) =>
+  const financeToken = async (partnerId?: string, ttlSeconds?: number) =>
     (
-      await hub.tokens.sign({
-        role: Role.FINANCE,
-        subject: partnerId ? `finance:${partnerId}` : 'finance:hub',
-        partnerId,
-      })
+      await hub.tokens.sign(
+        {
+          role: Role.FINANCE,
+          subject: partnerId ? `finance:${partnerId}` : 'finance:hub',
+          partnerId,
+        },
+        ttlSeconds,
+      )
     ).token;
 
   /** POST /oauth/token with a form body (or JSON, or HTTP Basic). */
@@ -202,6 +230,13 @@ export async function initTestApp(options: TestAppOptions = {}) {
     partnerToken,
     createPartner,
     count,
+    /** Hub time (the process's; SQL's `hub_now()` agrees). */
+    now: () => hub.clock.now(),
+    /** Moves hub time forward, in code and SQL: a number of ms or text such as '2 hours', '1500 ms'. */
+    advanceClock: (by: Duration) => hub.clock.advance(durationMs(by)),
+    /** Stops hub time until `resumeClock()` (or the end of the file); `advanceClock` still moves it. */
+    freezeClock: () => hub.clock.freeze(),
+    resumeClock: () => hub.clock.resume(),
     /** Parsed JSON log lines. */
     logEntries: () => logs.map((l) => JSON.parse(l) as Record<string, unknown>),
     async close() {

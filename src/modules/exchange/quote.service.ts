@@ -111,7 +111,7 @@ export class QuoteService {
 
     const [row] = await this.sql.query(
       `insert into exchange_quote (id, member_id, requested_by_partner_id, from_currency, to_currency, amount_in, amount_out, pts_amount, rate, gross_rate, spread, exact_out, out_rate_id, in_rate_id, expires_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now() + make_interval(secs => $15)) returning ${COLUMNS}`,
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, hub_now() + make_interval(secs => $15)) returning ${COLUMNS}`,
       [
         newId(),
         caller.memberId,
@@ -178,7 +178,7 @@ export class QuoteService {
   /** Marks the quote used by `operationId`, or rejects (writing nothing) if it expired or was used. */
   static async claim(tx: SqlClient, quoteId: string, operationId: string): Promise<void> {
     const claimed = await tx.query(
-      `update exchange_quote set used_at = now(), used_by_operation_id = $2 where id = $1 and used_at is null and expires_at > now() returning id`,
+      `update exchange_quote set used_at = hub_now(), used_by_operation_id = $2 where id = $1 and used_at is null and expires_at > hub_now() returning id`,
       [quoteId, operationId],
     );
     if (claimed.length === 1) return;

@@ -16,6 +16,7 @@ import { COALITION_CURRENCY, type CurrencyService } from '../ledger/index.js';
 import { toBig, toDate } from '../../platform/db/values.js';
 import { effectiveFactor, RateDirection, type RateRow } from './exchange.model.js';
 import { ExchangeErrors } from './exchange.exception.js';
+import { clock } from '../../platform/clock.js';
 
 export interface NewRate {
   currency: string;
@@ -76,16 +77,17 @@ export class RateService {
     if (input.increment <= 0n) throw badInput('increment must be greater than zero.', 'increment');
     const currency = await this.currencies.get(input.currency);
     if (currency.kind !== 'BRANDED') throw ExchangeErrors.notBranded(currency.code);
-    if (input.effectiveFrom && input.effectiveFrom.getTime() < Date.now() - BACKDATE_TOLERANCE_MS)
+    if (input.effectiveFrom && input.effectiveFrom.getTime() < clock.nowMs() - BACKDATE_TOLERANCE_MS)
       throw ExchangeErrors.backdated();
 
     return this.sql.transaction(async (tx) => {
       // One rate change at a time, so two changes cannot each pass the arbitrage check and together fail it.
       await tx.query(`select pg_advisory_xact_lock(hashtext('exchange_rate'))`);
       // Never before this moment (after the lock): a start the tolerance let through, or a transaction that waited for the lock, must not rewrite what was already in effect.
-      const [{ at }] = (await tx.query<{ at: unknown }>(`select greatest($1::timestamptz, clock_timestamp()) as at`, [
-        input.effectiveFrom ?? null,
-      ])) as [{ at: unknown }];
+      const [{ at }] = (await tx.query<{ at: unknown }>(
+        `select greatest($1::timestamptz, hub_clock_timestamp()) as at`,
+        [input.effectiveFrom ?? null],
+      )) as [{ at: unknown }];
       const effectiveFrom = toDate(at);
       const candidate: RateRow = {
         id: newId(),
@@ -96,7 +98,7 @@ export class RateService {
         minimumAmount: input.minimumAmount,
         increment: input.increment,
         effectiveFrom,
-        createdAt: new Date(),
+        createdAt: clock.now(),
       };
       await this.checkNoArbitrage(tx, candidate);
       const rows = await tx.query(
@@ -141,7 +143,7 @@ export class RateService {
   /** The version in effect at `at` (now when omitted), or undefined. */
   async at(currency: string, direction: RateDirection, at?: Date | null): Promise<RateRow | undefined> {
     const [row] = await this.sql.query(
-      `select ${COLUMNS} from exchange_rate where currency = $1 and direction = $2 and effective_from <= coalesce($3::timestamptz, now())
+      `select ${COLUMNS} from exchange_rate where currency = $1 and direction = $2 and effective_from <= coalesce($3::timestamptz, hub_now())
         order by effective_from desc limit 1`,
       [currency, direction, at ?? null],
     );

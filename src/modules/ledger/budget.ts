@@ -19,7 +19,7 @@ export interface Budget {
 // The partners' billing budgets (rows exist only for partners with a limit), locked in partner order.
 const BUDGETS_CTE = `b as (select pb.partner_id, pb.remaining, c.issue_price, c.billing_mode
                   from partner_budget pb
-                  join lateral (select issue_price, billing_mode from partner_contract where partner_id = pb.partner_id and effective_from <= now()
+                  join lateral (select issue_price, billing_mode from partner_contract where partner_id = pb.partner_id and effective_from <= hub_now()
                                  order by effective_from desc limit 1) c on true
                  where pb.partner_id = any($2::uuid[]) order by pb.partner_id for update of pb)`;
 const BUDGET_ROWS = `select 'b', partner_id::text, remaining::text, issue_price::text, billing_mode, null from b`;

@@ -40,7 +40,7 @@ export class ExpiryService {
         currency: string;
         amount: string;
       }>(
-        `select id, partner_id, member_id, currency, amount::text as amount from hold where status = 'ACTIVE' and expires_at <= now() order by expires_at limit ${BATCH}`,
+        `select id, partner_id, member_id, currency, amount::text as amount from hold where status = 'ACTIVE' and expires_at <= hub_now() order by expires_at limit ${BATCH}`,
       );
       for (const h of due) {
         const hold = { id: h.id, memberId: h.member_id, currency: h.currency, amount: toBig(h.amount) };
@@ -81,8 +81,8 @@ export class ExpiryService {
       const due = await this.deps.sql.query<{ wallet: string; member_id: string; currency: string }>(
         `select a.id::text as wallet, a.member_id, a.currency from account a join currency c on c.code = a.currency
           where a.kind = 'MEMBER_WALLET' and a.balance > 0 and (
-                (c.expiry_policy = '${ExpiryPolicy.FIXED}' and exists (select 1 from lot l where l.wallet_account_id = a.id and l.remaining > 0 and l.expires_at <= now()))
-             or (c.expiry_policy = '${ExpiryPolicy.INACTIVITY}' and a.last_activity_at <= now() - c.expiry_period))
+                (c.expiry_policy = '${ExpiryPolicy.FIXED}' and exists (select 1 from lot l where l.wallet_account_id = a.id and l.remaining > 0 and l.expires_at <= hub_now()))
+             or (c.expiry_policy = '${ExpiryPolicy.INACTIVITY}' and a.last_activity_at <= hub_now() - c.expiry_period))
           limit ${BATCH}`,
       );
       let progressed = 0;
@@ -113,7 +113,7 @@ export class ExpiryService {
           `select l.id, l.issuer_partner_id, l.remaining::text as remaining
            from lot l join account a on a.id = l.wallet_account_id join currency c on c.code = a.currency
           where l.wallet_account_id = $1 and l.remaining > 0
-            and ((c.expiry_policy = 'FIXED' and l.expires_at <= now()) or (c.expiry_policy = 'INACTIVITY' and a.last_activity_at <= now() - c.expiry_period))
+            and ((c.expiry_policy = 'FIXED' and l.expires_at <= hub_now()) or (c.expiry_policy = 'INACTIVITY' and a.last_activity_at <= hub_now() - c.expiry_period))
           order by l.id`,
           [wallet],
         );

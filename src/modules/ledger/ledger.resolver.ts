@@ -28,6 +28,7 @@ import {
   ReverseTransferInput,
   VoidRedemptionInput,
 } from './ledger.types.js';
+import { clock } from '../../platform/clock.js';
 
 function toResult(outcome: OperationOutcome, memberId?: string, currency?: string): PointsOperationResult {
   return {
@@ -219,7 +220,7 @@ export class LedgerResolver {
     const principal = requireRole(ctx.principal, Role.OPERATOR, Role.FINANCE);
     if (!isHubWide(principal)) throw forbidden('checking ledger invariants');
     const violations = await ctx.services.ledger.checkInvariants();
-    return { ok: violations.length === 0, checkedAt: new Date(), violations };
+    return { ok: violations.length === 0, checkedAt: clock.now(), violations };
   }
 }
 

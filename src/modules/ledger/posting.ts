@@ -71,7 +71,7 @@ const LEDGER_POSTING_CTES = `t as (
   select * from unnest($1::uuid[] || $1::uuid[], $6::bigint[] || $7::bigint[], $13::bigint[])
 ), d as (
   update account a set balance = a.balance + x.delta,
-         last_activity_at = case when x.active then now() else a.last_activity_at end
+         last_activity_at = case when x.active then hub_now() else a.last_activity_at end
     from unnest($14::bigint[], $15::bigint[], $25::boolean[]) x(id, delta, active) where a.id = x.id
 ), s as (
   insert into account_shard (account_id, shard, balance)
@@ -79,7 +79,7 @@ const LEDGER_POSTING_CTES = `t as (
   on conflict (account_id, shard) do update set balance = account_shard.balance + excluded.balance
 ), l as (
   insert into lot (id, wallet_account_id, currency, issuer_partner_id, source_transfer_id, amount, remaining, expires_at)
-  select id, wallet, cur, issuer, src, amt, amt, now() + ttl
+  select id, wallet, cur, issuer, src, amt, amt, hub_now() + ttl
     from unnest($18::uuid[], $19::bigint[], $20::text[], $21::uuid[], $22::uuid[], $23::bigint[], $24::interval[]) x(id, wallet, cur, issuer, src, amt, ttl)
 )`;
 

@@ -24,7 +24,7 @@ import type { EarnRequest } from './earn.service.js';
 // The hot statements of holds, as named prepared statements (sql.ts `prepared`).
 const INSERT_HOLD_SQL = prepared(
   'ledger_insert_hold',
-  `insert into hold (id, operation_id, partner_id, member_id, currency, amount, order_ref, expires_at) values ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(secs => $8))`,
+  `insert into hold (id, operation_id, partner_id, member_id, currency, amount, order_ref, expires_at) values ($1, $2, $3, $4, $5, $6, $7, hub_now() + make_interval(secs => $8))`,
 );
 const HOLD_OF_SQL = prepared(
   'ledger_hold_of',
@@ -33,8 +33,8 @@ const HOLD_OF_SQL = prepared(
 /** The one write that decides a race between a hold's resolutions ($4: capture or void, which need it unexpired). */
 const RESOLVE_HOLD_SQL = prepared(
   'ledger_resolve_hold',
-  `update hold set status = $2, captured_amount = $3, resolved_at = now()
-    where id = $1 and status = 'ACTIVE' and amount >= $3::bigint and (not $4 or expires_at > now()) and ($4 or expires_at <= now())
+  `update hold set status = $2, captured_amount = $3, resolved_at = hub_now()
+    where id = $1 and status = 'ACTIVE' and amount >= $3::bigint and (not $4 or expires_at > hub_now()) and ($4 or expires_at <= hub_now())
     returning id`,
 );
 
@@ -193,7 +193,7 @@ export class RedemptionService {
     const updated = await tx.query(RESOLVE_HOLD_SQL, [holdId, status, captured.toString(), requireUnexpired]);
     if (updated.length === 1) return;
     const [hold] = await tx.query<{ status: HoldStatus; amount: string; expired: boolean }>(
-      `select status, amount::text as amount, expires_at <= now() as expired from hold where id = $1`,
+      `select status, amount::text as amount, expires_at <= hub_now() as expired from hold where id = $1`,
       [holdId],
     );
     if (!hold) throw notFound('Hold');

@@ -5,6 +5,7 @@
  */
 import type { MemberRow, MemberService } from './member.service.js';
 import type { ConsentService } from './consent.service.js';
+import { clock } from '../../platform/clock.js';
 
 const plain = (value: unknown): unknown =>
   JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
@@ -30,7 +31,7 @@ export class MemberExportService {
     for (const [name, section] of this.sections) sections[name] = await section(memberId, member);
     return plain({
       format: 'coalition-hub.member-export.v1',
-      exportedAt: new Date().toISOString(),
+      exportedAt: clock.now().toISOString(),
       member: member && {
         id: member.id,
         createdAt: member.createdAt,

@@ -6,6 +6,7 @@
 import { badInput } from '../../platform/graphql/errors.js';
 import { AppError } from '../../platform/graphql/errors.js';
 import { hasControlCharacter } from '../../platform/text.js';
+import { clock } from '../../platform/clock.js';
 
 export const CONSENT_SCOPES = ['profile', 'contact', 'marketing'] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
@@ -61,7 +62,7 @@ function checkBirthDate(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
   const valid =
-    date && date.toISOString().slice(0, 10) === value && Number(m![1]) >= 1900 && date.getTime() <= Date.now();
+    date && date.toISOString().slice(0, 10) === value && Number(m![1]) >= 1900 && date.getTime() <= clock.nowMs();
   if (!valid) throw badInput('birthDate must be a real past date written YYYY-MM-DD.', 'birthDate');
   return value;
 }

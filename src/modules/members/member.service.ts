@@ -164,7 +164,7 @@ export class MemberService {
         // Fill only what the profile lacks: one brand's enrolment never overwrites another's data.
         await tx.query(
           `update member set display_name = coalesce(display_name, $2), email = coalesce(email, $3), phone = coalesce(phone, $4),
-                  birth_date = coalesce(birth_date, $5::date), locale = coalesce(locale, $6), updated_at = now() where id = $1`,
+                  birth_date = coalesce(birth_date, $5::date), locale = coalesce(locale, $6), updated_at = hub_now() where id = $1`,
           [
             memberId,
             profile.displayName ?? null,
@@ -222,7 +222,7 @@ export class MemberService {
     const p = checkProfile(input);
     const [row] = await this.db.sql.query(
       `update member set display_name = coalesce($2, display_name), email = coalesce($3, email), phone = coalesce($4, phone),
-              birth_date = coalesce($5::date, birth_date), locale = coalesce($6, locale), preferences = coalesce($7::jsonb, preferences), updated_at = now()
+              birth_date = coalesce($5::date, birth_date), locale = coalesce($6, locale), preferences = coalesce($7::jsonb, preferences), updated_at = hub_now()
         where id = $1 and erased_at is null returning ${MEMBER_COLUMNS}`,
       [
         memberId,
@@ -319,7 +319,7 @@ export class MemberService {
     await tx.query(`update member_identifier set member_id = $2 where member_id = $1`, [sourceId, targetId]);
     await tx.query(`update consent_event set member_id = $2 where member_id = $1`, [sourceId, targetId]);
     await tx.query(`update member set merged_into = $2 where merged_into = $1`, [sourceId, targetId]);
-    await tx.query(`update member set merged_into = $2, merged_at = now(), updated_at = now() where id = $1`, [
+    await tx.query(`update member set merged_into = $2, merged_at = hub_now(), updated_at = hub_now() where id = $1`, [
       sourceId,
       targetId,
     ]);
@@ -346,7 +346,7 @@ export class MemberService {
     const erased = await this.db.sql.transaction(async (tx) => {
       const [row] = await tx.query(
         `update member set display_name = null, email = null, phone = null, birth_date = null, locale = null, preferences = '{}'::jsonb,
-                erased_at = coalesce(erased_at, now()), updated_at = now()
+                erased_at = coalesce(erased_at, hub_now()), updated_at = hub_now()
           where id = $1 and merged_into is null returning ${MEMBER_COLUMNS}`,
         [memberId],
       );

@@ -79,7 +79,7 @@ export class TierService {
        )
        select f.root as member_id,
               coalesce(sum(q.points), 0)::text as points
-         from family f left join ${this.activity.relation} q on q.member_id = f.id and q.at > now() - interval '12 months'
+         from family f left join ${this.activity.relation} q on q.member_id = f.id and q.at > hub_now() - interval '12 months'
         group by f.root`,
       [memberIds],
     );

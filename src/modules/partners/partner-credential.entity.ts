@@ -1,6 +1,7 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { OptionalProps } from '@mikro-orm/core';
 import { Partner } from './partner.entity.js';
+import { clock } from '../../platform/clock.js';
 
 /** OAuth2 client credentials of a partner. The secret is kept only as a slow hash. */
 @Entity({ tableName: 'partner_credential' })
@@ -22,8 +23,8 @@ export class PartnerCredential {
   @Property({ type: 'text', nullable: true })
   label?: string | null;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
+  @Property({ type: 'datetime', defaultRaw: 'hub_now()' })
+  createdAt: Date = clock.now();
 
   @Property({ type: 'datetime', nullable: true })
   revokedAt?: Date | null;

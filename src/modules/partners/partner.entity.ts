@@ -1,6 +1,7 @@
 import { Entity, PrimaryKey, Property, Enum } from '@mikro-orm/decorators/legacy';
 import { OptionalProps } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { clock } from '../../platform/clock.js';
 
 export enum PartnerStatus {
   ACTIVE = 'ACTIVE',
@@ -38,11 +39,11 @@ export class Partner {
   @Field(() => String, { description: 'ISO 4217 code of the fiat currency this partner settles in.' })
   settlementCurrency!: string;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  @Property({ type: 'datetime', defaultRaw: 'hub_now()' })
   @Field(() => Date)
-  createdAt: Date = new Date();
+  createdAt: Date = clock.now();
 
-  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
+  @Property({ type: 'datetime', defaultRaw: 'hub_now()', onUpdate: () => clock.now() })
   @Field(() => Date)
-  updatedAt: Date = new Date();
+  updatedAt: Date = clock.now();
 }

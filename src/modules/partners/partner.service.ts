@@ -14,6 +14,7 @@ import { Partner, PartnerStatus } from './partner.entity.js';
 import { PartnerCredential } from './partner-credential.entity.js';
 import { PartnerErrors } from './partner.exception.js';
 import { hasControlCharacter } from '../../platform/text.js';
+import { clock } from '../../platform/clock.js';
 
 const CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const ISO_4217 = new Set(Intl.supportedValuesOf('currency'));
@@ -139,7 +140,7 @@ export class PartnerService {
     const em = this.db.em();
     const credential = await em.findOne(PartnerCredential, { clientId });
     if (!credential) throw notFound('Credentials');
-    credential.revokedAt ??= new Date();
+    credential.revokedAt ??= clock.now();
     await em.flush();
     this.forget();
     return true;

@@ -12,6 +12,7 @@ import { toDate } from '../../platform/db/values.js';
 import { BillingMode, SettlementPeriod, type ContractRow } from './settlement.model.js';
 import { SettlementErrors } from './settlement.exception.js';
 import { hasControlCharacter } from '../../platform/text.js';
+import { clock } from '../../platform/clock.js';
 
 export interface NewContract {
   partnerId: string;
@@ -105,7 +106,7 @@ export async function setCreditLeft(tx: SqlClient, partnerId: string, limit: Dec
     [partnerId],
   )) as [{ exposure: string }];
   const remaining = sub(limit, parseDecimal(exposure)!);
-  await tx.query(`update partner_budget set remaining = $2::numeric, updated_at = now() where partner_id = $1`, [
+  await tx.query(`update partner_budget set remaining = $2::numeric, updated_at = hub_now() where partner_id = $1`, [
     partnerId,
     remaining.units < 0n ? '0' : toString(remaining),
   ]);
@@ -135,7 +136,7 @@ export class ContractService {
     ) {
       throw badInput('periodSeconds must be 1 to 31622400.', 'periodSeconds');
     }
-    if (input.effectiveFrom && input.effectiveFrom.getTime() < Date.now() - BACKDATE_TOLERANCE_MS)
+    if (input.effectiveFrom && input.effectiveFrom.getTime() < clock.nowMs() - BACKDATE_TOLERANCE_MS)
       throw SettlementErrors.backdated();
 
     return this.sql.transaction(async (tx) => {
@@ -155,15 +156,19 @@ export class ContractService {
       }
       const billingChanged =
         !latest || latest.billingMode !== input.billingMode || !sameLimit(latest.creditLimit, limit);
-      if (billingChanged && input.effectiveFrom && input.effectiveFrom.getTime() > Date.now() + BACKDATE_TOLERANCE_MS)
+      if (
+        billingChanged &&
+        input.effectiveFrom &&
+        input.effectiveFrom.getTime() > clock.nowMs() + BACKDATE_TOLERANCE_MS
+      )
         throw SettlementErrors.billingNotImmediate();
       // A version scheduled ahead carries the old billing terms: when it takes effect it would silently undo this change.
-      if (billingChanged && latest && latest.effectiveFrom.getTime() > Date.now())
+      if (billingChanged && latest && latest.effectiveFrom.getTime() > clock.nowMs())
         throw SettlementErrors.billingWhileScheduled(latest.effectiveFrom);
       // Never before this moment (after the lock): a start the tolerance let through, or a transaction that waited for the lock, must not re-price what was already valued.
       const rows = await tx.query(
         `insert into partner_contract (id, partner_id, version, effective_from, settlement_currency, fiat_scale, issue_price, redemption_price, billing_mode, credit_limit, period, period_seconds)
-         select $1, $2, coalesce((select max(version) from partner_contract where partner_id = $2), 0) + 1, greatest($3::timestamptz, clock_timestamp()), $4, $5, $6::numeric, $7::numeric, $8, $9::numeric, $10, $11
+         select $1, $2, coalesce((select max(version) from partner_contract where partner_id = $2), 0) + 1, greatest($3::timestamptz, hub_clock_timestamp()), $4, $5, $6::numeric, $7::numeric, $8, $9::numeric, $10, $11
           where exists (select 1 from partner where id = $2)
          on conflict (partner_id, effective_from) do nothing returning ${COLUMNS}`,
         [
@@ -205,7 +210,7 @@ export class ContractService {
     if (contract.billingMode === BillingMode.PREPAID) {
       const keep = previous?.billingMode === BillingMode.PREPAID;
       await tx.query(
-        `insert into partner_budget (partner_id, remaining) values ($1, 0) on conflict (partner_id) do update set remaining = case when $2 then partner_budget.remaining else 0 end, updated_at = now()`,
+        `insert into partner_budget (partner_id, remaining) values ($1, 0) on conflict (partner_id) do update set remaining = case when $2 then partner_budget.remaining else 0 end, updated_at = hub_now()`,
         [contract.partnerId, keep],
       );
       return;
@@ -228,7 +233,7 @@ export class ContractService {
 
   async inEffect(partnerId: string, at?: Date | null): Promise<ContractRow | undefined> {
     const [row] = await this.sql.query(
-      `select ${COLUMNS} from partner_contract where partner_id = $1 and effective_from <= coalesce($2::timestamptz, now()) order by effective_from desc limit 1`,
+      `select ${COLUMNS} from partner_contract where partner_id = $1 and effective_from <= coalesce($2::timestamptz, hub_now()) order by effective_from desc limit 1`,
       [partnerId, at ?? null],
     );
     return row ? contractFrom(row) : undefined;
@@ -269,7 +274,7 @@ export class ContractService {
         reference,
       ]);
       const [row] = await tx.query<{ remaining: string }>(
-        `update partner_budget set remaining = remaining + $2::numeric, updated_at = now() where partner_id = $1 returning remaining::text as remaining`,
+        `update partner_budget set remaining = remaining + $2::numeric, updated_at = hub_now() where partner_id = $1 returning remaining::text as remaining`,
         [partnerId, toString(value)],
       );
       return parseDecimal(row!.remaining)!;

@@ -19,6 +19,7 @@ import {
   totals,
 } from './statement.service.js';
 import type { Statement } from './settlement.model.js';
+import { clock } from '../../platform/clock.js';
 
 export interface Difference {
   statementId: string | null;
@@ -108,7 +109,7 @@ export class ReconciliationService {
     );
     return {
       ok: differences.length === 0,
-      checkedAt: new Date(),
+      checkedAt: clock.now(),
       statementsChecked: rows.length,
       valuationsChecked: counts?.valuations ?? 0,
       unpricedTransfers: counts?.unpriced ?? 0,

@@ -71,7 +71,7 @@ export const settlementPosting: PostingContributor = {
     from unnest(${p(0)}::uuid[], ${p(1)}::uuid[], ${p(2)}::text[], ${p(3)}::bigint[], ${p(4)}::text[], ${p(5)}::uuid[]) x(tid, pid, kind, points, source, orig)
     left join lateral (
       select id, settlement_currency, issue_price, redemption_price from partner_contract
-       where partner_id = x.pid and effective_from <= now() order by effective_from desc limit 1
+       where partner_id = x.pid and effective_from <= hub_now() order by effective_from desc limit 1
     ) c on x.source <> 'ORIGINAL'
     left join transfer_valuation o on x.source = 'ORIGINAL' and o.transfer_id = x.orig
     cross join lateral (select case x.source when 'ISSUE' then c.issue_price when 'REDEMPTION' then c.redemption_price else o.unit_price end as price) p
@@ -79,7 +79,7 @@ export const settlementPosting: PostingContributor = {
   returning partner_id, kind, amount
 ), b as (
   -- Issuance draws on a billing budget (prepaid funds or postpaid credit); its reversal gives back.
-  update partner_budget pb set remaining = pb.remaining - s.total, updated_at = now()
+  update partner_budget pb set remaining = pb.remaining - s.total, updated_at = hub_now()
     from (select partner_id, sum(amount) as total from v where kind in ('ISSUANCE', 'ISSUANCE_REVERSAL', 'CONVERSION_IN') group by partner_id) s
    where pb.partner_id = s.partner_id
 )`,

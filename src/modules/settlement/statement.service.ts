@@ -25,6 +25,7 @@ import {
   type StatementLine,
 } from './settlement.model.js';
 import { SettlementErrors } from './settlement.exception.js';
+import { clock } from '../../platform/clock.js';
 
 /** Lines due to the hub; the rest are due to the partner. A fee is due to the hub (a credit, negative, reduces it). */
 const ISSUANCE_FAMILY: ReadonlySet<LineKind> = new Set(['ISSUANCE', 'ISSUANCE_REVERSAL', 'CONVERSION_IN', 'FEES']);
@@ -122,7 +123,7 @@ export class StatementService {
   private async period(partnerId: string, at?: Date | null) {
     const first = await this.contracts.first(partnerId);
     if (!first) throw SettlementErrors.noContract();
-    const bounds = periodAt(first.period, first.periodSeconds, at ?? new Date());
+    const bounds = periodAt(first.period, first.periodSeconds, at ?? clock.now());
     return { ...bounds, fiatCurrency: first.settlementCurrency, fiatScale: first.fiatScale };
   }
 
@@ -158,7 +159,7 @@ export class StatementService {
     const p = await this.period(partnerId, at);
     const closed = await this.closed(partnerId, p.start);
     if (closed) return closed;
-    const until = new Date(Math.min(p.end.getTime(), Date.now()));
+    const until = new Date(Math.min(p.end.getTime(), clock.nowMs()));
     const rows = [
       ...(await this.sql.reads.query<LineRow>(LINES_SQL(UNASSIGNED), [partnerId, until])),
       ...(await this.sql.reads.query<LineRow>(FEES_SQL(FEES_UNASSIGNED), [partnerId, until])),
@@ -186,7 +187,7 @@ export class StatementService {
   async close(partnerId: string, periodStart: Date): Promise<Statement> {
     const p = await this.period(partnerId, periodStart);
     if (p.start.getTime() !== periodStart.getTime()) throw SettlementErrors.notPeriodStart();
-    if (p.end.getTime() > Date.now()) throw SettlementErrors.periodNotEnded(p.end);
+    if (p.end.getTime() > clock.nowMs()) throw SettlementErrors.periodNotEnded(p.end);
     const id = newId();
     try {
       await this.sql.transaction(async (tx) => {
@@ -258,7 +259,7 @@ export class StatementService {
   async markPaid(partnerId: string, periodStart: Date, paymentReference: string): Promise<Statement> {
     return this.sql.transaction(async (tx) => {
       const [row] = await tx.query(
-        `update settlement_statement set paid_at = now(), payment_reference = $3 where partner_id = $1 and period_start = $2 and paid_at is null returning ${STATEMENT_COLUMNS}`,
+        `update settlement_statement set paid_at = hub_now(), payment_reference = $3 where partner_id = $1 and period_start = $2 and paid_at is null returning ${STATEMENT_COLUMNS}`,
         [partnerId, periodStart, paymentReference],
       );
       if (!row) {
@@ -282,7 +283,7 @@ export class StatementService {
    */
   private static async restoreCredit(tx: SqlClient, statement: Statement): Promise<void> {
     const [contract] = await tx.query<{ billing_mode: string; credit_limit: string | null }>(
-      `select billing_mode, credit_limit::text as credit_limit from partner_contract where partner_id = $1 and effective_from <= now() order by effective_from desc limit 1`,
+      `select billing_mode, credit_limit::text as credit_limit from partner_contract where partner_id = $1 and effective_from <= hub_now() order by effective_from desc limit 1`,
       [statement.partnerId],
     );
     if (contract?.billing_mode !== BillingMode.POSTPAID || contract.credit_limit == null) return;

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import { randomToken } from '../ids.js';
+import { clock } from '../clock.js';
 
 export const SIGNING_ALG = 'ES256';
 
@@ -27,7 +28,7 @@ export interface KeyStore {
 export async function generatePrivateJwk(): Promise<JWK> {
   const { privateKey } = await generateKeyPair(SIGNING_ALG, { extractable: true });
   const jwk = await exportJWK(privateKey);
-  return { ...jwk, kid: `k-${new Date().toISOString().slice(0, 10)}-${randomToken(6)}`, alg: SIGNING_ALG, use: 'sig' };
+  return { ...jwk, kid: `k-${clock.now().toISOString().slice(0, 10)}-${randomToken(6)}`, alg: SIGNING_ALG, use: 'sig' };
 }
 
 export async function keyStoreFromJwks(privateJwks: JWK[]): Promise<KeyStore> {

@@ -6,6 +6,7 @@
 import { SignJWT, createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { SIGNING_ALG, type KeyStore } from './key-store.js';
 import { Role, type Principal } from './principal.js';
+import { clock } from '../clock.js';
 
 export interface TokenSettings {
   issuer: string;
@@ -59,14 +60,16 @@ export class TokenService {
     if (claims.memberId) payload.mid = claims.memberId;
     if (claims.clientId) payload.cid = claims.clientId;
     if (claims.scopes?.length) payload.scope = claims.scopes.join(' ');
+    // Hub time, not jose's own Date.now(): a test that moves the clock moves issued tokens with it.
+    const now = Math.floor(clock.nowMs() / 1000);
     const token = await new SignJWT(payload)
       .setProtectedHeader({ alg: SIGNING_ALG, kid: this.keys.current.kid, typ: 'at+jwt' })
       .setIssuer(this.settings.issuer)
       .setAudience(this.settings.audience)
       .setSubject(claims.subject)
-      .setIssuedAt()
-      .setNotBefore('0s')
-      .setExpirationTime(`${ttlSeconds}s`)
+      .setIssuedAt(now)
+      .setNotBefore(now)
+      .setExpirationTime(now + ttlSeconds)
       .sign(this.keys.current.privateKey);
     return { token, expiresIn: ttlSeconds };
   }
@@ -79,7 +82,7 @@ export class TokenService {
    */
   async verify(token: string): Promise<Principal> {
     const hit = this.verified.get(token);
-    if (hit && hit.expiresAt > Date.now()) return hit.principal;
+    if (hit && hit.expiresAt > clock.nowMs()) return hit.principal;
     const principal = await this.verifySignature(token);
     if (this.verified.size >= MAX_REMEMBERED) this.verified.delete(this.verified.keys().next().value!);
     this.verified.set(token, { principal, expiresAt: this.expiresAt.get(principal)! });
@@ -97,6 +100,7 @@ export class TokenService {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
         clockTolerance: this.settings.clockSkewSeconds,
+        currentDate: clock.now(),
         requiredClaims: ['exp', 'nbf', 'sub'],
       }));
     } catch {

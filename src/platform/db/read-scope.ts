@@ -4,6 +4,7 @@
  * from another process in the `x-hub-lsn` header. A request runs inside a scope (AsyncLocalStorage), so the
  * SQL layer finds it without every service passing it along.
  */
+import { performance } from 'node:perf_hooks';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ServerResponse } from 'node:http';
 import { Role, type Principal } from '../auth/principal.js';
@@ -63,7 +64,7 @@ export class LastWrites {
     private readonly max = 100_000,
   ) {}
 
-  record(keys: readonly string[], lsn: bigint, now = Date.now()): void {
+  record(keys: readonly string[], lsn: bigint, now = performance.now()): void {
     for (const key of keys) {
       const old = this.entries.get(key);
       this.entries.delete(key);
@@ -73,7 +74,7 @@ export class LastWrites {
   }
 
   /** The highest position any of `keys` wrote at within the TTL, 0 when none. */
-  required(keys: readonly string[], now = Date.now()): bigint {
+  required(keys: readonly string[], now = performance.now()): bigint {
     let lsn = 0n;
     for (const key of keys) {
       const e = this.entries.get(key);

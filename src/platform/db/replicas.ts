@@ -15,6 +15,8 @@
  * - A replica that fails is never the request's failure: the read runs on the primary instead, and a replica
  *   that is unreachable is left alone for `retryMs`.
  */
+// Replica waits and retries run on the machine's monotonic time, not hub time: they are about real lag.
+import { performance } from 'node:perf_hooks';
 import { isDatabaseUnavailable, sqlState, type Queryable, type Sql } from './sql.js';
 import { parseLsn } from './lsn.js';
 import { currentScope, LastWrites, noteWrite, type ReadScope } from './read-scope.js';
@@ -97,8 +99,8 @@ export function withReplicas(
     const code = sqlState(error) ?? (error as Error | undefined)?.name;
     // A query the replica could not answer (a recovery conflict, a bad cast) says nothing about the replica.
     if (!isDatabaseUnavailable(error)) return options.onEvent?.(replica.name, 'read failed', code);
-    const wasUp = replica.downUntil <= Date.now();
-    replica.downUntil = Date.now() + retryMs;
+    const wasUp = replica.downUntil <= performance.now();
+    replica.downUntil = performance.now() + retryMs;
     if (wasUp) options.onEvent?.(replica.name, 'down', code);
   };
 
@@ -120,14 +122,14 @@ export function withReplicas(
       const seen = await replayLsn(replica);
       if (seen === undefined) return false;
       if (seen >= lsn) return true;
-      const left = deadline - Date.now();
+      const left = deadline - performance.now();
       if (left <= 0) return false;
       await sleep(Math.min(pause, left));
     }
   }
 
   async function choose(scope: ReadScope): Promise<Target> {
-    const now = Date.now();
+    const now = performance.now();
     const up = replicas.filter((r) => r.downUntil <= now);
     if (!up.length) return PRIMARY;
     // Least busy first; among equals, take turns.
@@ -208,7 +210,7 @@ export function withReplicas(
       return primary.roundTripCount;
     },
     get replicaStates() {
-      const now = Date.now();
+      const now = performance.now();
       return replicas.map((r) => ({
         name: r.name,
         up: r.downUntil <= now,

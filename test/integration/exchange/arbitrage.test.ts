@@ -77,7 +77,7 @@ describe('2-currency cycles (round trips through PTS)', () => {
     await ex.setRateOk(miles, 'TO_PTS', '0.5', '0', 1, 1);
     // A future FROM_PTS version would meet the current TO_PTS version.
     await ex.refused('ARBITRAGE_CYCLE', () =>
-      ex.setRate(miles, 'FROM_PTS', '2.5', '0', 1, 1, new Date(Date.now() + 3_600_000)),
+      ex.setRate(miles, 'FROM_PTS', '2.5', '0', 1, 1, new Date(app.now().getTime() + 3_600_000)),
     );
     await ex.setRateOk(miles, 'FROM_PTS', '1.5', '0', 1, 1); // 0.75, in effect now
     const res = await ex.refused('ARBITRAGE_CYCLE', () => ex.setRate(miles, 'TO_PTS', '0.8', '0', 1, 1)); // 0.8 × 1.5 = 1.2 now
@@ -86,7 +86,7 @@ describe('2-currency cycles (round trips through PTS)', () => {
     // A TO_PTS version fine with the FROM_PTS rate of now, but not with one already scheduled for later.
     const scheduled = await ex.brand(airline);
     await ex.setRateOk(scheduled, 'FROM_PTS', '1', '0', 1, 1);
-    await ex.setRateOk(scheduled, 'FROM_PTS', '3', '0', 1, 1, new Date(Date.now() + 3_600_000));
+    await ex.setRateOk(scheduled, 'FROM_PTS', '3', '0', 1, 1, new Date(app.now().getTime() + 3_600_000));
     const later = await ex.refused('ARBITRAGE_CYCLE', () => ex.setRate(scheduled, 'TO_PTS', '0.5', '0', 1, 1)); // 0.5 now, 1.5 in an hour
     expect(cycleOf(later)).toMatchObject({ product: '1.5' });
     await ex.setRateOk(scheduled, 'TO_PTS', '0.3', '0', 1, 1);
@@ -126,7 +126,7 @@ describe('3-currency cycles (through cross rates)', () => {
 
     // Same idea when the profitable round trip is on the MILES side of the cycle.
     const res2 = await ex.refused('ARBITRAGE_CYCLE', () =>
-      ex.setRate(miles, 'FROM_PTS', '2.2', '0', 1, 1, new Date(Date.now() + 60_000)),
+      ex.setRate(miles, 'FROM_PTS', '2.2', '0', 1, 1, new Date(app.now().getTime() + 60_000)),
     );
     expect(cycleOf(res2)).toMatchObject({ cycle: ['PTS', miles, 'PTS'], product: '1.1' });
   });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { checkLedgerInvariantsAfterEach, ledgerHelpers, newKey, type LedgerHelpers } from '../../support/ledger.js';
 import { memberHelpers } from '../../support/members.js';
-import { exchangeHelpers, sleep, type ExchangeHelpers } from '../../support/exchange.js';
+import { exchangeHelpers, type ExchangeHelpers } from '../../support/exchange.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 const MAX = 1_000_000;
@@ -24,7 +24,7 @@ let stars: string;
 let member: string;
 let token: string;
 beforeAll(async () => {
-  app = await initTestApp({ config: { quoteTtlSeconds: 2, maxPointsPerOperation: BigInt(MAX) } });
+  app = await initTestApp({ config: { quoteTtlSeconds: 60, maxPointsPerOperation: BigInt(MAX) } });
   ledger = ledgerHelpers(app);
   ex = exchangeHelpers(app, ledger);
   [airline, hotel] = [await app.createPartner(), await app.createPartner()];
@@ -124,9 +124,9 @@ describe('setExchangeRate', () => {
   });
 
   it('backdated, malformed instant, same instant twice, profitable cycle: RATE_BACKDATED, BAD_USER_INPUT, RATE_VERSION_EXISTS, ARBITRAGE_CYCLE', async () => {
-    await ex.refused('RATE_BACKDATED', set({ at: new Date(Date.now() - 60_000) }));
+    await ex.refused('RATE_BACKDATED', set({ at: new Date(app.now().getTime() - 60_000) }));
     await ex.refused('BAD_USER_INPUT', set({ at: 'yesterday' }));
-    const at = new Date(Date.now() + 3_600_000);
+    const at = new Date(app.now().getTime() + 3_600_000);
     await ex.setRateOk(stars, 'TO_PTS', '0.25', '0', 1, 1, at);
     await ex.refused('RATE_VERSION_EXISTS', set({ at }));
     await ex.refused('ARBITRAGE_CYCLE', set({ currency: miles, direction: 'FROM_PTS', rate: '2.1', spread: '0.01' }));
@@ -134,7 +134,7 @@ describe('setExchangeRate', () => {
 
   it('reading rates of an unknown currency: UNKNOWN_CURRENCY; no version at that instant: RATE_UNAVAILABLE', async () => {
     await ex.refused('UNKNOWN_CURRENCY', () => ex.rateAt('NOPE', 'TO_PTS'));
-    await ex.refused('RATE_UNAVAILABLE', () => ex.rateAt(miles, 'TO_PTS', new Date(Date.now() - 86_400_000)));
+    await ex.refused('RATE_UNAVAILABLE', () => ex.rateAt(miles, 'TO_PTS', new Date(app.now().getTime() - 86_400_000)));
   });
 });
 
@@ -154,7 +154,7 @@ describe('quoteExchange', () => {
     await ex.refused('RATE_UNAVAILABLE', quote(bare, 'PTS', 1000));
     await ex.refused('RATE_UNAVAILABLE', quote('PTS', bare, 1000));
     await ex.refused('RATE_UNAVAILABLE', quote(miles, bare, 1000)); // the MILES leg has a rate, the other not
-    await ex.setRateOk(bare, 'FROM_PTS', '2', '0', 1, 1, new Date(Date.now() + 3_600_000));
+    await ex.setRateOk(bare, 'FROM_PTS', '2', '0', 1, 1, new Date(app.now().getTime() + 3_600_000));
     await ex.refused('RATE_UNAVAILABLE', quote('PTS', bare, 1000));
   });
 
@@ -213,7 +213,7 @@ describe('exchangePoints', () => {
     await ex.exchangeOk(freshToken, used.id);
     await ex.refused('QUOTE_ALREADY_USED', () => ex.exchange(freshToken, used.id), true);
 
-    await sleep(new Date(expiring.expiresAt).getTime() - Date.now() + 200);
+    await app.advanceClock(new Date(expiring.expiresAt).getTime() - app.now().getTime()); // expires_at <= hub time
     const key = newKey('ex');
     await ex.refused('QUOTE_EXPIRED', () => ex.exchange(freshToken, expiring.id, key), true);
     await ex.refused('QUOTE_EXPIRED', () => ex.exchange(freshToken, expiring.id, key));

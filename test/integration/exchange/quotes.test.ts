@@ -13,7 +13,6 @@ import {
   expectedQuote,
   factorOf,
   outcome,
-  sleep,
   type ExchangeHelpers,
 } from '../../support/exchange.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
@@ -42,8 +41,9 @@ describe('pricing', () => {
   it('shows amount in and out, the rate after the spread, the exact output and what rounding down kept back', async () => {
     const { member, token } = await memberWith(0);
     const [from] = await ex.rates(miles, 'FROM_PTS');
-    const before = Date.now();
-    const q = await ex.quoteOk(token, 'PTS', miles, 333);
+    await app.freezeClock(); // so the lock's length is exact
+    const before = app.now().getTime();
+    const q = await ex.quoteOk(token, 'PTS', miles, 333).finally(() => app.resumeClock());
     expect(q).toMatchObject({
       memberId: member,
       fromCurrency: 'PTS',
@@ -60,10 +60,8 @@ describe('pricing', () => {
     // The spread is on the rate version the quote names: rate × (1 − spread) is the quote's rate.
     expect(expectedQuote(1n, factorOf(from!.rate, from!.spread)).rate).toBe(q.rate);
     expect(from).toMatchObject({ rate: '1.9', spread: '0.01' });
-    // Locked for the default 60 s.
-    const ttl = new Date(q.expiresAt).getTime() - before;
-    expect(ttl).toBeGreaterThan(55_000);
-    expect(ttl).toBeLessThanOrEqual(61_000);
+    // Locked for the default 60 s of hub time.
+    expect(new Date(q.expiresAt).getTime() - before).toBe(60_000);
     // A quote moves no points.
     expect(await ledger.balance(member, miles)).toEqual({ available: '0', held: '0', owed: '0' });
   });
@@ -205,14 +203,14 @@ describe('locking and single use', () => {
   });
 });
 
-describe('expiry (quoteTtlSeconds: 1)', () => {
+describe('expiry (quoteTtlSeconds: 30)', () => {
   let short: TestApp;
   let sl: LedgerHelpers;
   let sx: ExchangeHelpers;
   let partner: TestPartner;
   let code: string;
   beforeAll(async () => {
-    short = await initTestApp({ config: { quoteTtlSeconds: 1 } });
+    short = await initTestApp({ config: { quoteTtlSeconds: 30 } });
     sl = ledgerHelpers(short);
     sx = exchangeHelpers(short, sl);
     partner = await short.createPartner();
@@ -227,17 +225,18 @@ describe('expiry (quoteTtlSeconds: 1)', () => {
     await sl.earnOk(partner, member, 100);
     const token = await memberHelpers(short).token(partner, member);
     const q = await sx.quoteOk(token, 'PTS', code, 10);
-    expect(new Date(q.expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(1_000);
+    expect(new Date(q.expiresAt).getTime() - short.now().getTime()).toBeLessThanOrEqual(30_000);
     const inTime = await sx.quoteOk(token, 'PTS', code, 20);
     const key = 'in-time-1';
-    const first = await sx.exchangeOk(token, inTime.id, key);
+    await short.advanceClock('29 seconds');
+    const first = await sx.exchangeOk(token, inTime.id, key); // a second before its lock ends
 
-    await sleep(Math.max(0, new Date(q.expiresAt).getTime() - Date.now()) + 300);
+    await short.advanceClock('1 second'); // expires_at <= hub time
     await sx.refused('QUOTE_EXPIRED', () => sx.exchange(token, q.id), true);
     expect(await sl.balance(member)).toMatchObject({ available: '80' });
     expect(await sl.balance(member, code)).toMatchObject({ available: '60' });
 
-    await sleep(Math.max(0, new Date(inTime.expiresAt).getTime() - Date.now()) + 100);
+    await short.advanceClock('10 minutes'); // past the in-time quote's lock too (within the tokens' 15)
     const replay = await sx.exchangeOk(token, inTime.id, key);
     expect(replay).toMatchObject({ operationId: first.operationId, replayed: true, transfer: first.transfer });
   });

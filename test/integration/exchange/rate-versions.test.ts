@@ -9,7 +9,7 @@ import { graphql } from '../../generated/index.js';
 import { errorCodes } from '../../support/graphql-client.js';
 import { checkLedgerInvariantsAfterEach, ledgerHelpers, type LedgerHelpers } from '../../support/ledger.js';
 import { memberHelpers } from '../../support/members.js';
-import { ExchangeRates, exchangeHelpers, sleep, type ExchangeHelpers } from '../../support/exchange.js';
+import { ExchangeRates, exchangeHelpers, type ExchangeHelpers } from '../../support/exchange.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 const MutationFields = graphql(`
@@ -51,7 +51,7 @@ describe('rate versions', () => {
     });
     expect((await ex.rateAt(miles, 'TO_PTS')).data?.exchangeRateAt).toEqual(v1);
 
-    await sleep(20);
+    await app.advanceClock(20);
     const v2 = await ex.setRateOk(miles, 'TO_PTS', '0.45', '0.01', 1000, 1000);
     expect(v2.id).not.toBe(v1.id);
     expect(ms(v2.effectiveFrom)).toBeGreaterThan(ms(v1.effectiveFrom));
@@ -63,9 +63,9 @@ describe('rate versions', () => {
   it('the rate in effect at a past instant is answerable: the version that started at or before it', async () => {
     const miles = await ex.brand(airline);
     const v1 = await ex.setRateOk(miles, 'FROM_PTS', '1.9', '0.01', 1, 1);
-    await sleep(30);
-    const between = new Date();
-    await sleep(30);
+    await app.advanceClock(30);
+    const between = app.now();
+    await app.advanceClock(30);
     const v2 = await ex.setRateOk(miles, 'FROM_PTS', '1.8', '0.01', 1, 1);
 
     const at = async (instant: string | Date) => (await ex.rateAt(miles, 'FROM_PTS', instant)).data?.exchangeRateAt?.id;
@@ -73,7 +73,7 @@ describe('rate versions', () => {
     expect(await at(between)).toBe(v1.id);
     expect(await at(new Date(ms(v2.effectiveFrom) - 1))).toBe(v1.id);
     expect(await at(v2.effectiveFrom)).toBe(v2.id);
-    expect(await at(new Date())).toBe(v2.id);
+    expect(await at(app.now())).toBe(v2.id);
     // Before the first version, no rate was in effect.
     const before = await ex.rateAt(miles, 'FROM_PTS', new Date(ms(v1.effectiveFrom) - 1));
     expect(errorCodes(before)).toEqual(['RATE_UNAVAILABLE']);
@@ -84,7 +84,7 @@ describe('rate versions', () => {
     const member = await ledger.enroll(airline);
     const memberToken = await memberHelpers(app).token(airline, member);
     const now = await ex.setRateOk(miles, 'FROM_PTS', '2', '0', 1, 1);
-    const inAnHour = new Date(Date.now() + 3_600_000);
+    const inAnHour = new Date(app.now().getTime() + 3_600_000);
     const later = await ex.setRateOk(miles, 'FROM_PTS', '1.5', '0', 1, 1, inAnHour);
     expect(ms(later.effectiveFrom)).toBe(inAnHour.getTime());
 
@@ -109,11 +109,11 @@ describe('rate versions', () => {
   it('backdating is refused and writes nothing; the answer for a past instant never changes', async () => {
     const miles = await ex.brand(airline);
     const v1 = await ex.setRateOk(miles, 'TO_PTS', '0.5', '0', 1, 1);
-    await sleep(30);
-    const past = new Date();
-    await sleep(30);
+    await app.advanceClock(30);
+    const past = app.now();
+    await app.advanceClock(30);
     const res = await ex.refused('RATE_BACKDATED', () =>
-      ex.setRate(miles, 'TO_PTS', '0.4', '0', 1, 1, new Date(Date.now() - 3_600_000)),
+      ex.setRate(miles, 'TO_PTS', '0.4', '0', 1, 1, new Date(app.now().getTime() - 3_600_000)),
     );
     expect(res.errors?.[0]?.extensions?.field).toBe('effectiveFrom');
     // Even a start just a moment ago (the kind a client whose clock is a little behind sends) must not rewrite what was in effect.
@@ -125,7 +125,7 @@ describe('rate versions', () => {
 
   it('a second version at the same instant is refused (RATE_VERSION_EXISTS); the first stays as it was', async () => {
     const miles = await ex.brand(airline);
-    const at = new Date(Date.now() + 60_000);
+    const at = new Date(app.now().getTime() + 60_000);
     const first = await ex.setRateOk(miles, 'TO_PTS', '0.5', '0.02', 100, 100, at);
     await ex.refused('RATE_VERSION_EXISTS', () => ex.setRate(miles, 'TO_PTS', '0.25', '0', 100, 100, at));
     expect(await ex.rates(miles)).toEqual([first]);

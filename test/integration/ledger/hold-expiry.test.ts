@@ -1,4 +1,7 @@
-/** Holds past their expiry (database time) cannot be captured or voided; the hub releases them exactly once. */
+/**
+ * Holds past their expiry (database time) cannot be captured or voided; the hub releases them exactly once.
+ * Hub time is moved past a hold's expiry (app.advanceClock), never slept through.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../support/graphql-client.js';
 import { checkLedgerInvariantsAfterEach, GetHold, ledgerHelpers, type LedgerHelpers } from '../../support/ledger.js';
@@ -15,16 +18,16 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 checkLedgerInvariantsAfterEach(() => app);
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe('hold expiry', () => {
   it('an expired hold is refused before the sweep, then released once by runLedgerExpiry', async () => {
     const member = await ledger.enroll(shop);
     await ledger.earnOk(shop, member, 100);
-    const shortHold = (await ledger.authorize(shop, member, 40, { expiresInSeconds: 1 })).data!.authorizeRedemption
+    const shortHold = (await ledger.authorize(shop, member, 40, { expiresInSeconds: 60 })).data!.authorizeRedemption
       .hold!;
-    const longHold = (await ledger.authorize(shop, member, 10)).data!.authorizeRedemption.hold!;
-    await sleep(1200);
+    const longHold = (await ledger.authorize(shop, member, 10)).data!.authorizeRedemption.hold!; // 900 s
+    await app.advanceClock('59 seconds');
+    expect((await ledger.runExpiry()).holdsExpired).toBe(0); // not yet
+    await app.advanceClock('1 second'); // expires_at <= hub time: expired
 
     const before = await ledger.ledgerCounts();
     expect(errorCodes(await ledger.capture(shop, shortHold.id))).toEqual(['HOLD_NOT_ACTIVE']);
@@ -46,8 +49,8 @@ describe('hold expiry', () => {
   it('concurrent sweeps release a hold once', async () => {
     const member = await ledger.enroll(shop);
     await ledger.earnOk(shop, member, 30);
-    for (let i = 0; i < 3; i++) await ledger.authorize(shop, member, 10, { expiresInSeconds: 1 });
-    await sleep(1200);
+    for (let i = 0; i < 3; i++) await ledger.authorize(shop, member, 10, { expiresInSeconds: 60 });
+    await app.advanceClock('61 seconds');
     const runs = await Promise.all([ledger.runExpiry(), ledger.runExpiry(), ledger.runExpiry()]);
     expect(runs.reduce((s, r) => s + r.holdsExpired, 0)).toBe(3);
     expect(await ledger.balance(member)).toEqual({ available: '30', held: '0', owed: '0' });
@@ -56,9 +59,10 @@ describe('hold expiry', () => {
   it('a hold captured before its expiry is not touched by the sweep', async () => {
     const member = await ledger.enroll(shop);
     await ledger.earnOk(shop, member, 30);
-    const hold = (await ledger.authorize(shop, member, 20, { expiresInSeconds: 1 })).data!.authorizeRedemption.hold!;
-    await ledger.capture(shop, hold.id, 5);
-    await sleep(1100);
+    const hold = (await ledger.authorize(shop, member, 20, { expiresInSeconds: 60 })).data!.authorizeRedemption.hold!;
+    await app.advanceClock('59 seconds');
+    expect((await ledger.capture(shop, hold.id, 5)).errors).toBeUndefined(); // one second before it expires
+    await app.advanceClock('2 seconds');
     expect((await ledger.runExpiry()).holdsExpired).toBe(0);
     expect((await app.gqlOk(GetHold, { id: hold.id }, shop.token)).hold).toMatchObject({
       status: 'CAPTURED',

@@ -93,11 +93,12 @@ describe('tier', () => {
     await ledger.earnOk(b, id, 20);
     expect((await tier(id)).qualifyingPoints).toBe('320');
     // Move the first earn back in time (the tier reads database time).
-    await app.hub.db.sql.query(`update transfer set created_at = now() - interval '12 months 1 day' where id = $1`, [
-      old.transfer.id,
-    ]);
+    await app.hub.db.sql.query(
+      `update transfer set created_at = hub_now() - interval '12 months 1 day' where id = $1`,
+      [old.transfer.id],
+    );
     expect(await tier(id)).toEqual(status('BRONZE', 20, 'SILVER', 80));
-    await app.hub.db.sql.query(`update transfer set created_at = now() - interval '11 months' where id = $1`, [
+    await app.hub.db.sql.query(`update transfer set created_at = hub_now() - interval '11 months' where id = $1`, [
       old.transfer.id,
     ]);
     expect((await tier(id)).qualifyingPoints).toBe('320');

@@ -11,7 +11,8 @@
  *   - at the end, every ledger invariant holds.
  *
  * A small seeded generator (mulberry32); the seed is in the test names and
- * failures. HOSTILE_SEED=<n> replays one, HOSTILE_SEED=random explores, and
+ * failures (and printed with the replay command when a test fails).
+ * SEED=<n> (or HOSTILE_SEED=<n>) replays one, SEED=random explores, and
  * HOSTILE_RUNS raises the runs per mutation (default 14).
  * Destructive mutations only ever get ids that name nothing (or throwaway rows),
  * so a valid-looking value cannot erase the fixture.
@@ -21,10 +22,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLResponse } from '../../support/graphql-client.js';
 import { newKey } from '../../support/ledger.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
+import { testSeed } from '../../support/seed.js';
 
-// Fixed by default so `npm test` is repeatable; HOSTILE_SEED=random explores a new corner each run.
-const SEED =
-  process.env.HOSTILE_SEED === 'random' ? Date.now() % 1_000_000 : Number(process.env.HOSTILE_SEED ?? 20_261_123);
+// Fixed by default so `npm test` is repeatable; SEED=random (or HOSTILE_SEED=random) explores a new corner
+// each run, SEED=<n> replays one; the seed is printed when a test fails.
+const SEED = testSeed({ variable: 'HOSTILE_SEED', fixed: 20_261_123 });
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 14);
 
 // ---------------------------------------------------------------- generator

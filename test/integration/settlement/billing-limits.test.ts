@@ -19,13 +19,13 @@ import {
 import { memberHelpers } from '../../support/members.js';
 import { exchangeHelpers } from '../../support/exchange.js';
 import { settlementHelpers, type SettlementHelpers } from '../../support/settlement.js';
-import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
+import { initTestApp, LONG_LIVED_TOKENS, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 let app: TestApp;
 let ledger: LedgerHelpers;
 let st: SettlementHelpers;
 beforeAll(async () => {
-  app = await initTestApp();
+  app = await initTestApp({ config: LONG_LIVED_TOKENS }); // periods are closed by moving hub time
   ledger = ledgerHelpers(app);
   st = settlementHelpers(app);
 });

@@ -11,14 +11,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../support/graphql-client.js';
 import { checkLedgerInvariantsAfterEach, ledgerHelpers, type LedgerHelpers } from '../../support/ledger.js';
-import { expectValuation, settlementHelpers, sleep, type SettlementHelpers } from '../../support/settlement.js';
-import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
+import { expectValuation, settlementHelpers, type SettlementHelpers } from '../../support/settlement.js';
+import { initTestApp, LONG_LIVED_TOKENS, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 let app: TestApp;
 let ledger: LedgerHelpers;
 let st: SettlementHelpers;
 beforeAll(async () => {
-  app = await initTestApp();
+  app = await initTestApp({ config: LONG_LIVED_TOKENS }); // periods are closed by moving hub time
   ledger = ledgerHelpers(app);
   st = settlementHelpers(app);
 });
@@ -37,7 +37,7 @@ describe('versions', () => {
     ];
     for (const c of cases) {
       const partner = await app.createPartner();
-      const before = Date.now();
+      const before = app.now().getTime();
       const v1 = await st.contractOk(partner, {
         settlementCurrency: c.currency,
         issuePrice: '0.012345678901',
@@ -62,7 +62,7 @@ describe('versions', () => {
         periodSeconds: null,
       });
       expect(ms(v1.effectiveFrom)).toBeGreaterThanOrEqual(before - 5);
-      expect(ms(v1.effectiveFrom)).toBeLessThanOrEqual(Date.now() + 5);
+      expect(ms(v1.effectiveFrom)).toBeLessThanOrEqual(app.now().getTime() + 5);
       expect(await st.contracts(partner)).toEqual([v1]);
     }
   });
@@ -77,7 +77,7 @@ describe('versions', () => {
     const partner = await app.createPartner();
     const member = await ledger.enroll(partner);
     const v1 = await st.contractOk(partner, { issuePrice: '0.01', redemptionPrice: '0.008' });
-    const switchAt = new Date(Date.now() + 1200);
+    const switchAt = new Date(app.now().getTime() + 1200);
     const v2 = await st.contractOk(partner, {
       issuePrice: '0.0125',
       redemptionPrice: '0.009',
@@ -92,7 +92,7 @@ describe('versions', () => {
     expect(await st.contracts(partner)).toEqual([v2, v1]);
 
     const before = await ledger.earnOk(partner, member, 100);
-    await st.waitUntil(switchAt, 20);
+    await st.advanceTo(switchAt, 20);
     const after = await ledger.earnOk(partner, member, 100);
     const [vb, va] = await st.valuations([before.transfer.id, after.transfer.id]);
     expectValuation(vb, { kind: 'ISSUANCE', points: 100, unitPrice: '0.01', contractId: v1.id, partnerId: partner.id });
@@ -111,12 +111,12 @@ describe('versions', () => {
     const partner = await app.createPartner();
     const member = await ledger.enroll(partner);
     const v1 = await st.contractOk(partner, { issuePrice: '0.01' });
-    await sleep(50);
+    await app.advanceClock(50);
     const earn = await ledger.earnOk(partner, member, 10);
     const [valuation] = await st.valuations([earn.transfer.id]);
-    await sleep(50);
+    await app.advanceClock(50);
     // A start a little in the past (within any clock-skew tolerance) must not re-price what already happened.
-    const written = Date.now();
+    const written = app.now().getTime();
     const res = await st.setContract(partner, {
       issuePrice: '0.02',
       effectiveFrom: new Date(written - 1000).toISOString(),
@@ -186,7 +186,7 @@ describe('bad input: stable codes, nothing written', () => {
   it('the same instant twice → CONTRACT_VERSION_EXISTS', async () => {
     const partner = await app.createPartner();
     await st.contractOk(partner);
-    const at = new Date(Date.now() + 60_000).toISOString();
+    const at = new Date(app.now().getTime() + 60_000).toISOString();
     await st.contractOk(partner, { issuePrice: '0.02', effectiveFrom: at });
     await refused('CONTRACT_VERSION_EXISTS', 'effectiveFrom', { issuePrice: '0.03', effectiveFrom: at }, partner);
   });
@@ -197,12 +197,12 @@ describe('bad input: stable codes, nothing written', () => {
     await refused(
       'CONTRACT_BACKDATED',
       'effectiveFrom',
-      { issuePrice: '0.02', effectiveFrom: new Date(Date.now() - 3_600_000).toISOString() },
+      { issuePrice: '0.02', effectiveFrom: new Date(app.now().getTime() - 3_600_000).toISOString() },
       partner,
     );
     // Also for a partner's very first version.
     await refused('CONTRACT_BACKDATED', 'effectiveFrom', {
-      effectiveFrom: new Date(Date.now() - 60_000).toISOString(),
+      effectiveFrom: new Date(app.now().getTime() - 60_000).toISOString(),
     });
   });
 
@@ -235,13 +235,17 @@ describe('bad input: stable codes, nothing written', () => {
     await refused(
       'BILLING_CHANGE_NOT_IMMEDIATE',
       'effectiveFrom',
-      { billingMode: 'PREPAID', effectiveFrom: new Date(Date.now() + 60_000).toISOString() },
+      { billingMode: 'PREPAID', effectiveFrom: new Date(app.now().getTime() + 60_000).toISOString() },
       partner,
     );
     await refused(
       'BILLING_CHANGE_NOT_IMMEDIATE',
       'effectiveFrom',
-      { billingMode: 'POSTPAID', creditLimit: '10', effectiveFrom: new Date(Date.now() + 60_000).toISOString() },
+      {
+        billingMode: 'POSTPAID',
+        creditLimit: '10',
+        effectiveFrom: new Date(app.now().getTime() + 60_000).toISOString(),
+      },
       partner,
     );
   });
@@ -250,7 +254,7 @@ describe('bad input: stable codes, nothing written', () => {
     const partner = await app.createPartner();
     const member = await ledger.enroll(partner);
     await st.contractOk(partner, { billingMode: 'POSTPAID', creditLimit: '10' });
-    const at = new Date(Date.now() + 1500);
+    const at = new Date(app.now().getTime() + 1500);
     await st.contractOk(partner, {
       billingMode: 'POSTPAID',
       creditLimit: '10',
@@ -266,7 +270,7 @@ describe('bad input: stable codes, nothing written', () => {
     );
     // A price change alone is fine; once the scheduled version is in effect, billing can change again — and stays changed.
     await st.contractOk(partner, { billingMode: 'POSTPAID', creditLimit: '10', issuePrice: '0.015' });
-    await st.waitUntil(at, 20);
+    await st.advanceTo(at, 20);
     await st.contractOk(partner, { billingMode: 'PREPAID', issuePrice: '0.02' });
     await st.topUpOk(partner, '5');
     expect(errorCodes(await ledger.earn(partner, member, 400))).toEqual(['PREPAID_FUNDS_EXHAUSTED']); // 400 × 0.02 = 8 > 5

@@ -17,13 +17,13 @@ import {
   settlementHelpers,
   type SettlementHelpers,
 } from '../../support/settlement.js';
-import { initTestApp, type TestApp } from '../../support/test-app.js';
+import { initTestApp, LONG_LIVED_TOKENS, type TestApp } from '../../support/test-app.js';
 
 let app: TestApp;
 let ledger: LedgerHelpers;
 let st: SettlementHelpers;
 beforeAll(async () => {
-  app = await initTestApp();
+  app = await initTestApp({ config: LONG_LIVED_TOKENS }); // periods are closed by moving hub time
   ledger = ledgerHelpers(app);
   st = settlementHelpers(app);
 });
@@ -37,7 +37,7 @@ const fieldOf = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.
 describe('the FEES line', () => {
   it('a fee and a credit appear in the live draft with exact totals, rounded once half-even; closing binds them; a fee recorded later falls into the next period', async () => {
     const shop = await app.createPartner();
-    await st.contractOk(shop, { issuePrice: '0.0125', redemptionPrice: '0', periodSeconds: 3 });
+    await st.contractOk(shop, { issuePrice: '0.0125', redemptionPrice: '0', periodSeconds: 90 });
     const member = await ledger.enroll(shop);
     await st.freshPeriod(shop);
 

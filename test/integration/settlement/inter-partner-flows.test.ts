@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, GraphQLRequestError, dataOf } from '../../support/graphql-client.js';
 import { checkLedgerInvariantsAfterEach, ledgerHelpers, type LedgerHelpers } from '../../support/ledger.js';
 import { memberHelpers } from '../../support/members.js';
-import { InterPartnerFlows, settlementHelpers, sleep, type SettlementHelpers } from '../../support/settlement.js';
+import { InterPartnerFlows, settlementHelpers, type SettlementHelpers } from '../../support/settlement.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 let app: TestApp;
@@ -36,12 +36,12 @@ beforeAll(async () => {
   await ledger.link(b, member);
   await ledger.link(c, member);
 
-  from = new Date().toISOString();
+  from = app.now().toISOString();
   await ledger.earnOk(a, member, 50); // the older lot: redeemed first
-  await sleep(5);
+  await app.advanceClock(5);
   await ledger.earnOk(c, member, 50);
-  await sleep(5);
-  beforeRedemptions = new Date().toISOString();
+  await app.advanceClock(5);
+  beforeRedemptions = app.now().toISOString();
   const redeem = await ledger.redeem(b, member, 80); // 50 of A's lot, 30 of C's
   if (redeem.errors?.length) throw new GraphQLRequestError(redeem);
   const back = await ledger.reverse(b, redeem.data!.redeemPoints.transfer.id, 10); // back to the lot that expires last: C's
@@ -49,8 +49,8 @@ beforeAll(async () => {
   const hold = (await ledger.authorize(c, member, 5)).data!.authorizeRedemption.hold!;
   const captured = await ledger.capture(c, hold.id); // C's own points redeemed at C
   if (captured.errors?.length) throw new GraphQLRequestError(captured);
-  await sleep(5);
-  to = new Date().toISOString();
+  await app.advanceClock(5);
+  to = app.now().toISOString();
 });
 afterAll(() => app?.close());
 checkLedgerInvariantsAfterEach(() => app);
@@ -104,7 +104,7 @@ describe('interPartnerFlows', () => {
   it('the window is [from, to): issuance alone is no flow, and a later window is empty', async () => {
     const finance = await app.financeToken();
     expect(await flows(finance, { from, to: beforeRedemptions })).toEqual([]);
-    expect(await flows(finance, { from: to, to: new Date(Date.now() + 60_000).toISOString() })).toEqual([]);
+    expect(await flows(finance, { from: to, to: new Date(app.now().getTime() + 60_000).toISOString() })).toEqual([]);
     expect(errorCodes(await app.gql(InterPartnerFlows, { from: to, to: from }, finance))).toEqual(['BAD_USER_INPUT']);
   });
 

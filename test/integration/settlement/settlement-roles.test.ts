@@ -19,7 +19,7 @@ import {
   settlementHelpers,
   type SettlementHelpers,
 } from '../../support/settlement.js';
-import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
+import { initTestApp, LONG_LIVED_TOKENS, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 let app: TestApp;
 let ledger: LedgerHelpers;
@@ -28,7 +28,7 @@ let a: TestPartner;
 let b: TestPartner;
 let tokens: Record<'operator' | 'finance' | 'financeA' | 'financeB' | 'partnerA' | 'partnerB' | 'member', string>;
 beforeAll(async () => {
-  app = await initTestApp();
+  app = await initTestApp({ config: LONG_LIVED_TOKENS }); // periods are closed by moving hub time
   ledger = ledgerHelpers(app);
   st = settlementHelpers(app);
   [a, b] = [await app.createPartner(), await app.createPartner()];
@@ -139,7 +139,7 @@ describe('writing', () => {
 
   it("closing and paying A's period: hub-wide finance or A's finance; A itself, B, B's finance and members are refused, nothing written", async () => {
     const open = await st.statement(a);
-    await st.waitUntil(open.periodEnd);
+    await st.advanceTo(open.periodEnd);
     const ref = open.periodStart;
     const before = await st.counts();
     for (const who of ['partnerA', 'partnerB', 'financeB', 'member'] as Who[]) {

@@ -24,13 +24,13 @@ import {
   type Priced,
   type SettlementHelpers,
 } from '../../support/settlement.js';
-import { initTestApp, type TestApp } from '../../support/test-app.js';
+import { initTestApp, LONG_LIVED_TOKENS, type TestApp } from '../../support/test-app.js';
 
 let app: TestApp;
 let ledger: LedgerHelpers;
 let st: SettlementHelpers;
 beforeAll(async () => {
-  app = await initTestApp();
+  app = await initTestApp({ config: LONG_LIVED_TOKENS }); // periods are closed by moving hub time
   ledger = ledgerHelpers(app);
   st = settlementHelpers(app);
 });
@@ -74,7 +74,7 @@ describe('lines, dues and the net', () => {
     const shop = await app.createPartner();
     const I = '0.0125';
     const R = '0.0071';
-    await st.contractOk(shop, { issuePrice: I, redemptionPrice: R, periodSeconds: 3 });
+    await st.contractOk(shop, { issuePrice: I, redemptionPrice: R, periodSeconds: 90 });
     const ex = exchangeHelpers(app, ledger);
     const miles = await ex.brand(shop);
     await ex.setRateOk(miles, 'TO_PTS', '0.5', '0', 1, 1);
@@ -226,7 +226,7 @@ describe('the live draft', () => {
     const shop = await app.createPartner();
     await st.contractOk(shop, { issuePrice: '0.01', redemptionPrice: '0.005', period: 'DAILY', periodSeconds: null });
     const empty = await st.statement(shop);
-    const dayStart = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
+    const dayStart = new Date(Math.floor(app.now().getTime() / 86_400_000) * 86_400_000);
     expect(empty).toMatchObject({
       id: null,
       status: 'DRAFT',
@@ -342,7 +342,7 @@ describe('closing', () => {
     ).toEqual(['BAD_USER_INPUT']);
     expect(await writes()).toEqual(before);
 
-    await st.waitUntil(open.periodEnd);
+    await st.advanceTo(open.periodEnd);
     const closed = dataOf(await st.close(shop, open.periodStart)).closeSettlementPeriod;
     before = await writes();
     expect(errorCodes(await st.close(shop, open.periodStart))).toEqual(['PERIOD_ALREADY_CLOSED']);
@@ -356,7 +356,7 @@ describe('closing', () => {
     const member = await ledger.enroll(shop);
     await ledger.earnOk(shop, member, 10);
     const open = await st.statement(shop);
-    await st.waitUntil(open.periodEnd);
+    await st.advanceTo(open.periodEnd);
     const results = await Promise.all([1, 2, 3].map(() => st.close(shop, open.periodStart)));
     expect(results.map((r) => (r.errors?.length ? errorCodes(r)[0] : 'OK')).sort()).toEqual([
       'OK',
@@ -387,7 +387,7 @@ describe('payment', () => {
       paymentReference: null,
     });
 
-    await st.waitUntil(open.periodEnd);
+    await st.advanceTo(open.periodEnd);
     const closed = dataOf(await st.close(shop, open.periodStart)).closeSettlementPeriod;
     before = await writes();
     expect(errorCodes(await st.markPaid(shop, open.periodStart, '   '))).toEqual(['BAD_USER_INPUT']);

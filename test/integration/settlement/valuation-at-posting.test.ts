@@ -18,7 +18,7 @@ import {
   type Priced,
   type SettlementHelpers,
 } from '../../support/settlement.js';
-import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
+import { initTestApp, LONG_LIVED_TOKENS, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 let app: TestApp;
 let ledger: LedgerHelpers;
@@ -26,7 +26,7 @@ let members: MemberHelpers;
 let ex: ExchangeHelpers;
 let st: SettlementHelpers;
 beforeAll(async () => {
-  app = await initTestApp();
+  app = await initTestApp({ config: LONG_LIVED_TOKENS }); // periods are closed by moving hub time
   ledger = ledgerHelpers(app);
   members = memberHelpers(app);
   ex = exchangeHelpers(app, ledger);
@@ -168,20 +168,20 @@ describe('contract versions over time', () => {
   it('a version switch inside a period prices earns before and after differently, and the statement sums exactly', async () => {
     const partner = await app.createPartner();
     const member = await ledger.enroll(partner);
-    const v1 = await st.contractOk(partner, { issuePrice: '0.0105', redemptionPrice: '0.0071', periodSeconds: 3 });
+    const v1 = await st.contractOk(partner, { issuePrice: '0.0105', redemptionPrice: '0.0071', periodSeconds: 90 });
     await st.freshPeriod(partner);
-    const switchAt = new Date(Date.now() + 900);
+    const switchAt = new Date(app.now().getTime() + 30_000); // hub time moves there after the first postings
     const v2 = await st.contractOk(partner, {
       issuePrice: '0.0115',
       redemptionPrice: '0.0069',
-      periodSeconds: 3,
+      periodSeconds: 90,
       effectiveFrom: switchAt.toISOString(),
     });
 
     const e1 = await ledger.earnOk(partner, member, 333);
     const e2 = await ledger.earnOk(partner, member, 7);
     const r1 = dataOf(await ledger.redeem(partner, member, 101)).redeemPoints;
-    await st.waitUntil(switchAt, 10);
+    await st.advanceTo(switchAt, 10);
     const e3 = await ledger.earnOk(partner, member, 333);
     const r2 = dataOf(await ledger.redeem(partner, member, 51)).redeemPoints;
     const x1 = dataOf(await ledger.reverse(partner, e1.transfer.id, 99)).reverseTransfer; // an earn priced under v1, reversed under v2
@@ -276,7 +276,7 @@ describe('contract versions over time', () => {
       issuePrice: '8',
       redemptionPrice: '5',
       creditLimit: '2000',
-      effectiveFrom: new Date(Date.now() + 60_000).toISOString(),
+      effectiveFrom: new Date(app.now().getTime() + 60_000).toISOString(),
     });
 
     expect(await st.partnerValuations(partner.id)).toEqual(before.valuations);

@@ -3,6 +3,8 @@
  * continuously. In-process: with N hub processes behind a balancer, a partner's
  * sustained budget is up to N times the configured rate.
  */
+import { clock } from '../../clock.js';
+
 export interface BucketSettings {
   capacity: number;
   refillPerSecond: number;
@@ -20,13 +22,18 @@ export class TokenBuckets {
 
   constructor(
     private readonly settings: BucketSettings,
-    private readonly now: () => number = () => performance.now(),
+    // Hub time: a test refills a bucket by moving the clock, so what it counts does not depend on its speed.
+    private readonly now: () => number = () => clock.nowMs(),
   ) {}
 
   take(key: string, cost: number): Take {
     const t = this.now();
     const b = this.buckets.get(key) ?? { tokens: this.settings.capacity, at: t };
-    b.tokens = Math.min(this.settings.capacity, b.tokens + ((t - b.at) / 1000) * this.settings.refillPerSecond);
+    // Wall time can step back (NTP); a bucket never loses tokens to that.
+    b.tokens = Math.min(
+      this.settings.capacity,
+      b.tokens + (Math.max(0, t - b.at) / 1000) * this.settings.refillPerSecond,
+    );
     b.at = t;
     this.buckets.set(key, b);
     if (cost > b.tokens) {

@@ -5,8 +5,9 @@
  * held, owed); after every step the hub's balances must equal the model's,
  * and every answer (success or error code) must be the one the model expects.
  *
- * Seeded PRNG: set LEDGER_MODEL_SEED to replay a failing run; the seed is in
- * every failure message.
+ * Seeded PRNG, random by default: `SEED=<n> npx vitest run <this file>` (or
+ * LEDGER_MODEL_SEED) replays a failing run; the seed is in every failure
+ * message and printed with the replay command when the test fails.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../../generated/index.js';
@@ -20,9 +21,10 @@ import {
   type LedgerHelpers,
 } from '../../../support/ledger.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../../support/test-app.js';
+import { testSeed } from '../../../support/seed.js';
 
 const STEPS = 200;
-const SEED = Number(process.env.LEDGER_MODEL_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const SEED = testSeed({ variable: 'LEDGER_MODEL_SEED' });
 
 const ModelBalances = graphql(`
   query ModelBalances($a: MemberRefInput!, $b: MemberRefInput!, $c: MemberRefInput!) {
