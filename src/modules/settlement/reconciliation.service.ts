@@ -152,7 +152,7 @@ export class ReconciliationService {
     dec('netExact', stored.netExact, again.netExact);
     dec('netRounded', stored.netRounded, again.netRounded);
     diff('transferCount', String(stored.transferCount), String(again.transferCount));
-    diff('digest', stored.digest, digest);
+    diff('digest', stored.digest ?? '', digest);
     return out;
   }
 }

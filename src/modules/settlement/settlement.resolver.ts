@@ -1,5 +1,5 @@
 /** Settlement over GraphQL: contracts and fees (operator), statements, payments, reconciliation and flows (finance). */
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../platform/graphql/context.js';
 import { isHubWide, requireRole } from '../../platform/auth/guards.js';
 import { Role } from '../../platform/auth/principal.js';
@@ -173,5 +173,21 @@ export class SettlementResolver {
       redeemerFiat: r.redeemerFiat && (!own || r.redeemerPartnerId === own) ? toString(r.redeemerFiat) : null,
       redeemerCurrency: !own || r.redeemerPartnerId === own ? r.redeemerCurrency : null,
     }));
+  }
+}
+
+/** A statement's fields that cost a read of their own. */
+@Resolver(() => SettlementStatement)
+export class SettlementStatementResolver {
+  /** A closed statement's digest is stored; a draft's reads every transfer it covers, so only when asked. */
+  @FieldResolver(() => String)
+  async digest(@Root() s: SettlementStatement, @Ctx() ctx: HubContext): Promise<string> {
+    if (s.digest != null) return s.digest;
+    return ctx.services.settlement.statements.digestOf({
+      partnerId: s.partnerId,
+      periodEnd: s.periodEnd,
+      draftUntil: s.draftUntil,
+      digest: null,
+    });
   }
 }

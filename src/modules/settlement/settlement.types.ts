@@ -122,7 +122,10 @@ export class SettlementStatement {
     description:
       'SHA-256 over the covered transfers (id:amount, sorted); fixed when closed. Fees are not in it: closing binds them to the statement.',
   })
-  digest!: string;
+  digest!: string | null;
+
+  /** A draft's cut-off, for its digest computed on request (not a GraphQL field). */
+  draftUntil?: Date;
 
   @Field(() => Date, { nullable: true })
   closedAt!: Date | null;
