@@ -10,6 +10,8 @@ import { SettlementResolver, SettlementStatementResolver } from './settlement.re
 import { createStatementCsvHandler } from './statement-csv.handler.js';
 import { settlementPosting } from './settlement.posting.js';
 import { statementTotalsInvariant } from './totals.check.js';
+import { startRollingReconciliation } from './reconciliation.job.js';
+import { Migration20261202100002_settlement_reconciliation } from '../../../migrations/Migration20261202100002_settlement_reconciliation.js';
 import type { SettlementServices } from './index.js';
 
 export const settlementModule: HubModule<
@@ -24,6 +26,7 @@ export const settlementModule: HubModule<
     Migration20261122000005_settlement,
     Migration20261122000008_settlement_fee,
     Migration20261202100001_settlement_totals,
+    Migration20261202100002_settlement_reconciliation,
   ],
   errors: SETTLEMENT_ERRORS,
   services: ({ db }, { ledger }: LedgerServices): SettlementServices => {
@@ -34,6 +37,14 @@ export const settlementModule: HubModule<
     return { settlement: new SettlementService(db.sql) };
   },
   resolvers: [SettlementResolver, SettlementStatementResolver],
+  jobs: ({ services, config, log }) => [
+    startRollingReconciliation(
+      services.settlement.reconciliation,
+      config.reconcileSeconds,
+      config.reconcilePeriods,
+      log,
+    ),
+  ],
   routes: ({ services, authenticate }) => ({
     '/settlement/statement.csv': createStatementCsvHandler(services.settlement, authenticate),
   }),

@@ -18,6 +18,7 @@ import {
   SetPartnerContractInput,
   SettlementStatement,
   StatementRefInput,
+  StatementReconciliation,
 } from './settlement.types.js';
 import { hasControlCharacter } from '../../platform/text.js';
 
@@ -150,6 +151,32 @@ export class SettlementResolver {
   async reconcileSettlements(@Ctx() ctx: HubContext): Promise<ReconciliationReport> {
     const principal = requireFinance(ctx.principal);
     return ctx.services.settlement.reconciliation.run(isHubWide(principal) ? null : principal.partnerId);
+  }
+
+  @Mutation(() => StatementReconciliation, {
+    description:
+      "Reconcile one closed statement (in time proportional to its period) and store the result; the partner's finance or hub-wide finance.",
+  })
+  async reconcileSettlementPeriod(
+    @Arg('input', () => StatementRefInput) input: StatementRefInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<StatementReconciliation> {
+    requireFinance(ctx.principal, input.partnerId);
+    const { statements, reconciliation } = ctx.services.settlement;
+    return reconciliation.period(await statements.requireClosed(input.partnerId, input.periodStart));
+  }
+
+  @Query(() => [StatementReconciliation], {
+    description: "A partner's stored reconciliation results, newest period first, at most 100 (finance).",
+  })
+  async settlementReconciliations(
+    @Arg('partnerId', () => ID) partnerId: string,
+    @Arg('before', () => Date, { nullable: true, description: 'Only periods starting before this instant.' })
+    before: Date | null,
+    @Ctx() ctx: HubContext,
+  ): Promise<StatementReconciliation[]> {
+    requireFinance(ctx.principal, partnerId);
+    return ctx.services.settlement.reconciliation.results(partnerId, 100, before ?? undefined);
   }
 
   @Query(() => [InterPartnerFlow], {

@@ -177,6 +177,33 @@ export class ReconciliationReport {
 }
 
 @ObjectType({
+  description:
+    'The last reconciliation of a closed statement: when, whether it matched, and what differed (stored and recomputed).',
+})
+export class StatementReconciliation {
+  @Field(() => ID)
+  partnerId!: string;
+
+  @Field(() => Date)
+  periodStart!: Date;
+
+  @Field(() => ID)
+  statementId!: string;
+
+  @Field(() => Date)
+  reconciledAt!: Date;
+
+  @Field(() => Boolean)
+  ok!: boolean;
+
+  @Field(() => Int, { description: 'Transfers the statement covers, each recomputed.' })
+  transfersChecked!: number;
+
+  @Field(() => [ReconciliationDifference])
+  differences!: ReconciliationDifference[];
+}
+
+@ObjectType({
   description: 'Points issued by one partner and redeemed at another in a period, with fiat at both sides.',
 })
 export class InterPartnerFlow {

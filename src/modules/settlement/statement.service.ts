@@ -95,7 +95,7 @@ export const ASSIGNED_TO = `exists (select 1 from statement_transfer st where st
 const FEES_UNASSIGNED = `f.partner_id = $1 and f.created_at < $2 and f.statement_id is null`;
 export const FEES_ASSIGNED_TO = `f.statement_id = $1`;
 
-const STATEMENT_COLUMNS = `id, partner_id, period_start, period_end, fiat_currency, fiat_scale, lines, due_to_hub::text as due_to_hub, due_to_partner::text as due_to_partner,
+export const STATEMENT_COLUMNS = `id, partner_id, period_start, period_end, fiat_currency, fiat_scale, lines, due_to_hub::text as due_to_hub, due_to_partner::text as due_to_partner,
   net_exact::text as net_exact, net_rounded::text as net_rounded, transfer_count, digest, closed_at, paid_at, payment_reference`;
 
 export function statementFrom(r: Record<string, unknown>): Statement {
