@@ -22,6 +22,8 @@ import {
   sleep,
   type SettlementHelpers,
 } from '../../support/settlement.js';
+import { periodAt, SettlementPeriod } from '../../../src/modules/settlement/settlement.model.js';
+import { toDate } from '../../../src/platform/db/values.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 
 let app: TestApp;
@@ -126,6 +128,41 @@ describe('a live statement from running totals', () => {
       await sql.query(`update settlement_totals set amount = amount - 1 where partner_id = $1 and kind = 'ISSUANCE'`, [
         shop.id,
       ]);
+    }
+  });
+});
+
+describe('one definition of a period in SQL and TypeScript', () => {
+  it('settlement_period_start (the totals) equals periodAt (the statements) for every kind of period, at and around boundaries', async () => {
+    const instants = [
+      '2024-02-29T23:59:59.999Z',
+      '2024-03-01T00:00:00.000Z',
+      '2024-12-31T23:59:59.999999Z',
+      '2025-01-01T00:00:00Z',
+      '2026-11-29T23:59:59.999Z', // a Sunday
+      '2026-11-30T00:00:00.000Z', // a Monday
+      '2026-12-02T10:17:31.123Z',
+      '1970-01-01T00:00:00.000Z',
+      ...Array.from({ length: 40 }, (_, i) => new Date(1_700_000_000_000 + i * 7_777_777_777).toISOString()),
+    ];
+    const kinds: [SettlementPeriod, number | null][] = [
+      [SettlementPeriod.DAILY, null],
+      [SettlementPeriod.WEEKLY, null],
+      [SettlementPeriod.MONTHLY, null],
+      [SettlementPeriod.CUSTOM, 1],
+      [SettlementPeriod.CUSTOM, 7],
+      [SettlementPeriod.CUSTOM, 43_200],
+      [SettlementPeriod.CUSTOM, 366 * 86_400],
+    ];
+    for (const [period, seconds] of kinds) {
+      const rows = await app.hub.db.sql.query<{ at: string; start: unknown }>(
+        `select at::text as at, settlement_period_start($1, $2, at::timestamptz) as start from unnest($3::text[]) at`,
+        [period, seconds, instants],
+      );
+      for (const [i, r] of rows.entries())
+        expect(toDate(r.start).toISOString(), `${period} ${seconds} ${instants[i]}`).toBe(
+          periodAt(period, seconds, new Date(instants[i]!)).start.toISOString(),
+        );
     }
   });
 });
