@@ -41,6 +41,9 @@ export interface Config {
   maxPointsPerOperation: bigint;
   /** How often the in-process expiry sweep runs; 0 disables it. */
   expirySweepSeconds: number;
+  /** How often the rolling settlement reconciliation runs (0 disables it), and how many recent periods it covers. */
+  reconcileSeconds: number;
+  reconcilePeriods: number;
   memberTokenTtlSeconds: number;
   /** How long an exchange quote locks its rate. */
   quoteTtlSeconds: number;
@@ -132,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     maxPointsPerOperation: BigInt(int(env, 'MAX_POINTS_PER_OPERATION', 100_000_000, 1)),
     expirySweepSeconds: int(env, 'EXPIRY_SWEEP_SECONDS', 60, 0, 86_400),
+    reconcileSeconds: int(env, 'SETTLEMENT_RECONCILE_SECONDS', 3_600, 0, 604_800),
+    reconcilePeriods: int(env, 'SETTLEMENT_RECONCILE_PERIODS', 3, 1, 120),
     memberTokenTtlSeconds: int(env, 'MEMBER_TOKEN_TTL_SECONDS', 900, 30, 86_400),
     quoteTtlSeconds: int(env, 'QUOTE_TTL_SECONDS', 60, 1, 3_600),
     graphql: {

@@ -119,6 +119,7 @@ export async function initTestApp(options: TestAppOptions = {}) {
     seedDemo: false,
     dbPoolSize: 4,
     expirySweepSeconds: 0,
+    reconcileSeconds: 0,
     ...options.config,
   };
 

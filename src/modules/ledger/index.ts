@@ -14,3 +14,4 @@ export { LedgerErrors, LedgerRejection } from './ledger.exception.js';
 export { PointsOperationResult } from './ledger.types.js';
 export type { PostingContributor, TransferDraft } from './posting.js';
 export { LedgerReads } from './ledger.reads.js';
+export type { InvariantCheck } from './invariants.js';

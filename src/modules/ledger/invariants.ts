@@ -10,9 +10,19 @@ export interface Violation {
   detail: string;
 }
 
+/**
+ * A check: a query listing violations as (subject, detail) rows. Other modules add checks of what they derive
+ * from the ledger in the same transaction as a posting (settlement: statement running totals), registered
+ * while the hub is composed (`ledger.invariants.register`), so `ledgerInvariants` checks them too.
+ */
+export interface InvariantCheck {
+  invariant: string;
+  sql: string;
+}
+
 const STORED = `a.balance + coalesce((select sum(s.balance) from account_shard s where s.account_id = a.id), 0)`;
 
-const CHECKS: { invariant: string; sql: string }[] = [
+const CHECKS: InvariantCheck[] = [
   {
     invariant: 'ZERO_SUM_PER_CURRENCY',
     sql: `select currency as subject, 'sum of balances is ' || sum(stored) as detail
@@ -81,9 +91,9 @@ const CHECKS: { invariant: string; sql: string }[] = [
   },
 ];
 
-export async function checkInvariants(sql: Sql): Promise<Violation[]> {
+export async function checkInvariants(sql: Sql, more: readonly InvariantCheck[] = []): Promise<Violation[]> {
   const violations: Violation[] = [];
-  for (const check of CHECKS) {
+  for (const check of [...CHECKS, ...more]) {
     const rows = await sql.query<{ subject: string; detail: string }>(`${check.sql} limit 50`);
     for (const r of rows)
       violations.push({ invariant: check.invariant, subject: String(r.subject), detail: String(r.detail) });

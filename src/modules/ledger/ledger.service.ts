@@ -12,7 +12,7 @@ import { RedemptionService } from './redemption.service.js';
 import { ReversalService } from './reversal.service.js';
 import { ExpiryService } from './expiry.service.js';
 import { LedgerQueries } from './ledger.queries.js';
-import { checkInvariants } from './invariants.js';
+import { checkInvariants, type InvariantCheck } from './invariants.js';
 import { MergeService } from './merge.service.js';
 import { ConversionService } from './conversion.service.js';
 import { PostingRegistry } from './posting.js';
@@ -28,6 +28,8 @@ export class LedgerService {
   readonly conversion: ConversionService;
   /** Other modules' parts of the posting statement, registered while the hub is composed (see README.md). */
   readonly postings = new PostingRegistry();
+  /** Other modules' invariant checks (of rows they derive from postings), run by `checkInvariants` after the ledger's. */
+  readonly invariants: InvariantCheck[] = [];
 
   constructor(
     private readonly sql: Sql,
@@ -51,6 +53,6 @@ export class LedgerService {
   }
 
   checkInvariants() {
-    return checkInvariants(this.sql);
+    return checkInvariants(this.sql, this.invariants);
   }
 }

@@ -9,7 +9,10 @@
 import type { Sql } from '../../platform/db/sql.js';
 import { compare, toString } from '../../platform/decimal.js';
 import { LedgerReads } from '../ledger/index.js';
+import { toDate } from '../../platform/db/values.js';
+import { TOTALS_DIFFERENCES_SQL } from './totals.check.js';
 import {
+  STATEMENT_COLUMNS,
   ASSIGNED_TO,
   DIGEST_SQL,
   FEES_ASSIGNED_TO,
@@ -29,6 +32,35 @@ export interface Difference {
   recomputed: string;
 }
 
+/**
+ * Valuations (filtered by `where` over alias v) that are not points × their contract version's price (issue
+ * price for the issuance family, else the redemption price; a reversal names the reversed transfer's version)
+ * with the sign of their kind, on a transfer of that partner.
+ */
+const BAD_VALUATIONS_SQL = (where: string) => `
+  select v.transfer_id, v.partner_id, v.amount::text as amount,
+         (v.points * p.price * case when v.kind in ('ISSUANCE', 'REDEMPTION_REVERSAL', 'CONVERSION_IN') then 1 else -1 end)::text as expected
+    from transfer_valuation v join ${LedgerReads.transfers} t on t.id = v.transfer_id
+    join partner_contract c on c.id = v.contract_id
+    cross join lateral (select case when v.kind in ('ISSUANCE', 'ISSUANCE_REVERSAL', 'CONVERSION_IN') then c.issue_price else c.redemption_price end as price) p
+   where ${where}
+     and (v.amount <> v.points * p.price * case when v.kind in ('ISSUANCE', 'REDEMPTION_REVERSAL', 'CONVERSION_IN') then 1 else -1 end
+          or v.unit_price <> p.price or c.partner_id <> v.partner_id or v.fiat_currency <> c.settlement_currency
+          or (t.currency = 'PTS' and (t.amount <> v.points or t.partner_id <> v.partner_id)))`;
+
+const badValuation = (b: {
+  transfer_id: string;
+  partner_id: string;
+  amount: string;
+  expected: string;
+}): Difference => ({
+  statementId: null,
+  partnerId: b.partner_id,
+  field: `valuation ${b.transfer_id}`,
+  stored: b.amount,
+  recomputed: b.expected,
+});
+
 export interface ReconciliationReport {
   ok: boolean;
   checkedAt: Date;
@@ -39,8 +71,107 @@ export interface ReconciliationReport {
   differences: Difference[];
 }
 
+/** The stored result of reconciling one closed statement (settlement_reconciliation). */
+export interface PeriodReconciliation {
+  partnerId: string;
+  periodStart: Date;
+  statementId: string;
+  reconciledAt: Date;
+  ok: boolean;
+  transfersChecked: number;
+  differences: Difference[];
+}
+
+const RESULT_COLUMNS = `partner_id, period_start, statement_id, reconciled_at, ok, transfers_checked, differences`;
+
+function resultFrom(r: Record<string, unknown>): PeriodReconciliation {
+  return {
+    partnerId: r.partner_id as string,
+    periodStart: toDate(r.period_start),
+    statementId: r.statement_id as string,
+    reconciledAt: toDate(r.reconciled_at),
+    ok: r.ok as boolean,
+    transfersChecked: Number(r.transfers_checked),
+    differences: (typeof r.differences === 'string' ? JSON.parse(r.differences) : r.differences) as Difference[],
+  };
+}
+
 export class ReconciliationService {
   constructor(private readonly sql: Sql) {}
+
+  /**
+   * Reconciles one closed statement in time proportional to its period: its lines, dues, net, count and
+   * digest from the valuations and fees it claimed; each of those valuations against its transfer and its
+   * contract version's price; and the running totals of the periods it spans against the valuations posted
+   * in them. The result replaces the statement's last one in settlement_reconciliation.
+   */
+  async period(stored: Statement): Promise<PeriodReconciliation> {
+    const id = stored.id!;
+    const differences = await this.recompute(stored);
+    const bad = await this.sql.query<{ transfer_id: string; partner_id: string; amount: string; expected: string }>(
+      `${BAD_VALUATIONS_SQL('v.transfer_id in (select transfer_id from statement_transfer where statement_id = $1)')} limit 100`,
+      [id],
+    );
+    for (const b of bad) differences.push(badValuation(b));
+    const totals = await this.sql.query<{ period_start: unknown; kind: string; stored: string; recomputed: string }>(
+      TOTALS_DIFFERENCES_SQL(
+        'v.partner_id = $1 and v.created_at >= $2 and v.created_at < $3',
+        's.partner_id = $1 and s.period_start >= $2 and s.period_start < $3',
+      ),
+      [stored.partnerId, stored.periodStart, stored.periodEnd],
+    );
+    for (const t of totals)
+      differences.push({
+        statementId: id,
+        partnerId: stored.partnerId,
+        field: `totals ${toDate(t.period_start).toISOString()} ${t.kind}`,
+        stored: t.stored,
+        recomputed: t.recomputed,
+      });
+    const [row] = await this.sql.query(
+      `insert into settlement_reconciliation (${RESULT_COLUMNS})
+       values ($1, $2, $3, hub_now(), $4, $5, $6::jsonb)
+       on conflict (partner_id, period_start) do update
+         set statement_id = excluded.statement_id, reconciled_at = excluded.reconciled_at, ok = excluded.ok,
+             transfers_checked = excluded.transfers_checked, differences = excluded.differences
+       returning ${RESULT_COLUMNS}`,
+      [
+        stored.partnerId,
+        stored.periodStart,
+        id,
+        differences.length === 0,
+        stored.transferCount,
+        JSON.stringify(differences),
+      ],
+    );
+    return resultFrom(row!);
+  }
+
+  /** A partner's stored reconciliation results, newest period first. */
+  async results(partnerId: string, limit: number, before?: Date): Promise<PeriodReconciliation[]> {
+    const rows = await this.sql.query(
+      `select ${RESULT_COLUMNS} from settlement_reconciliation
+        where partner_id = $1 and ($2::timestamptz is null or period_start < $2) order by period_start desc limit $3`,
+      [partnerId, before ?? null, limit],
+    );
+    return rows.map(resultFrom);
+  }
+
+  /**
+   * The rolling reconciliation: the last `periods` closed statements of every partner, one at a time (reads
+   * and one upsert of its own table each: postings never wait on it). Returns the results.
+   */
+  async rolling(periods: number): Promise<PeriodReconciliation[]> {
+    const rows = await this.sql.query(
+      `select ${STATEMENT_COLUMNS} from (
+         select *, row_number() over (partition by partner_id order by period_start desc) as recent from settlement_statement) s
+        where recent <= $1 order by partner_id, period_start`,
+      [periods],
+    );
+    const out: PeriodReconciliation[] = [];
+    for (const r of rows) out.push(await this.period(statementFrom(r)));
+    return out;
+  }
 
   async run(partnerId?: string | null): Promise<ReconciliationReport> {
     const differences: Difference[] = [];
@@ -55,26 +186,10 @@ export class ReconciliationService {
     // Every valuation is points × its contract version's price (issue price for the issuance family, else the
     // redemption price; a reversal names the reversed transfer's version) with the sign of its kind, on a transfer of that partner.
     const bad = await this.sql.query<{ transfer_id: string; partner_id: string; amount: string; expected: string }>(
-      `select v.transfer_id, v.partner_id, v.amount::text as amount,
-              (v.points * p.price * case when v.kind in ('ISSUANCE', 'REDEMPTION_REVERSAL', 'CONVERSION_IN') then 1 else -1 end)::text as expected
-         from transfer_valuation v join ${LedgerReads.transfers} t on t.id = v.transfer_id
-         join partner_contract c on c.id = v.contract_id
-         cross join lateral (select case when v.kind in ('ISSUANCE', 'ISSUANCE_REVERSAL', 'CONVERSION_IN') then c.issue_price else c.redemption_price end as price) p
-        where ($1::uuid is null or v.partner_id = $1)
-          and (v.amount <> v.points * p.price * case when v.kind in ('ISSUANCE', 'REDEMPTION_REVERSAL', 'CONVERSION_IN') then 1 else -1 end
-               or v.unit_price <> p.price or c.partner_id <> v.partner_id or v.fiat_currency <> c.settlement_currency
-               or (t.currency = 'PTS' and (t.amount <> v.points or t.partner_id <> v.partner_id)))
-        limit 100`,
+      `${BAD_VALUATIONS_SQL('($1::uuid is null or v.partner_id = $1)')} limit 100`,
       [partnerId ?? null],
     );
-    for (const b of bad)
-      differences.push({
-        statementId: null,
-        partnerId: b.partner_id,
-        field: `valuation ${b.transfer_id}`,
-        stored: b.amount,
-        recomputed: b.expected,
-      });
+    for (const b of bad) differences.push(badValuation(b));
 
     // Per partner: closed statements plus what no statement covers yet (valuations and fees) add up to every settled valuation and fee.
     const books = await this.sql.query<{ partner_id: string; books: string; ledger: string }>(
@@ -153,7 +268,7 @@ export class ReconciliationService {
     dec('netExact', stored.netExact, again.netExact);
     dec('netRounded', stored.netRounded, again.netRounded);
     diff('transferCount', String(stored.transferCount), String(again.transferCount));
-    diff('digest', stored.digest, digest);
+    diff('digest', stored.digest ?? '', digest);
     return out;
   }
 }

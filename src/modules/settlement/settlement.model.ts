@@ -110,7 +110,10 @@ export interface Statement {
   /** Rounded once, half-even, to the fiat minor unit. */
   netRounded: Decimal;
   transferCount: number;
-  digest: string;
+  /** Stored when closed; null on a draft until asked (`StatementService.digestOf`), as it reads every transfer. */
+  digest: string | null;
+  /** A draft's cut-off: it covers what was posted before this instant (min of its period's end and its reading). */
+  draftUntil?: Date;
   closedAt: Date | null;
   paidAt: Date | null;
   paymentReference: string | null;

@@ -3,11 +3,15 @@ import type { HubModule } from '../../platform/module.js';
 import { SETTLEMENT_ERRORS, type SettlementErrorCode } from './settlement.errors.js';
 import { Migration20261122000005_settlement } from '../../../migrations/Migration20261122000005_settlement.js';
 import { Migration20261122000008_settlement_fee } from '../../../migrations/Migration20261122000008_settlement_fee.js';
+import { Migration20261202100001_settlement_totals } from '../../../migrations/Migration20261202100001_settlement_totals.js';
 import type { LedgerServices } from '../ledger/index.js';
 import { SettlementService } from './settlement.service.js';
-import { SettlementResolver } from './settlement.resolver.js';
+import { SettlementResolver, SettlementStatementResolver } from './settlement.resolver.js';
 import { createStatementCsvHandler } from './statement-csv.handler.js';
 import { settlementPosting } from './settlement.posting.js';
+import { statementTotalsInvariant } from './totals.check.js';
+import { startRollingReconciliation } from './reconciliation.job.js';
+import { Migration20261202100002_settlement_reconciliation } from '../../../migrations/Migration20261202100002_settlement_reconciliation.js';
 import type { SettlementServices } from './index.js';
 
 export const settlementModule: HubModule<
@@ -18,14 +22,29 @@ export const settlementModule: HubModule<
 > = {
   name: 'settlement',
   dependsOn: ['ledger'],
-  migrations: [Migration20261122000005_settlement, Migration20261122000008_settlement_fee],
+  migrations: [
+    Migration20261122000005_settlement,
+    Migration20261122000008_settlement_fee,
+    Migration20261202100001_settlement_totals,
+    Migration20261202100002_settlement_reconciliation,
+  ],
   errors: SETTLEMENT_ERRORS,
   services: ({ db }, { ledger }: LedgerServices): SettlementServices => {
     // Valuation and the billing-budget draw are written by the ledger's posting statement itself.
     ledger.postings.register(settlementPosting);
+    // The statements' running totals, written by that statement, are checked with the ledger's invariants.
+    ledger.invariants.push(statementTotalsInvariant);
     return { settlement: new SettlementService(db.sql) };
   },
-  resolvers: [SettlementResolver],
+  resolvers: [SettlementResolver, SettlementStatementResolver],
+  jobs: ({ services, config, log }) => [
+    startRollingReconciliation(
+      services.settlement.reconciliation,
+      config.reconcileSeconds,
+      config.reconcilePeriods,
+      log,
+    ),
+  ],
   routes: ({ services, authenticate }) => ({
     '/settlement/statement.csv': createStatementCsvHandler(services.settlement, authenticate),
   }),

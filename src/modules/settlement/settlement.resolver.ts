@@ -1,5 +1,5 @@
 /** Settlement over GraphQL: contracts and fees (operator), statements, payments, reconciliation and flows (finance). */
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../platform/graphql/context.js';
 import { isHubWide, requireRole } from '../../platform/auth/guards.js';
 import { Role } from '../../platform/auth/principal.js';
@@ -18,6 +18,7 @@ import {
   SetPartnerContractInput,
   SettlementStatement,
   StatementRefInput,
+  StatementReconciliation,
 } from './settlement.types.js';
 import { hasControlCharacter } from '../../platform/text.js';
 
@@ -152,6 +153,32 @@ export class SettlementResolver {
     return ctx.services.settlement.reconciliation.run(isHubWide(principal) ? null : principal.partnerId);
   }
 
+  @Mutation(() => StatementReconciliation, {
+    description:
+      "Reconcile one closed statement (in time proportional to its period) and store the result; the partner's finance or hub-wide finance.",
+  })
+  async reconcileSettlementPeriod(
+    @Arg('input', () => StatementRefInput) input: StatementRefInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<StatementReconciliation> {
+    requireFinance(ctx.principal, input.partnerId);
+    const { statements, reconciliation } = ctx.services.settlement;
+    return reconciliation.period(await statements.requireClosed(input.partnerId, input.periodStart));
+  }
+
+  @Query(() => [StatementReconciliation], {
+    description: "A partner's stored reconciliation results, newest period first, at most 100 (finance).",
+  })
+  async settlementReconciliations(
+    @Arg('partnerId', () => ID) partnerId: string,
+    @Arg('before', () => Date, { nullable: true, description: 'Only periods starting before this instant.' })
+    before: Date | null,
+    @Ctx() ctx: HubContext,
+  ): Promise<StatementReconciliation[]> {
+    requireFinance(ctx.principal, partnerId);
+    return ctx.services.settlement.reconciliation.results(partnerId, 100, before ?? undefined);
+  }
+
   @Query(() => [InterPartnerFlow], {
     description:
       'Points issued by one partner and redeemed at another in [from, to), with fiat at both sides (finance).',
@@ -173,5 +200,21 @@ export class SettlementResolver {
       redeemerFiat: r.redeemerFiat && (!own || r.redeemerPartnerId === own) ? toString(r.redeemerFiat) : null,
       redeemerCurrency: !own || r.redeemerPartnerId === own ? r.redeemerCurrency : null,
     }));
+  }
+}
+
+/** A statement's fields that cost a read of their own. */
+@Resolver(() => SettlementStatement)
+export class SettlementStatementResolver {
+  /** A closed statement's digest is stored; a draft's reads every transfer it covers, so only when asked. */
+  @FieldResolver(() => String)
+  async digest(@Root() s: SettlementStatement, @Ctx() ctx: HubContext): Promise<string> {
+    if (s.digest != null) return s.digest;
+    return ctx.services.settlement.statements.digestOf({
+      partnerId: s.partnerId,
+      periodEnd: s.periodEnd,
+      draftUntil: s.draftUntil,
+      digest: null,
+    });
   }
 }

@@ -122,7 +122,10 @@ export class SettlementStatement {
     description:
       'SHA-256 over the covered transfers (id:amount, sorted); fixed when closed. Fees are not in it: closing binds them to the statement.',
   })
-  digest!: string;
+  digest!: string | null;
+
+  /** A draft's cut-off, for its digest computed on request (not a GraphQL field). */
+  draftUntil?: Date;
 
   @Field(() => Date, { nullable: true })
   closedAt!: Date | null;
@@ -168,6 +171,33 @@ export class ReconciliationReport {
 
   @Field(() => Int, { description: 'Settled-kind PTS transfers without a valuation (no contract was in effect).' })
   unpricedTransfers!: number;
+
+  @Field(() => [ReconciliationDifference])
+  differences!: ReconciliationDifference[];
+}
+
+@ObjectType({
+  description:
+    'The last reconciliation of a closed statement: when, whether it matched, and what differed (stored and recomputed).',
+})
+export class StatementReconciliation {
+  @Field(() => ID)
+  partnerId!: string;
+
+  @Field(() => Date)
+  periodStart!: Date;
+
+  @Field(() => ID)
+  statementId!: string;
+
+  @Field(() => Date)
+  reconciledAt!: Date;
+
+  @Field(() => Boolean)
+  ok!: boolean;
+
+  @Field(() => Int, { description: 'Transfers the statement covers, each recomputed.' })
+  transfersChecked!: number;
 
   @Field(() => [ReconciliationDifference])
   differences!: ReconciliationDifference[];

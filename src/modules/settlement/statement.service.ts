@@ -9,8 +9,16 @@
  * and closing claims them by setting their statement_id — that binding, not
  * the digest (which covers the transfers only), is what ties a fee to its
  * statement.
+ *
+ * Running totals (settlement_totals, issue 24): the posting statement adds each valuation to its partner's
+ * (period posted in, kind) on a shard row; a close subtracts, in its own transaction, exactly what it
+ * claimed, on shard -1. So, at any snapshot, the rows of a (partner, period, kind) sum to the valuations of
+ * that period no statement has claimed yet, and a draft — everything unclaimed posted before its end — is the
+ * sum of the rows of the periods before its end: a few rows, whatever the volume. The close itself still
+ * sums and digests the valuations it claims (exact, as before), from the oldest period the totals say still
+ * holds an unclaimed valuation, so it reads that period's rows and not the partner's whole history.
  */
-import type { Sql, SqlClient } from '../../platform/db/sql.js';
+import type { Queryable, Sql, SqlClient } from '../../platform/db/sql.js';
 import { newId, isUuid } from '../../platform/ids.js';
 import { add, parseDecimal, roundHalfEven, sub, toString, type Decimal } from '../../platform/decimal.js';
 import { notFound } from '../../platform/graphql/errors.js';
@@ -72,12 +80,23 @@ export const DIGEST_SQL = (where: string) => `
 /** The FEES line of a set of fees (`where` over alias f); no row when there are none. */
 export const FEES_SQL = (where: string) => `
   select 'FEES' as kind, count(*)::int as transfers, '0' as points, sum(f.amount)::text as amount from settlement_fee f where ${where} having count(*) > 0`;
-const UNASSIGNED = `v.partner_id = $1 and v.created_at < $2 and not exists (select 1 from statement_transfer st where st.transfer_id = v.transfer_id)`;
+/** Valuations of partner $1 no statement claims, posted in [$3, $2): $3 is the oldest period with one (`unclaimedFrom`). */
+const UNASSIGNED = `v.partner_id = $1 and v.created_at < $2 and v.created_at >= $3 and not exists (select 1 from statement_transfer st where st.transfer_id = v.transfer_id)`;
+/** A draft's lines from the running totals of partner $1, periods starting before $2. */
+const DRAFT_LINES_SQL = `
+  select kind, sum(transfers)::int as transfers, sum(points)::text as points, sum(amount)::text as amount
+    from settlement_totals where partner_id = $1 and period_start < $2
+   group by kind having sum(transfers) <> 0 or sum(points) <> 0 or sum(amount) <> 0`;
+/** The start of the oldest period of partner $1 before $2 that still holds a valuation no statement claims. */
+const UNCLAIMED_FROM_SQL = `
+  select min(period_start) as since from (
+    select period_start from settlement_totals where partner_id = $1 and period_start < $2
+     group by period_start having sum(transfers) <> 0) x`;
 export const ASSIGNED_TO = `exists (select 1 from statement_transfer st where st.transfer_id = v.transfer_id and st.statement_id = $1)`;
 const FEES_UNASSIGNED = `f.partner_id = $1 and f.created_at < $2 and f.statement_id is null`;
 export const FEES_ASSIGNED_TO = `f.statement_id = $1`;
 
-const STATEMENT_COLUMNS = `id, partner_id, period_start, period_end, fiat_currency, fiat_scale, lines, due_to_hub::text as due_to_hub, due_to_partner::text as due_to_partner,
+export const STATEMENT_COLUMNS = `id, partner_id, period_start, period_end, fiat_currency, fiat_scale, lines, due_to_hub::text as due_to_hub, due_to_partner::text as due_to_partner,
   net_exact::text as net_exact, net_rounded::text as net_rounded, transfer_count, digest, closed_at, paid_at, payment_reference`;
 
 export function statementFrom(r: Record<string, unknown>): Statement {
@@ -113,6 +132,34 @@ export function statementFrom(r: Record<string, unknown>): Statement {
   };
 }
 
+/** `UNCLAIMED_FROM_SQL`; the period end itself when nothing is unclaimed (an empty range). */
+async function unclaimedFrom(sql: Queryable, partnerId: string, until: Date): Promise<Date> {
+  const [row] = await sql.query<{ since: unknown }>(UNCLAIMED_FROM_SQL, [partnerId, until]);
+  return row?.since == null ? until : toDate(row.since);
+}
+
+/**
+ * After a close, deletes the totals rows of periods before `until` whose (period, kind) nets to zero — every
+ * valuation posted there is claimed — so drafts and closes keep reading a handful of rows. It locks the rows
+ * first and deletes only locked rows that net to zero together, so a posting racing it (adding to one of
+ * them, or a new shard row) loses nothing: a set of rows summing to zero carries no figure.
+ */
+export async function compactTotals(sql: Sql, partnerId: string, until: Date): Promise<void> {
+  await sql.transaction(async (tx) => {
+    await tx.query(
+      `with locked as (
+         select period_start, kind, shard, transfers, points, amount from settlement_totals
+          where partner_id = $1 and period_start < $2 for update),
+       settled as (
+         select period_start, kind from locked group by 1, 2
+         having sum(transfers) = 0 and sum(points) = 0 and sum(amount) = 0)
+       delete from settlement_totals t using locked l join settled s using (period_start, kind)
+        where t.partner_id = $1 and t.period_start = l.period_start and t.kind = l.kind and t.shard = l.shard`,
+      [partnerId, until],
+    );
+  });
+}
+
 export class StatementService {
   constructor(
     private readonly sql: Sql,
@@ -124,7 +171,13 @@ export class StatementService {
     const first = await this.contracts.first(partnerId);
     if (!first) throw SettlementErrors.noContract();
     const bounds = periodAt(first.period, first.periodSeconds, at ?? clock.now());
-    return { ...bounds, fiatCurrency: first.settlementCurrency, fiatScale: first.fiatScale };
+    return {
+      ...bounds,
+      fiatCurrency: first.settlementCurrency,
+      fiatScale: first.fiatScale,
+      period: first.period,
+      periodSeconds: first.periodSeconds,
+    };
   }
 
   async closed(partnerId: string, periodStart: Date): Promise<Statement | undefined> {
@@ -153,7 +206,9 @@ export class StatementService {
   /**
    * The statement of the period containing `at`: the closed one if closed,
    * else the live draft — everything not yet in a closed statement, posted
-   * before the period's end (or now, if it has not ended).
+   * before the period's end (or now, if it has not ended). The draft's lines
+   * come from the running totals; its digest is computed only when asked
+   * (`digestOf`), as it reads every transfer it covers.
    */
   async statement(partnerId: string, at?: Date | null): Promise<Statement> {
     const p = await this.period(partnerId, at);
@@ -161,13 +216,9 @@ export class StatementService {
     if (closed) return closed;
     const until = new Date(Math.min(p.end.getTime(), clock.nowMs()));
     const rows = [
-      ...(await this.sql.reads.query<LineRow>(LINES_SQL(UNASSIGNED), [partnerId, until])),
+      ...(await this.sql.reads.query<LineRow>(DRAFT_LINES_SQL, [partnerId, until])),
       ...(await this.sql.reads.query<LineRow>(FEES_SQL(FEES_UNASSIGNED), [partnerId, until])),
     ];
-    const [{ digest }] = (await this.sql.reads.query<{ digest: string }>(DIGEST_SQL(UNASSIGNED), [
-      partnerId,
-      until,
-    ])) as [{ digest: string }];
     return {
       id: null,
       partnerId,
@@ -177,11 +228,25 @@ export class StatementService {
       fiatCurrency: p.fiatCurrency,
       fiatScale: p.fiatScale,
       ...totals(rows, p.fiatScale),
-      digest,
+      digest: null,
+      draftUntil: until,
       closedAt: null,
       paidAt: null,
       paymentReference: null,
     };
+  }
+
+  /** A statement's digest: the stored one, or a draft's over the transfers it covers (as of its reading). */
+  async digestOf(s: Pick<Statement, 'partnerId' | 'periodEnd' | 'draftUntil' | 'digest'>): Promise<string> {
+    if (s.digest != null) return s.digest;
+    const until = s.draftUntil ?? s.periodEnd;
+    const since = await unclaimedFrom(this.sql, s.partnerId, until);
+    const [{ digest }] = (await this.sql.reads.query<{ digest: string }>(DIGEST_SQL(UNASSIGNED), [
+      s.partnerId,
+      until,
+      since,
+    ])) as [{ digest: string }];
+    return digest;
   }
 
   async close(partnerId: string, periodStart: Date): Promise<Statement> {
@@ -191,7 +256,7 @@ export class StatementService {
     const id = newId();
     try {
       await this.sql.transaction(async (tx) => {
-        // One snapshot for the sums, the digest and the rows the statement claims.
+        // One snapshot for the sums, the digest, the rows the statement claims and the totals it subtracts.
         await tx.query('set transaction isolation level repeatable read');
         await tx.query(`select pg_advisory_xact_lock(hashtext('statement:' || $1))`, [partnerId]);
         if (
@@ -203,11 +268,15 @@ export class StatementService {
           ).length
         )
           throw SettlementErrors.alreadyClosed();
+        // The totals are written with the valuations, so in this snapshot they name exactly the periods that
+        // hold an unclaimed valuation: the claim scans from the oldest, not from the partner's first posting.
+        const since = await unclaimedFrom(tx, partnerId, p.end);
+        const claim = [partnerId, p.end, since];
         const rows = [
-          ...(await tx.query<LineRow>(LINES_SQL(UNASSIGNED), [partnerId, p.end])),
+          ...(await tx.query<LineRow>(LINES_SQL(UNASSIGNED), claim)),
           ...(await tx.query<LineRow>(FEES_SQL(FEES_UNASSIGNED), [partnerId, p.end])),
         ];
-        const [{ digest }] = (await tx.query<{ digest: string }>(DIGEST_SQL(UNASSIGNED), [partnerId, p.end])) as [
+        const [{ digest }] = (await tx.query<{ digest: string }>(DIGEST_SQL(UNASSIGNED), claim)) as [
           { digest: string },
         ];
         const t = totals(rows, p.fiatScale);
@@ -238,8 +307,20 @@ export class StatementService {
           ],
         );
         await tx.query(
-          `insert into statement_transfer (statement_id, transfer_id) select $3, v.transfer_id from transfer_valuation v where ${UNASSIGNED}`,
-          [partnerId, p.end, id],
+          `insert into statement_transfer (statement_id, transfer_id) select $4, v.transfer_id from transfer_valuation v where ${UNASSIGNED}`,
+          [...claim, id],
+        );
+        // What it claimed leaves the running totals, per period posted in and kind (shard -1 is the closes'
+        // own row: only closes write it, under the partner's lock, so this never waits on a posting).
+        await tx.query(
+          `insert into settlement_totals (partner_id, period_start, kind, shard, transfers, points, amount)
+           select v.partner_id, settlement_period_start($2, $3, v.created_at), v.kind, -1, -count(*), -sum(v.points), -sum(v.amount)
+             from statement_transfer st join transfer_valuation v on v.transfer_id = st.transfer_id
+            where st.statement_id = $1 group by 1, 2, 3
+           on conflict (partner_id, period_start, kind, shard) do update
+             set transfers = settlement_totals.transfers + excluded.transfers, points = settlement_totals.points + excluded.points,
+                 amount = settlement_totals.amount + excluded.amount`,
+          [id, p.period, p.periodSeconds],
         );
         // The same snapshot: exactly the fees summed above (one recorded meanwhile stays unclaimed, for the next statement).
         await tx.query(`update settlement_fee f set statement_id = $3 where ${FEES_UNASSIGNED}`, [
@@ -253,6 +334,7 @@ export class StatementService {
       if ((error as { code?: string }).code === '23505') throw SettlementErrors.alreadyClosed();
       throw error;
     }
+    await compactTotals(this.sql, partnerId, p.end);
     return (await this.byId(id))!;
   }
 

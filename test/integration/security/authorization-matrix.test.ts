@@ -242,6 +242,7 @@ beforeAll(async () => {
   // Closed statements of earlier days (for markStatementPaid).
   fx.closedDay = dayStart(20);
   await ok(CLOSE, { input: { partnerId: A.id, periodStart: fx.closedDay.toISOString() } }, operator);
+  await ok(CLOSE, { input: { partnerId: B.id, periodStart: fx.closedDay.toISOString() } }, operator);
 
   // The callers.
   const readOnly = (
@@ -685,6 +686,12 @@ const rows: Row[] = [
     expect: only([...HUB, 'financeA'], 'FORBIDDEN'),
     check: (_p, d) => expect(d.reconcileSettlements.ok).toBe(true),
   },
+  ...(['A', 'B'] as const).map((side) => ({
+    name: `query settlementReconciliations(${side})`,
+    query: `query($id: ID!) { settlementReconciliations(partnerId: $id) { partnerId periodStart ok reconciledAt } }`,
+    vars: () => ({ id: side === 'A' ? A.id : B.id }),
+    expect: only(side === 'A' ? [...HUB, 'financeA'] : HUB, 'FORBIDDEN'),
+  })),
   {
     name: 'query interPartnerFlows',
     query: `query($from: DateTime!, $to: DateTime!) { interPartnerFlows(from: $from, to: $to) { issuerPartnerId redeemerPartnerId points issuerFiat redeemerFiat } }`,
@@ -924,6 +931,14 @@ const rows: Row[] = [
     }),
     expect: only(['operator', 'financeHub'], 'FORBIDDEN'),
   },
+  ...(['A', 'B'] as const).map((side) => ({
+    name: `mutation reconcileSettlementPeriod(${side}, a closed day)`,
+    query: `mutation($input: StatementRefInput!) { reconcileSettlementPeriod(input: $input) { partnerId ok reconciledAt differences { field } } }`,
+    vars: () => ({ input: { partnerId: side === 'A' ? A.id : B.id, periodStart: fx.closedDay.toISOString() } }),
+    expect: only(side === 'A' ? [...HUB, 'financeA'] : HUB, 'FORBIDDEN'),
+    check: (_p: P, d: any) =>
+      expect(d.reconcileSettlementPeriod).toMatchObject({ partnerId: side === 'A' ? A.id : B.id, ok: true }),
+  })),
   {
     name: 'mutation markStatementPaid(A) (a statement closed for each allowed caller)',
     query: `mutation($input: StatementRefInput!, $ref: String!) { markStatementPaid(input: $input, paymentReference: $ref) { id status paidAt } }`,
