@@ -74,7 +74,7 @@ async function principalFrom(
     throw unauthenticated('The partner is suspended or these credentials were revoked.');
   }
   // A member token stops working when the member is erased, merged away or unlinked from its partner.
-  if (principal.role === Role.MEMBER && !(await services.members.canAct(principal.memberId!, principal.partnerId!))) {
+  if (principal.role === Role.MEMBER && !(await services.members.canAct(principal.memberId!, principal.partnerId))) {
     throw unauthenticated('This member token is no longer valid.');
   }
   return principal;

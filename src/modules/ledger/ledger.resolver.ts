@@ -195,14 +195,14 @@ export class LedgerResolver {
 
   @Query(() => LedgerTransfer)
   transfer(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext): Promise<LedgerTransfer> {
-    requirePointsRead(requirePrincipal(ctx.principal));
+    requirePointsRead(requirePrincipal(ctx.principal), 'history');
     return loadVisibleTransfer(ctx, id);
   }
 
   @Query(() => PointsHold)
   async hold(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext): Promise<PointsHold> {
     const principal = requirePrincipal(ctx.principal);
-    requirePointsRead(principal);
+    requirePointsRead(principal, 'history');
     const hold = isUuid(id) ? await ctx.loaders.hold.load(id) : undefined;
     if (!hold || !canSeeLedgerRow(principal, hold)) throw notFound('Hold');
     return hold;

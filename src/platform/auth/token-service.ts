@@ -5,7 +5,7 @@
  */
 import { SignJWT, createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { SIGNING_ALG, type KeyStore } from './key-store.js';
-import { Role, type Principal } from './principal.js';
+import { MemberAccess, Role, type Principal } from './principal.js';
 
 export interface TokenSettings {
   issuer: string;
@@ -21,6 +21,8 @@ export interface TokenClaims {
   memberId?: string;
   clientId?: string;
   scopes?: readonly string[];
+  memberAccess?: MemberAccess;
+  grantId?: string;
 }
 
 interface HubClaims extends JWTPayload {
@@ -29,6 +31,8 @@ interface HubClaims extends JWTPayload {
   mid?: unknown;
   cid?: unknown;
   scope?: unknown;
+  mac?: unknown;
+  gid?: unknown;
 }
 
 export class InvalidTokenError extends Error {}
@@ -59,6 +63,8 @@ export class TokenService {
     if (claims.memberId) payload.mid = claims.memberId;
     if (claims.clientId) payload.cid = claims.clientId;
     if (claims.scopes?.length) payload.scope = claims.scopes.join(' ');
+    if (claims.memberAccess) payload.mac = claims.memberAccess;
+    if (claims.grantId) payload.gid = claims.grantId;
     const token = await new SignJWT(payload)
       .setProtectedHeader({ alg: SIGNING_ALG, kid: this.keys.current.kid, typ: 'at+jwt' })
       .setIssuer(this.settings.issuer)
@@ -113,9 +119,18 @@ export class TokenService {
       clientId: str(payload.cid),
       scopes: new Set(str(payload.scope)?.split(' ') ?? []),
     };
-    if ((principal.role === Role.PARTNER || principal.role === Role.MEMBER) && !principal.partnerId)
-      throw new InvalidTokenError('invalid token');
-    if (principal.role === Role.MEMBER && !principal.memberId) throw new InvalidTokenError('invalid token');
+    if (principal.role === Role.MEMBER) {
+      // No claim (or an unknown one) reads as the least authority: a partner-minted token.
+      const mac = str(payload.mac);
+      principal.memberAccess = mac && mac in MemberAccess ? (mac as MemberAccess) : MemberAccess.DELEGATED;
+      principal.grantId = str(payload.gid);
+      if (!principal.memberId) throw new InvalidTokenError('invalid token');
+      // A member signed in at the hub acts for no partner; every other member token acts within one.
+      if (principal.memberAccess === MemberAccess.SELF) principal.partnerId = undefined;
+      else if (!principal.partnerId) throw new InvalidTokenError('invalid token');
+      if (principal.memberAccess === MemberAccess.APP && !principal.grantId)
+        throw new InvalidTokenError('invalid token');
+    } else if (principal.role === Role.PARTNER && !principal.partnerId) throw new InvalidTokenError('invalid token');
     // Remembered only while `exp` (without the skew allowance) has not passed.
     this.expiresAt.set(principal, payload.exp! * 1000);
     return principal;

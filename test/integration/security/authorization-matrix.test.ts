@@ -30,6 +30,7 @@ const PRINCIPALS = [
   'partnerAReadOnly',
   'memberX',
   'memberY',
+  'delegatedZ',
   'suspended',
   'expired',
   'unknownKey',
@@ -47,6 +48,7 @@ const VALID: readonly P[] = [
   'partnerAReadOnly',
   'memberX',
   'memberY',
+  'delegatedZ',
 ];
 const DENIED_BEFORE_RESOLVERS: readonly P[] = ['suspended', 'expired', 'unknownKey', 'algNone', 'anonymous'];
 
@@ -231,8 +233,8 @@ beforeAll(async () => {
   fx.holdA = await authorize(A, fx.memberX, 10);
   fx.holdB = await authorize(B, fx.memberY, 10);
 
-  // Z lets A see its profile (not contact); B nothing.
-  const tokenZ = (await ok(MEMBER_TOKEN, { m: { memberId: fx.memberZ } }, A.token)).issueMemberToken.accessToken;
+  // Z, signed in at the hub, lets A see its profile (not contact); B nothing.
+  const tokenZ = await app.memberSessionToken(fx.memberZ);
   await ok(
     `mutation($input: SetConsentInput!) { setConsent(input: $input) { granted } }`,
     { input: { partnerId: A.id, scope: 'profile', granted: true } },
@@ -254,8 +256,10 @@ beforeAll(async () => {
   tokens.partnerA = A.token;
   tokens.partnerB = B.token;
   tokens.partnerAReadOnly = await app.partnerToken(readOnly.clientId, readOnly.clientSecret);
-  tokens.memberX = (await ok(MEMBER_TOKEN, { m: { memberId: fx.memberX } }, A.token)).issueMemberToken.accessToken;
-  tokens.memberY = (await ok(MEMBER_TOKEN, { m: { memberId: fx.memberY } }, B.token)).issueMemberToken.accessToken;
+  // Members signed in at the hub; and a token A mints on its own for Z (who is also B's): A's view of Z, read-only.
+  tokens.memberX = await app.memberSessionToken(fx.memberX, 3600);
+  tokens.memberY = await app.memberSessionToken(fx.memberY, 3600);
+  tokens.delegatedZ = (await ok(MEMBER_TOKEN, { m: { memberId: fx.memberZ } }, A.token)).issueMemberToken.accessToken;
   tokens.suspended = S.token;
   await ok(
     `mutation($input: UpdatePartnerInput!) { updatePartner(input: $input) { status } }`,
@@ -339,6 +343,20 @@ function foreignData(p: P): string[] {
       return [...bSide, ...secrets, ...unlinked, fx.memberZ, fx.nameZ, fx.emailZ, fx.custZa, fx.earnAZ, fx.holdB];
     case 'memberY':
       return [...aSide, ...secrets, ...unlinked, fx.memberZ, fx.nameZ, fx.emailZ, fx.custZb, fx.earnBZ];
+    case 'delegatedZ':
+      // A's view of Z (profile consent only: the name, not the e-mail), nothing of B, nothing of A's other members.
+      return [
+        ...bSide,
+        ...secrets,
+        ...unlinked,
+        fx.emailZ,
+        fx.memberX,
+        fx.custX,
+        fx.emailX,
+        fx.nameX,
+        fx.earnAX,
+        fx.holdA,
+      ];
     default:
       return [...aSide, ...bSide, ...secrets, ...unlinked, fx.memberZ, fx.nameZ, fx.emailZ];
   }
@@ -362,7 +380,8 @@ function only(allowed: P[], denied: Outcome, overrides: Partial<Record<P, Outcom
 }
 const HUB: P[] = ['operator', 'financeHub'];
 const ALL_VALID = [...VALID];
-const memberOf = (p: P) => (p === 'partnerB' || p === 'memberY' ? fx.memberY : fx.memberX);
+const memberOf = (p: P) =>
+  p === 'delegatedZ' ? fx.memberZ : p === 'partnerB' || p === 'memberY' ? fx.memberY : fx.memberX;
 const expectPartnersOnly = (rows: { partnerId: string | null }[], p: P) => {
   const own = p === 'partnerB' ? B.id : A.id;
   if (!HUB.includes(p)) for (const r of rows) expect(r.partnerId, `${p} sees only its own rows`).toBe(own);
@@ -374,7 +393,7 @@ const rows: Row[] = [
     name: 'query partner(A)',
     query: `query($id: ID!) { partner(id: $id) { id code name status settlementCurrency } }`,
     vars: () => ({ id: A.id }),
-    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'memberX'], 'FORBIDDEN'),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'memberX', 'delegatedZ'], 'FORBIDDEN'),
     check: (_p, d) => expect(d.partner.id).toBe(A.id),
   },
   {
@@ -388,7 +407,7 @@ const rows: Row[] = [
     name: '_entities Partner(A)',
     query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { id code name } } }`,
     vars: () => ({ r: [{ __typename: 'Partner', id: A.id }] }),
-    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'memberX'], 'FORBIDDEN'),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'memberX', 'delegatedZ'], 'FORBIDDEN'),
     check: (_p, d) => expect(d._entities).toEqual([expect.objectContaining({ id: A.id })]),
   },
   {
@@ -461,17 +480,21 @@ const rows: Row[] = [
     name: '_entities Member(missing id) — like a foreign one',
     query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id } } }`,
     vars: () => ({ r: [{ __typename: 'Member', id: '01900000-0000-7000-8000-00000000abcd' }] }),
-    expect: only([], 'NOT_FOUND', { memberX: 'FORBIDDEN', memberY: 'FORBIDDEN' }),
+    expect: only([], 'NOT_FOUND', { memberX: 'FORBIDDEN', memberY: 'FORBIDDEN', delegatedZ: 'FORBIDDEN' }),
   },
   {
     name: 'query me',
     query: `query { me { id profile { email displayName } } }`,
-    expect: only(['memberX', 'memberY'], 'FORBIDDEN'),
+    expect: only(['memberX', 'memberY', 'delegatedZ'], 'FORBIDDEN'),
     check: (p, d) =>
       expect(d.me).toEqual({
         id: memberOf(p),
-        profile:
-          p === 'memberX' ? { email: fx.emailX, displayName: fx.nameX } : { email: fx.emailY, displayName: fx.nameY },
+        profile: {
+          memberX: { email: fx.emailX, displayName: fx.nameX },
+          memberY: { email: fx.emailY, displayName: fx.nameY },
+          // A's view: Z gave A the profile scope, not contact.
+          delegatedZ: { email: null, displayName: fx.nameZ },
+        }[p as string],
       }),
   },
   {
@@ -493,11 +516,20 @@ const rows: Row[] = [
     expect: only(ALL_VALID, 'FORBIDDEN'),
     check: (p, d) => {
       const role =
-        { operator: 'OPERATOR', financeHub: 'FINANCE', financeA: 'FINANCE', memberX: 'MEMBER', memberY: 'MEMBER' }[
-          p as string
-        ] ?? 'PARTNER';
+        {
+          operator: 'OPERATOR',
+          financeHub: 'FINANCE',
+          financeA: 'FINANCE',
+          memberX: 'MEMBER',
+          memberY: 'MEMBER',
+          delegatedZ: 'MEMBER',
+        }[p as string] ?? 'PARTNER';
       expect(d.viewer.role).toBe(role);
-      expect(d.viewer.member?.id ?? null).toBe(p.startsWith('member') ? memberOf(p) : null);
+      expect(d.viewer.member?.id ?? null).toBe(role === 'MEMBER' ? memberOf(p) : null);
+      // A member signed in at the hub acts for no partner; a partner-minted token for its partner.
+      if (p.startsWith('member')) expect(d.viewer.partner).toBeNull();
+      if (p === 'delegatedZ')
+        expect(d.viewer).toMatchObject({ partner: { id: A.id }, scopes: ['members:read', 'points:read'] });
       if (p === 'partnerAReadOnly') expect(d.viewer.scopes).toEqual(['members:read']);
     },
   },
@@ -507,7 +539,7 @@ const rows: Row[] = [
     name: 'Member.profile of Z (consent: A profile only)',
     query: `query($id: ID!) { member(ref: { memberId: $id }) { profile { displayName email phone birthDate locale preferences visibleScopes } } }`,
     vars: () => ({ id: fx.memberZ }),
-    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'partnerB'], 'FORBIDDEN'),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'partnerB', 'delegatedZ'], 'FORBIDDEN'),
     check: (p, d) => {
       const { profile } = d.member;
       if (HUB.includes(p)) expect(profile).toMatchObject({ displayName: fx.nameZ, email: fx.emailZ });
@@ -535,7 +567,7 @@ const rows: Row[] = [
     name: 'Member.consents and consentHistory of Z',
     query: `query($id: ID!) { member(ref: { memberId: $id }) { consents { partnerId scope granted } consentHistory { partnerId scope granted } } }`,
     vars: () => ({ id: fx.memberZ }),
-    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'partnerB'], 'FORBIDDEN'),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'partnerB', 'delegatedZ'], 'FORBIDDEN'),
     check: (p, d) => {
       const want = p === 'partnerB' ? [] : [{ partnerId: A.id, scope: 'profile', granted: true }];
       expect(d.member.consents).toEqual(want);
@@ -546,20 +578,20 @@ const rows: Row[] = [
     name: 'Member.links and partnerLink of Z',
     query: `query($id: ID!) { member(ref: { memberId: $id }) { links { partnerId customerId } partnerLink { partnerId customerId } } }`,
     vars: () => ({ id: fx.memberZ }),
-    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'partnerB'], 'FORBIDDEN'),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'partnerB', 'delegatedZ'], 'FORBIDDEN'),
     check: (p, d) => {
       if (HUB.includes(p)) return expect(d.member.links).toHaveLength(2);
       const own =
         p === 'partnerB' ? { partnerId: B.id, customerId: fx.custZb } : { partnerId: A.id, customerId: fx.custZa };
       expect(d.member.links).toEqual([own]);
-      expect(d.member.partnerLink).toEqual(p === 'financeA' ? null : own);
+      expect(d.member.partnerLink).toEqual(p === 'financeA' || p === 'delegatedZ' ? null : own);
     },
   },
   {
     name: 'Member.balances of Z (points:read; branded currency only to its issuer)',
     query: `query($id: ID!) { member(ref: { memberId: $id }) { balances { currency available held owed } } }`,
     vars: () => ({ id: fx.memberZ }),
-    expect: only([...HUB, 'financeA', 'partnerA', 'partnerB'], 'FORBIDDEN'),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerB', 'delegatedZ'], 'FORBIDDEN'),
     check: (p, d) => {
       const currencies = d.member.balances.map((b: { currency: string }) => b.currency).sort();
       expect(currencies).toEqual(p === 'partnerB' ? ['PTS'] : [fx.brand, 'PTS'].sort());
@@ -569,7 +601,7 @@ const rows: Row[] = [
     name: 'Member.transactions of Z (connection; points:read; own rows only) with nested member, partner, hold, reverses',
     query: `query($id: ID!) { member(ref: { memberId: $id }) { transactions(first: 50) { edges { cursor node { id partnerId memberId amount partner { id code } member { id } hold { id } reverses { id } } } nodes { id } pageInfo { hasNextPage endCursor } } } }`,
     vars: () => ({ id: fx.memberZ }),
-    expect: only([...HUB, 'financeA', 'partnerA', 'partnerB'], 'FORBIDDEN'),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerB', 'delegatedZ'], 'FORBIDDEN'),
     check: (p, d) => {
       const nodes = d.member.transactions.edges.map((e: { node: { partnerId: string } }) => e.node);
       expect(nodes.length).toBe(HUB.includes(p) ? 3 : p === 'partnerB' ? 1 : 2);
@@ -585,12 +617,17 @@ const rows: Row[] = [
   {
     name: 'me { balances transactions consents links } — a member sees only itself',
     query: `query { me { id balances { currency available } transactions(first: 50) { nodes { id partnerId memberId member { id } } } consents { partnerId } links { partnerId customerId } } }`,
-    expect: only(['memberX', 'memberY'], 'FORBIDDEN'),
+    expect: only(['memberX', 'memberY', 'delegatedZ'], 'FORBIDDEN'),
     check: (p, d) => {
       expect(d.me.transactions.nodes.length).toBeGreaterThan(0);
       for (const t of d.me.transactions.nodes) expect(t.memberId).toBe(memberOf(p));
+      expectPartnersOnly(p === 'delegatedZ' ? d.me.transactions.nodes : [], p);
       expect(d.me.links).toEqual([
-        p === 'memberX' ? { partnerId: A.id, customerId: fx.custX } : { partnerId: B.id, customerId: fx.custY },
+        {
+          memberX: { partnerId: A.id, customerId: fx.custX },
+          memberY: { partnerId: B.id, customerId: fx.custY },
+          delegatedZ: { partnerId: A.id, customerId: fx.custZa },
+        }[p as string],
       ]);
     },
   },
@@ -1074,7 +1111,7 @@ describe('authorization matrix', () => {
     );
   });
 
-  it('covers every Query and Mutation field of schema/schema.graphql, for all 13 callers', () => {
+  it('covers every Query and Mutation field of schema/schema.graphql, for all 14 callers', () => {
     const doc = parse(readFileSync(new URL('../../../schema/schema.graphql', import.meta.url), 'utf8'));
     const fields = (type: string) =>
       doc.definitions
