@@ -10,6 +10,7 @@ import { Migration20261122000005_settlement } from './Migration20261122000005_se
 import { Migration20261122000006_quote_spread } from './Migration20261122000006_quote_spread.js';
 import { Migration20261122000007_partner_auth_notify } from './Migration20261122000007_partner_auth_notify.js';
 import { Migration20261122000008_settlement_fee } from './Migration20261122000008_settlement_fee.js';
+import { Migration20261202000002_member_sign_in } from './Migration20261202000002_member_sign_in.js';
 
 export const migrationsList = [
   Migration20261122000001_foundation,
@@ -20,4 +21,5 @@ export const migrationsList = [
   Migration20261122000006_quote_spread,
   Migration20261122000007_partner_auth_notify,
   Migration20261122000008_settlement_fee,
+  Migration20261202000002_member_sign_in,
 ].map((m) => ({ name: m.name, class: m }));

@@ -33,6 +33,7 @@ import { createTokenHandler } from './modules/partners/oauth-token.handler.js';
 import { createStatementCsvHandler } from './modules/settlement/statement-csv.handler.js';
 import { seedDemoCoalition, type DemoSeed } from './seed/demo-coalition.js';
 import { startExpirySweeper } from './modules/ledger/expiry.sweeper.js';
+import { createIdentity, OIDC_PATH, type Identity } from './modules/identity/identity.js';
 
 export interface Hub {
   url: string;
@@ -40,6 +41,8 @@ export interface Hub {
   db: Database;
   tokens: TokenService;
   services: Services;
+  /** Member sign-in (OpenID Connect provider); `identity.sink` holds the codes sent when there is no SMTP. */
+  identity: Identity;
   log: Logger;
   /** What the first start seeded (undefined when the database already had data or seeding is off). */
   seeded?: DemoSeed;
@@ -73,8 +76,14 @@ async function principalFrom(
   ) {
     throw unauthenticated('The partner is suspended or these credentials were revoked.');
   }
-  // A member token stops working when the member is erased, merged away or unlinked from its partner.
-  if (principal.role === Role.MEMBER && !(await services.members.canAct(principal.memberId!, principal.partnerId))) {
+  // A member token stops working when the member is erased, merged away or unlinked from its partner,
+  // and a signed-in one when the member revokes its grant.
+  if (
+    principal.role === Role.MEMBER &&
+    (!(await services.members.canAct(principal.memberId!, principal.partnerId)) ||
+      (principal.grantId !== undefined &&
+        !(await services.memberGrants.isActive(principal.grantId, principal.memberId!))))
+  ) {
     throw unauthenticated('This member token is no longer valid.');
   }
   return principal;
@@ -121,8 +130,19 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
     const seeded = config.seedDemo ? await seedDemoCoalition(db) : undefined;
     if (applied.length || seeded) await db.analyze();
 
-    const tokens = new TokenService(await loadKeyStore(config), config);
+    const keys = await loadKeyStore(config);
+    const tokens = new TokenService(keys, config);
     const services = createServices(db, config, tokens);
+    const identity = createIdentity({
+      db,
+      config,
+      keys,
+      tokens,
+      log,
+      memberActive: (memberId) => services.members.canAct(memberId, undefined),
+      clients: services.memberApps,
+      grants: services.memberGrants,
+    });
     const apollo = new ApolloServer<HubContext>({
       schema: await buildHubSchema(),
       formatError,
@@ -169,6 +189,7 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
         loaders: createLoaders(services),
         log: log.child({ requestId }),
       }),
+      prefixRoutes: { [OIDC_PATH]: identity.handler },
       routes: {
         '/health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
         '/ready': async (_req, res) => {
@@ -193,6 +214,7 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
     });
     const sweeper = startExpirySweeper(services, config.expirySweepSeconds, log);
     const url = await http.listen(config.port, config.host);
+    identity.start(url);
     log.info('hub listening', { url: `${url}/graphql`, database: db.driver });
 
     let closing: Promise<void> | undefined;
@@ -202,6 +224,7 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
       db,
       tokens,
       services,
+      identity,
       log,
       seeded,
       close: () =>

@@ -8,6 +8,7 @@ import { LedgerResolver, PointsOperationResultResolver } from './modules/ledger/
 import { LedgerTransferResolver, MemberLedgerResolver } from './modules/ledger/member-ledger.resolver.js';
 import { ExchangeResolver } from './modules/exchange/exchange.resolver.js';
 import { SettlementResolver } from './modules/settlement/settlement.resolver.js';
+import { IdentityResolver } from './modules/identity/identity.resolver.js';
 
 export function buildHubSchema() {
   return buildFederatedSchema(
@@ -21,6 +22,7 @@ export function buildHubSchema() {
       LedgerTransferResolver,
       ExchangeResolver,
       SettlementResolver,
+      IdentityResolver,
     ],
     {
       Partner: { __resolveReference: (ref: { id: string }, ctx: HubContext) => loadVisiblePartner(ctx, ref.id) },

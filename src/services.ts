@@ -12,6 +12,10 @@ import { MemberExportService } from './modules/members/member-export.service.js'
 import { LedgerService } from './modules/ledger/ledger.service.js';
 import { ExchangeService } from './modules/exchange/exchange.service.js';
 import { SettlementService } from './modules/settlement/settlement.service.js';
+import { AppClientService } from './modules/identity/app-client.service.js';
+import { MemberGrantService } from './modules/identity/member-grant.service.js';
+import { HUB_API_RESOURCE } from './modules/identity/oidc.provider.js';
+import { systemClock } from './platform/clock.js';
 
 export function createServices(
   db: Database,
@@ -31,6 +35,8 @@ export function createServices(
     memberExport: new MemberExportService(members, consents, ledger),
     ledger,
     settlement: new SettlementService(db.sql),
+    memberApps: new AppClientService(db.sql),
+    memberGrants: new MemberGrantService(db.sql, systemClock, HUB_API_RESOURCE),
     exchange: new ExchangeService(db.sql, ledger, {
       quoteTtlSeconds: config.quoteTtlSeconds,
       maxPointsPerOperation: config.maxPointsPerOperation,

@@ -7,7 +7,7 @@ export enum Role {
 }
 
 /** What a partner token may do; a credential grants a subset, a token may ask for less. */
-export const PARTNER_SCOPES = ['members:read', 'members:write', 'points:read', 'points:write'] as const;
+export const PARTNER_SCOPES = ['members:read', 'members:write', 'points:read', 'points:write', 'apps:write'] as const;
 export type PartnerScope = (typeof PARTNER_SCOPES)[number];
 
 /**

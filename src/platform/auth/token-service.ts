@@ -95,16 +95,27 @@ export class TokenService {
   private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
   private readonly expiresAt = new WeakMap<Principal, number>();
 
+  /** Issuers whose tokens (signed with these same keys) are accepted too: the hub's OpenID Connect provider. */
+  private readonly otherIssuers: string[] = [];
+
+  acceptIssuer(issuer: string): void {
+    if (!this.otherIssuers.includes(issuer)) this.otherIssuers.push(issuer);
+  }
+
   private async verifySignature(token: string): Promise<Principal> {
     let payload: HubClaims;
     try {
       ({ payload } = await jwtVerify<HubClaims>(token, this.keySet, {
         algorithms: [SIGNING_ALG],
-        issuer: this.settings.issuer,
+        issuer: [this.settings.issuer, ...this.otherIssuers],
         audience: this.settings.audience,
         clockTolerance: this.settings.clockSkewSeconds,
-        requiredClaims: ['exp', 'nbf', 'sub'],
+        requiredClaims: ['exp', 'sub'],
       }));
+      // The hub's own tokens always carry nbf; the provider's access tokens (RFC 9068) start at iat.
+      if (payload.iss === this.settings.issuer && payload.nbf === undefined) throw new InvalidTokenError('no nbf');
+      if (payload.iss !== this.settings.issuer && payload.role !== Role.MEMBER)
+        throw new InvalidTokenError('the provider issues member tokens only');
     } catch {
       throw new InvalidTokenError('invalid token');
     }
