@@ -93,13 +93,25 @@ export function oidcHelpers(app: TestApp) {
     return { status: res.status, location: res.headers.get('location'), body: await res.text(), headers: res.headers };
   }
 
-  /** Follows redirects within the hub; stops at a page, or at a redirect that leaves the hub (the app's callback). */
+  /**
+   * Follows redirects within the hub, and the provider's self-submitting forms (a browser runs their script;
+   * e.g. ending the previous account's session when another signs in); stops at a page, or at a redirect that
+   * leaves the hub (the app's callback).
+   */
   async function follow(first: HtmlResponse, jar: CookieJar): Promise<HtmlResponse> {
     let res = first;
-    for (let hops = 0; res.location && hops < 10; hops++) {
-      const next = absolute(res.location);
-      if (!next.startsWith(app.url)) return res;
-      res = await get(next, jar);
+    for (let hops = 0; hops < 10; hops++) {
+      if (res.location) {
+        const next = absolute(res.location);
+        if (!next.startsWith(app.url)) return res;
+        res = await get(next, jar);
+      } else if (res.status === 200 && res.body.includes('document.forms[0].submit()')) {
+        const action = /<form method="post" action="([^"]+)"/.exec(res.body)![1]!;
+        const fields = Object.fromEntries(
+          [...res.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [m[1]!, m[2]!]),
+        );
+        res = await post(action, fields, jar);
+      } else return res;
     }
     return res;
   }
@@ -120,13 +132,16 @@ export function oidcHelpers(app: TestApp) {
     grant?: string[];
     pkce?: Pkce;
     jar?: CookieJar;
+    prompt?: string;
   }
 
-  /** From the authorization request to the redirect back to the app with a code. */
-  async function authorize(o: SignInOptions): Promise<{ code: string; state: string; jar: CookieJar; pkce: Pkce }> {
+  /**
+   * From the authorization request through the code: the page (or redirect) the hub answers after the member
+   * entered the right code (the consent screen for a partner app the member has not allowed yet).
+   */
+  async function signInUntilConsent(o: SignInOptions): Promise<{ res: HtmlResponse; jar: CookieJar; pkce: Pkce }> {
     const jar = o.jar ?? new CookieJar();
     const pkce = o.pkce ?? newPkce();
-    const state = randomBytes(8).toString('hex');
     let res = await follow(
       await get(
         authorizeUrl({
@@ -136,7 +151,8 @@ export function oidcHelpers(app: TestApp) {
           scope: ['openid', ...(o.scope ?? [])].join(' '),
           code_challenge: pkce.challenge,
           code_challenge_method: 'S256',
-          state,
+          state: randomBytes(8).toString('hex'),
+          prompt: o.prompt,
         }),
         jar,
       ),
@@ -144,33 +160,45 @@ export function oidcHelpers(app: TestApp) {
     );
     if (res.status !== 200 || !res.body.includes('name="identifier"'))
       throw new Error(`expected the sign-in page, got ${res.status} ${res.location ?? ''} ${res.body.slice(0, 300)}`);
-    const page = new URL(absolute(interactionPath(res, jar)));
-    res = await post(`${page.pathname}/identify`, { csrf: csrfOf(res.body), identifier: o.identifier }, jar);
+    const page = interactionPath(res);
+    res = await post(`${page}/identify`, { csrf: csrfOf(res.body), identifier: o.identifier }, jar);
     const code = app.hub.identity.sink!.lastCodeFor(o.identifier.trim().toLowerCase());
     if (!code) throw new Error(`no code was sent to ${o.identifier}`);
-    res = await follow(await post(`${page.pathname}/verify`, { csrf: csrfOf(res.body), code }, jar), jar);
+    res = await follow(await post(`${page}/verify`, { csrf: csrfOf(res.body), code }, jar), jar);
+    return { res, jar, pkce };
+  }
+
+  /** The code the hub redirected to the app with. */
+  function codeFrom(res: HtmlResponse, redirectUri: string): string {
+    const back = res.location ? new URL(absolute(res.location)) : undefined;
+    const got = back?.searchParams.get('code');
+    if (!back || !got || !back.href.startsWith(redirectUri))
+      throw new Error(
+        `expected a redirect to the app with a code, got ${res.status} ${res.location} ${res.body.slice(0, 3000)}`,
+      );
+    return got;
+  }
+
+  /** From the authorization request to the redirect back to the app with a code. */
+  async function authorize(o: SignInOptions): Promise<{ code: string; jar: CookieJar; pkce: Pkce }> {
+    const started = await signInUntilConsent(o);
+    const { jar, pkce } = started;
+    let res = started.res;
     if (res.status === 200 && res.body.includes('name="decision"')) {
-      const consent = new URL(absolute(interactionPath(res, jar)));
       res = await follow(
         await post(
-          `${consent.pathname}/consent`,
+          `${interactionPath(res)}/consent`,
           { csrf: csrfOf(res.body), decision: 'allow', scope: o.grant ?? o.scope ?? [] },
           jar,
         ),
         jar,
       );
     }
-    const back = res.location ? new URL(absolute(res.location)) : undefined;
-    const got = back?.searchParams.get('code');
-    if (!back || !got || !back.href.startsWith(o.redirectUri))
-      throw new Error(
-        `expected a redirect to the app with a code, got ${res.status} ${res.location} ${res.body.slice(0, 300)}`,
-      );
-    return { code: got, state: back.searchParams.get('state') ?? '', jar, pkce };
+    return { code: codeFrom(res, o.redirectUri), jar, pkce };
   }
 
   /** The interaction page's path, read from the form on it. */
-  function interactionPath(res: HtmlResponse, _jar: CookieJar): string {
+  function interactionPath(res: HtmlResponse): string {
     const action = /action="([^"]+)"/.exec(res.body)?.[1];
     if (!action) throw new Error('no form on the page');
     return action.replace(/\/(identify|verify|consent)$/, '');
@@ -212,5 +240,18 @@ export function oidcHelpers(app: TestApp) {
     return res.data!.registerMemberApp;
   }
 
-  return { issuer, get, post, follow, authorizeUrl, authorize, token, signIn, registerApp };
+  return {
+    issuer,
+    get,
+    post,
+    follow,
+    authorizeUrl,
+    signInUntilConsent,
+    interactionPath,
+    codeFrom,
+    authorize,
+    token,
+    signIn,
+    registerApp,
+  };
 }
