@@ -207,6 +207,7 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
         '/.well-known/jwks.json': (_req, res) =>
           sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
         '/oauth/token': createTokenHandler(services.partners, tokens, config.bodyLimitBytes),
+        ...identity.devRoutes,
         '/settlement/statement.csv': createStatementCsvHandler(services.settlement, (req) =>
           principalFrom(req, tokens, services),
         ),

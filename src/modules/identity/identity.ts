@@ -16,7 +16,7 @@ import { MemorySink, SmtpSender, type CodeSender } from './code-sender.js';
 import { createInteractionHandler } from './interaction.handler.js';
 import type { MemberGrantService } from './member-grant.service.js';
 import { createProvider, derivedSecret } from './oidc.provider.js';
-import { SignInService } from './sign-in.service.js';
+import { SignInService, parseIdentifier } from './sign-in.service.js';
 
 export const OIDC_PATH = '/oidc';
 
@@ -104,7 +104,27 @@ export function createIdentity(deps: IdentityDeps) {
     await callback(req, res);
   }
 
+  /**
+   * Development only (NODE_ENV=development and no SMTP_URL): `GET /dev/sign-in-codes?to=<identifier>` answers the
+   * newest code sent there, so a person can sign in on a laptop. It does not exist in test or production.
+   */
+  const devRoutes: Record<string, (req: IncomingMessage, res: ServerResponse) => void> =
+    config.env === 'development' && sink
+      ? {
+          '/dev/sign-in-codes': (req, res) => {
+            const to = new URL(req.url ?? '/', 'http://hub').searchParams.get('to') ?? '';
+            const identifier = parseIdentifier(to);
+            const code = identifier ? sink.lastCodeFor(identifier.value) : undefined;
+            res.statusCode = code ? 200 : 404;
+            res.setHeader('content-type', 'application/json');
+            res.setHeader('cache-control', 'no-store');
+            res.end(JSON.stringify(code ? { code } : { error: 'no code sent there' }));
+          },
+        }
+      : {};
+
   return {
+    devRoutes,
     clients,
     grants,
     signIn,

@@ -80,6 +80,15 @@ export function createProvider(
       (await settings.memberActive(id)) ? { accountId: id, claims: () => ({ sub: id }) } : undefined,
     interactions: { url: (_ctx, interaction) => `${mountPath}/interaction/${interaction.uid}` },
     pkce: { required: () => true },
+    // Browser apps (public clients) may call the token endpoint from the origins of their own redirect URIs only.
+    clientBasedCORS: (_ctx, origin, client) =>
+      client.redirectUris?.some((uri) => {
+        try {
+          return new URL(uri).origin === origin;
+        } catch {
+          return false;
+        }
+      }) ?? false,
     scopes: ['openid', 'offline_access'],
     features: {
       devInteractions: { enabled: false },
