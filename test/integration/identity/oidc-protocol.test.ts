@@ -343,3 +343,61 @@ describe('sessions', () => {
     }
   });
 });
+
+describe('hostile input at the provider and the grant operations', () => {
+  it('gets RFC 6749 errors (or NOT_FOUND) and writes nothing', async () => {
+    const { id, address } = await member();
+    const { code, pkce } = await oidc.authorize({ clientId, redirectUri: REDIRECT, identifier: address });
+    const before = await grants();
+    const post = (body: string, type = 'application/x-www-form-urlencoded') =>
+      fetch(`${oidc.issuer()}/token`, { method: 'POST', headers: { 'content-type': type }, body });
+    const form = (o: Record<string, string>) => new URLSearchParams(o).toString();
+    const valid = {
+      grant_type: 'authorization_code',
+      redirect_uri: REDIRECT,
+      client_id: clientId,
+      code_verifier: pkce.verifier,
+    };
+    const cases: [string, Promise<Response>][] = [
+      ['an oversized code', post(form({ ...valid, code: 'c'.repeat(10_000) }))],
+      ['a code given twice', post(`${form({ ...valid, code })}&code=${code}`)],
+      ['an oversized verifier', post(form({ ...valid, code, code_verifier: 'v'.repeat(200) }))],
+      ['JSON instead of a form', post(JSON.stringify({ ...valid, code }), 'application/json')],
+      ['an unknown grant type', post(form({ ...valid, code, grant_type: 'password' }))],
+      [
+        'no client',
+        post(form({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: pkce.verifier })),
+      ],
+      ['an unknown client', post(form({ ...valid, code, client_id: 'app_nope' }))],
+      [
+        'a refresh token that is not one',
+        post(form({ grant_type: 'refresh_token', refresh_token: 'x'.repeat(5000), client_id: clientId })),
+      ],
+    ];
+    for (const [what, pending] of cases) {
+      const res = await pending;
+      expect(res.status, what).toBeGreaterThanOrEqual(400);
+      expect(res.status, what).toBeLessThan(500);
+      const body = (await res.json()) as { error?: string; access_token?: string };
+      expect(body.error, what).toMatch(/^(invalid_request|invalid_grant|invalid_client|unsupported_grant_type)$/);
+      expect(body.access_token, what).toBeUndefined();
+    }
+    expect(await grants()).toBe(before);
+    // The code survived all of it: nothing above consumed it.
+    expect((await oidc.token({ ...valid, code })).status).toBe(200);
+
+    const self = await members.signIn(id);
+    for (const grantId of ['x'.repeat(64), 'y'.repeat(65), '../../etc', '']) {
+      const res = await app.postJson(
+        { query: `mutation($id: ID!) { revokeMyAppGrant(grantId: $id) }`, variables: { id: grantId } },
+        { token: self },
+      );
+      expect(errorCodes(res), grantId).toEqual(['NOT_FOUND']);
+    }
+    const wrongType = await app.postJson(
+      { query: `mutation($id: ID!) { revokeMyAppGrant(grantId: $id) }`, variables: { id: { a: 1 } } },
+      { token: self },
+    );
+    expect(errorCodes(wrongType)[0]).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
+  });
+});
