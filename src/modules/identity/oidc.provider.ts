@@ -79,6 +79,8 @@ export function createProvider(
     findAccount: async (_ctx, id) =>
       (await settings.memberActive(id)) ? { accountId: id, claims: () => ({ sub: id }) } : undefined,
     interactions: { url: (_ctx, interaction) => `${mountPath}/interaction/${interaction.uid}` },
+    // The authorization code flow only: no implicit or hybrid response types, advertised or accepted.
+    responseTypes: ['code'],
     pkce: { required: () => true },
     // Browser apps (public clients) may call the token endpoint from the origins of their own redirect URIs only.
     clientBasedCORS: (_ctx, origin, client) =>

@@ -401,3 +401,21 @@ describe('hostile input at the provider and the grant operations', () => {
     expect(errorCodes(wrongType)[0]).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
   });
 });
+
+describe('discovery', () => {
+  it('advertises the code flow with S256 only, on the hub’s keys', async () => {
+    const meta = (await (await fetch(`${oidc.issuer()}/.well-known/openid-configuration`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(meta).toMatchObject({
+      issuer: oidc.issuer(),
+      response_types_supported: ['code'],
+      code_challenge_methods_supported: ['S256'],
+    });
+    expect(meta.grant_types_supported).not.toContain('implicit');
+    const jwks = (await (await fetch(meta.jwks_uri as string)).json()) as { keys: { kid: string; d?: string }[] };
+    expect(jwks.keys.map((k) => k.kid)).toEqual(app.hub.tokens.jwks.keys.map((k) => k.kid));
+    expect(jwks.keys.every((k) => k.d === undefined)).toBe(true);
+  });
+});
