@@ -63,7 +63,8 @@ async function main(argv: string[]): Promise<number> {
         config,
         new TokenService(keys, config),
         keys,
-        createLogger(config.logLevel),
+        // Logs to stderr: stdout carries the command's answer.
+        createLogger(config.logLevel, (line) => process.stderr.write(line + '\n')),
       );
       const result = await ledger.expiry.sweep();
       process.stdout.write(
