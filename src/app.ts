@@ -41,6 +41,8 @@ export interface Hub {
   db: Database;
   tokens: TokenService;
   services: Services;
+  /** Member sign-in (OpenID Connect provider); `identity.sink` holds the codes sent when there is no SMTP. */
+  identity: Services['identity'];
   log: Logger;
   /** The node:http server (tests observe its events instead of sleeping). */
   server: Server;
@@ -78,8 +80,14 @@ async function principalFrom(
   ) {
     throw unauthenticated('The partner is suspended or these credentials were revoked.');
   }
-  // A member token stops working when the member is erased, merged away or unlinked from its partner.
-  if (principal.role === Role.MEMBER && !(await services.members.canAct(principal.memberId!, principal.partnerId!))) {
+  // A member token stops working when the member is erased, merged away or unlinked from its partner,
+  // and a signed-in one when the member revokes its grant.
+  if (
+    principal.role === Role.MEMBER &&
+    (!(await services.members.canAct(principal.memberId!, principal.partnerId)) ||
+      (principal.grantId !== undefined &&
+        !(await services.memberGrants.isActive(principal.grantId, principal.memberId!))))
+  ) {
     throw unauthenticated('This member token is no longer valid.');
   }
   // Replica reads of this request must show this caller's own recent writes.
@@ -129,8 +137,9 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
     const applied = await db.migrate();
     if (applied.length) log.info('migrations applied', { migrations: applied });
     const hubClock = (clock = await attachClock(config.env, db.sql));
-    const tokens = new TokenService(await loadKeyStore(config), config);
-    const services = createServices(db, config, tokens);
+    const keys = await loadKeyStore(config);
+    const tokens = new TokenService(keys, config);
+    const services = createServices(db, config, tokens, keys, log);
     const seeded = config.seedDemo ? await seedDemoCoalition(db, services) : undefined;
     if (applied.length || seeded) await db.analyze();
 
@@ -191,7 +200,11 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
       '/.well-known/jwks.json': (_req, res) =>
         sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
     };
-    for (const m of hubModuleList) if (m.routes) mergeNamed(routes, m.routes(routeContext), 'route', m.name);
+    const prefixRoutes: Record<string, RouteHandler> = {};
+    for (const m of hubModuleList) {
+      if (m.routes) mergeNamed(routes, m.routes(routeContext), 'route', m.name);
+      if (m.prefixRoutes) mergeNamed(prefixRoutes, m.prefixRoutes(routeContext), 'route prefix', m.name);
+    }
     const http: HttpServer = createHttpServer<HubContext>({
       apollo,
       bodyLimit: config.bodyLimitBytes,
@@ -209,9 +222,11 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
         log: log.child({ requestId }),
       }),
       routes,
+      prefixRoutes,
     });
     for (const m of hubModuleList) if (m.jobs) jobs.push(...m.jobs({ services, config, log }));
     const url = await http.listen(config.port, config.host);
+    for (const m of hubModuleList) m.listening?.(services, url);
     log.info('hub listening', { url: `${url}/graphql`, database: db.driver });
 
     let closing: Promise<void> | undefined;
@@ -221,6 +236,7 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
       db,
       tokens,
       services,
+      identity: services.identity,
       log,
       server: http.server,
       clock: hubClock,

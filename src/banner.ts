@@ -24,7 +24,7 @@ export function startupBanner(url: string, config: Config): string {
       lines.push(`    ${p.code.padEnd(10)} client_id=${p.clientId} client_secret=${p.clientSecret}`);
   }
   lines.push(
-    '    member:    a partner calls issueMemberToken(member: { customerId: "KK-1001" }) with its partner token',
+    '    member:    a partner calls issueMemberToken(member: { customerId: "KK-1001" }) (read-only, the partner\'s view)',
     '',
     '',
   );

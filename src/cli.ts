@@ -14,6 +14,7 @@ import { Role } from './platform/auth/principal.js';
 import { openHubDatabase } from './database.js';
 import { isUuid } from './platform/ids.js';
 import { createServices } from './modules/index.js';
+import { createLogger } from './platform/logger.js';
 
 const USAGE = `usage:
   npm run token -- operator [--ttl SECONDS]
@@ -56,7 +57,15 @@ async function main(argv: string[]): Promise<number> {
     try {
       await db.migrate();
       // Built like the hub's, so the sweep's postings carry every module's contribution.
-      const { ledger } = createServices(db, config, new TokenService(await loadKeyStore(config), config));
+      const keys = await loadKeyStore(config);
+      const { ledger } = createServices(
+        db,
+        config,
+        new TokenService(keys, config),
+        keys,
+        // Logs to stderr: stdout carries the command's answer.
+        createLogger(config.logLevel, (line) => process.stderr.write(line + '\n')),
+      );
       const result = await ledger.expiry.sweep();
       process.stdout.write(
         `holds expired: ${result.holdsExpired}, wallets expired: ${result.walletsExpired}, points expired: ${result.pointsExpired}\n`,

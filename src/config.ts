@@ -59,6 +59,21 @@ export interface Config {
   };
   /** Coalition tiers as NAME:POINTS pairs, ascending from 0. */
   tiers: string;
+  /** Member sign-in at the hub (OpenID Connect provider, one-time codes). */
+  signIn: {
+    /** The provider's issuer URL, path `/oidc`; when absent, the hub's own URL + `/oidc` (fine without a proxy). */
+    issuer?: string;
+    /** Redirect URIs of the hub's own first-party client (the console); none: no first-party client. */
+    consoleRedirectUris: string[];
+    refreshTokenTtlSeconds: number;
+    codeTtlSeconds: number;
+    maxAttempts: number;
+    maxCodesPerWindow: number;
+    rateWindowSeconds: number;
+    /** SMTP URL for sending codes by e-mail (required in production); without it, an in-memory sink. */
+    smtpUrl?: string;
+    mailFrom: string;
+  };
 }
 
 class ConfigError extends Error {}
@@ -148,6 +163,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       partnerCostPerSecond: int(env, 'PARTNER_COST_PER_SECOND', 50_000, 1, 100_000_000),
     },
     tiers: env.TIERS || 'BRONZE:0,SILVER:5000,GOLD:20000',
+    signIn: {
+      issuer: env.OIDC_ISSUER || undefined,
+      // Development's default is the console's local address; production has none unless configured.
+      consoleRedirectUris: (
+        env.HUB_CONSOLE_REDIRECT_URIS ?? (hubEnv === 'production' ? '' : 'http://127.0.0.1:4000/console/callback')
+      )
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+      refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', 2_592_000, 300, 31_536_000),
+      codeTtlSeconds: int(env, 'SIGN_IN_CODE_TTL_SECONDS', 300, 30, 3_600),
+      maxAttempts: int(env, 'SIGN_IN_MAX_ATTEMPTS', 5, 1, 20),
+      maxCodesPerWindow: int(env, 'SIGN_IN_MAX_CODES', 5, 1, 100),
+      rateWindowSeconds: int(env, 'SIGN_IN_RATE_WINDOW_SECONDS', 900, 60, 86_400),
+      smtpUrl: env.SMTP_URL || undefined,
+      mailFrom: env.SIGN_IN_MAIL_FROM || 'Coalition hub <no-reply@localhost>',
+    },
   };
   try {
     parseTiers(config.tiers);
@@ -159,6 +191,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (config.hold.defaultTtlSeconds > config.hold.maxTtlSeconds) {
     throw new ConfigError('HOLD_TTL_SECONDS must not exceed HOLD_MAX_TTL_SECONDS');
+  }
+  if (config.signIn.issuer !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(config.signIn.issuer);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.pathname !== '/oidc' || url.search || url.hash)
+      throw new ConfigError(
+        'OIDC_ISSUER must be an http(s) URL whose path is /oidc, e.g. https://hub.example.com/oidc',
+      );
+  }
+  for (const uri of config.signIn.consoleRedirectUris) {
+    try {
+      new URL(uri);
+    } catch {
+      throw new ConfigError(`HUB_CONSOLE_REDIRECT_URIS: "${uri}" is not an absolute URL`);
+    }
+  }
+  if (config.env === 'production' && !config.signIn.smtpUrl) {
+    throw new ConfigError('SMTP_URL is required in production (sign-in codes are sent by e-mail)');
   }
   if (config.env === 'production' && !config.signingKeys) {
     throw new ConfigError('HUB_SIGNING_KEYS is required in production (generate with `npm run hub -- keys`)');

@@ -10,6 +10,8 @@
 import type { Config } from '../config.js';
 import type { Database } from '../platform/db/orm.js';
 import type { TokenService } from '../platform/auth/token-service.js';
+import type { KeyStore } from '../platform/auth/key-store.js';
+import type { Logger } from '../platform/logger.js';
 import {
   checkModules,
   mergeNamed,
@@ -26,6 +28,7 @@ import { membersModule } from './members/members.module.js';
 import { ledgerModule } from './ledger/ledger.module.js';
 import { exchangeModule } from './exchange/exchange.module.js';
 import { settlementModule } from './settlement/settlement.module.js';
+import { identityModule } from './identity/identity.module.js';
 
 export const hubModules = [
   viewerModule,
@@ -34,6 +37,7 @@ export const hubModules = [
   ledgerModule,
   exchangeModule,
   settlementModule,
+  identityModule,
 ] as const;
 
 type AnyModule = (typeof hubModules)[number];
@@ -50,11 +54,18 @@ const modules = hubModules as unknown as readonly HubModule<object, object, obje
 checkModules(modules);
 
 /** The domain services, built once per process over one database, in list order. */
-export function createServices(db: Database, config: Config, tokens: TokenService): Services {
+export function createServices(
+  db: Database,
+  config: Config,
+  tokens: TokenService,
+  keys: KeyStore,
+  log: Logger,
+): Services {
   const services: Record<string, unknown> = {};
   for (const m of modules) {
     // `deps` is everything built so far; checkModules made sure the dependencies are among it.
-    if (m.services) mergeNamed(services, m.services({ db, config, tokens }, services) as never, 'service', m.name);
+    const ctx = { db, config, tokens, keys, log };
+    if (m.services) mergeNamed(services, m.services(ctx, services) as never, 'service', m.name);
   }
   for (const m of modules) m.ready?.(services);
   return services as unknown as Services;

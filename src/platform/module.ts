@@ -12,6 +12,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Config } from '../config.js';
 import type { Database } from './db/orm.js';
 import type { TokenService } from './auth/token-service.js';
+import type { KeyStore } from './auth/key-store.js';
 import type { Principal } from './auth/principal.js';
 import type { Logger } from './logger.js';
 import type { RouteHandler } from './http/server.js';
@@ -23,6 +24,9 @@ export interface ModuleContext {
   db: Database;
   config: Config;
   tokens: TokenService;
+  /** The hub's signing keys (the OpenID Connect provider signs with them and derives its secrets from them). */
+  keys: KeyStore;
+  log: Logger;
 }
 
 /** What a module's HTTP routes are built from. */
@@ -78,6 +82,10 @@ export interface HubModule<
   resolvers?: readonly AnyClass[];
   references?: Record<string, ReferenceResolver>;
   routes?: (ctx: RouteContext<S & D>) => Record<string, RouteHandler>;
+  /** Handlers for every path under a prefix (`'/oidc'` serves `/oidc` and `/oidc/...`); exact routes win. */
+  prefixRoutes?: (ctx: RouteContext<S & D>) => Record<string, RouteHandler>;
+  /** Called once the HTTP server listens, with the hub's own URL (e.g. to derive an issuer from it). */
+  listening?: (services: S & D, url: string) => void;
   jobs?: (ctx: { services: S & D; config: Config; log: Logger }) => Job[];
 }
 

@@ -270,6 +270,8 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
       HUB_SIGNING_KEYS: keys,
       LOG_LEVEL: process.env.CHAOS_HUB_LOG_LEVEL || 'warn',
       SEED_DEMO: 'false',
+      // Required in production; no member signs in during the chaos run, so nothing is ever sent.
+      SMTP_URL: 'smtp://127.0.0.1:2525',
       DB_POOL_SIZE: '6',
       EXPIRY_SWEEP_SECONDS: '2',
       HOLD_TTL_SECONDS: '30',

@@ -151,7 +151,7 @@ export function coreFlows(driver: TestDriver) {
       expect(await members.enroll(b, { email: `other-${email}` })).not.toBe(id);
       await ledger.earnOk(a, id, 70);
       await ledger.earnOk(b, id, 30);
-      const token = await members.token(b, id);
+      const token = await members.signIn(id);
       await members.consent(token, b, 'profile');
       const seenByB = await members.view(id, b.token);
       expect(seenByB.profile).toMatchObject({ displayName: 'Flow', email: null, visibleScopes: ['profile'] });

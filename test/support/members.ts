@@ -1,6 +1,6 @@
 /**
  * Member-profile test helpers: the member operations as typed GraphQL
- * documents, and small wrappers (enrol with a profile, mint a member token,
+ * documents, and small wrappers (enrol with a profile, mint a delegated member token, sign a member in,
  * read a member as anyone, the member's own controls).
  *
  *   const members = memberHelpers(app);
@@ -206,10 +206,13 @@ export function memberHelpers(app: TestApp) {
   const enroll = async (partner: TestPartner, input: Partial<EnrollMemberInput> = {}) =>
     (await enrollFull(partner, input)).id;
 
-  /** A member token minted by `partner` for `memberId`. */
+  /** A delegated (read-only) member token minted by `partner` for `memberId`. */
   async function token(partner: TestPartner, memberId: string): Promise<string> {
     return (await app.gqlOk(IssueMemberToken, { member: { memberId } }, partner.token)).issueMemberToken.accessToken;
   }
+
+  /** A token of the member signed in at the hub: the member's own controls. */
+  const signIn = (memberId: string): Promise<string> => app.memberSessionToken(memberId);
 
   /** The member as `tok` (default: the operator) sees it. */
   async function view(memberId: string, tok?: string) {
@@ -236,7 +239,7 @@ export function memberHelpers(app: TestApp) {
     return r;
   }
 
-  return { operatorToken, enrollFull, enroll, token, view, me, consent, memberCounts, expectError };
+  return { operatorToken, enrollFull, enroll, token, signIn, view, me, consent, memberCounts, expectError };
 }
 
 export type MemberHelpers = ReturnType<typeof memberHelpers>;

@@ -25,7 +25,7 @@ import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startHub, type Hub } from '../../src/app.js';
 import { generatePrivateJwk } from '../../src/platform/auth/key-store.js';
-import { Role } from '../../src/platform/auth/principal.js';
+import { MemberAccess, Role } from '../../src/platform/auth/principal.js';
 import { createGraphQLClient } from './graphql-client.js';
 import { CreatePartner, CreatePartnerCredentials } from './operations.js';
 import { durationMs, type Duration } from './duration.js';
@@ -148,6 +148,18 @@ export async function initTestApp(options: TestAppOptions = {}) {
       )
     ).token;
 
+  /**
+   * A token of the member signed in at the hub (first-party, every member control), signed with the hub's
+   * keys: what the hub's own sign-in issues. test/integration/identity drives the real sign-in flow.
+   */
+  const memberSessionToken = async (memberId: string, ttlSeconds?: number) =>
+    (
+      await hub.tokens.sign(
+        { role: Role.MEMBER, subject: `member:${memberId}`, memberId, memberAccess: MemberAccess.SELF },
+        ttlSeconds,
+      )
+    ).token;
+
   /** POST /oauth/token with a form body (or JSON, or HTTP Basic). */
   async function requestToken(
     params: Record<string, string>,
@@ -227,6 +239,7 @@ export async function initTestApp(options: TestAppOptions = {}) {
     signingKey,
     operatorToken,
     financeToken,
+    memberSessionToken,
     requestToken,
     partnerToken,
     createPartner,

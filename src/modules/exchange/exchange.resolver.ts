@@ -2,8 +2,9 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../../platform/graphql/context.js';
 import { requirePartner, requirePrincipal, requireRole } from '../../platform/auth/guards.js';
-import { Role } from '../../platform/auth/principal.js';
-import { badInput } from '../../platform/graphql/errors.js';
+import { Role, type Principal } from '../../platform/auth/principal.js';
+import { appHas, isMemberSelf } from '../../platform/auth/member-access.js';
+import { badInput, forbidden } from '../../platform/graphql/errors.js';
 import { PointsOperationResult } from '../ledger/index.js';
 import { ExchangeErrors } from './exchange.exception.js';
 import { RateDirection, type QuoteRow, type RateRow } from './exchange.model.js';
@@ -21,12 +22,20 @@ import type { MemberRefInput } from '../members/index.js';
 const rateOut = (r: RateRow): ExchangeRate => ({ ...r, rate: toString(r.rate), spread: toString(r.spread) });
 const quoteOut = (q: QuoteRow): ExchangeQuote => ({ ...q, exactAmountOut: q.exactOut, rounding: roundingOf(q) });
 
+/** A member token that may convert the member's points: signed in at the hub, or an app granted points:convert. */
+function convertingMember(principal: Principal): string {
+  if (!isMemberSelf(principal) && !appHas(principal, 'points:convert'))
+    throw forbidden("this operation without the member's points:convert grant");
+  return principal.memberId!;
+}
+
 /** The member a conversion is for: the token's own, or a partner's linked member (points:write). */
 async function quoteCaller(ctx: HubContext, member?: MemberRefInput | null): Promise<QuoteCaller> {
   const principal = requirePrincipal(ctx.principal);
   if (principal.role === Role.MEMBER) {
+    const memberId = convertingMember(principal);
     if (member) throw badInput('A member token converts its own points; leave member out.', 'member');
-    return { memberId: principal.memberId! };
+    return { memberId };
   }
   const partnerId = requirePartner(principal, 'points:write');
   if (!member) throw badInput('Name the member to convert for.', 'member');
@@ -91,7 +100,7 @@ export class ExchangeResolver {
   ): Promise<PointsOperationResult> {
     const principal = requirePrincipal(ctx.principal);
     let caller: QuoteCaller;
-    if (principal.role === Role.MEMBER) caller = { memberId: principal.memberId! };
+    if (principal.role === Role.MEMBER) caller = { memberId: convertingMember(principal) };
     else {
       const partnerId = requirePartner(principal, 'points:write');
       const quote = await ctx.services.exchange.quotes.quoteOfPartner(partnerId, input.quoteId);

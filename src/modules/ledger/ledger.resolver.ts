@@ -2,6 +2,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../platform/graphql/context.js';
 import { isHubWide, requirePartner, requirePrincipal, requireRole } from '../../platform/auth/guards.js';
+import { appHas } from '../../platform/auth/member-access.js';
+import type { MemberRefInput } from '../members/index.js';
 import { Role } from '../../platform/auth/principal.js';
 import { AppError, forbidden, notFound } from '../../platform/graphql/errors.js';
 import { checkId } from '../../platform/graphql/ids.js';
@@ -39,6 +41,22 @@ function toResult(outcome: OperationOutcome, memberId?: string, currency?: strin
     memberId,
     currency,
   };
+}
+
+/**
+ * Who redeems: a partner (points:write) for its linked member, or a partner app the member granted
+ * points:redeem, for that member only, at the app's own partner.
+ */
+async function redeemingCaller(ctx: HubContext, ref: MemberRefInput): Promise<{ partnerId: string; memberId: string }> {
+  const principal = requirePrincipal(ctx.principal);
+  if (principal.role === Role.MEMBER) {
+    if (!appHas(principal, 'points:redeem')) throw forbidden("this operation without the member's points:redeem grant");
+    const memberId = await ctx.services.members.resolveForPartner(principal.partnerId!, ref);
+    if (memberId !== principal.memberId) throw forbidden("redeeming another member's points");
+    return { partnerId: principal.partnerId!, memberId };
+  }
+  const partnerId = requirePartner(principal, 'points:write');
+  return { partnerId, memberId: await ctx.services.members.resolveForPartner(partnerId, ref) };
 }
 
 export async function loadVisibleTransfer(ctx: HubContext, id: string): Promise<LedgerTransfer> {
@@ -112,14 +130,14 @@ export class LedgerResolver {
   }
 
   @Mutation(() => PointsOperationResult, {
-    description: 'Spend points at the partner in one step (wallet → partner redemption).',
+    description:
+      'Spend points at the partner in one step (wallet → partner redemption): by the partner, or by its app for the signed-in member who granted it points:redeem.',
   })
   async redeemPoints(
     @Arg('input', () => RedeemPointsInput) input: RedeemPointsInput,
     @Ctx() ctx: HubContext,
   ): Promise<PointsOperationResult> {
-    const partnerId = requirePartner(ctx.principal, 'points:write');
-    const memberId = await ctx.services.members.resolveForPartner(partnerId, input.member);
+    const { partnerId, memberId } = await redeemingCaller(ctx, input.member);
     return toResult(
       await ctx.services.ledger.redemption.redeem({ partnerId, memberId, ...input }),
       memberId,
@@ -196,14 +214,14 @@ export class LedgerResolver {
 
   @Query(() => LedgerTransfer)
   transfer(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext): Promise<LedgerTransfer> {
-    requirePointsRead(requirePrincipal(ctx.principal));
+    requirePointsRead(requirePrincipal(ctx.principal), 'history');
     return loadVisibleTransfer(ctx, id);
   }
 
   @Query(() => PointsHold)
   async hold(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext): Promise<PointsHold> {
     const principal = requirePrincipal(ctx.principal);
-    requirePointsRead(principal);
+    requirePointsRead(principal, 'history');
     const hold = await ctx.loaders.hold.load(checkId(id, 'Hold'));
     if (!hold || !canSeeLedgerRow(principal, hold)) throw notFound('Hold');
     return hold;

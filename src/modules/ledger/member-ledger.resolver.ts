@@ -3,7 +3,7 @@ import { BigIntScalar } from '../../platform/graphql/scalars.js';
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../platform/graphql/context.js';
 import { requirePrincipal } from '../../platform/auth/guards.js';
-import { Role } from '../../platform/auth/principal.js';
+import { seesEveryBrand } from '../../platform/auth/member-access.js';
 import { forbidden } from '../../platform/graphql/errors.js';
 import { isUuid } from '../../platform/ids.js';
 import { ForwardPageArgs, pageFromArgs, toConnection } from '../../platform/graphql/pagination.js';
@@ -36,7 +36,7 @@ export class MemberLedgerResolver {
   })
   async balances(@Root() member: MemberNode, @Ctx() ctx: HubContext): Promise<PointsBalance[]> {
     const principal = requirePrincipal(ctx.principal);
-    requirePointsRead(principal);
+    requirePointsRead(principal, 'balances');
     const all = await ctx.loaders.balances.load(member.id);
     const visible = await Promise.all(all.map((b) => canSeeCurrency(ctx, principal, b.currency)));
     return all.filter((_, i) => visible[i]);
@@ -52,14 +52,10 @@ export class MemberLedgerResolver {
     @Ctx() ctx: HubContext,
   ): Promise<LedgerTransferConnection> {
     const principal = requirePrincipal(ctx.principal);
-    requirePointsRead(principal);
+    requirePointsRead(principal, 'history');
     const page = pageFromArgs<HistoryCursor>(args, isHistoryCursor);
     let partnerId = filter?.partnerId ?? null;
-    if (
-      principal.role !== Role.MEMBER &&
-      principal.role !== Role.OPERATOR &&
-      !(principal.role === Role.FINANCE && !principal.partnerId)
-    ) {
+    if (!seesEveryBrand(principal, 'history')) {
       if (partnerId && partnerId !== principal.partnerId) throw forbidden("reading another partner's transactions");
       partnerId = principal.partnerId!;
     }

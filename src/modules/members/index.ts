@@ -17,6 +17,7 @@ export interface MembersServices {
 
 export { checkCustomerId, checkMemberRef, type MemberRef, type MemberRow } from './member.service.js';
 export { MemberNode, MemberRefInput } from './member.types.js';
+export { normaliseEmail, normalisePhone } from './member-profile.js';
 export { loadVisibleMember } from './member.resolver.js';
 export { parseTiers, type QualifyingActivity } from './tier.js';
 export type { MergeParticipant } from './member-merge.service.js';

@@ -3,7 +3,8 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-g
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { HubContext } from '../../platform/graphql/context.js';
 import { isHubWide, requirePartner, requirePrincipal, requireRole } from '../../platform/auth/guards.js';
-import { Role, type Principal } from '../../platform/auth/principal.js';
+import { MemberAccess, Role, type Principal } from '../../platform/auth/principal.js';
+import { isMemberSelf, requireMemberSelf } from '../../platform/auth/member-access.js';
 import { badInput, forbidden, notFound } from '../../platform/graphql/errors.js';
 import { isUuid } from '../../platform/ids.js';
 import { checkId } from '../../platform/graphql/ids.js';
@@ -31,8 +32,12 @@ const MAX_MERGE_HOPS = 16;
  */
 export async function loadVisibleMember(ctx: HubContext, id: string): Promise<MemberNode> {
   const principal = requirePrincipal(ctx.principal);
-  // Every path to a member (root field, `_entities`, nested fields) needs members:read from a partner token.
-  if (principal.role === Role.PARTNER && !principal.scopes.has('members:read'))
+  // Every path to a member (root field, `_entities`, nested fields) needs members:read from a partner token
+  // (and from a token a partner minted, which carries its minting token's read scopes).
+  if (
+    (principal.role === Role.PARTNER || principal.memberAccess === MemberAccess.DELEGATED) &&
+    !principal.scopes.has('members:read')
+  )
     throw forbidden('this operation without the members:read scope');
   let member = isUuid(id) ? await ctx.loaders.member.load(id) : undefined;
   for (let hops = 0; member?.mergedInto && hops < MAX_MERGE_HOPS; hops++)
@@ -49,15 +54,22 @@ export async function loadVisibleMember(ctx: HubContext, id: string): Promise<Me
   return member;
 }
 
-/** Scopes under which the caller sees a member's profile: all for the member and the hub, consented ones for a partner. */
+/**
+ * Scopes under which the caller sees a member's profile: all for the member signed in at the hub and the hub,
+ * consented ones for a partner and for any member token acting within a partner's reach.
+ */
 async function visibleScopes(ctx: HubContext, principal: Principal, memberId: string): Promise<Set<ConsentScope>> {
-  if (principal.role === Role.MEMBER || isHubWide(principal)) return new Set(Object.values(FIELD_SCOPE));
+  if (isMemberSelf(principal) || isHubWide(principal)) return new Set(Object.values(FIELD_SCOPE));
   if (!principal.partnerId) return new Set();
   const consents = await ctx.loaders.consents.load(memberId);
   return new Set(consents.filter((c) => c.partnerId === principal.partnerId && c.granted).map((c) => c.scope));
 }
 
-const memberSelf = (ctx: HubContext): string => requireRole(ctx.principal, Role.MEMBER).memberId!;
+/** The member's own controls: only the member signed in at the hub (never a token a partner can obtain alone). */
+const memberSelf = (ctx: HubContext): string => requireMemberSelf(ctx.principal);
+
+/** Sees everything of the member across brands (links, consents): the hub or the member signed in at the hub. */
+const seesWholeMember = (p: Principal): boolean => isMemberSelf(p) || isHubWide(p);
 
 @Resolver(() => MemberNode)
 export class MemberResolver {
@@ -84,7 +96,7 @@ export class MemberResolver {
 
   @Mutation(() => MemberToken, {
     description:
-      "A short-lived token for one of the partner's members, for the partner's app to call the hub as that member.",
+      "A short-lived, read-only token for one of the partner's members: it sees only what the partner itself sees of that member (its own link and transactions, profile fields under the member's consents) and can change nothing. To act for the member, sign the member in at the hub (OpenID Connect).",
   })
   async issueMemberToken(
     @Arg('member', () => MemberRefInput) ref: MemberRefInput,
@@ -92,7 +104,7 @@ export class MemberResolver {
   ): Promise<MemberToken> {
     const partnerId = requirePartner(ctx.principal, 'members:write');
     const memberId = await ctx.services.members.resolveForPartner(partnerId, ref);
-    return ctx.services.memberTokens.issue(partnerId, memberId);
+    return ctx.services.memberTokens.issue(ctx.principal!, memberId);
   }
 
   @Query(() => MemberNode, { description: 'A member by hub id, or (for partners) by their own customer id.' })
@@ -108,12 +120,17 @@ export class MemberResolver {
     return loadVisibleMember(ctx, ref.memberId);
   }
 
-  @Query(() => MemberNode, { description: 'The member a member token acts for.' })
+  @Query(() => MemberNode, {
+    description:
+      "The member a member token acts for. A partner app's or partner-minted token sees only what that partner may see.",
+  })
   me(@Ctx() ctx: HubContext): Promise<MemberNode> {
-    return loadVisibleMember(ctx, memberSelf(ctx));
+    return loadVisibleMember(ctx, requireRole(ctx.principal, Role.MEMBER).memberId!);
   }
 
-  @Mutation(() => MemberProfile, { description: 'The member updates their own profile (member token).' })
+  @Mutation(() => MemberProfile, {
+    description: 'The member updates their own profile (the member signed in at the hub).',
+  })
   async updateMyProfile(
     @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput,
     @Ctx() ctx: HubContext,
@@ -123,7 +140,8 @@ export class MemberResolver {
   }
 
   @Mutation(() => MemberConsent, {
-    description: 'The member grants or revokes one scope for one partner they are linked to (member token).',
+    description:
+      'The member grants or revokes one scope for one partner they are linked to (the member signed in at the hub).',
   })
   setConsent(
     @Arg('input', () => SetConsentInput) input: SetConsentInput,
@@ -135,7 +153,8 @@ export class MemberResolver {
   }
 
   @Query(() => GraphQLJSONObject, {
-    description: 'Everything the hub holds on the calling member, as one JSON document (member token).',
+    description:
+      'Everything the hub holds on the calling member, as one JSON document (the member signed in at the hub).',
   })
   exportMyData(@Ctx() ctx: HubContext): Promise<Record<string, unknown>> {
     return ctx.services.memberExport.export(memberSelf(ctx));
@@ -155,7 +174,7 @@ export class MemberResolver {
 
   @Mutation(() => MemberNode, {
     description:
-      'Erase the calling member: personal data and links removed, points and ledger history kept (member token).',
+      'Erase the calling member: personal data and links removed, points and ledger history kept (the member signed in at the hub).',
   })
   eraseMyData(@Ctx() ctx: HubContext): Promise<MemberNode> {
     return ctx.services.members.erase(memberSelf(ctx));
@@ -214,9 +233,7 @@ export class MemberResolver {
   async consents(@Root() member: MemberNode, @Ctx() ctx: HubContext): Promise<MemberConsent[]> {
     const principal = requirePrincipal(ctx.principal);
     const all = await ctx.loaders.consents.load(member.id);
-    return principal.role === Role.MEMBER || isHubWide(principal)
-      ? all
-      : all.filter((c) => c.partnerId === principal.partnerId);
+    return seesWholeMember(principal) ? all : all.filter((c) => c.partnerId === principal.partnerId);
   }
 
   @FieldResolver(() => [MemberConsent], {
@@ -225,9 +242,7 @@ export class MemberResolver {
   async consentHistory(@Root() member: MemberNode, @Ctx() ctx: HubContext): Promise<MemberConsent[]> {
     const principal = requirePrincipal(ctx.principal);
     const all = await ctx.services.consents.history(member.id);
-    return principal.role === Role.MEMBER || isHubWide(principal)
-      ? all
-      : all.filter((c) => c.partnerId === principal.partnerId);
+    return seesWholeMember(principal) ? all : all.filter((c) => c.partnerId === principal.partnerId);
   }
 
   @FieldResolver(() => MemberLinkNode, {
@@ -246,7 +261,7 @@ export class MemberResolver {
   async links(@Root() member: MemberNode, @Ctx() ctx: HubContext): Promise<MemberLinkNode[]> {
     const principal = requirePrincipal(ctx.principal);
     const links = await ctx.loaders.memberLinks.load(member.id);
-    if (principal.role === Role.MEMBER || isHubWide(principal)) return links;
+    if (seesWholeMember(principal)) return links;
     return links.filter((l) => l.partnerId === principal.partnerId);
   }
 }

@@ -360,11 +360,12 @@ export class MemberService {
   }
 
   /** Whether a member token may still act: the member exists, is not erased, and still linked to the minting partner. */
-  async canAct(memberId: string, partnerId: string): Promise<boolean> {
+  async canAct(memberId: string, partnerId: string | undefined): Promise<boolean> {
+    // Without a partner (the member signed in at the hub), the member need only still exist as itself.
     const rows = await this.db.sql.query(
       `select 1 from member m where m.id = $1 and m.erased_at is null and m.merged_into is null
-          and exists (select 1 from member_link l where l.member_id = m.id and l.partner_id = $2)`,
-      [memberId, partnerId],
+          and ($2::uuid is null or exists (select 1 from member_link l where l.member_id = m.id and l.partner_id = $2))`,
+      [memberId, partnerId ?? null],
     );
     return rows.length === 1;
   }

@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../../platform/graphql/context.js';
 import { requirePrincipal, requireRole } from '../../platform/auth/guards.js';
 import { Role, type Principal } from '../../platform/auth/principal.js';
+import { isMemberSelf } from '../../platform/auth/member-access.js';
 import { ForwardPageArgs, pageFromArgs, toConnection } from '../../platform/graphql/pagination.js';
 import { forbidden, notFound } from '../../platform/graphql/errors.js';
 import { isUuid } from '../../platform/ids.js';
@@ -27,7 +28,12 @@ export function canSeePartner(principal: Principal, partnerId: string): boolean 
 
 export async function loadVisiblePartner(ctx: HubContext, id: string): Promise<Partner> {
   const principal = requirePrincipal(ctx.principal);
-  if (!canSeePartner(principal, id)) throw forbidden('reading another partner');
+  // The member signed in at the hub sees the partners it is linked to (their names, in its own links).
+  const linkedMember =
+    isMemberSelf(principal) &&
+    isUuid(id) &&
+    !!(await ctx.loaders.memberLink.load({ memberId: principal.memberId!, partnerId: id }));
+  if (!linkedMember && !canSeePartner(principal, id)) throw forbidden('reading another partner');
   const partner = await ctx.loaders.partner.load(checkId(id, 'Partner'));
   if (!partner) throw notFound('Partner');
   return partner;

@@ -23,6 +23,8 @@ export interface KeyStore {
   current: SigningKey;
   /** Public keys of every key (current first), as published at /.well-known/jwks.json. */
   jwks: { keys: JWK[] };
+  /** The private keys as given (current first), for the OpenID Connect provider, which signs with the same keys. */
+  privateJwks: JWK[];
 }
 
 export async function generatePrivateJwk(): Promise<JWK> {
@@ -40,7 +42,11 @@ export async function keyStoreFromJwks(privateJwks: JWK[]): Promise<KeyStore> {
     const { d: _private, ...publicJwk } = jwk;
     keys.push({ kid: jwk.kid, privateKey, publicJwk: { ...publicJwk, alg: SIGNING_ALG, use: 'sig' } });
   }
-  return { current: keys[0]!, jwks: { keys: keys.map((k) => k.publicJwk) } };
+  return {
+    current: keys[0]!,
+    jwks: { keys: keys.map((k) => k.publicJwk) },
+    privateJwks: privateJwks.map((jwk) => ({ ...jwk, alg: SIGNING_ALG, use: 'sig' })),
+  };
 }
 
 /** Loads the configured keys, or the data directory's key file (created on first use). */

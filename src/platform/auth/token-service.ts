@@ -5,7 +5,7 @@
  */
 import { SignJWT, createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { SIGNING_ALG, type KeyStore } from './key-store.js';
-import { Role, type Principal } from './principal.js';
+import { MemberAccess, Role, type Principal } from './principal.js';
 import { clock } from '../clock.js';
 
 export interface TokenSettings {
@@ -22,6 +22,8 @@ export interface TokenClaims {
   memberId?: string;
   clientId?: string;
   scopes?: readonly string[];
+  memberAccess?: MemberAccess;
+  grantId?: string;
 }
 
 interface HubClaims extends JWTPayload {
@@ -30,6 +32,8 @@ interface HubClaims extends JWTPayload {
   mid?: unknown;
   cid?: unknown;
   scope?: unknown;
+  mac?: unknown;
+  gid?: unknown;
 }
 
 export class InvalidTokenError extends Error {}
@@ -60,6 +64,8 @@ export class TokenService {
     if (claims.memberId) payload.mid = claims.memberId;
     if (claims.clientId) payload.cid = claims.clientId;
     if (claims.scopes?.length) payload.scope = claims.scopes.join(' ');
+    if (claims.memberAccess) payload.mac = claims.memberAccess;
+    if (claims.grantId) payload.gid = claims.grantId;
     // Hub time, not jose's own Date.now(): a test that moves the clock moves issued tokens with it.
     const now = Math.floor(clock.nowMs() / 1000);
     const token = await new SignJWT(payload)
@@ -92,17 +98,28 @@ export class TokenService {
   private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
   private readonly expiresAt = new WeakMap<Principal, number>();
 
+  /** Issuers whose tokens (signed with these same keys) are accepted too: the hub's OpenID Connect provider. */
+  private readonly otherIssuers: string[] = [];
+
+  acceptIssuer(issuer: string): void {
+    if (!this.otherIssuers.includes(issuer)) this.otherIssuers.push(issuer);
+  }
+
   private async verifySignature(token: string): Promise<Principal> {
     let payload: HubClaims;
     try {
       ({ payload } = await jwtVerify<HubClaims>(token, this.keySet, {
         algorithms: [SIGNING_ALG],
-        issuer: this.settings.issuer,
+        issuer: [this.settings.issuer, ...this.otherIssuers],
         audience: this.settings.audience,
         clockTolerance: this.settings.clockSkewSeconds,
         currentDate: clock.now(),
-        requiredClaims: ['exp', 'nbf', 'sub'],
+        requiredClaims: ['exp', 'sub'],
       }));
+      // The hub's own tokens always carry nbf; the provider's access tokens (RFC 9068) start at iat.
+      if (payload.iss === this.settings.issuer && payload.nbf === undefined) throw new InvalidTokenError('no nbf');
+      if (payload.iss !== this.settings.issuer && payload.role !== Role.MEMBER)
+        throw new InvalidTokenError('the provider issues member tokens only');
     } catch {
       throw new InvalidTokenError('invalid token');
     }
@@ -117,9 +134,18 @@ export class TokenService {
       clientId: str(payload.cid),
       scopes: new Set(str(payload.scope)?.split(' ') ?? []),
     };
-    if ((principal.role === Role.PARTNER || principal.role === Role.MEMBER) && !principal.partnerId)
-      throw new InvalidTokenError('invalid token');
-    if (principal.role === Role.MEMBER && !principal.memberId) throw new InvalidTokenError('invalid token');
+    if (principal.role === Role.MEMBER) {
+      // No claim (or an unknown one) reads as the least authority: a partner-minted token.
+      const mac = str(payload.mac);
+      principal.memberAccess = mac && mac in MemberAccess ? (mac as MemberAccess) : MemberAccess.DELEGATED;
+      principal.grantId = str(payload.gid);
+      if (!principal.memberId) throw new InvalidTokenError('invalid token');
+      // A member signed in at the hub acts for no partner; every other member token acts within one.
+      if (principal.memberAccess === MemberAccess.SELF) principal.partnerId = undefined;
+      else if (!principal.partnerId) throw new InvalidTokenError('invalid token');
+      if (principal.memberAccess === MemberAccess.APP && !principal.grantId)
+        throw new InvalidTokenError('invalid token');
+    } else if (principal.role === Role.PARTNER && !principal.partnerId) throw new InvalidTokenError('invalid token');
     // Remembered only while `exp` (without the skew allowance) has not passed.
     this.expiresAt.set(principal, payload.exp! * 1000);
     return principal;

@@ -17,6 +17,8 @@ export interface HttpOptions<C extends BaseContext> {
   /** Builds the GraphQL context; throwing a GraphQLError rejects the request. */
   context: (req: IncomingMessage, requestId: string) => Promise<C>;
   routes: Record<string, RouteHandler>;
+  /** Handlers for every path under a prefix (e.g. `/oidc` for `/oidc` and `/oidc/...`). */
+  prefixRoutes?: Record<string, RouteHandler>;
   bodyLimit: number;
   /** Operations allowed in one batched (array) request. */
   maxBatch: number;
@@ -81,6 +83,10 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
     }
   }
 
+  const prefixes = Object.entries(options.prefixRoutes ?? {});
+  const prefixRoute = (path: string): RouteHandler | undefined =>
+    prefixes.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))?.[1];
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const started = performance.now();
     const given = req.headers['x-request-id'];
@@ -89,7 +95,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
     inFlight++;
     const path = (req.url ?? '/').split('?')[0]!;
     try {
-      const route = path === '/graphql' ? graphql : options.routes[path];
+      const route = path === '/graphql' ? graphql : (options.routes[path] ?? prefixRoute(path));
       if (!route) sendJson(res, 404, { error: 'not_found' });
       else if (options.around) await options.around(req, res, async () => route(req, res, requestId));
       else await route(req, res, requestId);

@@ -140,7 +140,7 @@ describe('3-currency cycles (through cross rates)', () => {
     await ex.setRateOk(stars, 'FROM_PTS', '4', '0.01', 1, 1);
 
     const member = await ledger.enroll(airline);
-    const token = await memberHelpers(app).token(airline, member);
+    const token = await memberHelpers(app).signIn(member);
     // MILES → STARS (cross, through PTS) → MILES: 10 000 × 0.49 × 3.96 = 19 404 STARS; × 0.25 × 2 = 9 702 MILES.
     const there = await ex.quoteOk(token, miles, stars, 10_000);
     expect(there.amountOut).toBe('19404');

@@ -35,7 +35,7 @@ beforeAll(async () => {
   member = await ledger.enroll(airline);
   await ledger.earnOk(airline, member, 5000);
   await ledger.earnOk(airline, member, 5000, { currency: miles });
-  token = await memberHelpers(app).token(airline, member);
+  token = await memberHelpers(app).signIn(member);
 });
 afterAll(() => app?.close());
 checkLedgerInvariantsAfterEach(() => app);
@@ -182,7 +182,7 @@ describe('exchangePoints', () => {
     await ex.refused('NOT_FOUND', () => ex.exchange(token, randomUUID()));
     await ex.refused('NOT_FOUND', () => ex.exchange(token, 'not-a-quote'));
     const other = await ledger.enroll(airline);
-    const otherToken = await memberHelpers(app).token(airline, other);
+    const otherToken = await memberHelpers(app).signIn(other);
     const q = await ex.quoteOk(token, 'PTS', miles, 10);
     await ex.refused('NOT_FOUND', () => ex.exchange(otherToken, q.id));
     await ex.refused('NOT_FOUND', () => ex.exchange(hotel.token, q.id));
@@ -192,7 +192,7 @@ describe('exchangePoints', () => {
 
   it('insufficient points: INSUFFICIENT_POINTS, recorded for the key; the quote stays usable', async () => {
     const poor = await ledger.enroll(airline);
-    const poorToken = await memberHelpers(app).token(airline, poor);
+    const poorToken = await memberHelpers(app).signIn(poor);
     await ledger.earnOk(airline, poor, 5);
     const q = await ex.quoteOk(poorToken, 'PTS', miles, 10);
     const key = newKey('ex');
@@ -206,7 +206,7 @@ describe('exchangePoints', () => {
 
   it('an expired quote: QUOTE_EXPIRED; a used one: QUOTE_ALREADY_USED; each recorded once for its key, no points move', async () => {
     const fresh = await ledger.enroll(airline);
-    const freshToken = await memberHelpers(app).token(airline, fresh);
+    const freshToken = await memberHelpers(app).signIn(fresh);
     await ledger.earnOk(airline, fresh, 1000);
     const expiring = await ex.quoteOk(freshToken, 'PTS', miles, 100);
     const used = await ex.quoteOk(freshToken, 'PTS', miles, 100);
@@ -223,7 +223,7 @@ describe('exchangePoints', () => {
 
   it('a rejected conversion into a currency the member never held moves nothing', async () => {
     const newcomer = await ledger.enroll(airline);
-    const newcomerToken = await memberHelpers(app).token(airline, newcomer);
+    const newcomerToken = await memberHelpers(app).signIn(newcomer);
     const q = await ex.quoteOk(newcomerToken, 'PTS', miles, 100); // no PTS either
     await ex.refused('INSUFFICIENT_POINTS', () => ex.exchange(newcomerToken, q.id), true);
     for (const b of (await memberHelpers(app).view(newcomer)).balances)

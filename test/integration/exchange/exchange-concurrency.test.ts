@@ -47,7 +47,7 @@ describe('conversions under concurrency', () => {
   it('one member: conversions both ways, earns, redemptions and holds at once — balances add up exactly, never below zero', async () => {
     const member = await ledger.enroll(airline);
     await ledger.link(hotel, member);
-    const token = await members.token(airline, member);
+    const token = await members.signIn(member);
     await ledger.earnOk(airline, member, 3000);
     await ledger.earnOk(airline, member, 3000, { currency: miles });
 
@@ -93,7 +93,7 @@ describe('conversions under concurrency', () => {
         await ledger.earnOk(airline, member, 2000, { currency: miles });
         await ledger.earnOk(hotel, member, 400, { currency: stars });
         await ledger.earnOk(hotel, member, 500);
-        return { member, token: await members.token(airline, member) };
+        return { member, token: await members.signIn(member) };
       }),
     );
     const jobs: { member: string; job: Job }[] = [];

@@ -33,7 +33,7 @@ checkLedgerInvariantsAfterEach(() => app);
 
 async function airlineMember() {
   const member = await ledger.enroll(airline);
-  return { member, token: await members.token(airline, member) };
+  return { member, token: await members.signIn(member) };
 }
 
 const byKind = <T extends { kind: string }>(ts: readonly T[]) => [...ts].sort((a, b) => a.kind.localeCompare(b.kind));

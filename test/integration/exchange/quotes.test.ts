@@ -34,7 +34,7 @@ checkLedgerInvariantsAfterEach(() => app);
 async function memberWith(pts: number) {
   const member = await ledger.enroll(airline);
   if (pts > 0) await ledger.earnOk(airline, member, pts);
-  return { member, token: await members.token(airline, member) };
+  return { member, token: await members.signIn(member) };
 }
 
 describe('pricing', () => {
@@ -223,7 +223,7 @@ describe('expiry (quoteTtlSeconds: 30)', () => {
   it('after its time a quote is QUOTE_EXPIRED and posts nothing; a conversion posted in time still replays', async () => {
     const member = await sl.enroll(partner);
     await sl.earnOk(partner, member, 100);
-    const token = await memberHelpers(short).token(partner, member);
+    const token = await memberHelpers(short).signIn(member);
     const q = await sx.quoteOk(token, 'PTS', code, 10);
     expect(new Date(q.expiresAt).getTime() - short.now().getTime()).toBeLessThanOrEqual(30_000);
     const inTime = await sx.quoteOk(token, 'PTS', code, 20);

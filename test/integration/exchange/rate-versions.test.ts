@@ -82,7 +82,7 @@ describe('rate versions', () => {
   it('a future-dated version is listed at once but takes effect only at its instant; quotes now use the current one', async () => {
     const miles = await ex.brand(airline);
     const member = await ledger.enroll(airline);
-    const memberToken = await memberHelpers(app).token(airline, member);
+    const memberToken = await memberHelpers(app).signIn(member);
     const now = await ex.setRateOk(miles, 'FROM_PTS', '2', '0', 1, 1);
     const inAnHour = new Date(app.now().getTime() + 3_600_000);
     const later = await ex.setRateOk(miles, 'FROM_PTS', '1.5', '0', 1, 1, inAnHour);
@@ -140,7 +140,7 @@ describe('rate versions', () => {
 
     const miles = await ex.brand(airline);
     const member = await ledger.enroll(airline);
-    const memberToken = await memberHelpers(app).token(airline, member);
+    const memberToken = await memberHelpers(app).signIn(member);
     await ex.refused('FORBIDDEN', () => ex.setRate(miles, 'TO_PTS', '0.5', '0', 1, 1, undefined, airline.token));
     await ex.refused('FORBIDDEN', () => ex.setRate(miles, 'TO_PTS', '0.5', '0', 1, 1, undefined, memberToken));
     // Anyone signed in may read rates.

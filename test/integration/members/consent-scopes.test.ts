@@ -36,7 +36,7 @@ async function shared() {
   const email = `consent-${process.pid}-${++n}@example.com`;
   const id = await members.enroll(a, { ...PROFILE, email, emailVerified: true });
   expect(await members.enroll(b, { email, emailVerified: true })).toBe(id);
-  return { id, email, token: await members.token(a, id) };
+  return { id, email, token: await members.signIn(id) };
 }
 
 const profileAs = async (partner: TestPartner, id: string) => (await members.view(id, partner.token)).profile;

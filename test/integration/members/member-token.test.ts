@@ -1,18 +1,22 @@
 /**
- * Member tokens: a partner mints one only for its own linked members; the
- * token sees the member's whole profile, every link, balances and history
- * across every brand, and nothing of any other member; it stops working the
- * moment the member is unlinked from the minting partner, erased or merged.
+ * Partner-minted member tokens (`issueMemberToken`): a partner mints one only for its own linked members;
+ * the token is delegated and read-only: it sees what the minting partner sees of that member (its own link
+ * and transactions, PTS and its own currencies, profile fields under the member's consents) and nothing of
+ * any other member; it stops working the moment the member is unlinked from the minting partner, erased or
+ * merged, or the minting credentials are revoked. The member's own controls need the member signed in at
+ * the hub (partner-minted-token.test.ts is the regression test of issue 25).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../support/graphql-client.js';
 import { checkLedgerInvariantsAfterEach, ledgerHelpers } from '../../support/ledger.js';
 import {
   EraseMember,
+  ExportMyData,
   IssueMemberToken,
   Me,
   MemberFull,
   MergeMembers,
+  SetConsent,
   UnlinkMember,
   memberHelpers,
 } from '../../support/members.js';
@@ -89,41 +93,65 @@ describe('issueMemberToken', () => {
   });
 });
 
-describe('what a member token sees', () => {
-  it("the whole profile, every link, balances and history across every brand, including another partner's", async () => {
+describe('what a partner-minted member token sees', () => {
+  it('what the minting partner sees: its own link, transactions and currencies, profile fields under consent', async () => {
     const id = await sharedMember();
     const brandA = await ledger.createCurrency(a, 'NONE');
     await ledger.earnOk(a, id, 70);
     await ledger.earnOk(b, id, 30);
     await ledger.earnOk(a, id, 9, { currency: brandA.code });
     expect((await ledger.redeem(b, id, 20)).errors).toBeUndefined();
+    await members.consent(await members.signIn(id), b, 'profile');
 
-    // Minted by B, it still sees what A holds.
+    // Minted by B: B's view of the member, never A's.
     const me = await members.me(await members.token(b, id));
     expect(me.id).toBe(id);
     expect(me.profile).toEqual({
       displayName: 'Citra',
-      email: expect.stringMatching(/@example\.com$/),
+      email: null,
       phone: null,
       birthDate: '1990-04-01',
       locale: 'id-ID',
-      preferences: { news: true },
-      visibleScopes: ['contact', 'marketing', 'profile'],
+      preferences: null,
+      visibleScopes: ['profile'],
     });
-    expect(me.links.map((l) => l.partnerId)).toEqual([a.id, b.id]);
+    expect(me.links.map((l) => l.partnerId)).toEqual([b.id]);
+    expect(me.consents.map((c) => c.partnerId)).toEqual([b.id]);
     expect(me.partnerLink).toBeNull();
-    expect(me.balances).toEqual([
-      { currency: brandA.code, available: '9', held: '0', owed: '0' },
-      { currency: 'PTS', available: '80', held: '0', owed: '0' },
-    ]);
-    const kinds = me.transactions.nodes
-      .map((t) => `${t.kind}:${t.currency}:${t.amount}:${t.partnerId === a.id ? 'A' : 'B'}`)
-      .sort();
-    expect(kinds).toEqual([`EARN:${brandA.code}:9:A`, 'EARN:PTS:30:B', 'EARN:PTS:70:A', 'REDEEM:PTS:20:B'].sort());
+    expect(me.balances).toEqual([{ currency: 'PTS', available: '80', held: '0', owed: '0' }]);
+    const kinds = me.transactions.nodes.map(
+      (t) => `${t.kind}:${t.currency}:${t.amount}:${t.partnerId === a.id ? 'A' : 'B'}`,
+    );
+    expect(kinds.sort()).toEqual(['EARN:PTS:30:B', 'REDEEM:PTS:20:B']);
     expect(me.tier.qualifyingPoints).toBe('100');
+    // Exactly what B itself sees of the balances and transactions.
+    const seenByB = await members.view(id, b.token);
+    expect(me.balances).toEqual(seenByB.balances);
+    expect(me.transactions).toEqual(seenByB.transactions);
+
+    // Minted by A: A's currencies, A's rows, no profile (A has no consent).
+    const meA = await members.me(await members.token(a, id));
+    expect(meA.profile.visibleScopes).toEqual([]);
+    expect(meA.balances.map((bal) => bal.currency).sort()).toEqual([brandA.code, 'PTS'].sort());
+    expect(new Set(meA.transactions.nodes.map((t) => t.partnerId))).toEqual(new Set([a.id]));
 
     // Member(ref) for itself is the same view as me.
-    expect((await app.gqlOk(MemberFull, { ref: { memberId: id } }, await members.token(a, id))).member).toEqual(me);
+    expect((await app.gqlOk(MemberFull, { ref: { memberId: id } }, await members.token(b, id))).member).toEqual(me);
+  });
+
+  it('keeps only the read scopes of the minting token (points:read, members:read)', async () => {
+    const id = await members.enroll(a);
+    await ledger.earnOk(a, id, 5);
+    const membersOnly = await app.partnerToken(a.clientId, a.clientSecret, 'members:read members:write');
+    const tok = (await app.gqlOk(IssueMemberToken, { member: { memberId: id } }, membersOnly)).issueMemberToken
+      .accessToken;
+    const viewer = await app.postJson<{ viewer: { scopes: string[] } }>(
+      { query: `{ viewer { scopes } }` },
+      { token: tok },
+    );
+    expect(viewer.data!.viewer.scopes).toEqual(['members:read']);
+    const res = await app.gql(Me, {}, tok);
+    expect(errorCodes(res)).toEqual(['FORBIDDEN']); // balances and transactions need points:read
   });
 
   it('cannot read another member, even one linked to the same partner', async () => {
@@ -138,12 +166,18 @@ describe('what a member token sees', () => {
     expect(errorCodes(await app.gql(MemberFull, { ref: { customerId: 'anything' } }, tok))).toEqual(['FORBIDDEN']);
   });
 
-  it('cannot act as a partner: no earning, no enrolment', async () => {
+  it('cannot act as a partner or as the member: no earning, no enrolment, no consent, no export', async () => {
     const id = await members.enroll(a);
     const tok = await members.token(a, id);
     const before = await ledger.ledgerCounts();
+    const memberRows = await members.memberCounts();
     expect(errorCodes(await ledger.earn({ ...a, token: tok }, id, 10))).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(await app.gql(SetConsent, { input: { partnerId: a.id, scope: 'contact', granted: true } }, tok)),
+    ).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await app.gql(ExportMyData, {}, tok))).toEqual(['FORBIDDEN']);
     expect(await ledger.ledgerCounts()).toEqual(before);
+    expect(await members.memberCounts()).toEqual(memberRows);
   });
 });
 
@@ -159,6 +193,32 @@ describe('a member token stops', () => {
     expect((await members.me(viaA)).id).toBe(id);
     // And B cannot mint a new one.
     expect(errorCodes(await app.gql(IssueMemberToken, { member: { memberId: id } }, b.token))).toEqual(['NOT_FOUND']);
+  });
+
+  it('when the minting credentials are revoked', async () => {
+    const id = await members.enroll(a);
+    const creds = (
+      await app.postJson<{ createPartnerCredentials: { clientId: string; clientSecret: string } }>(
+        {
+          query: `mutation($input: CreatePartnerCredentialsInput!) { createPartnerCredentials(input: $input) { clientId clientSecret } }`,
+          variables: { input: { partnerId: a.id, label: 'revoked later' } },
+        },
+        { token: await app.operatorToken() },
+      )
+    ).data!.createPartnerCredentials;
+    const partnerToken = await app.partnerToken(creds.clientId, creds.clientSecret);
+    const tok = (await app.gqlOk(IssueMemberToken, { member: { memberId: id } }, partnerToken)).issueMemberToken
+      .accessToken;
+    expect((await members.me(tok)).id).toBe(id);
+    const revoked = await app.postJson(
+      {
+        query: `mutation($id: String!) { revokePartnerCredentials(clientId: $id) }`,
+        variables: { id: creds.clientId },
+      },
+      { token: await app.operatorToken() },
+    );
+    expect(revoked.errors).toBeUndefined();
+    expect(errorCodes(await app.gql(Me, {}, tok))).toEqual(['UNAUTHENTICATED']);
   });
 
   it('when the member is erased', async () => {

@@ -68,7 +68,7 @@ describe('mergeMembers', () => {
     expect((await ledger.redeem(a, source, 30)).errors).toBeUndefined();
     await ledger.earnOk(a, source, 20, { currency: brand.code });
     await ledger.earnOk(b, target, 40);
-    const srcToken = await members.token(a, source);
+    const srcToken = await members.signIn(source);
     await members.consent(srcToken, a, 'profile');
     await members.consent(srcToken, a, 'marketing', false);
     const before = await ledgerRows();

@@ -122,7 +122,7 @@ beforeAll(async () => {
   expect(await members.enroll(b, { customerId: 'B-CUSTOMER', phone: PHONE, phoneVerified: true })).toBe(shared);
   onlyA = await members.enroll(a, { customerId: 'A-ONLY', displayName: 'Hidden Person' });
 
-  const tok = await members.token(a, shared);
+  const tok = await members.signIn(shared);
   for (const scope of ['profile', 'contact', 'marketing']) await members.consent(tok, a, scope);
   await members.consent(tok, b, 'profile'); // B: name, birth date, locale; not contact, not marketing
 

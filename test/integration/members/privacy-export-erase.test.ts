@@ -50,7 +50,7 @@ async function richMember() {
   const earnA = await ledger.earnOk(a, id, 120, { orderRef: `ORD-A-${tag}` });
   const earnB = await ledger.earnOk(b, id, 30);
   const redeemB = (await ledger.redeem(b, id, 50)).data!.redeemPoints;
-  const token = await members.token(a, id);
+  const token = await members.signIn(id);
   await members.consent(token, a, 'contact');
   await members.consent(token, b, 'marketing');
   await members.consent(token, b, 'marketing', false);

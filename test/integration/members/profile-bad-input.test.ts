@@ -27,7 +27,7 @@ beforeAll(async () => {
     locale: 'id-ID',
     preferences: { a: 1 },
   });
-  memberToken = await members.token(a, memberId);
+  memberToken = await members.signIn(memberId);
 });
 afterAll(() => app?.close());
 

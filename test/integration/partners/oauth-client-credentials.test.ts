@@ -46,7 +46,7 @@ describe('client authentication', () => {
     expect(res.body).toMatchObject({
       token_type: 'Bearer',
       expires_in: app.config.accessTokenTtlSeconds,
-      scope: 'members:read members:write points:read points:write',
+      scope: 'members:read members:write points:read points:write apps:write',
     });
 
     const token = res.body.access_token!;
@@ -65,7 +65,7 @@ describe('client authentication', () => {
     const { viewer } = await app.gqlOk(WhoAmI, {}, token);
     expect(viewer).toEqual({
       role: 'PARTNER',
-      scopes: ['members:read', 'members:write', 'points:read', 'points:write'],
+      scopes: ['apps:write', 'members:read', 'members:write', 'points:read', 'points:write'],
       partner: { id: partner.id },
     });
   });

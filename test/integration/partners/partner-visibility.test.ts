@@ -49,7 +49,7 @@ describe('viewer', () => {
     const { viewer } = await app.gqlOk(Viewer, {}, a.token);
     expect(viewer).toEqual({
       role: 'PARTNER',
-      scopes: ['members:read', 'members:write', 'points:read', 'points:write'],
+      scopes: ['apps:write', 'members:read', 'members:write', 'points:read', 'points:write'],
       partner: { id: a.id, code: a.code, name: `Partner ${a.code}`, status: 'ACTIVE', settlementCurrency: 'IDR' },
       member: null,
     });

@@ -238,7 +238,12 @@ describe('read replicas', () => {
     };
     const earned = (await earn(1)).lsn;
     const consented = position(
-      await app.gql(SetConsent, { input: { partnerId: partner.id, scope: 'profile', granted: true } }, memberToken),
+      // Consents are the member's own control: only the member signed in at the hub changes them (issue 25).
+      await app.gql(
+        SetConsent,
+        { input: { partnerId: partner.id, scope: 'profile', granted: true } },
+        await app.memberSessionToken(memberId),
+      ),
     );
     const created = position(
       await app.gql(

@@ -19,7 +19,9 @@ import { generatePrivateJwk } from '../../../src/platform/auth/key-store.js';
 import { forgeToken, secondsFromNow, unsignedToken } from '../../support/forge-token.js';
 import type { GraphQLResponse } from '../../support/graphql-client.js';
 import { newKey } from '../../support/ledger.js';
+import { oidcHelpers } from '../../support/oidc.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
+import { loadConfig } from '../../../src/config.js';
 
 const PRINCIPALS = [
   'operator',
@@ -30,6 +32,12 @@ const PRINCIPALS = [
   'partnerAReadOnly',
   'memberX',
   'memberY',
+  'delegatedZ',
+  'appZNone',
+  'appZBalances',
+  'appZHistory',
+  'appZConvert',
+  'appZRedeem',
   'suspended',
   'expired',
   'unknownKey',
@@ -47,6 +55,12 @@ const VALID: readonly P[] = [
   'partnerAReadOnly',
   'memberX',
   'memberY',
+  'delegatedZ',
+  'appZNone',
+  'appZBalances',
+  'appZHistory',
+  'appZConvert',
+  'appZRedeem',
 ];
 const DENIED_BEFORE_RESOLVERS: readonly P[] = ['suspended', 'expired', 'unknownKey', 'algNone', 'anonymous'];
 
@@ -97,6 +111,8 @@ const fx = {
   holdB: '',
   brand: '',
   readOnlyClientId: '',
+  appA: '',
+  grantZ: '',
   closedDay: new Date(),
 };
 const A_PRICES = { issuePrice: '0.0137', redemptionPrice: '0.0091' };
@@ -147,8 +163,22 @@ const dayStart = (daysAgo: number) => {
   return new Date(d.getTime() - daysAgo * 86_400_000);
 };
 
+/** A's app, signed in by Z, granted one scope each (appZNone: none), on the hub's consent screen. */
+const APP_SCOPES: Partial<Record<P, string[]>> = {
+  appZNone: [],
+  appZBalances: ['balances:read'],
+  appZHistory: ['history:read'],
+  appZConvert: ['points:convert'],
+  appZRedeem: ['points:redeem'],
+};
+const APPS = Object.keys(APP_SCOPES) as P[];
+const isApp = (p: P) => p in APP_SCOPES;
+
 beforeAll(async () => {
-  app = await initTestApp();
+  // Seven sign-ins of Z within the fixture: more codes per identifier than the default window allows.
+  app = await initTestApp({
+    config: { signIn: { ...loadConfig({ NODE_ENV: 'test' }).signIn, maxCodesPerWindow: 50 } },
+  });
   operator = await app.operatorToken(3600);
   [A, B, S] = [await app.createPartner(), await app.createPartner(), await app.createPartner()];
 
@@ -231,8 +261,8 @@ beforeAll(async () => {
   fx.holdA = await authorize(A, fx.memberX, 10);
   fx.holdB = await authorize(B, fx.memberY, 10);
 
-  // Z lets A see its profile (not contact); B nothing.
-  const tokenZ = (await ok(MEMBER_TOKEN, { m: { memberId: fx.memberZ } }, A.token)).issueMemberToken.accessToken;
+  // Z, signed in at the hub, lets A see its profile (not contact); B nothing.
+  const tokenZ = await app.memberSessionToken(fx.memberZ);
   await ok(
     `mutation($input: SetConsentInput!) { setConsent(input: $input) { granted } }`,
     { input: { partnerId: A.id, scope: 'profile', granted: true } },
@@ -255,8 +285,22 @@ beforeAll(async () => {
   tokens.partnerA = A.token;
   tokens.partnerB = B.token;
   tokens.partnerAReadOnly = await app.partnerToken(readOnly.clientId, readOnly.clientSecret);
-  tokens.memberX = (await ok(MEMBER_TOKEN, { m: { memberId: fx.memberX } }, A.token)).issueMemberToken.accessToken;
-  tokens.memberY = (await ok(MEMBER_TOKEN, { m: { memberId: fx.memberY } }, B.token)).issueMemberToken.accessToken;
+  // Members signed in at the hub; and a token A mints on its own for Z (who is also B's): A's view of Z, read-only.
+  tokens.memberX = await app.memberSessionToken(fx.memberX, 3600);
+  tokens.memberY = await app.memberSessionToken(fx.memberY, 3600);
+  tokens.delegatedZ = (await ok(MEMBER_TOKEN, { m: { memberId: fx.memberZ } }, A.token)).issueMemberToken.accessToken;
+  const flow = oidcHelpers(app);
+  fx.appA = (await flow.registerApp(A, ['https://a.example/callback'], 'A app')).clientId;
+  for (const p of APPS) {
+    const signedIn = await flow.signIn({
+      clientId: fx.appA,
+      redirectUri: 'https://a.example/callback',
+      identifier: fx.emailZ,
+      scope: APP_SCOPES[p],
+    });
+    tokens[p] = signedIn.access_token;
+  }
+  fx.grantZ = (await app.hub.services.memberGrants.list(fx.memberZ))[0]!.grantId;
   tokens.suspended = S.token;
   await ok(
     `mutation($input: UpdatePartnerInput!) { updatePartner(input: $input) { status } }`,
@@ -340,6 +384,38 @@ function foreignData(p: P): string[] {
       return [...bSide, ...secrets, ...unlinked, fx.memberZ, fx.nameZ, fx.emailZ, fx.custZa, fx.earnAZ, fx.holdB];
     case 'memberY':
       return [...aSide, ...secrets, ...unlinked, fx.memberZ, fx.nameZ, fx.emailZ, fx.custZb, fx.earnBZ];
+    case 'appZHistory':
+      // Granted history:read: Z's transactions at every brand, B's included; still nothing else of B.
+      return [
+        ...bSide.filter((s) => ![B.id, B.code, `Partner ${B.code}`, fx.earnBZ].includes(s)),
+        ...secrets,
+        ...unlinked,
+        fx.emailZ,
+        fx.memberX,
+        fx.custX,
+        fx.emailX,
+        fx.nameX,
+        fx.earnAX,
+        fx.holdA,
+      ];
+    case 'appZNone':
+    case 'appZBalances':
+    case 'appZConvert':
+    case 'appZRedeem':
+    case 'delegatedZ':
+      // A's view of Z (profile consent only: the name, not the e-mail), nothing of B, nothing of A's other members.
+      return [
+        ...bSide,
+        ...secrets,
+        ...unlinked,
+        fx.emailZ,
+        fx.memberX,
+        fx.custX,
+        fx.emailX,
+        fx.nameX,
+        fx.earnAX,
+        fx.holdA,
+      ];
     default:
       return [...aSide, ...bSide, ...secrets, ...unlinked, fx.memberZ, fx.nameZ, fx.emailZ];
   }
@@ -362,8 +438,14 @@ function only(allowed: P[], denied: Outcome, overrides: Partial<Record<P, Outcom
   ) as Row['expect'];
 }
 const HUB: P[] = ['operator', 'financeHub'];
+/** These callers get `outcome` (overrides for `only`). */
+const each = (ps: P[], outcome: Outcome): Partial<Record<P, Outcome>> =>
+  Object.fromEntries(ps.map((p) => [p, outcome])) as Partial<Record<P, Outcome>>;
+/** Apps not granted `scope`. */
+const appsWithout = (scope: P) => APPS.filter((p) => p !== scope);
 const ALL_VALID = [...VALID];
-const memberOf = (p: P) => (p === 'partnerB' || p === 'memberY' ? fx.memberY : fx.memberX);
+const memberOf = (p: P) =>
+  p === 'delegatedZ' || isApp(p) ? fx.memberZ : p === 'partnerB' || p === 'memberY' ? fx.memberY : fx.memberX;
 const expectPartnersOnly = (rows: { partnerId: string | null }[], p: P) => {
   const own = p === 'partnerB' ? B.id : A.id;
   if (!HUB.includes(p)) for (const r of rows) expect(r.partnerId, `${p} sees only its own rows`).toBe(own);
@@ -375,7 +457,7 @@ const rows: Row[] = [
     name: 'query partner(A)',
     query: `query($id: ID!) { partner(id: $id) { id code name status settlementCurrency } }`,
     vars: () => ({ id: A.id }),
-    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'memberX'], 'FORBIDDEN'),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'memberX', 'delegatedZ', ...APPS], 'FORBIDDEN'),
     check: (_p, d) => expect(d.partner.id).toBe(A.id),
   },
   {
@@ -389,7 +471,7 @@ const rows: Row[] = [
     name: '_entities Partner(A)',
     query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { id code name } } }`,
     vars: () => ({ r: [{ __typename: 'Partner', id: A.id }] }),
-    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'memberX'], 'FORBIDDEN'),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'memberX', 'delegatedZ', ...APPS], 'FORBIDDEN'),
     check: (_p, d) => expect(d._entities).toEqual([expect.objectContaining({ id: A.id })]),
   },
   {
@@ -462,17 +544,26 @@ const rows: Row[] = [
     name: '_entities Member(missing id) — like a foreign one',
     query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id } } }`,
     vars: () => ({ r: [{ __typename: 'Member', id: '01900000-0000-7000-8000-00000000abcd' }] }),
-    expect: only([], 'NOT_FOUND', { memberX: 'FORBIDDEN', memberY: 'FORBIDDEN' }),
+    expect: only([], 'NOT_FOUND', {
+      memberX: 'FORBIDDEN',
+      memberY: 'FORBIDDEN',
+      delegatedZ: 'FORBIDDEN',
+      ...each(APPS, 'FORBIDDEN'),
+    }),
   },
   {
     name: 'query me',
     query: `query { me { id profile { email displayName } } }`,
-    expect: only(['memberX', 'memberY'], 'FORBIDDEN'),
+    expect: only(['memberX', 'memberY', 'delegatedZ', ...APPS], 'FORBIDDEN'),
     check: (p, d) =>
       expect(d.me).toEqual({
         id: memberOf(p),
-        profile:
-          p === 'memberX' ? { email: fx.emailX, displayName: fx.nameX } : { email: fx.emailY, displayName: fx.nameY },
+        profile: {
+          memberX: { email: fx.emailX, displayName: fx.nameX },
+          memberY: { email: fx.emailY, displayName: fx.nameY },
+          // A's view: Z gave A the profile scope, not contact.
+          delegatedZ: { email: null, displayName: fx.nameZ },
+        }[p as string] ?? { email: null, displayName: fx.nameZ }, // A's apps: A's view of Z, whatever they were granted
       }),
   },
   {
@@ -494,11 +585,22 @@ const rows: Row[] = [
     expect: only(ALL_VALID, 'FORBIDDEN'),
     check: (p, d) => {
       const role =
-        { operator: 'OPERATOR', financeHub: 'FINANCE', financeA: 'FINANCE', memberX: 'MEMBER', memberY: 'MEMBER' }[
-          p as string
-        ] ?? 'PARTNER';
+        {
+          operator: 'OPERATOR',
+          financeHub: 'FINANCE',
+          financeA: 'FINANCE',
+          memberX: 'MEMBER',
+          memberY: 'MEMBER',
+          delegatedZ: 'MEMBER',
+          ...each(APPS, 'MEMBER'),
+        }[p as string] ?? 'PARTNER';
       expect(d.viewer.role).toBe(role);
-      expect(d.viewer.member?.id ?? null).toBe(p.startsWith('member') ? memberOf(p) : null);
+      expect(d.viewer.member?.id ?? null).toBe(role === 'MEMBER' ? memberOf(p) : null);
+      // A member signed in at the hub acts for no partner; a partner-minted token for its partner.
+      if (p.startsWith('member')) expect(d.viewer.partner).toBeNull();
+      if (p === 'delegatedZ')
+        expect(d.viewer).toMatchObject({ partner: { id: A.id }, scopes: ['members:read', 'points:read'] });
+      if (isApp(p)) expect(d.viewer).toMatchObject({ partner: { id: A.id }, scopes: APP_SCOPES[p] });
       if (p === 'partnerAReadOnly') expect(d.viewer.scopes).toEqual(['members:read']);
     },
   },
@@ -508,7 +610,7 @@ const rows: Row[] = [
     name: 'Member.profile of Z (consent: A profile only)',
     query: `query($id: ID!) { member(ref: { memberId: $id }) { profile { displayName email phone birthDate locale preferences visibleScopes } } }`,
     vars: () => ({ id: fx.memberZ }),
-    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'partnerB'], 'FORBIDDEN'),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'partnerB', 'delegatedZ', ...APPS], 'FORBIDDEN'),
     check: (p, d) => {
       const { profile } = d.member;
       if (HUB.includes(p)) expect(profile).toMatchObject({ displayName: fx.nameZ, email: fx.emailZ });
@@ -536,7 +638,7 @@ const rows: Row[] = [
     name: 'Member.consents and consentHistory of Z',
     query: `query($id: ID!) { member(ref: { memberId: $id }) { consents { partnerId scope granted } consentHistory { partnerId scope granted } } }`,
     vars: () => ({ id: fx.memberZ }),
-    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'partnerB'], 'FORBIDDEN'),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'partnerB', 'delegatedZ', ...APPS], 'FORBIDDEN'),
     check: (p, d) => {
       const want = p === 'partnerB' ? [] : [{ partnerId: A.id, scope: 'profile', granted: true }];
       expect(d.member.consents).toEqual(want);
@@ -547,20 +649,20 @@ const rows: Row[] = [
     name: 'Member.links and partnerLink of Z',
     query: `query($id: ID!) { member(ref: { memberId: $id }) { links { partnerId customerId } partnerLink { partnerId customerId } } }`,
     vars: () => ({ id: fx.memberZ }),
-    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'partnerB'], 'FORBIDDEN'),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'partnerB', 'delegatedZ', ...APPS], 'FORBIDDEN'),
     check: (p, d) => {
       if (HUB.includes(p)) return expect(d.member.links).toHaveLength(2);
       const own =
         p === 'partnerB' ? { partnerId: B.id, customerId: fx.custZb } : { partnerId: A.id, customerId: fx.custZa };
       expect(d.member.links).toEqual([own]);
-      expect(d.member.partnerLink).toEqual(p === 'financeA' ? null : own);
+      expect(d.member.partnerLink).toEqual(p === 'financeA' || p === 'delegatedZ' || isApp(p) ? null : own);
     },
   },
   {
     name: 'Member.balances of Z (points:read; branded currency only to its issuer)',
     query: `query($id: ID!) { member(ref: { memberId: $id }) { balances { currency available held owed } } }`,
     vars: () => ({ id: fx.memberZ }),
-    expect: only([...HUB, 'financeA', 'partnerA', 'partnerB'], 'FORBIDDEN'),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerB', 'delegatedZ', 'appZBalances'], 'FORBIDDEN'),
     check: (p, d) => {
       const currencies = d.member.balances.map((b: { currency: string }) => b.currency).sort();
       expect(currencies).toEqual(p === 'partnerB' ? ['PTS'] : [fx.brand, 'PTS'].sort());
@@ -570,28 +672,34 @@ const rows: Row[] = [
     name: 'Member.transactions of Z (connection; points:read; own rows only) with nested member, partner, hold, reverses',
     query: `query($id: ID!) { member(ref: { memberId: $id }) { transactions(first: 50) { edges { cursor node { id partnerId memberId amount partner { id code } member { id } hold { id } reverses { id } } } nodes { id } pageInfo { hasNextPage endCursor } } } }`,
     vars: () => ({ id: fx.memberZ }),
-    expect: only([...HUB, 'financeA', 'partnerA', 'partnerB'], 'FORBIDDEN'),
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerB', 'delegatedZ', 'appZHistory'], 'FORBIDDEN'),
     check: (p, d) => {
       const nodes = d.member.transactions.edges.map((e: { node: { partnerId: string } }) => e.node);
-      expect(nodes.length).toBe(HUB.includes(p) ? 3 : p === 'partnerB' ? 1 : 2);
-      expectPartnersOnly(nodes, p);
+      // An app granted history:read sees Z's rows at every brand, like the member.
+      expect(nodes.length).toBe(HUB.includes(p) || p === 'appZHistory' ? 3 : p === 'partnerB' ? 1 : 2);
+      if (p !== 'appZHistory') expectPartnersOnly(nodes, p);
     },
   },
   {
     name: 'Member.transactions filtered by the other partner',
     query: `query($id: ID!, $pid: ID!) { member(ref: { memberId: $id }) { transactions(filter: { partnerId: $pid }) { nodes { id } } } }`,
     vars: (p) => ({ id: fx.memberZ, pid: p === 'partnerB' ? A.id : B.id }),
-    expect: only(HUB, 'FORBIDDEN'),
+    expect: only([...HUB, 'appZHistory'], 'FORBIDDEN'),
   },
   {
     name: 'me { balances transactions consents links } — a member sees only itself',
     query: `query { me { id balances { currency available } transactions(first: 50) { nodes { id partnerId memberId member { id } } } consents { partnerId } links { partnerId customerId } } }`,
-    expect: only(['memberX', 'memberY'], 'FORBIDDEN'),
+    expect: only(['memberX', 'memberY', 'delegatedZ'], 'FORBIDDEN'),
     check: (p, d) => {
       expect(d.me.transactions.nodes.length).toBeGreaterThan(0);
       for (const t of d.me.transactions.nodes) expect(t.memberId).toBe(memberOf(p));
+      expectPartnersOnly(p === 'delegatedZ' ? d.me.transactions.nodes : [], p);
       expect(d.me.links).toEqual([
-        p === 'memberX' ? { partnerId: A.id, customerId: fx.custX } : { partnerId: B.id, customerId: fx.custY },
+        {
+          memberX: { partnerId: A.id, customerId: fx.custX },
+          memberY: { partnerId: B.id, customerId: fx.custY },
+          delegatedZ: { partnerId: A.id, customerId: fx.custZa },
+        }[p as string],
       ]);
     },
   },
@@ -601,7 +709,10 @@ const rows: Row[] = [
     name: "query transfer(A's earn to X) with nested member, partner, hold",
     query: `query($id: ID!) { transfer(id: $id) { id amount partnerId partner { code } member { id profile { email } } reversedAmount hold { id } } }`,
     vars: () => ({ id: fx.earnAX }),
-    expect: only([...HUB, 'financeA', 'partnerA', 'memberX'], 'NOT_FOUND', { partnerAReadOnly: 'FORBIDDEN' }),
+    expect: only([...HUB, 'financeA', 'partnerA', 'memberX'], 'NOT_FOUND', {
+      partnerAReadOnly: 'FORBIDDEN',
+      ...each(appsWithout('appZHistory'), 'FORBIDDEN'),
+    }),
     check: (p, d) => {
       expect(d.transfer.member.id).toBe(fx.memberX);
       expect(d.transfer.member.profile.email).toBe(p === 'partnerA' || p === 'financeA' ? null : fx.emailX);
@@ -611,14 +722,20 @@ const rows: Row[] = [
     name: 'LedgerTransfer.member of a member unlinked from A is null',
     query: `query($id: ID!) { transfer(id: $id) { id member { id } } }`,
     vars: () => ({ id: fx.earnAW }),
-    expect: only([...HUB, 'financeA', 'partnerA'], 'NOT_FOUND', { partnerAReadOnly: 'FORBIDDEN' }),
+    expect: only([...HUB, 'financeA', 'partnerA'], 'NOT_FOUND', {
+      partnerAReadOnly: 'FORBIDDEN',
+      ...each(appsWithout('appZHistory'), 'FORBIDDEN'),
+    }),
     check: (p, d) => expect(d.transfer.member).toEqual(HUB.includes(p) ? { id: fx.memberW } : null),
   },
   {
     name: "query hold(A's hold on X)",
     query: `query($id: ID!) { hold(id: $id) { id status amount memberId partnerId } }`,
     vars: () => ({ id: fx.holdA }),
-    expect: only([...HUB, 'financeA', 'partnerA', 'memberX'], 'NOT_FOUND', { partnerAReadOnly: 'FORBIDDEN' }),
+    expect: only([...HUB, 'financeA', 'partnerA', 'memberX'], 'NOT_FOUND', {
+      partnerAReadOnly: 'FORBIDDEN',
+      ...each(appsWithout('appZHistory'), 'FORBIDDEN'),
+    }),
   },
   {
     name: 'query currencies (the catalogue is public, issuers included)',
@@ -822,6 +939,13 @@ const rows: Row[] = [
     expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
   },
   {
+    name: 'mutation redeemPoints(Z) — its partners, and A’s app granted points:redeem for Z itself',
+    query: `mutation($input: RedeemPointsInput!) { redeemPoints(input: $input) { transfer { id memberId } } }`,
+    vars: () => ({ input: { member: { memberId: fx.memberZ }, amount: '1', idempotencyKey: newKey('mz-redeem') } }),
+    expect: only(['partnerA', 'partnerB', 'appZRedeem'], 'FORBIDDEN'),
+    check: (_p, d) => expect(d.redeemPoints.transfer.memberId).toBe(fx.memberZ),
+  },
+  {
     name: 'mutation createCurrency',
     query: `mutation($input: CreateCurrencyInput!) { createCurrency(input: $input) { code } }`,
     vars: () => ({
@@ -861,13 +985,13 @@ const rows: Row[] = [
     query: `mutation($input: QuoteExchangeInput!) { quoteExchange(input: $input) { id memberId amountOut } }`,
     vars: (p) => ({
       input: {
-        ...(p.startsWith('member') ? {} : { member: { memberId: fx.memberX } }),
+        ...(p.startsWith('member') || p === 'delegatedZ' || isApp(p) ? {} : { member: { memberId: fx.memberX } }),
         from: 'PTS',
         to: fx.brand,
         amount: '10',
       },
     }),
-    expect: only(['partnerA', 'memberX', 'memberY'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+    expect: only(['partnerA', 'memberX', 'memberY', 'appZConvert'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
     check: (p, d) => expect(d.quoteExchange.memberId).toBe(memberOf(p)),
   },
   {
@@ -883,7 +1007,11 @@ const rows: Row[] = [
       ).quoteExchange.id;
       return { input: { quoteId, idempotencyKey: newKey('mx-ex') } };
     },
-    expect: only(['partnerA', 'memberX'], 'FORBIDDEN', { partnerB: 'NOT_FOUND', memberY: 'NOT_FOUND' }),
+    expect: only(['partnerA', 'memberX'], 'FORBIDDEN', {
+      partnerB: 'NOT_FOUND',
+      memberY: 'NOT_FOUND',
+      appZConvert: 'NOT_FOUND',
+    }),
   },
 
   // ---- settlement mutations
@@ -952,6 +1080,56 @@ const rows: Row[] = [
     check: (_p, d) => expect(d.markStatementPaid.paidAt).not.toBeNull(),
   },
 ];
+
+rows.push(
+  // ---- member sign-in: partner apps and the member's grants
+  {
+    name: 'mutation registerMemberApp(A) (operator, or A with apps:write)',
+    query: `mutation($input: RegisterMemberAppInput!) { registerMemberApp(input: $input) { clientId partnerId redirectUris } }`,
+    vars: () => ({ input: { partnerId: A.id, name: 'Matrix app', redirectUris: ['https://matrix.example/cb'] } }),
+    expect: only(['operator', 'partnerA'], 'FORBIDDEN'),
+    check: (_p, d) => expect(d.registerMemberApp.partnerId).toBe(A.id),
+  },
+  {
+    name: 'query memberApps (the operator every one; a partner its own)',
+    query: `query { memberApps { clientId partnerId name } }`,
+    expect: only(['operator', 'partnerA', 'partnerB'], 'FORBIDDEN'),
+    check: (p, d) => {
+      if (p === 'partnerB') expect(d.memberApps).toEqual([]);
+      else expect(d.memberApps.map((m: { clientId: string }) => m.clientId)).toContain(fx.appA);
+    },
+  },
+  {
+    name: "mutation setMemberAppRedirectUris(A's app)",
+    query: `mutation($id: ID!) { setMemberAppRedirectUris(clientId: $id, redirectUris: ["https://a.example/callback"]) { clientId redirectUris } }`,
+    vars: () => ({ id: fx.appA }),
+    expect: only(['operator', 'partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    name: "mutation revokeMemberApp (a throwaway app of A's for the allowed; A's app for the rest)",
+    query: `mutation($id: ID!) { revokeMemberApp(clientId: $id) { clientId revokedAt } }`,
+    vars: async (p) => ({
+      id:
+        p === 'operator' || p === 'partnerA'
+          ? (await oidcHelpers(app).registerApp(A, ['https://throwaway.example/cb'])).clientId
+          : fx.appA,
+    }),
+    expect: only(['operator', 'partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+    check: (_p, d) => expect(d.revokeMemberApp.revokedAt).not.toBeNull(),
+  },
+  {
+    name: 'query myAppGrants (the member signed in at the hub)',
+    query: `query { myAppGrants { grantId clientId scopes } }`,
+    expect: only(['memberX', 'memberY'], 'FORBIDDEN'),
+    check: (_p, d) => expect(d.myAppGrants).toEqual([]),
+  },
+  {
+    name: "mutation revokeMyAppGrant(Z's grant) — nobody else's",
+    query: `mutation($id: ID!) { revokeMyAppGrant(grantId: $id) }`,
+    vars: () => ({ id: fx.grantZ }),
+    expect: only([], 'FORBIDDEN', { memberX: 'NOT_FOUND', memberY: 'NOT_FOUND' }),
+  },
+);
 
 /** Rows that end a member's session (run last, one caller at a time). */
 const finalRows: Row[] = [
@@ -1046,6 +1224,9 @@ describe('authorization matrix', () => {
       (await ok(`query { ledgerInvariants { ok violations { invariant subject } } }`, {}, operator)).ledgerInvariants,
     ).toEqual({ ok: true, violations: [] });
     expect((await ok(`query { partner(id: "${S.id}") { status } }`, {}, operator)).partner.status).toBe('SUSPENDED');
+    // Z's grants all stand, and A's app is still registered.
+    expect(await app.hub.services.memberGrants.list(fx.memberZ)).toHaveLength(APPS.length);
+    expect((await app.hub.services.memberApps.list(A.id)).find((c) => c.clientId === fx.appA)?.revokedAt).toBeNull();
   });
 
   it('a partner token without members:read reaches no member by any path (root, _entities, LedgerTransfer.member)', async () => {
@@ -1089,7 +1270,7 @@ describe('authorization matrix', () => {
     );
   });
 
-  it('covers every Query and Mutation field of schema/schema.graphql, for all 13 callers', () => {
+  it('covers every Query and Mutation field of schema/schema.graphql, for all 19 callers', () => {
     const doc = parse(readFileSync(new URL('../../../schema/schema.graphql', import.meta.url), 'utf8'));
     const fields = (type: string) =>
       doc.definitions

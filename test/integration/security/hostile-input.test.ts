@@ -264,13 +264,8 @@ beforeAll(async () => {
       A.token,
     )
   ).authorizeRedemption.hold.id;
-  memberToken = (
-    await ok(
-      `mutation($id: ID!) { issueMemberToken(member: { memberId: $id }) { accessToken } }`,
-      { id: fx.memberX },
-      A.token,
-    )
-  ).issueMemberToken.accessToken;
+  // X signed in at the hub: the member's own controls (profile, consents, conversions) are reachable.
+  memberToken = await app.memberSessionToken(fx.memberX);
   tables = (
     await app.hub.db.sql.query<{ table_name: string }>(
       `select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'mikro_orm%' order by 1`,

@@ -234,7 +234,13 @@ describe('logs', () => {
       },
       { token },
     );
-    const memberToken = issued.data!.issueMemberToken.accessToken;
+    // The partner-minted token reads; the member signed in at the hub changes its profile.
+    const delegatedToken = issued.data!.issueMemberToken.accessToken;
+    await app.postJson(
+      { query: `query { me { profile { displayName email phone birthDate } } }` },
+      { token: delegatedToken },
+    );
+    const memberToken = await app.memberSessionToken(memberId);
     await app.postJson(
       { query: `query { me { profile { displayName email phone birthDate } } exportMyData }` },
       { token: memberToken },
@@ -294,6 +300,7 @@ describe('logs', () => {
       partnerToken: token,
       ...Object.fromEntries(grants.map((g, i) => [`grant${i}`, g.body.access_token!])),
       memberToken,
+      delegatedToken,
       // A JWT's signature alone is enough to recognise one.
       tokenSignature: token.split('.')[2]!,
       memberTokenSignature: memberToken.split('.')[2]!,

@@ -123,7 +123,7 @@ describe('prepaid', () => {
     await ex.setRateOk(miles, 'TO_PTS', '0.5', '0', 1, 1);
     await ex.setRateOk(miles, 'FROM_PTS', '1.5', '0', 1, 1);
     const member = await ledger.enroll(airline);
-    const token = await memberHelpers(app).token(airline, member);
+    const token = await memberHelpers(app).signIn(member);
     await ledger.earnOk(airline, member, 1000, { currency: miles });
     await st.topUpOk(airline, '3');
     await ex.exchangeOk(token, (await ex.quoteOk(token, miles, 'PTS', 200)).id); // 100 PTS × 0.02 = 2

@@ -80,7 +80,7 @@ describe('lines, dues and the net', () => {
     await ex.setRateOk(miles, 'TO_PTS', '0.5', '0', 1, 1);
     await ex.setRateOk(miles, 'FROM_PTS', '1.5', '0', 1, 1);
     const member = await ledger.enroll(shop);
-    const token = await memberHelpers(app).token(shop, member);
+    const token = await memberHelpers(app).signIn(member);
 
     const posted: Posted[] = [];
     const add = (kind: Posted['kind'], points: number, unitPrice: string, transferId: string) =>

@@ -121,7 +121,7 @@ describe('each settled transfer kind', () => {
   it('conversions: branded → PTS is issuance by the brand (CONVERSION_IN), PTS → branded a redemption at it (CONVERSION_OUT), branded → branded both, on the PTS passing through', async () => {
     const member = await ledger.enroll(airline);
     await ledger.link(hotel, member);
-    const token = await members.token(airline, member);
+    const token = await members.signIn(member);
     const milesEarn = await ledger.earnOk(airline, member, 2000, { currency: miles });
 
     const toPts = await ex.exchangeOk(token, (await ex.quoteOk(token, miles, 'PTS', 500)).id); // 500 × 0.49 = 245 PTS
