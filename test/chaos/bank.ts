@@ -769,27 +769,34 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
           await fn();
         })().catch((error: unknown) => violation(`fault injection failed: ${(error as Error).message}`)),
       );
+    // A hub between a fault and the end of its restart is not picked again: a restarting process is already
+    // "alive" (spawned), and a second fault on it started the same hub twice on one port.
+    const inFault = new Set<(typeof hubs)[number]>();
     for (const ms of o.killAtMs) {
       at(ms, async () => {
-        const hub = pick(hubs.filter((h) => h.alive));
+        const hub = pick(hubs.filter((h) => h.alive && !inFault.has(h)));
         if (!hub) return;
+        inFault.add(hub);
         await hub.kill9();
         faults.hubKill9++;
         o.log(`  t+${((Date.now() - trafficStart) / 1000).toFixed(1)}s kill -9 hub ${hub.index}`);
         await sleep(o.hubDownMs);
         await hub.start();
+        inFault.delete(hub);
         faults.hubRestart++;
         o.log(`  t+${((Date.now() - trafficStart) / 1000).toFixed(1)}s hub ${hub.index} restarted`);
       });
     }
     for (const ms of o.sigtermAtMs) {
       at(ms, async () => {
-        const hub = pick(hubs.filter((h) => h.alive));
+        const hub = pick(hubs.filter((h) => h.alive && !inFault.has(h)));
         if (!hub) return;
+        inFault.add(hub);
         await hub.stop(20_000);
         faults.hubSigterm++;
         o.log(`  t+${((Date.now() - trafficStart) / 1000).toFixed(1)}s hub ${hub.index} stopped gracefully (SIGTERM)`);
         await hub.start();
+        inFault.delete(hub);
         faults.hubRestart++;
         o.log(`  t+${((Date.now() - trafficStart) / 1000).toFixed(1)}s hub ${hub.index} restarted`);
       });
