@@ -5,6 +5,7 @@
  */
 import type { Job } from '../../platform/module.js';
 import type { Logger } from '../../platform/logger.js';
+import { startIntervalJob } from '../../platform/interval-job.js';
 import type { ReconciliationService } from './reconciliation.service.js';
 
 export function startRollingReconciliation(
@@ -13,30 +14,12 @@ export function startRollingReconciliation(
   periods: number,
   log: Logger,
 ): Job {
-  if (everySeconds <= 0) return { stop: async () => undefined };
-  let running: Promise<void> | undefined;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = reconciliation
-      .rolling(periods)
-      .then((results) => {
-        for (const r of results.filter((x) => !x.ok))
-          log.warn('settlement reconciliation found differences', {
-            partnerId: r.partnerId,
-            periodStart: r.periodStart.toISOString(),
-            differences: r.differences.length,
-          });
-      })
-      .catch((error: unknown) =>
-        log.warn('settlement reconciliation failed', { error: error instanceof Error ? error.name : 'unknown' }),
-      )
-      .finally(() => (running = undefined));
-  }, everySeconds * 1000);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startIntervalJob(everySeconds, 'settlement reconciliation', log, async () => {
+    for (const r of (await reconciliation.rolling(periods)).filter((x) => !x.ok))
+      log.warn('settlement reconciliation found differences', {
+        partnerId: r.partnerId,
+        periodStart: r.periodStart.toISOString(),
+        differences: r.differences.length,
+      });
+  });
 }
