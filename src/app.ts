@@ -34,6 +34,8 @@ import type { RouteHandler } from './platform/http/server.js';
 import { buildHubSchema } from './schema.js';
 import { seedDemoCoalition, type DemoSeed } from './seed/demo-coalition.js';
 import { attachClock, type ClockControl } from './platform/db/hub-clock.js';
+import { createMetrics } from './platform/observability/metrics.js';
+import { metricsRoute, startMetricsListener } from './platform/observability/metrics-http.js';
 
 export interface Hub {
   url: string;
@@ -48,6 +50,8 @@ export interface Hub {
   server: Server;
   /** Hub time (src/platform/clock.ts); moving it is refused unless `config.env` is `test`. */
   clock: ClockControl;
+  /** The unauthenticated metrics listener's URL (METRICS_PORT), if any. */
+  metricsUrl?: string;
   /** What the first start seeded (undefined when the database already had data or seeding is off). */
   seeded?: DemoSeed;
   close(): Promise<void>;
@@ -142,6 +146,8 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
     const services = createServices(db, config, tokens, keys, log);
     const seeded = config.seedDemo ? await seedDemoCoalition(db, services) : undefined;
     if (applied.length || seeded) await db.analyze();
+    const metrics = config.metrics.enabled ? createMetrics({ pool: () => db.sql.poolStats?.() }) : undefined;
+    if (metrics) for (const m of hubModuleList) m.metrics?.(metrics.registry, services);
 
     const apollo = new ApolloServer<HubContext>({
       schema: await buildHubSchema(),
@@ -163,6 +169,7 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
           ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
           : ApolloServerPluginLandingPageDisabled(),
         logUnexpectedErrors(log),
+        ...(metrics ? [metrics.graphqlPlugin] : []),
         limitsPlugin({
           maxDepth: config.graphql.maxDepth,
           maxAliases: config.graphql.maxAliases,
@@ -199,6 +206,7 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
       },
       '/.well-known/jwks.json': (_req, res) =>
         sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
+      ...(metrics ? { '/metrics': metricsRoute(metrics, routeContext.authenticate) } : {}),
     };
     const prefixRoutes: Record<string, RouteHandler> = {};
     for (const m of hubModuleList) {
@@ -223,7 +231,13 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
       }),
       routes,
       prefixRoutes,
+      observe: metrics?.observeHttp,
     });
+    const metricsListener =
+      metrics && config.metrics.port !== undefined
+        ? await startMetricsListener(metrics, config.metrics.host, config.metrics.port, log)
+        : undefined;
+    if (metricsListener) jobs.push(metricsListener);
     for (const m of hubModuleList) if (m.jobs) jobs.push(...m.jobs({ services, config, log }));
     const url = await http.listen(config.port, config.host);
     for (const m of hubModuleList) m.listening?.(services, url);
@@ -240,6 +254,7 @@ export async function startHub(config: Config, options: { logSink?: LogSink } = 
       log,
       server: http.server,
       clock: hubClock,
+      metricsUrl: metricsListener?.url,
       seeded,
       close: () =>
         (closing ??= (async () => {

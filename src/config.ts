@@ -59,6 +59,11 @@ export interface Config {
   };
   /** Coalition tiers as NAME:POINTS pairs, ascending from 0. */
   tiers: string;
+  /**
+   * Prometheus metrics: served at `/metrics` to operator tokens; with `port`, also on a listener of their own
+   * (`host`, loopback by default) without a token, for a scraper on a private network. Off: not collected.
+   */
+  metrics: { enabled: boolean; port?: number; host: string };
   /** Member sign-in at the hub (OpenID Connect provider, one-time codes). */
   signIn: {
     /** The provider's issuer URL, path `/oidc`; when absent, the hub's own URL + `/oidc` (fine without a proxy). */
@@ -163,6 +168,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       partnerCostPerSecond: int(env, 'PARTNER_COST_PER_SECOND', 50_000, 1, 100_000_000),
     },
     tiers: env.TIERS || 'BRONZE:0,SILVER:5000,GOLD:20000',
+    metrics: {
+      enabled: bool(env, 'METRICS_ENABLED', true),
+      port: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 0, 65535) : undefined,
+      host: env.METRICS_HOST || '127.0.0.1',
+    },
     signIn: {
       issuer: env.OIDC_ISSUER || undefined,
       // Development's default is the console's local address; production has none unless configured.

@@ -18,6 +18,7 @@ import type { Logger } from './logger.js';
 import type { RouteHandler } from './http/server.js';
 import type { HubContext } from './graphql/context.js';
 import type { ErrorCatalogue } from './graphql/error-catalogue.js';
+import type { Registry } from 'prom-client';
 
 /** What every module's services are built from. */
 export interface ModuleContext {
@@ -87,6 +88,8 @@ export interface HubModule<
   /** Called once the HTTP server listens, with the hub's own URL (e.g. to derive an issuer from it). */
   listening?: (services: S & D, url: string) => void;
   jobs?: (ctx: { services: S & D; config: Config; log: Logger }) => Job[];
+  /** Registers this module's own metrics (gauges read when `/metrics` is scraped; bounded labels only). */
+  metrics?: (registry: Registry, services: S & D) => void;
 }
 
 /** The services a module adds, from its definition. */

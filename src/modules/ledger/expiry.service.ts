@@ -24,6 +24,20 @@ export interface SweepResult {
 export class ExpiryService {
   constructor(private readonly deps: LedgerDeps) {}
 
+  /**
+   * What the sweep has yet to do, for /metrics: active holds, and how long the oldest hold or lot past its expiry
+   * has waited for a sweep (0 when none: the sweeper keeps up). Both read partial indexes on `expires_at`.
+   */
+  async backlog(): Promise<{ activeHolds: number; lagSeconds: number }> {
+    const [row] = await this.deps.sql.query<{ active: string; lag: string | null }>(
+      `select (select count(*) from hold where status = 'ACTIVE') as active,
+              extract(epoch from hub_now() - least(
+                (select min(expires_at) from hold where status = 'ACTIVE' and expires_at <= hub_now()),
+                (select min(expires_at) from lot where remaining > 0 and expires_at <= hub_now())))::text as lag`,
+    );
+    return { activeHolds: Number(row?.active ?? 0), lagSeconds: Number(row?.lag ?? 0) };
+  }
+
   async sweep(): Promise<SweepResult> {
     const holdsExpired = await this.expireHolds();
     const { wallets, points } = await this.expireLots();

@@ -9,6 +9,7 @@ import { LedgerTransferResolver, MemberLedgerResolver } from './member-ledger.re
 import { createLedgerLoaders, type LedgerLoaders } from './ledger.loaders.js';
 import { joinMembers } from './ledger.members.js';
 import { startExpirySweeper } from './expiry.sweeper.js';
+import { registerLedgerMetrics } from './ledger.metrics.js';
 import type { LedgerServices } from './index.js';
 
 export const ledgerModule: HubModule<LedgerServices, MembersServices, LedgerLoaders, LedgerErrorCode> = {
@@ -30,4 +31,5 @@ export const ledgerModule: HubModule<LedgerServices, MembersServices, LedgerLoad
   loaders: createLedgerLoaders,
   resolvers: [LedgerResolver, PointsOperationResultResolver, MemberLedgerResolver, LedgerTransferResolver],
   jobs: ({ services, config, log }) => [startExpirySweeper(services.ledger, config.expirySweepSeconds, log)],
+  metrics: registerLedgerMetrics,
 };

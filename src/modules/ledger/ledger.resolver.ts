@@ -31,8 +31,10 @@ import {
   VoidRedemptionInput,
 } from './ledger.types.js';
 import { clock } from '../../platform/clock.js';
+import { hubCounters } from '../../platform/observability/counters.js';
 
 function toResult(outcome: OperationOutcome, memberId?: string, currency?: string): PointsOperationResult {
+  if (outcome.replayed) hubCounters.idempotentReplays++;
   return {
     operationId: outcome.operationId,
     replayed: outcome.replayed,

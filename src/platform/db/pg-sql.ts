@@ -61,6 +61,7 @@ export function createPgSql(connectionString: string, max: number, options: PgSq
       return roundTrips;
     },
     query: (text, params) => waitFor(pool, text, params),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     transaction: (fn) =>
       withRetry(async () => {
         const client = await pool.connect();

@@ -209,6 +209,7 @@ export function withReplicas(
     get roundTripCount() {
       return primary.roundTripCount;
     },
+    poolStats: () => primary.poolStats?.(),
     get replicaStates() {
       const now = performance.now();
       return replicas.map((r) => ({

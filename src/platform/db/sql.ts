@@ -3,6 +3,8 @@
  * work: parameterised statements, explicit transactions, and automatic retry
  * of deadlocks and serialization failures. One implementation per driver.
  */
+import { countRetry } from '../observability/counters.js';
+
 export interface Queryable {
   query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
 }
@@ -36,6 +38,8 @@ export interface Sql extends Queryable {
    * `query` made in a transaction while another is still unanswered.
    */
   readonly roundTripCount: number;
+  /** The connection pool's state, for /metrics (drivers with a pool). */
+  poolStats?(): { total: number; idle: number; waiting: number } | undefined;
   close(): Promise<void>;
 }
 
@@ -104,7 +108,9 @@ export async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
     try {
       return await attempt();
     } catch (error) {
-      if (n >= MAX_TRANSACTION_ATTEMPTS || !RETRYABLE.has(sqlState(error) ?? '')) throw error;
+      const state = sqlState(error) ?? '';
+      if (n >= MAX_TRANSACTION_ATTEMPTS || !RETRYABLE.has(state)) throw error;
+      countRetry(state);
       // Jittered backoff so the transactions that collided do not collide again.
       await new Promise((r) => setTimeout(r, Math.random() * 5 * n));
     }

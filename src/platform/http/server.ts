@@ -25,6 +25,8 @@ export interface HttpOptions<C extends BaseContext> {
   log: Logger;
   /** Runs each request's handler (e.g. inside a per-request async context). */
   around?: (req: IncomingMessage, res: ServerResponse, handler: () => Promise<void>) => Promise<void>;
+  /** Told of every finished request: the route that served it (a served path or prefix, or `unmatched`). */
+  observe?: (route: string, method: string, status: number, seconds: number) => void;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -84,8 +86,10 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
   }
 
   const prefixes = Object.entries(options.prefixRoutes ?? {});
-  const prefixRoute = (path: string): RouteHandler | undefined =>
-    prefixes.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))?.[1];
+  const prefixOf = (path: string) => prefixes.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`));
+  // A bounded name for metrics: never the raw path, which the client chooses.
+  const routeName = (path: string): string =>
+    path === '/graphql' || Object.hasOwn(options.routes, path) ? path : (prefixOf(path)?.[0] ?? 'unmatched');
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const started = performance.now();
@@ -95,7 +99,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
     inFlight++;
     const path = (req.url ?? '/').split('?')[0]!;
     try {
-      const route = path === '/graphql' ? graphql : (options.routes[path] ?? prefixRoute(path));
+      const route = path === '/graphql' ? graphql : (options.routes[path] ?? prefixOf(path)?.[1]);
       if (!route) sendJson(res, 404, { error: 'not_found' });
       else if (options.around) await options.around(req, res, async () => route(req, res, requestId));
       else await route(req, res, requestId);
@@ -109,13 +113,9 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
         else res.end();
       }
     } finally {
-      log.info('request', {
-        requestId,
-        method: req.method,
-        path,
-        status: res.statusCode,
-        ms: Math.round(performance.now() - started),
-      });
+      const ms = performance.now() - started;
+      log.info('request', { requestId, method: req.method, path, status: res.statusCode, ms: Math.round(ms) });
+      options.observe?.(routeName(path), req.method ?? 'GET', res.statusCode, ms / 1000);
       if (--inFlight === 0) drained?.();
     }
   }

@@ -316,5 +316,15 @@ describe('logs', () => {
       .filter(([, v]) => logs.includes(v))
       .map(([k]) => k);
     expect(found).toEqual([]);
+
+    // The metrics after the same flow hold none of it either, nor any id: their labels are bounded.
+    const scraped = await (
+      await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${await app.operatorToken()}` } })
+    ).text();
+    expect(scraped).toContain('hub_graphql_operation_duration_seconds_count');
+    const inMetrics = Object.entries({ ...secrets, memberId, partnerId: p.id, clientId: p.clientId, code: p.code })
+      .filter(([, v]) => scraped.includes(v))
+      .map(([k]) => k);
+    expect(inMetrics).toEqual([]);
   });
 });
