@@ -1,4 +1,5 @@
 /** Exchange over GraphQL: rates (operator), quotes and conversions (member, or partner for its member). */
+import { Audited } from '../../platform/graphql/audited.js';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../../platform/graphql/context.js';
 import { requirePartner, requirePrincipal, requireRole } from '../../platform/auth/guards.js';
@@ -44,6 +45,7 @@ async function quoteCaller(ctx: HubContext, member?: MemberRefInput | null): Pro
 
 @Resolver()
 export class ExchangeResolver {
+  @Audited()
   @Mutation(() => ExchangeRate, {
     description:
       'Set a new rate version against PTS (operator). Refused with ARBITRAGE_CYCLE when a round trip would profit.',

@@ -2,6 +2,7 @@
  * Member sign-in over GraphQL: partner apps (the operator, or the partner itself with apps:write) and the
  * member's grants (only the member signed in at the hub lists and revokes them).
  */
+import { Audited } from '../../platform/graphql/audited.js';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../../platform/graphql/context.js';
 import { requirePartner, requirePrincipal } from '../../platform/auth/guards.js';
@@ -22,6 +23,7 @@ const CLIENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 @Resolver()
 export class IdentityResolver {
+  @Audited()
   @Mutation(() => MemberApp, {
     description: 'Register a partner app as an OpenID Connect client (operator, or the partner with apps:write).',
   })
@@ -37,6 +39,7 @@ export class IdentityResolver {
     return ctx.services.memberApps.register(checkId(partnerId, 'Partner'), input.name, input.redirectUris);
   }
 
+  @Audited()
   @Mutation(() => MemberApp, { description: "Replace an app's redirect URIs (exact match; existing grants stay)." })
   setMemberAppRedirectUris(
     @Arg('clientId', () => ID) clientId: string,
@@ -48,6 +51,7 @@ export class IdentityResolver {
     return ctx.services.memberApps.setRedirectUris(clientId, owner, redirectUris);
   }
 
+  @Audited()
   @Mutation(() => MemberApp, {
     description: 'Revoke an app: no new sign-in, and every grant members gave it ends (its tokens stop at once).',
   })

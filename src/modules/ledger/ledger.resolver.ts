@@ -1,4 +1,5 @@
 /** Ledger operations and reads over GraphQL: thin — authorise, resolve the member, delegate. */
+import { Audited } from '../../platform/graphql/audited.js';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../platform/graphql/context.js';
 import { isHubWide, requirePartner, requirePrincipal, requireRole } from '../../platform/auth/guards.js';
@@ -196,6 +197,7 @@ export class LedgerResolver {
     return toResult(await ctx.services.ledger.reversal.reverse({ partnerId, ...input }));
   }
 
+  @Audited()
   @Mutation(() => LedgerCurrency, { description: 'Create a partner-branded currency (operator).' })
   async createCurrency(
     @Arg('input', () => CreateCurrencyInput) input: CreateCurrencyInput,

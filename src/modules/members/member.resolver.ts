@@ -1,4 +1,5 @@
 /** Members over GraphQL: enrolment by a partner, reads by each role within its reach, the member's own controls. */
+import { Audited } from '../../platform/graphql/audited.js';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { HubContext } from '../../platform/graphql/context.js';
@@ -172,6 +173,7 @@ export class MemberResolver {
     return ctx.services.memberExport.export(memberId);
   }
 
+  @Audited()
   @Mutation(() => MemberNode, {
     description:
       'Erase the calling member: personal data and links removed, points and ledger history kept (the member signed in at the hub).',
@@ -180,6 +182,7 @@ export class MemberResolver {
     return ctx.services.members.erase(memberSelf(ctx));
   }
 
+  @Audited()
   @Mutation(() => MemberNode, {
     description: 'Erase a member (operator): personal data and links removed, ledger kept.',
   })
@@ -189,6 +192,7 @@ export class MemberResolver {
     return ctx.services.members.erase(memberId);
   }
 
+  @Audited()
   @Mutation(() => MemberNode, {
     description:
       'Merge a duplicate member into another (operator): links, consents and history move; points move by ledger transfers.',

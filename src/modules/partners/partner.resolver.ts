@@ -1,4 +1,5 @@
 /** Partners over GraphQL: thin — authorise, delegate to the service, shape output. */
+import { Audited } from '../../platform/graphql/audited.js';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../../platform/graphql/context.js';
 import { requirePrincipal, requireRole } from '../../platform/auth/guards.js';
@@ -58,6 +59,7 @@ export class PartnerResolver {
     return toConnection(rows, page.limit, (p) => p.id);
   }
 
+  @Audited()
   @Mutation(() => Partner)
   createPartner(
     @Arg('input', () => CreatePartnerInput) input: CreatePartnerInput,
@@ -67,6 +69,7 @@ export class PartnerResolver {
     return ctx.services.partners.create(input);
   }
 
+  @Audited()
   @Mutation(() => Partner, {
     description: 'Rename, suspend or reactivate a partner. Suspension stops its tokens at once.',
   })
@@ -79,6 +82,7 @@ export class PartnerResolver {
     return ctx.services.partners.update(input.id, input);
   }
 
+  @Audited()
   @Mutation(() => PartnerCredentials, {
     description: 'New OAuth2 client credentials for a partner; the secret is shown only here.',
   })
@@ -92,6 +96,7 @@ export class PartnerResolver {
     return { ...issued, tokenEndpoint: '/oauth/token' };
   }
 
+  @Audited()
   @Mutation(() => Boolean, { description: 'Revoke client credentials; tokens issued with them stop working at once.' })
   revokePartnerCredentials(@Arg('clientId', () => String) clientId: string, @Ctx() ctx: HubContext): Promise<boolean> {
     requireRole(ctx.principal, Role.OPERATOR);

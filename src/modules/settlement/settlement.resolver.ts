@@ -1,4 +1,5 @@
 /** Settlement over GraphQL: contracts and fees (operator), statements, payments, reconciliation and flows (finance). */
+import { Audited } from '../../platform/graphql/audited.js';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../platform/graphql/context.js';
 import { isHubWide, requireRole } from '../../platform/auth/guards.js';
@@ -41,6 +42,7 @@ export const statementOut = (s: Statement): SettlementStatement => ({
 
 @Resolver()
 export class SettlementResolver {
+  @Audited()
   @Mutation(() => PartnerContract, { description: 'Add a contract version for a partner (operator).' })
   async setPartnerContract(
     @Arg('input', () => SetPartnerContractInput) input: SetPartnerContractInput,
@@ -60,6 +62,7 @@ export class SettlementResolver {
     return (await ctx.services.settlement.contracts.versions(partnerId)).map(contractOut);
   }
 
+  @Audited()
   @Mutation(() => PartnerBudget, { description: 'Record prepaid funds a prepaid partner paid in (operator).' })
   async recordPrepaidTopUp(
     @Arg('partnerId', () => ID) partnerId: string,
@@ -75,6 +78,7 @@ export class SettlementResolver {
     };
   }
 
+  @Audited()
   @Mutation(() => SettlementFee, {
     description:
       "Record a fee (positive) or credit (negative) against a partner; it appears as the FEES line of the partner's next statement (operator).",
@@ -118,6 +122,7 @@ export class SettlementResolver {
     return (await ctx.services.settlement.statements.list(partnerId, 100, before ?? undefined)).map(statementOut);
   }
 
+  @Audited()
   @Mutation(() => SettlementStatement, {
     description:
       'Close an ended period: its statement becomes immutable, with a digest of the transfers it covers (finance).',
@@ -130,6 +135,7 @@ export class SettlementResolver {
     return statementOut(await ctx.services.settlement.statements.close(input.partnerId, input.periodStart));
   }
 
+  @Audited()
   @Mutation(() => SettlementStatement, { description: 'Record the payment of a closed statement (finance).' })
   async markStatementPaid(
     @Arg('input', () => StatementRefInput) input: StatementRefInput,
@@ -153,6 +159,7 @@ export class SettlementResolver {
     return ctx.services.settlement.reconciliation.run(isHubWide(principal) ? null : principal.partnerId);
   }
 
+  @Audited()
   @Mutation(() => StatementReconciliation, {
     description:
       "Reconcile one closed statement (in time proportional to its period) and store the result; the partner's finance or hub-wide finance.",

@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../../platform/http/body.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { AppError } from '../../platform/graphql/errors.js';
+import { sendCsv, sendDownloadError } from '../../platform/http/csv.js';
 import type { SettlementService } from './settlement.service.js';
 import { requireSettlementReader } from './settlement.access.js';
 import { statementOut } from './settlement.resolver.js';
@@ -24,11 +24,6 @@ export const CSV_HEADER = [
   'amount',
   'currency',
 ];
-
-const cell = (v: string | number | null) => {
-  const s = v == null ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 export function createStatementCsvHandler(
   settlement: SettlementService,
@@ -57,25 +52,10 @@ export function createStatementCsvHandler(
         [...common, 'NET', s.transferCount, null, s.net, s.fiatCurrency],
         [...common, 'ROUNDING', null, null, s.rounding, s.fiatCurrency],
       ];
-      const body = '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
       const name = `statement-${s.partnerId}-${s.periodStart.toISOString().slice(0, 19).replace(/:/g, '')}.csv`;
-      res.writeHead(200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${name}"`,
-        'cache-control': 'no-store',
-      });
-      res.end(body);
+      sendCsv(res, name, rows);
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      const status =
-        error.code === 'UNAUTHENTICATED'
-          ? 401
-          : error.code === 'FORBIDDEN'
-            ? 403
-            : error.code === 'NOT_FOUND' || error.code === 'NO_CONTRACT'
-              ? 404
-              : 400;
-      sendJson(res, status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+      sendDownloadError(res, error, ['NOT_FOUND', 'NO_CONTRACT']);
     }
   };
 }

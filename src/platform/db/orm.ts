@@ -18,6 +18,7 @@ import type { Sql } from './sql.js';
 import { pgliteChangeFeed, postgresChangeFeed, type ChangeFeed } from './change-feed.js';
 import { replicaName, withReplicas, type ReplicatedSql } from './replicas.js';
 import type { Logger } from '../logger.js';
+import { auditSubscriber } from './audit-context.js';
 
 export interface Database {
   orm: MikroORM;
@@ -79,8 +80,11 @@ export async function openDatabase(
       ...common,
       clientUrl: config.databaseUrl,
       pool: { min: 0, max: 4 },
-      // The ORM writes on its own connections (partners): their positions count for read-your-writes too.
-      ...(replicated && { subscribers: [{ afterTransactionCommit: () => replicated.noteWrite() }] }),
+      subscribers: [
+        auditSubscriber,
+        // The ORM writes on its own connections (partners): their positions count for read-your-writes too.
+        ...(replicated ? [{ afterTransactionCommit: () => replicated.noteWrite() }] : []),
+      ],
     } as never);
     sql = replicated ?? createPgSql(config.databaseUrl, config.dbPoolSize);
     changes = postgresChangeFeed(config.databaseUrl);
@@ -88,7 +92,7 @@ export async function openDatabase(
     driver = 'pglite';
     const dir = config.dataDir === 'memory://' ? 'memory://' : path.join(config.dataDir, 'pglite');
     if (dir !== 'memory://') mkdirSync(dir, { recursive: true });
-    orm = await PgliteMikroORM.init({ ...common, dbName: dir } as never);
+    orm = await PgliteMikroORM.init({ ...common, dbName: dir, subscribers: [auditSubscriber] } as never);
     const native = await (orm.em.getConnection() as unknown as PgliteConnection).getNativeClient();
     sql = createPgliteSql(native);
     changes = await pgliteChangeFeed(native);

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { currentAuditSetting, withAuditContext } from './audit-context.js';
 import { preparedName, SentStatements, withRetry, type Sql, type SqlClient } from './sql.js';
 import { withArrayLiterals } from './array-literal.js';
 
@@ -60,7 +61,10 @@ export function createPgSql(connectionString: string, max: number, options: PgSq
     get roundTripCount() {
       return roundTrips;
     },
-    query: (text, params) => waitFor(pool, text, params),
+    // An autocommit statement inside an administrative mutation runs in a transaction of its own, so that the
+    // audit triggers see who made it.
+    query: (text, params) =>
+      currentAuditSetting() ? self.transaction((tx) => tx.query(text, params)) : waitFor(pool, text, params),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     transaction: (fn) =>
       withRetry(async () => {
@@ -88,7 +92,8 @@ export function createPgSql(connectionString: string, max: number, options: PgSq
           tx.send('BEGIN');
           let result: Awaited<ReturnType<typeof fn>>;
           try {
-            result = await fn(tx);
+            // Inside an administrative mutation, the audit triggers record its changes as its caller's.
+            result = await fn(withAuditContext(tx));
           } catch (error) {
             throw await sent.cause(error);
           }

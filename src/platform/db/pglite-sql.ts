@@ -1,4 +1,5 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { currentAuditSetting, withAuditContext } from './audit-context.js';
 import { SentStatements, withRetry, type Sql, type SqlClient } from './sql.js';
 
 /**
@@ -24,7 +25,9 @@ export function createPgliteSql(db: PGlite): Sql {
     get roundTripCount() {
       return statements;
     },
-    query: (text, params) => run(db, text, params),
+    // Inside an administrative mutation, in a transaction of its own so the audit triggers see who made it.
+    query: (text, params) =>
+      currentAuditSetting() ? self.transaction((tx) => tx.query(text, params)) : run(db, text, params),
     transaction: (fn) =>
       withRetry(() =>
         db.transaction(async (tx) => {
@@ -42,7 +45,8 @@ export function createPgliteSql(db: PGlite): Sql {
           };
           let result: Awaited<ReturnType<typeof fn>>;
           try {
-            result = await fn(client);
+            // Inside an administrative mutation, the audit triggers record its changes as its caller's.
+            result = await fn(withAuditContext(client));
           } catch (error) {
             throw await sent.cause(error);
           }

@@ -22,6 +22,7 @@ import { newKey } from '../../support/ledger.js';
 import { oidcHelpers } from '../../support/oidc.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 import { loadConfig } from '../../../src/config.js';
+import { auditedMutations } from '../../../src/platform/graphql/audited.js';
 
 const PRINCIPALS = [
   'operator',
@@ -75,6 +76,8 @@ interface Row {
   expect: Partial<Record<P, Outcome>> & Record<(typeof VALID)[number], Outcome>;
   /** Extra checks on an allowed answer (what exactly this caller may see). */
   check?: (p: P, data: any) => void;
+  /** An administrative call that sets what is already there: it changes nothing, so it leaves no audit record. */
+  changesNothing?: true;
   /** Fixture strings this row may show to anyone (e.g. the issuer of a public currency). */
   public?: () => string[];
 }
@@ -119,9 +122,26 @@ const A_PRICES = { issuePrice: '0.0137', redemptionPrice: '0.0091' };
 const B_PRICES = { issuePrice: '0.0211', redemptionPrice: '0.0173' };
 let operator = '';
 
-async function call(query: string, variables: Record<string, unknown>, token?: string): Promise<GraphQLResponse<any>> {
-  return app.postJson({ query, variables }, { token });
+let requestCounter = 0;
+/** Each call's request id, so the audit check can find what an allowed administrative call recorded. */
+async function call(
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+  requestId = `matrix-${++requestCounter}`,
+): Promise<GraphQLResponse<any>> {
+  return app.postJson({ query, variables }, { token, headers: { 'x-request-id': requestId } });
 }
+
+/** Allowed calls of `@Audited()` mutations: each must have left an audit record (checked at the end). */
+const auditedCalls: { field: string; principal: string; requestId: string }[] = [];
+const rootFieldOf = (query: string): string | undefined => {
+  const op = parse(query).definitions[0];
+  const first = op?.kind === Kind.OPERATION_DEFINITION ? op.selectionSet.selections[0] : undefined;
+  return op?.kind === Kind.OPERATION_DEFINITION && op.operation === 'mutation' && first?.kind === Kind.FIELD
+    ? first.name.value
+    : undefined;
+};
 async function ok(query: string, variables: Record<string, unknown>, token: string): Promise<any> {
   const res = await call(query, variables, token);
   if (res.errors?.length || !res.data)
@@ -487,6 +507,7 @@ const rows: Row[] = [
     query: `mutation($input: UpdatePartnerInput!) { updatePartner(input: $input) { id name status } }`,
     vars: () => ({ input: { id: A.id, name: `Partner ${A.code}` } }),
     expect: only(['operator'], 'FORBIDDEN'),
+    changesNothing: true,
     check: (_p, d) => expect(d.updatePartner.status).toBe('ACTIVE'),
   },
   {
@@ -810,6 +831,20 @@ const rows: Row[] = [
     expect: only(side === 'A' ? [...HUB, 'financeA'] : HUB, 'FORBIDDEN'),
   })),
   {
+    name: "query auditRecords (A's own; hub-wide readers: all)",
+    query: `query { auditRecords(first: 50) { nodes { partnerId operation actorSubject } } }`,
+    expect: only([...HUB, 'financeA', 'partnerA', 'partnerAReadOnly', 'partnerB'], 'FORBIDDEN'),
+    check: (p, d) => expectPartnersOnly(d.auditRecords.nodes, p),
+    // Hub-wide readers see every partner's administrative changes: the fixture names are public to them.
+    public: () => [A.id, B.id],
+  },
+  {
+    name: "query auditRecords(partnerId: B) (another partner's trail)",
+    query: `query($id: ID!) { auditRecords(filter: { partnerId: $id }) { nodes { partnerId } } }`,
+    vars: () => ({ id: B.id }),
+    expect: only([...HUB, 'partnerB'], 'FORBIDDEN'),
+  },
+  {
     name: 'query interPartnerFlows',
     query: `query($from: DateTime!, $to: DateTime!) { interPartnerFlows(from: $from, to: $to) { issuerPartnerId redeemerPartnerId points issuerFiat redeemerFiat } }`,
     vars: () => ({ from: dayStart(30).toISOString(), to: dayStart(-2).toISOString() }),
@@ -1104,6 +1139,7 @@ rows.push(
     query: `mutation($id: ID!) { setMemberAppRedirectUris(clientId: $id, redirectUris: ["https://a.example/callback"]) { clientId redirectUris } }`,
     vars: () => ({ id: fx.appA }),
     expect: only(['operator', 'partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+    changesNothing: true,
   },
   {
     name: "mutation revokeMemberApp (a throwaway app of A's for the allowed; A's app for the rest)",
@@ -1155,7 +1191,8 @@ async function runCell(row: Row, p: P): Promise<Cell> {
     row.expect[p as (typeof VALID)[number]] ??
     (p === 'anonymous' && row.name.startsWith('query _service') ? 'ok' : 'UNAUTHENTICATED');
   const variables = (await row.vars?.(p)) ?? {};
-  const res = await call(row.query, variables, tokens[p]);
+  const requestId = `matrix-${++requestCounter}`;
+  const res = await call(row.query, variables, tokens[p], requestId);
   const codes = (res.errors ?? []).map((e) => e.extensions?.code ?? 'NO_CODE');
   const got: Outcome = codes.length ? (codes[0] as string) : 'ok';
   const cell: Cell = { principal: p, expected, got };
@@ -1179,6 +1216,9 @@ async function runCell(row: Row, p: P): Promise<Cell> {
       problems.push(`check: ${(error as Error).message.split('\n')[0]}`);
     }
   }
+  const field = rootFieldOf(row.query);
+  if (got === 'ok' && field && auditedMutations.has(field) && !row.changesNothing)
+    auditedCalls.push({ field, principal: p, requestId });
   if (problems.length) cell.problem = problems.join('; ');
   return cell;
 }
@@ -1268,6 +1308,18 @@ describe('authorization matrix', () => {
     expect((await call(`query { me { id } }`, {}, tokens.memberX)).errors?.[0]?.extensions?.code).toBe(
       'UNAUTHENTICATED',
     );
+  });
+
+  it('every allowed call of an administrative mutation left its audit record, as its caller, under its request id', async () => {
+    expect(new Set(auditedCalls.map((c) => c.field)).size).toBeGreaterThanOrEqual(10);
+    const rows = await app.hub.db.sql.query<{ request_id: string; operation: string; actor_role: string }>(
+      `select request_id, operation, actor_role from audit_record where request_id = any($1::text[])`,
+      [auditedCalls.map((c) => c.requestId)],
+    );
+    const missing = auditedCalls.filter(
+      (c) => !rows.some((r) => r.request_id === c.requestId && r.operation === c.field),
+    );
+    expect(missing).toEqual([]);
   });
 
   it('covers every Query and Mutation field of schema/schema.graphql, for all 19 callers', () => {

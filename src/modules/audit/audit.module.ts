@@ -1,0 +1,22 @@
+/**
+ * The audit module: the append-only trail of administrative changes (who, what, when, the request, before and
+ * after), written by database triggers in the same transaction as each change, read through `auditRecords`
+ * and `GET /audit/records.csv`. Which mutations are administrative: `@Audited()` on the resolver
+ * (src/platform/graphql/audited.ts); the rest are listed with the reason in `audit.classification.ts`.
+ */
+import type { HubModule } from '../../platform/module.js';
+import { Migration20261202200001_audit } from '../../../migrations/Migration20261202200001_audit.js';
+import { AuditService } from './audit.service.js';
+import { AuditResolver } from './audit.resolver.js';
+import { createAuditCsvHandler } from './audit-csv.handler.js';
+import type { AuditServices } from './index.js';
+
+export const auditModule: HubModule<AuditServices> = {
+  name: 'audit',
+  migrations: [Migration20261202200001_audit],
+  services: ({ db }) => ({ audit: new AuditService(db.sql) }),
+  resolvers: [AuditResolver],
+  routes: ({ services, authenticate }) => ({
+    '/audit/records.csv': createAuditCsvHandler(services.audit, authenticate),
+  }),
+};
