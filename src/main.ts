@@ -1,33 +1,9 @@
 /**
- * Starts the hub: embedded PGlite under .data/ unless DATABASE_URL is set.
- * Prints where it listens and how to get a token for each role; shuts down
- * cleanly on SIGINT/SIGTERM (in-flight requests finish, the database closes).
+ * The hub's entry point. Tracing comes first, when OTEL_* asks for it: OpenTelemetry's instrumentation must
+ * hook `http`, `pg` and `graphql` before anything imports them, so the hub itself (`serve.ts`) is imported
+ * only afterwards. Without OTEL_* settings no OpenTelemetry code is loaded at all.
  */
-import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { loadConfig } from './config.js';
-import { startHub } from './app.js';
-import { startupBanner } from './banner.js';
+import { startTracing } from './platform/observability/tracing.js';
 
-const config = loadConfig();
-const hub = await startHub(config);
-if (hub.seeded) {
-  writeFileSync(path.join(config.dataDir, 'demo-credentials.json'), JSON.stringify(hub.seeded, null, 2), {
-    mode: 0o600,
-  });
-}
-process.stdout.write(startupBanner(hub.url, config));
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    hub.log.info('shutting down', { signal });
-    hub.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  });
-}
+await startTracing(process.env);
+await import('./serve.js');

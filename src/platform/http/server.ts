@@ -4,6 +4,7 @@
  * that is also on the request's log line.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { trace } from '@opentelemetry/api';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { BodyTooLargeError, mediaType, readBody, sendGraphQLError, sendJson } from './body.js';
@@ -96,6 +97,8 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomToken(12);
     res.setHeader('x-request-id', requestId);
+    // With tracing on, the request's span carries the id of its log lines (a no-op without an SDK).
+    trace.getActiveSpan()?.setAttribute('hub.request_id', requestId);
     inFlight++;
     const path = (req.url ?? '/').split('?')[0]!;
     try {
