@@ -326,5 +326,16 @@ describe('logs', () => {
       .filter(([, v]) => scraped.includes(v))
       .map(([k]) => k);
     expect(inMetrics).toEqual([]);
+
+    // Nor does the audit trail (createPartner and createPartnerCredentials were recorded for this partner).
+    const [{ trail }] = await app.hub.db.sql.query<{ trail: string }>(
+      `select coalesce(string_agg(t::text, ' '), '') as trail from audit_record t where partner_id = $1`,
+      [p.id],
+    );
+    expect(trail).toContain(p.clientId);
+    const inTrail = Object.entries(secrets)
+      .filter(([, v]) => trail.includes(v))
+      .map(([k]) => k);
+    expect(inTrail).toEqual([]);
   });
 });
