@@ -39,17 +39,46 @@ export function createPgSql(connectionString: string, max: number, options: PgSq
   pool.on('connect', (client) => client.on('error', () => undefined));
   let statements = 0;
   let roundTrips = 0;
-  const run = async <T>(client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]): Promise<T[]> => {
+  const run = async <T>(client: pg.PoolClient, text: string, params?: readonly unknown[]): Promise<T[]> => {
     statements++;
-    if (client !== pool) coalesceWrites(client as pg.PoolClient);
+    coalesceWrites(client);
     const name = preparedName(text);
     const values = params && withArrayLiterals(params);
     const result = await client.query(name ? { name, text, values } : { text, values });
     return result.rows as T[];
   };
-  const waitFor = <T>(client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]) => {
-    roundTrips++;
-    return run<T>(client, text, params);
+  /**
+   * Statements queried outside a transaction in one tick (a GraphQL request's sibling fields: a member's
+   * balances and its history page) share one connection, pipelined and written together (coalesceWrites),
+   * instead of one connection and one socket write each. Each is still its own implicit transaction.
+   */
+  let shared: { client: Promise<pg.PoolClient>; users: number; broken: boolean } | undefined;
+  const together = async <T>(text: string, params?: readonly unknown[]): Promise<T[]> => {
+    if (!shared) {
+      const batch = { client: pool.connect(), users: 0, broken: false };
+      shared = batch;
+      process.nextTick(() => {
+        if (shared === batch) shared = undefined;
+      });
+    }
+    const batch = shared;
+    batch.users++;
+    let client: pg.PoolClient;
+    try {
+      client = await batch.client;
+    } catch (error) {
+      batch.users--;
+      throw error;
+    }
+    try {
+      return await run<T>(client, text, params);
+    } catch (error) {
+      // Like pg-pool's own query: a connection that failed other than with a database error is not reused.
+      if (!(error instanceof pg.DatabaseError)) batch.broken = true;
+      throw error;
+    } finally {
+      if (--batch.users === 0) client.release(batch.broken);
+    }
   };
   const self: Sql = {
     get reads() {
@@ -61,7 +90,10 @@ export function createPgSql(connectionString: string, max: number, options: PgSq
     get roundTripCount() {
       return roundTrips;
     },
-    query: (text, params) => waitFor(pool, text, params),
+    query: (text, params) => {
+      roundTrips++;
+      return together(text, params);
+    },
     transaction: (fn) =>
       withRetry(async () => {
         const client = await pool.connect();
