@@ -1291,6 +1291,8 @@ async function main() {
     NODE_ENV: 'production',
     DATABASE_URL: cluster.urlFor('hub', 'hub'),
     HUB_SIGNING_KEYS: keys,
+    // Required in production since member sign-in (issue 25); the bench signs no member in, so nothing listens.
+    SMTP_URL: 'smtp://127.0.0.1:2525',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     HOST: '127.0.0.1',
     SEED_DEMO: 'false',

@@ -73,11 +73,44 @@ export function createServices(
   return services as unknown as Services;
 }
 
-/** Per-request DataLoaders: every list and nested field resolves its rows in one batched query per level. */
+/**
+ * Per-request DataLoaders: every list and nested field resolves its rows in one batched query per level.
+ * Built lazily: a module's loaders are made when a request first reads one of them (an earn reads none;
+ * making every module's loaders for every request showed in the hub's profile).
+ */
 export function createLoaders(services: Services): Loaders {
-  const loaders: Record<string, unknown> = {};
-  for (const m of modules) if (m.loaders) mergeNamed(loaders, m.loaders(services) as never, 'loader', m.name);
-  return loaders as unknown as Loaders;
+  return new (lazyLoaders(services))(services) as unknown as Loaders;
+}
+
+type LoaderRecord = Record<string, unknown>;
+let LazyLoaders: (new (services: Services) => object) | undefined;
+
+/** The class of lazy loader records: one getter per loader name, found once from a first set of loaders. */
+function lazyLoaders(services: Services): new (services: Services) => object {
+  if (LazyLoaders) return LazyLoaders;
+  const owners: Record<string, HubModule<object, object, object, string>> = {};
+  const names: LoaderRecord = {};
+  for (const m of modules) {
+    if (!m.loaders) continue;
+    const made = m.loaders(services) as LoaderRecord;
+    mergeNamed(names, made, 'loader', m.name);
+    for (const name of Object.keys(made)) owners[name] = m;
+  }
+  class Lazy {
+    private readonly made = new Map<string, LoaderRecord>();
+    constructor(private readonly services: Services) {}
+  }
+  for (const [name, m] of Object.entries(owners)) {
+    Object.defineProperty(Lazy.prototype, name, {
+      enumerable: true,
+      get(this: { made: Map<string, LoaderRecord>; services: Services }) {
+        let record = this.made.get(m.name);
+        if (!record) this.made.set(m.name, (record = m.loaders!(this.services) as LoaderRecord));
+        return record[name];
+      },
+    });
+  }
+  return (LazyLoaders = Lazy);
 }
 
 /** The whole catalogue, by owner (the platform first, then the modules in list order), for docs/errors.md. */

@@ -85,6 +85,46 @@ const CHECKS: InvariantCheck[] = [
            where a.kind = 'MEMBER_WALLET' and (a.balance <> coalesce(l.remaining, 0) or coalesce(h.held, 0) <> coalesce(l.held, 0))`,
   },
   {
+    // What the dropped foreign keys of the append-only rows proved (README: "Which constraint guards which
+    // invariant"), and more: a transfer's and a lot's accounts are in their currency, a lot's is a wallet.
+    invariant: 'REFERENCES_EXIST',
+    sql: `select 'transfer ' || t.id as subject, 'operation ' || t.operation_id || ' missing' as detail
+            from transfer t where not exists (select 1 from operation o where o.id = t.operation_id)
+          union all
+          select 'transfer ' || t.id, side || ' account ' || x.account_id || coalesce(' is ' || a.currency, ' missing') || ', transfer is ' || t.currency
+            from transfer t cross join lateral (values ('debit', t.debit_account_id), ('credit', t.credit_account_id)) x(side, account_id)
+            left join account a on a.id = x.account_id where a.currency is distinct from t.currency
+          union all
+          select 'transfer ' || t.id, 'partner ' || t.partner_id || ' missing' from transfer t
+           where t.partner_id is not null and not exists (select 1 from partner p where p.id = t.partner_id)
+          union all
+          select 'transfer ' || t.id, 'member ' || t.member_id || ' missing' from transfer t
+           where t.member_id is not null and not exists (select 1 from member m where m.id = t.member_id)
+          union all
+          select 'transfer ' || t.id, 'reversed transfer ' || t.reverses_transfer_id || ' missing' from transfer t
+           where t.reverses_transfer_id is not null and not exists (select 1 from transfer o where o.id = t.reverses_transfer_id)
+          union all
+          select 'lot ' || l.id, 'wallet ' || l.wallet_account_id || coalesce(' is a ' || a.kind || ' in ' || a.currency, ' missing') || ', lot is ' || l.currency
+            from lot l left join account a on a.id = l.wallet_account_id
+           where a.kind is distinct from 'MEMBER_WALLET' or a.currency <> l.currency
+          union all
+          select 'lot ' || l.id, 'source transfer ' || l.source_transfer_id || ' missing' from lot l
+           where not exists (select 1 from transfer t where t.id = l.source_transfer_id)
+          union all
+          select 'lot ' || l.id, 'issuer ' || l.issuer_partner_id || ' missing' from lot l
+           where l.issuer_partner_id is not null and not exists (select 1 from partner p where p.id = l.issuer_partner_id)
+          union all
+          select 'lot movement ' || m.lot_id || '/' || m.transfer_id, 'lot or transfer missing' from lot_movement m
+           where not exists (select 1 from lot l where l.id = m.lot_id) or not exists (select 1 from transfer t where t.id = m.transfer_id)
+          union all
+          select 'hold ' || h.id, 'operation, partner, member or currency missing' from hold h
+           where not exists (select 1 from operation o where o.id = h.operation_id) or not exists (select 1 from partner p where p.id = h.partner_id)
+              or not exists (select 1 from member m where m.id = h.member_id) or not exists (select 1 from currency c where c.code = h.currency)
+          union all
+          select 'hold allocation ' || a.hold_id || '/' || a.lot_id, 'hold or lot missing' from hold_allocation a
+           where not exists (select 1 from hold h where h.id = a.hold_id) or not exists (select 1 from lot l where l.id = a.lot_id)`,
+  },
+  {
     invariant: 'REVERSALS_WITHIN_ORIGINAL',
     sql: `select 'transfer ' || o.id as subject, 'reversed ' || sum(r.amount) || ' of ' || o.amount as detail
             from transfer o join transfer r on r.reverses_transfer_id = o.id group by o.id, o.amount having sum(r.amount) > o.amount`,

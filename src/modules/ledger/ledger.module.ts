@@ -2,6 +2,7 @@
 import type { HubModule } from '../../platform/module.js';
 import { LEDGER_ERRORS, type LedgerErrorCode } from './ledger.errors.js';
 import { Migration20261122000002_ledger } from '../../../migrations/Migration20261122000002_ledger.js';
+import { Migration20261203100001_lighter_posting } from '../../../migrations/Migration20261203100001_lighter_posting.js';
 import type { MembersServices } from '../members/index.js';
 import { LedgerService } from './ledger.service.js';
 import { LedgerResolver, PointsOperationResultResolver } from './ledger.resolver.js';
@@ -16,7 +17,7 @@ export const ledgerModule: HubModule<LedgerServices, MembersServices, LedgerLoad
   name: 'ledger',
   // Members' tiers, merges and exports take the ledger's part through the members' registration points.
   dependsOn: ['members'],
-  migrations: [Migration20261122000002_ledger],
+  migrations: [Migration20261122000002_ledger, Migration20261203100001_lighter_posting],
   errors: LEDGER_ERRORS,
   services: ({ db, config }, deps: MembersServices): LedgerServices => {
     const ledger = new LedgerService(db.sql, {

@@ -1,6 +1,6 @@
 /**
- * Posting: writes transfers, their two entries each, the balance changes and
- * any new lots in ONE SQL statement (data-modifying CTEs over arrays), so a
+ * Posting: writes transfers (each one's debit and credit are its two entries: the `entry` view), the
+ * balance changes and any new lots in ONE SQL statement (data-modifying CTEs over arrays), so a
  * posting costs one round trip however many transfers it carries. Callers
  * have already locked and checked every account that could be refused.
  * Other modules add their rows to the same statement as posting contributors
@@ -55,8 +55,8 @@ export interface LotDraft {
 /** How many shard rows a house account's balance is spread over. */
 export const HOUSE_SHARDS = 32;
 
-/** The ledger's own parameters of the posting statement ($1 to $25); contributors' parameters follow. */
-export const LEDGER_POSTING_PARAMETERS = 25;
+/** The ledger's own parameters of the posting statement ($1 to $24); contributors' parameters follow. */
+export const LEDGER_POSTING_PARAMETERS = 24;
 
 /**
  * The ledger's part of the posting statement: its CTEs, in order. `t` (the inserted transfers) is visible
@@ -66,21 +66,18 @@ const LEDGER_POSTING_CTES = `t as (
   insert into transfer (id, operation_id, kind, currency, amount, debit_account_id, credit_account_id, partner_id, member_id, reverses_transfer_id, hold_id, order_ref)
   select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::uuid[], $9::uuid[], $10::uuid[], $11::uuid[], $12::text[])
   returning id
-), e as (
-  insert into entry (transfer_id, account_id, amount)
-  select * from unnest($1::uuid[] || $1::uuid[], $6::bigint[] || $7::bigint[], $13::bigint[])
 ), d as (
   update account a set balance = a.balance + x.delta,
          last_activity_at = case when x.active then hub_now() else a.last_activity_at end
-    from unnest($14::bigint[], $15::bigint[], $25::boolean[]) x(id, delta, active) where a.id = x.id
+    from unnest($13::bigint[], $14::bigint[], $24::boolean[]) x(id, delta, active) where a.id = x.id
 ), s as (
   insert into account_shard (account_id, shard, balance)
-  select id, pg_backend_pid() % ${HOUSE_SHARDS}, delta from unnest($16::bigint[], $17::bigint[]) x(id, delta)
+  select id, pg_backend_pid() % ${HOUSE_SHARDS}, delta from unnest($15::bigint[], $16::bigint[]) x(id, delta)
   on conflict (account_id, shard) do update set balance = account_shard.balance + excluded.balance
 ), l as (
   insert into lot (id, wallet_account_id, currency, issuer_partner_id, source_transfer_id, amount, remaining, expires_at)
   select id, wallet, cur, issuer, src, amt, amt, hub_now() + ttl
-    from unnest($18::uuid[], $19::bigint[], $20::text[], $21::uuid[], $22::uuid[], $23::bigint[], $24::interval[]) x(id, wallet, cur, issuer, src, amt, ttl)
+    from unnest($17::uuid[], $18::bigint[], $19::text[], $20::uuid[], $21::uuid[], $22::bigint[], $23::interval[]) x(id, wallet, cur, issuer, src, amt, ttl)
 )`;
 
 /**
@@ -96,7 +93,7 @@ export interface PostingContributor {
   /**
    * Its CTEs (`name as (...)`, comma-separated), appended after the ledger's and earlier contributors'.
    * `param(i)` is the placeholder of its i-th parameter (0-based). They may read `t` (the transfers
-   * inserted) and their own earlier CTEs; their names must not clash with the ledger's (t, e, d, s, l).
+   * inserted) and their own earlier CTEs; their names must not clash with the ledger's (t, d, s, l).
    */
   ctes(param: (i: number) => string): string;
   /** Its parameters for these transfers (arrays, one element per row it writes). */
@@ -177,7 +174,7 @@ export class PostingRegistry {
   }
 }
 
-/** The ledger's own parameters ($1 to $25) for a set of transfers and lots. */
+/** The ledger's own parameters ($1 to $24) for a set of transfers and lots. */
 function postingParams(
   transfers: readonly TransferDraft[],
   lots: readonly LotDraft[],
@@ -219,7 +216,6 @@ function postingParams(
     col('reversesTransferId'),
     col('holdId'),
     col('orderRef'),
-    [...transfers.map((t) => (-t.amount).toString()), ...transfers.map((t) => t.amount.toString())],
     direct[0],
     direct[1],
     sharded[0],

@@ -12,6 +12,8 @@ import { settlementPosting } from './settlement.posting.js';
 import { statementTotalsInvariant } from './totals.check.js';
 import { startRollingReconciliation } from './reconciliation.job.js';
 import { Migration20261202100002_settlement_reconciliation } from '../../../migrations/Migration20261202100002_settlement_reconciliation.js';
+import { Migration20261203100002_valuation_references } from '../../../migrations/Migration20261203100002_valuation_references.js';
+import { valuationReferencesInvariant } from './valuation.check.js';
 import type { SettlementServices } from './index.js';
 
 export const settlementModule: HubModule<
@@ -27,13 +29,14 @@ export const settlementModule: HubModule<
     Migration20261122000008_settlement_fee,
     Migration20261202100001_settlement_totals,
     Migration20261202100002_settlement_reconciliation,
+    Migration20261203100002_valuation_references,
   ],
   errors: SETTLEMENT_ERRORS,
   services: ({ db }, { ledger }: LedgerServices): SettlementServices => {
     // Valuation and the billing-budget draw are written by the ledger's posting statement itself.
     ledger.postings.register(settlementPosting);
     // The statements' running totals, written by that statement, are checked with the ledger's invariants.
-    ledger.invariants.push(statementTotalsInvariant);
+    ledger.invariants.push(statementTotalsInvariant, valuationReferencesInvariant);
     return { settlement: new SettlementService(db.sql) };
   },
   resolvers: [SettlementResolver, SettlementStatementResolver],
