@@ -29,6 +29,7 @@ import { ledgerModule } from './ledger/ledger.module.js';
 import { exchangeModule } from './exchange/exchange.module.js';
 import { settlementModule } from './settlement/settlement.module.js';
 import { identityModule } from './identity/identity.module.js';
+import { programsModule } from './programs/programs.module.js';
 
 export const hubModules = [
   viewerModule,
@@ -38,6 +39,7 @@ export const hubModules = [
   exchangeModule,
   settlementModule,
   identityModule,
+  programsModule,
 ] as const;
 
 type AnyModule = (typeof hubModules)[number];
