@@ -126,6 +126,7 @@ export class ProgramsResolver {
 
   private async setStatus(ctx: HubContext, id: string, status: CampaignStatus): Promise<Campaign> {
     const p = requirePrincipal(ctx.principal);
+    if (p.role !== Role.OPERATOR && p.role !== Role.PARTNER) throw forbidden('changing a campaign');
     const campaign = await ctx.services.programs.campaigns.get(checkId(id, 'Campaign'));
     if (!campaign || (p.role !== Role.OPERATOR && !(p.role === Role.PARTNER && campaign.partnerId === p.partnerId)))
       throw campaignNotFound();
@@ -138,9 +139,11 @@ export class ProgramsResolver {
   })
   async campaignCost(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext): Promise<CampaignFunderCost[]> {
     const p = requirePrincipal(ctx.principal);
+    if (p.role === Role.MEMBER) throw forbidden('reading programs');
+    if (p.role === Role.PARTNER && !p.scopes.has('points:read'))
+      throw forbidden('this operation without the points:read scope');
     const campaign = await ctx.services.programs.campaigns.get(checkId(id, 'Campaign'));
     if (!campaign || !canSeeCampaign(p, campaign)) throw campaignNotFound();
-    if (p.role === Role.PARTNER) programReader(ctx.principal, campaign.partnerId);
     return ctx.services.programs.campaigns.costByFunder(campaign.id);
   }
 
