@@ -47,6 +47,8 @@ type Documents = {
     "\n  query PartnersPage($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          code\n        }\n      }\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PartnersPageDocument,
     "\n  mutation UpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      id\n      name\n      status\n    }\n  }\n": typeof types.UpdatePartnerDocument,
     "\n  query ViewerPartner {\n    viewer {\n      partner {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ViewerPartnerDocument,
+    "\n  mutation LeanPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) {\n      replayed\n      purchase {\n        id\n        legs {\n          points\n        }\n      }\n    }\n  }\n": typeof types.LeanPurchaseDocument,
+    "\n  mutation LeanEarnById($input: EarnPointsInput!) {\n    earnPoints(input: $input) {\n      operationId\n    }\n  }\n": typeof types.LeanEarnByIdDocument,
     "\n  query ReplicaMemberReads($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      balances {\n        currency\n        available\n      }\n      transactions(first: 50) {\n        nodes {\n          id\n          amount\n          walletDelta\n        }\n      }\n    }\n  }\n": typeof types.ReplicaMemberReadsDocument,
     "\n  query ReplicaMyReads {\n    me {\n      id\n      balances {\n        currency\n        available\n      }\n      transactions(first: 50) {\n        nodes {\n          id\n          amount\n          walletDelta\n        }\n      }\n    }\n  }\n": typeof types.ReplicaMyReadsDocument,
     "\n  mutation ReconcileSettlementPeriod($input: StatementRefInput!) {\n    reconcileSettlementPeriod(input: $input) {\n      partnerId\n      periodStart\n      statementId\n      reconciledAt\n      ok\n      transfersChecked\n      differences {\n        statementId\n        partnerId\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n": typeof types.ReconcileSettlementPeriodDocument,
@@ -146,6 +148,8 @@ const documents: Documents = {
     "\n  query PartnersPage($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          code\n        }\n      }\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PartnersPageDocument,
     "\n  mutation UpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      id\n      name\n      status\n    }\n  }\n": types.UpdatePartnerDocument,
     "\n  query ViewerPartner {\n    viewer {\n      partner {\n        id\n        status\n      }\n    }\n  }\n": types.ViewerPartnerDocument,
+    "\n  mutation LeanPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) {\n      replayed\n      purchase {\n        id\n        legs {\n          points\n        }\n      }\n    }\n  }\n": types.LeanPurchaseDocument,
+    "\n  mutation LeanEarnById($input: EarnPointsInput!) {\n    earnPoints(input: $input) {\n      operationId\n    }\n  }\n": types.LeanEarnByIdDocument,
     "\n  query ReplicaMemberReads($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      balances {\n        currency\n        available\n      }\n      transactions(first: 50) {\n        nodes {\n          id\n          amount\n          walletDelta\n        }\n      }\n    }\n  }\n": types.ReplicaMemberReadsDocument,
     "\n  query ReplicaMyReads {\n    me {\n      id\n      balances {\n        currency\n        available\n      }\n      transactions(first: 50) {\n        nodes {\n          id\n          amount\n          walletDelta\n        }\n      }\n    }\n  }\n": types.ReplicaMyReadsDocument,
     "\n  mutation ReconcileSettlementPeriod($input: StatementRefInput!) {\n    reconcileSettlementPeriod(input: $input) {\n      partnerId\n      periodStart\n      statementId\n      reconciledAt\n      ok\n      transfersChecked\n      differences {\n        statementId\n        partnerId\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n": types.ReconcileSettlementPeriodDocument,
@@ -358,6 +362,14 @@ export function graphql(source: "\n  mutation UpdatePartner($input: UpdatePartne
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ViewerPartner {\n    viewer {\n      partner {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  query ViewerPartner {\n    viewer {\n      partner {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeanPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) {\n      replayed\n      purchase {\n        id\n        legs {\n          points\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LeanPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) {\n      replayed\n      purchase {\n        id\n        legs {\n          points\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeanEarnById($input: EarnPointsInput!) {\n    earnPoints(input: $input) {\n      operationId\n    }\n  }\n"): (typeof documents)["\n  mutation LeanEarnById($input: EarnPointsInput!) {\n    earnPoints(input: $input) {\n      operationId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -237,6 +237,8 @@ export class PurchaseService {
     const ruleLines = breakdown.lines.filter((l) => l.source === 'RULE');
     const planned = legsOf(breakdown.lines);
     const purchaseId = newId();
+    // What this request recorded (a replay records nothing: its purchase is read back).
+    let recorded: Purchase | undefined;
     const outcome = await this.ledger.multiEarn.earn({
       partnerId: req.partnerId,
       memberId: req.memberId,
@@ -260,6 +262,18 @@ export class PurchaseService {
           points: amounts[i]!,
           transferId: amounts[i]! > 0n ? ids.transferIds[i]! : null,
         }));
+        recorded = {
+          id: purchaseId,
+          partnerId: req.partnerId,
+          memberId: req.memberId,
+          operationId: ids.operationId,
+          orderRef,
+          currency: input.currency,
+          total: input.total,
+          occurredAt: input.occurredAt,
+          breakdown: { ruleSetVersion: breakdown.ruleSetVersion, lines },
+          legs: stored.filter((l) => l.points > 0n),
+        };
         await tx.query(INSERT_SQL, [
           purchaseId,
           req.partnerId,
@@ -287,6 +301,7 @@ export class PurchaseService {
         return amounts;
       },
     });
+    if (!outcome.replayed && recorded) return { purchase: recorded, replayed: false };
     const [row] = await this.sql.query<Record<string, unknown>>(
       `select ${PURCHASE_COLUMNS} from program_purchase where id = $1`,
       [outcome.result.purchaseId],
