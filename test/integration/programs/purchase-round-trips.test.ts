@@ -12,6 +12,7 @@ import { checkLedgerInvariantsAfterEach, ledgerHelpers, newKey, type LedgerHelpe
 import { programHelpers, type ProgramHelpers } from '../../support/programs.js';
 import { countDatabaseWork } from '../../support/round-trips.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
+import { BASKET_TOTAL, FIVE_CAMPAIGNS, FIVE_LINES, TWENTY_RULES } from '../../../bench/program.js';
 
 const LeanPurchase = graphql(`
   mutation LeanPurchase($input: RecordPurchaseInput!) {
@@ -47,38 +48,10 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 checkLedgerInvariantsAfterEach(() => app);
 
-/** 20 rules: a base rate, 14 category multipliers, 4 bonuses, an exclusion. */
-export const TWENTY_RULES = {
-  rules: [
-    { id: 'base', kind: 'BASE', points: 1, per: 100 },
-    ...Array.from({ length: 14 }, (_, i) => ({
-      id: `m${i}`,
-      kind: 'MULTIPLIER',
-      factor: '1.5',
-      when: { '==': [{ var: 'line.category' }, `c${i}`] },
-    })),
-    ...Array.from({ length: 4 }, (_, i) => ({
-      id: `b${i}`,
-      kind: 'BONUS',
-      points: 10,
-      when: { '>=': [{ var: 'purchase.total' }, 1000 * (i + 1)] },
-    })),
-    { id: 'x', kind: 'EXCLUDE', when: { '==': [{ var: 'line.sku' }, 'gift-card'] } },
-  ],
-};
-export const FIVE_LINES = Array.from({ length: 5 }, (_, i) => ({
-  sku: `sku${i}`,
-  category: `c${i}`,
-  quantity: '2',
-  unitPrice: '1000',
-}));
-
 it('recordPurchase (5 lines, 20 rules, 5 campaigns) = earnPoints + 1 statement; + 1 with a budgeted campaign', async () => {
   await pr.setRulesOk(shop, TWENTY_RULES);
-  for (let i = 0; i < 5; i++)
-    dataOf(
-      await pr.createCampaign(shop.token, { name: `c${i}`, definition: { reward: { kind: 'BONUS', points: 1 } } }),
-    );
+  for (const c of FIVE_CAMPAIGNS)
+    dataOf(await pr.createCampaign(shop.token, { ...c, stacking: c.stacking as 'STACK' | 'BEST_OF' }));
   const member = await ledger.enroll(shop);
   const purchase = () =>
     app.gqlOk(
@@ -86,7 +59,7 @@ it('recordPurchase (5 lines, 20 rules, 5 campaigns) = earnPoints + 1 statement; 
       {
         input: {
           member: { memberId: member },
-          total: '10000',
+          total: BASKET_TOTAL,
           currency: 'USD',
           lines: FIVE_LINES,
           idempotencyKey: newKey('rt'),
