@@ -1333,6 +1333,8 @@ async function main() {
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     HOST: '127.0.0.1',
     SEED_DEMO: 'false',
+    // Production requires a mail server for sign-in codes (issue 25); the bench signs nobody in.
+    SMTP_URL: 'smtp://127.0.0.1:1',
     EXPIRY_SWEEP_SECONDS: '0',
     ACCESS_TOKEN_TTL_SECONDS: '86400',
     // Each partner's query-cost budget (a rate limit) is raised so the runs measure throughput, not the limit:
