@@ -44,6 +44,7 @@ import pg from 'pg';
 import { startDurableCluster, type BenchCluster } from './cluster.js';
 import { OpenLoopDriver, type OpenLoopRole, type OpenLoopSlice } from './open-loop.js';
 import { createFloor, floorOps, FLOOR_ROLE } from './floor.js';
+import { BASKET_TOTAL, FIVE_CAMPAIGNS, FIVE_LINES, TWENTY_RULES } from './program.js';
 import { freePort } from '../test/support/postgres-cluster.js';
 import {
   baselineEarn,
@@ -253,6 +254,7 @@ const BATCH = `mutation Batch($input: EarnPointsBatchInput!) { earnPointsBatch(i
 const AUTHORIZE = `mutation Auth($input: AuthorizeRedemptionInput!) { authorizeRedemption(input: $input) { operationId hold { id } } }`;
 const CAPTURE = `mutation Cap($input: CaptureRedemptionInput!) { captureRedemption(input: $input) { operationId replayed } }`;
 let partners: PartnerInfo[] = [];
+const PURCHASE = `mutation Purchase($input: RecordPurchaseInput!) { recordPurchase(input: $input) { replayed purchase { id } } }`;
 
 const HISTORY = `query History($ref: MemberRefInput!, $first: Int!) {
   member(ref: $ref) {
@@ -377,6 +379,17 @@ async function seed(): Promise<void> {
     const heavy = links.slice(0, P.heavyPerPartner);
     const funded = links.slice(P.heavyPerPartner, P.heavyPerPartner + Math.ceil(P.funded / P.partners));
     partners.push({ id: c.id, token: tok.access_token, issuance: issuance.get(c.id)!, links, funded, heavy });
+  }
+
+  // Issue 17: every partner's program (20 rules, 5 campaigns) for the recordPurchase row.
+  for (const p of partners) {
+    await gql(p.token, `mutation($i: SetEarnRulesInput!) { setEarnRules(input: $i) { id } }`, {
+      i: { rules: JSON.stringify(TWENTY_RULES) },
+    });
+    for (const c of FIVE_CAMPAIGNS)
+      await gql(p.token, `mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }`, {
+        i: { ...c, endsAt: new Date(Date.now() + 30 * 86_400_000).toISOString() },
+      });
   }
 
   log(
@@ -793,6 +806,24 @@ function hubSpecs(c: number) {
       await earnOnce(p, pick(p.links));
     },
   };
+  const purchase: RunSpec = {
+    scenario: 'recordPurchase (5 lines, 20 rules, 5 campaigns)',
+    concurrency: c,
+    role: 'hub',
+    postingsPerOp: 1,
+    op: async () => {
+      const p = pick(partners);
+      await gql(p.token, PURCHASE, {
+        input: {
+          member: { customerId: pick(p.links).customerId },
+          total: BASKET_TOTAL,
+          currency: 'EUR',
+          lines: FIVE_LINES,
+          idempotencyKey: newKey('pu'),
+        },
+      });
+    },
+  };
   const hot: RunSpec = {
     scenario: 'earnPoints (hot partner)',
     concurrency: c,
@@ -848,7 +879,7 @@ function hubSpecs(c: number) {
         throw new Error(`history returned ${d.member.transactions.nodes.length} rows, wanted ${first}`);
     },
   }));
-  return { spread, hot, batches, pair, history };
+  return { spread, purchase, hot, batches, pair, history };
 }
 
 /**
@@ -873,6 +904,7 @@ async function runConcurrency(c: number, baseUrl: string, floorUrl: string, warm
     await measure(floor?.one);
     await measure(base?.onePosting);
     await measure(hub.spread);
+    await measure(hub.purchase);
     await measure(hub.hot);
     await measure(hub.pair);
     await measure(floor?.hundred);
@@ -1176,6 +1208,13 @@ function targets(soakResult?: Soak): Target[] {
           met: b.ratio >= 0.8,
         });
     }
+    const pu = get('recordPurchase (5 lines, 20 rules, 5 campaigns)', c);
+    if (pu && e)
+      out.push({
+        target: `recordPurchase (5 lines, 20 rules, 5 campaigns) ≥ 80% of spread-out earns (c${c})`,
+        measured: `${Math.round((pu.opsPerS / e.opsPerS) * 100)}% (SQL/op ${pu.statementsPerOp} vs ${e.statementsPerOp})`,
+        met: pu.opsPerS / e.opsPerS >= 0.8,
+      });
     const h = get('earnPoints (hot partner)', c);
     if (h && e)
       out.push({

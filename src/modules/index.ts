@@ -29,6 +29,7 @@ import { ledgerModule } from './ledger/ledger.module.js';
 import { exchangeModule } from './exchange/exchange.module.js';
 import { settlementModule } from './settlement/settlement.module.js';
 import { identityModule } from './identity/identity.module.js';
+import { programsModule } from './programs/programs.module.js';
 import { auditModule } from './audit/audit.module.js';
 
 export const hubModules = [
@@ -39,6 +40,7 @@ export const hubModules = [
   exchangeModule,
   settlementModule,
   identityModule,
+  programsModule,
   auditModule,
 ] as const;
 

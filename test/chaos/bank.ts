@@ -106,8 +106,20 @@ export const LONG: Omit<ChaosOptions, 'log'> = {
   holdTtlSeconds: [2, 30],
 };
 
-type Kind = 'earn' | 'earnBatch' | 'redeem' | 'authorize' | 'capture' | 'void' | 'reverse' | 'exchange';
-const KINDS: Kind[] = ['earn', 'earnBatch', 'redeem', 'authorize', 'capture', 'void', 'reverse', 'exchange'];
+type Kind =
+  'earn' | 'earnBatch' | 'redeem' | 'authorize' | 'capture' | 'void' | 'reverse' | 'exchange' | 'purchase' | 'refund';
+const KINDS: Kind[] = [
+  'earn',
+  'earnBatch',
+  'redeem',
+  'authorize',
+  'capture',
+  'void',
+  'reverse',
+  'exchange',
+  'purchase',
+  'refund',
+];
 const WEIGHTS: Record<Kind, number> = {
   earn: 24,
   earnBatch: 8,
@@ -117,6 +129,8 @@ const WEIGHTS: Record<Kind, number> = {
   void: 6,
   reverse: 9,
   exchange: 10,
+  purchase: 10,
+  refund: 4,
 };
 
 interface Ack {
@@ -178,6 +192,8 @@ const Q = {
   reverse: `mutation($input: ReverseTransferInput!) { reverseTransfer(input: $input) { ${RESULT} } }`,
   exchange: `mutation($input: ExchangePointsInput!) { exchangePoints(input: $input) { ${RESULT} } }`,
   quote: `mutation($input: QuoteExchangeInput!) { quoteExchange(input: $input) { id amountIn amountOut } }`,
+  purchase: `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { replayed purchase { id operationId legs { transferId points } } } }`,
+  refund: `mutation($input: RefundPurchaseInput!) { refundPurchase(input: $input) { id replayed reversals { operationId points } } }`,
 };
 
 interface OpResult {
@@ -422,6 +438,21 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
           period: 'MONTHLY',
         },
       });
+      // Its program (issue 17): 1 point per 100 of spend, +5 online; purchases move points too.
+      await setup(
+        `mutation($input: SetEarnRulesInput!) { setEarnRules(input: $input) { id } }`,
+        {
+          input: {
+            rules: JSON.stringify({
+              rules: [
+                { id: 'base', kind: 'BASE', points: 1, per: 100 },
+                { id: 'online', kind: 'BONUS', points: 5, when: { '==': [{ var: 'purchase.channel' }, 'ONLINE'] } },
+              ],
+            }),
+          },
+        },
+        body.access_token,
+      );
     }
     const brand = `CH${runId.toUpperCase()}`;
     await setup(`mutation($input: CreateCurrencyInput!) { createCurrency(input: $input) { code } }`, {
@@ -473,6 +504,9 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
     const holds: { id: string; partner: number; expiresAt: number }[] = [];
     let latestHoldExpiry = 0;
     const reversible: { id: string; partner: number; amount: number }[] = [];
+    const purchases: { id: string; partner: number; total: number }[] = [];
+    /** Refunds acknowledged: their key, and the reversal operations they answered with. */
+    const refunds: { key: string; partnerId: string; id: string; operations: string[] }[] = [];
     let stopTraffic = false;
     const trafficStart = Date.now();
     proxy.cutCommitProbability = o.commitCutProbability;
@@ -708,6 +742,78 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
             ),
             'reverseTransfer',
           );
+          return;
+        }
+        case 'purchase': {
+          const total = between(100, 50_000);
+          const res = await call(
+            Q.purchase,
+            {
+              input: {
+                member: memberRef(m, p),
+                total: String(total),
+                currency: 'USD',
+                channel: pick(['STORE', 'ONLINE']),
+                orderRef: key,
+                idempotencyKey: key,
+              },
+            },
+            partner.token,
+          );
+          // Recorded like every points operation: its operation under its key, exactly its legs' transfers.
+          if (res.answer?.ok) {
+            const r = res.answer.data.recordPurchase as {
+              replayed: boolean;
+              purchase: { id: string; operationId: string; legs: { transferId: string }[] };
+            };
+            const transfers = r.purchase.legs.map((l) => ({ id: l.transferId }));
+            res.answer.data.recordPurchase = {
+              operationId: r.purchase.operationId,
+              replayed: r.replayed,
+              transfer: transfers[0],
+              transfers,
+            };
+            purchases.push({ id: r.purchase.id, partner: p, total });
+          }
+          record(kind, key, p, res, 'recordPurchase');
+          return;
+        }
+        case 'refund': {
+          // One refund per purchase (full or partial): its reversals carry the purchase's order reference.
+          const i = purchases.findIndex((x) => x.partner === p);
+          if (i < 0) return one('purchase');
+          const [x] = purchases.splice(i, 1);
+          const partial = Math.random() < 0.5 && x!.total > 1;
+          const res = await call(
+            Q.refund,
+            {
+              input: {
+                purchaseId: x!.id,
+                idempotencyKey: key,
+                ...(partial ? { amount: String(between(1, x!.total - 1)) } : {}),
+              },
+            },
+            partner.token,
+          );
+          const s = operations.refund;
+          if (res.attempts > 1) s.retried++;
+          if (!res.answer) {
+            s.gaveUp++;
+            unknown.push({ kind, key, partnerId: partner.id });
+          } else if (!res.answer.ok) {
+            s.rejected++;
+            s.rejections[res.answer.code] = (s.rejections[res.answer.code] ?? 0) + 1;
+            odd(kind, res.answer);
+          } else {
+            s.acknowledged++;
+            const r = res.answer.data.refundPurchase as {
+              id: string;
+              replayed: boolean;
+              reversals: { operationId: string }[];
+            };
+            if (r.replayed && res.attempts > 1) s.replayedAfterRetry++;
+            refunds.push({ key, partnerId: partner.id, id: r.id, operations: r.reversals.map((v) => v.operationId) });
+          }
           return;
         }
         case 'exchange': {
@@ -998,6 +1104,39 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
       ).rows[0] as { n: number };
       if (dupOps.n) violation(`${dupOps.n} (scope, key) pairs with more than one operation`);
       checks['keys with two postings'] = `${dup.length + dupOps.n}`;
+
+      // Refunds: one claim per key, and every reversal it answered with is in the ledger, posted.
+      const refundRows = (
+        await db.query(
+          `select r.id, r.idempotency_key as key, r.partner_id,
+                  (select count(*) from program_refund x where x.partner_id = r.partner_id and x.idempotency_key = r.idempotency_key)::int as n
+             from program_refund r where r.idempotency_key = any($1::text[])`,
+          [[...refunds.map((r) => r.key), ...unknown.filter((u) => u.kind === 'refund').map((u) => u.key)]],
+        )
+      ).rows as { id: string; key: string; partner_id: string; n: number }[];
+      const refundByKey = new Map(refundRows.map((r) => [r.key, r]));
+      const reversalOps = new Map(
+        (
+          (
+            await db.query(
+              `select o.id, o.status, (select count(*) from transfer t where t.operation_id = o.id)::int as transfers
+                 from operation o where o.id = any($1::uuid[])`,
+              [refunds.flatMap((r) => r.operations)],
+            )
+          ).rows as { id: string; status: string; transfers: number }[]
+        ).map((r) => [r.id, r]),
+      );
+      let refundsOk = 0;
+      for (const r of refundRows) if (r.n > 1) violation(`refund key ${r.key}: ${r.n} refunds`);
+      for (const r of refunds) {
+        const row = refundByKey.get(r.key);
+        const ops = r.operations.map((id) => reversalOps.get(id));
+        if (!row || row.id !== r.id) violation(`refund ${r.key}: acknowledged refund ${r.id} is not recorded`);
+        else if (ops.some((o) => !o || o.status !== 'SUCCEEDED' || o.transfers === 0))
+          violation(`refund ${r.key}: a reversal it answered with is missing or posted nothing`);
+        else refundsOk++;
+      }
+      checks['acknowledged refunds recorded once, their reversals posted'] = `${refundsOk}/${refunds.length}`;
 
       // Settlement: each partner's draft equals its valuations.
       let settledOk = 0;

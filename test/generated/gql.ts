@@ -49,6 +49,8 @@ type Documents = {
     "\n  query PartnersPage($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          code\n        }\n      }\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PartnersPageDocument,
     "\n  mutation UpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      id\n      name\n      status\n    }\n  }\n": typeof types.UpdatePartnerDocument,
     "\n  query ViewerPartner {\n    viewer {\n      partner {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ViewerPartnerDocument,
+    "\n  mutation LeanPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) {\n      replayed\n      purchase {\n        id\n        legs {\n          points\n        }\n      }\n    }\n  }\n": typeof types.LeanPurchaseDocument,
+    "\n  mutation LeanEarnById($input: EarnPointsInput!) {\n    earnPoints(input: $input) {\n      operationId\n    }\n  }\n": typeof types.LeanEarnByIdDocument,
     "\n  query ReplicaMemberReads($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      balances {\n        currency\n        available\n      }\n      transactions(first: 50) {\n        nodes {\n          id\n          amount\n          walletDelta\n        }\n      }\n    }\n  }\n": typeof types.ReplicaMemberReadsDocument,
     "\n  query ReplicaMyReads {\n    me {\n      id\n      balances {\n        currency\n        available\n      }\n      transactions(first: 50) {\n        nodes {\n          id\n          amount\n          walletDelta\n        }\n      }\n    }\n  }\n": typeof types.ReplicaMyReadsDocument,
     "\n  mutation ReconcileSettlementPeriod($input: StatementRefInput!) {\n    reconcileSettlementPeriod(input: $input) {\n      partnerId\n      periodStart\n      statementId\n      reconciledAt\n      ok\n      transfersChecked\n      differences {\n        statementId\n        partnerId\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n": typeof types.ReconcileSettlementPeriodDocument,
@@ -87,6 +89,19 @@ type Documents = {
     "\n  mutation CreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n    }\n  }\n": typeof types.CreatePartnerDocument,
     "\n  mutation CreatePartnerCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      partnerId\n      scopes\n      tokenEndpoint\n    }\n  }\n": typeof types.CreatePartnerCredentialsDocument,
     "\n  mutation EnrollMember($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      id\n      createdAt\n      partnerLink {\n        partnerId\n        customerId\n      }\n    }\n  }\n": typeof types.EnrollMemberDocument,
+    "\n  mutation SetEarnRules($input: SetEarnRulesInput!) {\n    setEarnRules(input: $input) {\n      id\n      partnerId\n      version\n      effectiveFrom\n      rules\n    }\n  }\n": typeof types.SetEarnRulesDocument,
+    "\n  query EarnRuleSets($partnerId: ID) {\n    earnRuleSets(partnerId: $partnerId) {\n      id\n      partnerId\n      version\n      effectiveFrom\n      rules\n    }\n  }\n": typeof types.EarnRuleSetsDocument,
+    "\n  fragment CampaignFields on Campaign {\n    id\n    partnerId\n    name\n    startsAt\n    endsAt\n    stacking\n    definition\n    funders {\n      partnerId\n      share\n    }\n    budget\n    status\n  }\n": typeof types.CampaignFieldsFragmentDoc,
+    "\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      ...CampaignFields\n    }\n  }\n": typeof types.CreateCampaignDocument,
+    "\n  query Campaigns($partnerId: ID) {\n    campaigns(partnerId: $partnerId) {\n      ...CampaignFields\n    }\n  }\n": typeof types.CampaignsDocument,
+    "\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.PauseCampaignDocument,
+    "\n  mutation ResumeCampaign($id: ID!) {\n    resumeCampaign(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ResumeCampaignDocument,
+    "\n  mutation EndCampaign($id: ID!) {\n    endCampaign(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.EndCampaignDocument,
+    "\n  query CampaignCost($id: ID!) {\n    campaignCost(id: $id) {\n      partnerId\n      points\n      awards\n    }\n  }\n": typeof types.CampaignCostDocument,
+    "\n  fragment BreakdownFields on BreakdownLine {\n    source\n    ref\n    kind\n    currency\n    points\n    funderPartnerId\n    explanation\n  }\n": typeof types.BreakdownFieldsFragmentDoc,
+    "\n  query SimulatePurchase($input: PurchaseInput!) {\n    simulatePurchase(input: $input) {\n      ruleSetVersion\n      breakdown {\n        ...BreakdownFields\n      }\n      legs {\n        currency\n        partnerId\n        points\n        transferId\n      }\n    }\n  }\n": typeof types.SimulatePurchaseDocument,
+    "\n  mutation RecordPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) {\n      replayed\n      purchase {\n        id\n        partnerId\n        memberId\n        operationId\n        orderRef\n        currency\n        total\n        occurredAt\n        ruleSetVersion\n        breakdown {\n          ...BreakdownFields\n        }\n        legs {\n          currency\n          partnerId\n          points\n          transferId\n        }\n      }\n    }\n  }\n": typeof types.RecordPurchaseDocument,
+    "\n  mutation RefundPurchase($input: RefundPurchaseInput!) {\n    refundPurchase(input: $input) {\n      id\n      purchaseId\n      amount\n      replayed\n      reversals {\n        transferId\n        partnerId\n        points\n        operationId\n        reversalTransferId\n      }\n    }\n  }\n": typeof types.RefundPurchaseDocument,
     "\n  fragment ContractFields on PartnerContract {\n    id\n    partnerId\n    version\n    effectiveFrom\n    settlementCurrency\n    fiatScale\n    issuePrice\n    redemptionPrice\n    billingMode\n    creditLimit\n    period\n    periodSeconds\n  }\n": typeof types.ContractFieldsFragmentDoc,
     "\n  mutation SetPartnerContract($input: SetPartnerContractInput!) {\n    setPartnerContract(input: $input) {\n      ...ContractFields\n    }\n  }\n": typeof types.SetPartnerContractDocument,
     "\n  query PartnerContracts($partnerId: ID!) {\n    partnerContracts(partnerId: $partnerId) {\n      ...ContractFields\n    }\n  }\n": typeof types.PartnerContractsDocument,
@@ -137,6 +152,8 @@ const documents: Documents = {
     "\n  query PartnersPage($first: Int, $after: String) {\n    partners(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          code\n        }\n      }\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PartnersPageDocument,
     "\n  mutation UpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      id\n      name\n      status\n    }\n  }\n": types.UpdatePartnerDocument,
     "\n  query ViewerPartner {\n    viewer {\n      partner {\n        id\n        status\n      }\n    }\n  }\n": types.ViewerPartnerDocument,
+    "\n  mutation LeanPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) {\n      replayed\n      purchase {\n        id\n        legs {\n          points\n        }\n      }\n    }\n  }\n": types.LeanPurchaseDocument,
+    "\n  mutation LeanEarnById($input: EarnPointsInput!) {\n    earnPoints(input: $input) {\n      operationId\n    }\n  }\n": types.LeanEarnByIdDocument,
     "\n  query ReplicaMemberReads($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      balances {\n        currency\n        available\n      }\n      transactions(first: 50) {\n        nodes {\n          id\n          amount\n          walletDelta\n        }\n      }\n    }\n  }\n": types.ReplicaMemberReadsDocument,
     "\n  query ReplicaMyReads {\n    me {\n      id\n      balances {\n        currency\n        available\n      }\n      transactions(first: 50) {\n        nodes {\n          id\n          amount\n          walletDelta\n        }\n      }\n    }\n  }\n": types.ReplicaMyReadsDocument,
     "\n  mutation ReconcileSettlementPeriod($input: StatementRefInput!) {\n    reconcileSettlementPeriod(input: $input) {\n      partnerId\n      periodStart\n      statementId\n      reconciledAt\n      ok\n      transfersChecked\n      differences {\n        statementId\n        partnerId\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n": types.ReconcileSettlementPeriodDocument,
@@ -175,6 +192,19 @@ const documents: Documents = {
     "\n  mutation CreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n    }\n  }\n": types.CreatePartnerDocument,
     "\n  mutation CreatePartnerCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      partnerId\n      scopes\n      tokenEndpoint\n    }\n  }\n": types.CreatePartnerCredentialsDocument,
     "\n  mutation EnrollMember($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      id\n      createdAt\n      partnerLink {\n        partnerId\n        customerId\n      }\n    }\n  }\n": types.EnrollMemberDocument,
+    "\n  mutation SetEarnRules($input: SetEarnRulesInput!) {\n    setEarnRules(input: $input) {\n      id\n      partnerId\n      version\n      effectiveFrom\n      rules\n    }\n  }\n": types.SetEarnRulesDocument,
+    "\n  query EarnRuleSets($partnerId: ID) {\n    earnRuleSets(partnerId: $partnerId) {\n      id\n      partnerId\n      version\n      effectiveFrom\n      rules\n    }\n  }\n": types.EarnRuleSetsDocument,
+    "\n  fragment CampaignFields on Campaign {\n    id\n    partnerId\n    name\n    startsAt\n    endsAt\n    stacking\n    definition\n    funders {\n      partnerId\n      share\n    }\n    budget\n    status\n  }\n": types.CampaignFieldsFragmentDoc,
+    "\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      ...CampaignFields\n    }\n  }\n": types.CreateCampaignDocument,
+    "\n  query Campaigns($partnerId: ID) {\n    campaigns(partnerId: $partnerId) {\n      ...CampaignFields\n    }\n  }\n": types.CampaignsDocument,
+    "\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      id\n      status\n    }\n  }\n": types.PauseCampaignDocument,
+    "\n  mutation ResumeCampaign($id: ID!) {\n    resumeCampaign(id: $id) {\n      id\n      status\n    }\n  }\n": types.ResumeCampaignDocument,
+    "\n  mutation EndCampaign($id: ID!) {\n    endCampaign(id: $id) {\n      id\n      status\n    }\n  }\n": types.EndCampaignDocument,
+    "\n  query CampaignCost($id: ID!) {\n    campaignCost(id: $id) {\n      partnerId\n      points\n      awards\n    }\n  }\n": types.CampaignCostDocument,
+    "\n  fragment BreakdownFields on BreakdownLine {\n    source\n    ref\n    kind\n    currency\n    points\n    funderPartnerId\n    explanation\n  }\n": types.BreakdownFieldsFragmentDoc,
+    "\n  query SimulatePurchase($input: PurchaseInput!) {\n    simulatePurchase(input: $input) {\n      ruleSetVersion\n      breakdown {\n        ...BreakdownFields\n      }\n      legs {\n        currency\n        partnerId\n        points\n        transferId\n      }\n    }\n  }\n": types.SimulatePurchaseDocument,
+    "\n  mutation RecordPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) {\n      replayed\n      purchase {\n        id\n        partnerId\n        memberId\n        operationId\n        orderRef\n        currency\n        total\n        occurredAt\n        ruleSetVersion\n        breakdown {\n          ...BreakdownFields\n        }\n        legs {\n          currency\n          partnerId\n          points\n          transferId\n        }\n      }\n    }\n  }\n": types.RecordPurchaseDocument,
+    "\n  mutation RefundPurchase($input: RefundPurchaseInput!) {\n    refundPurchase(input: $input) {\n      id\n      purchaseId\n      amount\n      replayed\n      reversals {\n        transferId\n        partnerId\n        points\n        operationId\n        reversalTransferId\n      }\n    }\n  }\n": types.RefundPurchaseDocument,
     "\n  fragment ContractFields on PartnerContract {\n    id\n    partnerId\n    version\n    effectiveFrom\n    settlementCurrency\n    fiatScale\n    issuePrice\n    redemptionPrice\n    billingMode\n    creditLimit\n    period\n    periodSeconds\n  }\n": types.ContractFieldsFragmentDoc,
     "\n  mutation SetPartnerContract($input: SetPartnerContractInput!) {\n    setPartnerContract(input: $input) {\n      ...ContractFields\n    }\n  }\n": types.SetPartnerContractDocument,
     "\n  query PartnerContracts($partnerId: ID!) {\n    partnerContracts(partnerId: $partnerId) {\n      ...ContractFields\n    }\n  }\n": types.PartnerContractsDocument,
@@ -347,6 +377,14 @@ export function graphql(source: "\n  query ViewerPartner {\n    viewer {\n      
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation LeanPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) {\n      replayed\n      purchase {\n        id\n        legs {\n          points\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LeanPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) {\n      replayed\n      purchase {\n        id\n        legs {\n          points\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeanEarnById($input: EarnPointsInput!) {\n    earnPoints(input: $input) {\n      operationId\n    }\n  }\n"): (typeof documents)["\n  mutation LeanEarnById($input: EarnPointsInput!) {\n    earnPoints(input: $input) {\n      operationId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ReplicaMemberReads($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      balances {\n        currency\n        available\n      }\n      transactions(first: 50) {\n        nodes {\n          id\n          amount\n          walletDelta\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReplicaMemberReads($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      balances {\n        currency\n        available\n      }\n      transactions(first: 50) {\n        nodes {\n          id\n          amount\n          walletDelta\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -496,6 +534,58 @@ export function graphql(source: "\n  mutation CreatePartnerCredentials($input: C
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EnrollMember($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      id\n      createdAt\n      partnerLink {\n        partnerId\n        customerId\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EnrollMember($input: EnrollMemberInput!) {\n    enrollMember(input: $input) {\n      id\n      createdAt\n      partnerLink {\n        partnerId\n        customerId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetEarnRules($input: SetEarnRulesInput!) {\n    setEarnRules(input: $input) {\n      id\n      partnerId\n      version\n      effectiveFrom\n      rules\n    }\n  }\n"): (typeof documents)["\n  mutation SetEarnRules($input: SetEarnRulesInput!) {\n    setEarnRules(input: $input) {\n      id\n      partnerId\n      version\n      effectiveFrom\n      rules\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EarnRuleSets($partnerId: ID) {\n    earnRuleSets(partnerId: $partnerId) {\n      id\n      partnerId\n      version\n      effectiveFrom\n      rules\n    }\n  }\n"): (typeof documents)["\n  query EarnRuleSets($partnerId: ID) {\n    earnRuleSets(partnerId: $partnerId) {\n      id\n      partnerId\n      version\n      effectiveFrom\n      rules\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CampaignFields on Campaign {\n    id\n    partnerId\n    name\n    startsAt\n    endsAt\n    stacking\n    definition\n    funders {\n      partnerId\n      share\n    }\n    budget\n    status\n  }\n"): (typeof documents)["\n  fragment CampaignFields on Campaign {\n    id\n    partnerId\n    name\n    startsAt\n    endsAt\n    stacking\n    definition\n    funders {\n      partnerId\n      share\n    }\n    budget\n    status\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      ...CampaignFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      ...CampaignFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Campaigns($partnerId: ID) {\n    campaigns(partnerId: $partnerId) {\n      ...CampaignFields\n    }\n  }\n"): (typeof documents)["\n  query Campaigns($partnerId: ID) {\n    campaigns(partnerId: $partnerId) {\n      ...CampaignFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeCampaign($id: ID!) {\n    resumeCampaign(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeCampaign($id: ID!) {\n    resumeCampaign(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndCampaign($id: ID!) {\n    endCampaign(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation EndCampaign($id: ID!) {\n    endCampaign(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignCost($id: ID!) {\n    campaignCost(id: $id) {\n      partnerId\n      points\n      awards\n    }\n  }\n"): (typeof documents)["\n  query CampaignCost($id: ID!) {\n    campaignCost(id: $id) {\n      partnerId\n      points\n      awards\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BreakdownFields on BreakdownLine {\n    source\n    ref\n    kind\n    currency\n    points\n    funderPartnerId\n    explanation\n  }\n"): (typeof documents)["\n  fragment BreakdownFields on BreakdownLine {\n    source\n    ref\n    kind\n    currency\n    points\n    funderPartnerId\n    explanation\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SimulatePurchase($input: PurchaseInput!) {\n    simulatePurchase(input: $input) {\n      ruleSetVersion\n      breakdown {\n        ...BreakdownFields\n      }\n      legs {\n        currency\n        partnerId\n        points\n        transferId\n      }\n    }\n  }\n"): (typeof documents)["\n  query SimulatePurchase($input: PurchaseInput!) {\n    simulatePurchase(input: $input) {\n      ruleSetVersion\n      breakdown {\n        ...BreakdownFields\n      }\n      legs {\n        currency\n        partnerId\n        points\n        transferId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) {\n      replayed\n      purchase {\n        id\n        partnerId\n        memberId\n        operationId\n        orderRef\n        currency\n        total\n        occurredAt\n        ruleSetVersion\n        breakdown {\n          ...BreakdownFields\n        }\n        legs {\n          currency\n          partnerId\n          points\n          transferId\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) {\n      replayed\n      purchase {\n        id\n        partnerId\n        memberId\n        operationId\n        orderRef\n        currency\n        total\n        occurredAt\n        ruleSetVersion\n        breakdown {\n          ...BreakdownFields\n        }\n        legs {\n          currency\n          partnerId\n          points\n          transferId\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefundPurchase($input: RefundPurchaseInput!) {\n    refundPurchase(input: $input) {\n      id\n      purchaseId\n      amount\n      replayed\n      reversals {\n        transferId\n        partnerId\n        points\n        operationId\n        reversalTransferId\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RefundPurchase($input: RefundPurchaseInput!) {\n    refundPurchase(input: $input) {\n      id\n      purchaseId\n      amount\n      replayed\n      reversals {\n        transferId\n        partnerId\n        points\n        operationId\n        reversalTransferId\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

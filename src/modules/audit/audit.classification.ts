@@ -20,5 +20,7 @@ export const NOT_ADMINISTRATIVE: Readonly<Record<string, string>> = {
   reverseTransfer: 'a points operation (the ledger: the reversal references its original)',
   quoteExchange: 'a member quote; moves nothing',
   exchangePoints: 'a points operation (the ledger)',
+  recordPurchase: 'a points operation (the ledger, and the purchase row with its breakdown)',
+  refundPurchase: 'a points operation (the ledger reversals, and the refund row)',
   runLedgerExpiry: 'runs the scheduled sweep now; what it moves is in the ledger (EXPIRE transfers, released holds)',
 };

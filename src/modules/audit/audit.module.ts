@@ -6,6 +6,7 @@
  */
 import type { HubModule } from '../../platform/module.js';
 import { Migration20261202200001_audit } from '../../../migrations/Migration20261202200001_audit.js';
+import { Migration20261203900001_audit_programs } from '../../../migrations/Migration20261203900001_audit_programs.js';
 import { AuditService } from './audit.service.js';
 import { AuditResolver } from './audit.resolver.js';
 import { createAuditCsvHandler } from './audit-csv.handler.js';
@@ -13,7 +14,8 @@ import type { AuditServices } from './index.js';
 
 export const auditModule: HubModule<AuditServices> = {
   name: 'audit',
-  migrations: [Migration20261202200001_audit],
+  // The audit triggers of later modules' tables come after those modules' own migrations (names sort by time).
+  migrations: [Migration20261202200001_audit, Migration20261203900001_audit_programs],
   services: ({ db }) => ({ audit: new AuditService(db.sql) }),
   resolvers: [AuditResolver],
   routes: ({ services, authenticate }) => ({

@@ -16,10 +16,13 @@ import { checkInvariants, type InvariantCheck } from './invariants.js';
 import { MergeService } from './merge.service.js';
 import { ConversionService } from './conversion.service.js';
 import { PostingRegistry } from './posting.js';
+import { MultiEarnService } from './multi-earn.service.js';
 
 export class LedgerService {
   readonly currencies: CurrencyService;
   readonly earning: EarnService;
+  /** One operation of several earns for one member (programs: a purchase's points, co-funded legs). */
+  readonly multiEarn: MultiEarnService;
   readonly redemption: RedemptionService;
   readonly reversal: ReversalService;
   readonly expiry: ExpiryService;
@@ -44,6 +47,7 @@ export class LedgerService {
       post: (tx, transfers, lots, isSharded) => this.postings.posting.post(tx, transfers, lots, isSharded),
     };
     this.earning = new EarnService(deps);
+    this.multiEarn = new MultiEarnService(deps);
     this.redemption = new RedemptionService(deps);
     this.reversal = new ReversalService(deps);
     this.expiry = new ExpiryService(deps);

@@ -117,6 +117,8 @@ const fx = {
   appA: '',
   grantZ: '',
   closedDay: new Date(),
+  campaignA: '',
+  purchaseAX: '',
 };
 const A_PRICES = { issuePrice: '0.0137', redemptionPrice: '0.0091' };
 const B_PRICES = { issuePrice: '0.0211', redemptionPrice: '0.0173' };
@@ -158,6 +160,21 @@ const CONTRACT = `mutation($input: SetPartnerContractInput!) { setPartnerContrac
 const RATE = `mutation($input: SetExchangeRateInput!) { setExchangeRate(input: $input) { id } }`;
 const CLOSE = `mutation($input: StatementRefInput!) { closeSettlementPeriod(input: $input) { id } }`;
 const QUOTE = `mutation($input: QuoteExchangeInput!) { quoteExchange(input: $input) { id } }`;
+
+const SET_RULES = `mutation($input: SetEarnRulesInput!) { setEarnRules(input: $input) { id partnerId version } }`;
+const CREATE_CAMPAIGN = `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id partnerId status } }`;
+const RECORD_PURCHASE = `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { purchase { id memberId legs { points } } } }`;
+const campaignInput = (partnerId: string) => ({
+  partnerId,
+  name: 'Matrix campaign',
+  endsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+  stacking: 'STACK',
+  definition: JSON.stringify({
+    reward: { kind: 'BONUS', points: 1 },
+    when: { '==': [{ var: 'purchase.channel' }, 'NEVER'] },
+  }),
+});
+const PURCHASE_X = { member: { memberId: '' }, total: '1000', currency: 'USD' };
 
 const enroll = async (p: TestPartner, input: Record<string, unknown>) =>
   (await ok(ENROLL, { input }, p.token)).enrollMember.id as string;
@@ -280,6 +297,18 @@ beforeAll(async () => {
   await ok(`mutation($c: String!) { unlinkMember(customerId: $c) }`, { c: fx.custW }, A.token);
   fx.holdA = await authorize(A, fx.memberX, 10);
   fx.holdB = await authorize(B, fx.memberY, 10);
+
+  // A's program: rules that give nothing and a campaign that never applies (so X's points stay as they are),
+  // and a purchase of X's at A (zero points) for the refund row.
+  await ok(SET_RULES, { input: { rules: '{"rules":[]}' } }, A.token);
+  fx.campaignA = (await ok(CREATE_CAMPAIGN, { input: campaignInput(A.id) }, A.token)).createCampaign.id;
+  fx.purchaseAX = (
+    await ok(
+      RECORD_PURCHASE,
+      { input: { member: { memberId: fx.memberX }, total: '100000', currency: 'USD', idempotencyKey: newKey('px') } },
+      A.token,
+    )
+  ).recordPurchase.purchase.id;
 
   // Z, signed in at the hub, lets A see its profile (not contact); B nothing.
   const tokenZ = await app.memberSessionToken(fx.memberZ);
@@ -855,6 +884,61 @@ const rows: Row[] = [
     query: `query { _service { sdl } }`,
     expect: only(ALL_VALID, 'FORBIDDEN'),
     // Before resolvers: an invalid token is refused; no token at all is a gateway asking for the SDL.
+  },
+
+  // ---- programs (A's rules, campaign and purchase; X is A's member)
+  ...[
+    ['earnRuleSets', 'earnRuleSets(partnerId: $id) { id partnerId version rules }'],
+    ['campaigns', 'campaigns(partnerId: $id) { id partnerId name definition funders { partnerId } }'],
+  ].map(([name, field]) => ({
+    name: `query ${name}(A) (A, finance for A, hub-wide roles; never another partner)`,
+    query: `query($id: ID!) { ${field} }`,
+    vars: () => ({ id: A.id }),
+    expect: only([...HUB, 'financeA', 'partnerA'], 'FORBIDDEN'),
+  })),
+  {
+    name: "query campaignCost(A's campaign)",
+    query: `query($id: ID!) { campaignCost(id: $id) { partnerId points awards } }`,
+    vars: () => ({ id: fx.campaignA }),
+    expect: only([...HUB, 'financeA', 'partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    name: 'query simulatePurchase(X) (a partner for its own linked member)',
+    query: `query($input: PurchaseInput!) { simulatePurchase(input: $input) { ruleSetVersion breakdown { ref points } legs { partnerId points } } }`,
+    vars: () => ({ input: { ...PURCHASE_X, member: { memberId: fx.memberX } } }),
+    expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    name: 'mutation setEarnRules(A) (A itself or the operator; never another partner)',
+    query: SET_RULES,
+    vars: () => ({ input: { partnerId: A.id, rules: '{"rules":[]}' } }),
+    expect: only(['operator', 'partnerA'], 'FORBIDDEN'),
+  },
+  {
+    name: 'mutation createCampaign(A) (A itself or the operator)',
+    query: CREATE_CAMPAIGN,
+    vars: () => ({ input: campaignInput(A.id) }),
+    expect: only(['operator', 'partnerA'], 'FORBIDDEN'),
+  },
+  ...(['pauseCampaign', 'resumeCampaign', 'endCampaign'] as const).map((op) => ({
+    name: `mutation ${op}(A's campaign) (a fresh one per caller)`,
+    query: `mutation($id: ID!) { ${op}(id: $id) { id status } }`,
+    vars: async () => ({
+      id: (await ok(CREATE_CAMPAIGN, { input: campaignInput(A.id) }, A.token)).createCampaign.id as string,
+    }),
+    expect: only(['operator', 'partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  })),
+  {
+    name: 'mutation recordPurchase(X)',
+    query: RECORD_PURCHASE,
+    vars: () => ({ input: { ...PURCHASE_X, member: { memberId: fx.memberX }, idempotencyKey: newKey('mx-purchase') } }),
+    expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    name: "mutation refundPurchase(A's purchase of X, 1 cent)",
+    query: `mutation($input: RefundPurchaseInput!) { refundPurchase(input: $input) { id purchaseId amount reversals { points } } }`,
+    vars: () => ({ input: { purchaseId: fx.purchaseAX, amount: '1', idempotencyKey: newKey('mx-refund') } }),
+    expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
   },
 
   // ---- member mutations

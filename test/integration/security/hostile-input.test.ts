@@ -172,6 +172,8 @@ const fx = {
   earnX: '',
   holdX: '',
   brand: `HX${Math.floor(Math.random() * 1e6)}`,
+  campaign: '',
+  purchase: '',
 };
 let tables: string[] = [];
 
@@ -264,6 +266,34 @@ beforeAll(async () => {
       A.token,
     )
   ).authorizeRedemption.hold.id;
+  // A's program: rules, a campaign, a purchase of X's (for refunds).
+  await ok(
+    `mutation($i: SetEarnRulesInput!) { setEarnRules(input: $i) { id } }`,
+    { i: { rules: JSON.stringify(HOSTILE_RULES) } },
+    A.token,
+  );
+  fx.campaign = (
+    await ok(
+      `mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }`,
+      {
+        i: {
+          name: 'Hostile',
+          endsAt: new Date(Date.now() + 86_400_000).toISOString(),
+          stacking: 'STACK',
+          definition: '{"reward":{"kind":"BONUS","points":1}}',
+          budget: '1000',
+        },
+      },
+      A.token,
+    )
+  ).createCampaign.id;
+  fx.purchase = (
+    await ok(
+      `mutation($i: RecordPurchaseInput!) { recordPurchase(input: $i) { purchase { id } } }`,
+      { i: { member: { memberId: fx.memberX }, total: '100000', currency: 'USD', idempotencyKey: newKey('hx') } },
+      A.token,
+    )
+  ).recordPurchase.purchase.id;
   // X signed in at the hub: the member's own controls (profile, consents, conversions) are reachable.
   memberToken = await app.memberSessionToken(fx.memberX);
   tables = (
@@ -295,7 +325,101 @@ const ref = (g: Gen) =>
 const key = (g: Gen) => g.maybe(newKey('hk'), 0.6);
 const currency = (g: Gen) => g.pick([undefined, 'PTS', fx.brand, g.any()]);
 
+const HOSTILE_RULES = {
+  rules: [
+    { id: 'base', kind: 'BASE', points: 1, per: 100 },
+    { id: 'm', kind: 'MULTIPLIER', factor: '2', when: { '==': [{ var: 'line.category' }, 'x'] } },
+  ],
+};
+/** A rule set: valid, or valid with a hostile value in one place, or wholly hostile. */
+const rules = (g: Gen) =>
+  g.pick([
+    JSON.stringify(HOSTILE_RULES),
+    JSON.stringify({ rules: [{ id: g.any(), kind: 'BASE', points: g.any(), per: g.any() }] }),
+    JSON.stringify({ rules: [{ id: 'b', kind: 'BONUS', points: 1, when: g.json() }] }),
+    JSON.stringify({ rules: [{ id: 'c', kind: 'CASHBACK', percent: g.any(), unitPrice: g.any() }] }),
+    JSON.stringify({ rules: g.any(), minSpend: g.any() }),
+    JSON.stringify(g.json()),
+    g.any(),
+  ]);
+const purchaseLines = (g: Gen) =>
+  g.pick([
+    undefined,
+    [],
+    [{ sku: g.maybe('s', 0.5), category: g.maybe('x', 0.5), quantity: g.amount('1'), unitPrice: g.amount('100') }],
+    Array.from({ length: 201 }, () => ({ quantity: '1', unitPrice: '1' })),
+    g.any(),
+  ]);
+
 const targets: Target[] = [
+  {
+    name: 'setEarnRules',
+    token: () => A.token,
+    query: `mutation($input: SetEarnRulesInput!) { setEarnRules(input: $input) { id } }`,
+    vars: (g) => ({
+      input: g.object({
+        rules: rules(g),
+        effectiveFrom: g.pick([undefined, '1970-01-01T00:00:00Z', '9999-12-31T00:00:00Z', g.any()]),
+      }),
+    }),
+  },
+  {
+    name: 'createCampaign',
+    token: () => A.token,
+    query: `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`,
+    vars: (g) => ({
+      input: g.object({
+        name: g.maybe('C', 0.5),
+        endsAt: g.pick([new Date(Date.now() + 86_400_000).toISOString(), '1970-01-01T00:00:00Z', g.any()]),
+        startsAt: g.pick([undefined, '1970-01-01T00:00:00Z', g.any()]),
+        stacking: g.pick(['STACK', 'BEST_OF', g.any()]),
+        definition: g.pick([
+          '{"reward":{"kind":"BONUS","points":1}}',
+          JSON.stringify({ reward: { kind: 'MULTIPLIER', factor: g.any() }, when: g.json(), tiers: g.any() }),
+          g.any(),
+        ]),
+        budget: g.pick([undefined, g.amount('10')]),
+        funders: g.pick([undefined, [{ partnerId: A.id, share: g.any() }], g.any()]),
+      }),
+    }),
+  },
+  ...(['pauseCampaign', 'resumeCampaign'] as const).map((op) => ({
+    name: op,
+    token: () => A.token,
+    query: `mutation($id: ID!) { ${op}(id: $id) { id } }`,
+    vars: (g: Gen) => ({ id: g.pick([fx.campaign, nobody(), g.any()]) }),
+  })),
+  {
+    name: 'recordPurchase',
+    token: () => A.token,
+    query: `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { purchase { id } } }`,
+    vars: (g) => ({
+      input: g.object({
+        member: ref(g),
+        total: g.amount('100'),
+        currency: g.pick(['USD', 'XXX', 'usd', g.any()]),
+        lines: purchaseLines(g),
+        channel: g.maybe('APP', 0.5),
+        storeId: g.maybe(undefined, 0.5),
+        occurredAt: g.pick([undefined, '1970-01-01T00:00:00Z', '9999-12-31T00:00:00Z', g.any()]),
+        orderRef: g.maybe(undefined, 0.5),
+        idempotencyKey: key(g),
+      }),
+    }),
+  },
+  {
+    name: 'refundPurchase',
+    token: () => A.token,
+    query: `mutation($input: RefundPurchaseInput!) { refundPurchase(input: $input) { id } }`,
+    vars: (g) => ({
+      input: g.object({
+        purchaseId: g.pick([fx.purchase, nobody(), undefined, g.any()]),
+        orderRef: g.maybe(undefined, 0.5),
+        amount: g.amount('1'),
+        idempotencyKey: key(g),
+      }),
+    }),
+  },
   {
     name: 'createPartner',
     token: () => operator,

@@ -1,0 +1,26 @@
+/** The programs module: earn rules, campaigns, cashback; purchases in, a breakdown and ONE ledger operation out. */
+import type { HubModule } from '../../platform/module.js';
+import type { LedgerServices } from '../ledger/index.js';
+import type { MembersServices } from '../members/index.js';
+import type { SettlementServices } from '../settlement/index.js';
+import { Migration20261203200001_programs } from '../../../migrations/Migration20261203200001_programs.js';
+import { PROGRAMS_ERRORS, type ProgramsErrorCode } from './programs.errors.js';
+import { ProgramsService } from './programs.service.js';
+import { ProgramsResolver } from './programs.resolver.js';
+import type { ProgramsServices } from './index.js';
+
+export const programsModule: HubModule<
+  ProgramsServices,
+  LedgerServices & MembersServices & SettlementServices,
+  Record<never, never>,
+  ProgramsErrorCode
+> = {
+  name: 'programs',
+  dependsOn: ['members', 'ledger', 'settlement'],
+  migrations: [Migration20261203200001_programs],
+  errors: PROGRAMS_ERRORS,
+  services: ({ db }, deps) => ({
+    programs: new ProgramsService(db, deps.ledger, deps, deps.settlement),
+  }),
+  resolvers: [ProgramsResolver],
+};

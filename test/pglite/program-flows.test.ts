@@ -1,0 +1,3 @@
+import { programFlows } from '../flows/program-flows.js';
+
+programFlows('pglite');
