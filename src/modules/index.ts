@@ -29,6 +29,8 @@ import { ledgerModule } from './ledger/ledger.module.js';
 import { exchangeModule } from './exchange/exchange.module.js';
 import { settlementModule } from './settlement/settlement.module.js';
 import { identityModule } from './identity/identity.module.js';
+import { staffModule } from './staff/staff.module.js';
+import { consoleModule } from './console/console.module.js';
 
 export const hubModules = [
   viewerModule,
@@ -38,6 +40,8 @@ export const hubModules = [
   exchangeModule,
   settlementModule,
   identityModule,
+  staffModule,
+  consoleModule,
 ] as const;
 
 type AnyModule = (typeof hubModules)[number];

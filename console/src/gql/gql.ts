@@ -1,0 +1,94 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query ConsolePartnerPicker {\n    partners(first: 200) {\n      nodes {\n        id\n        code\n        name\n        settlementCurrency\n      }\n    }\n  }\n": typeof types.ConsolePartnerPickerDocument,
+    "\n  query ConsoleReconciliations($partnerId: ID!) {\n    settlementReconciliations(partnerId: $partnerId) {\n      partnerId\n      periodStart\n      statementId\n      reconciledAt\n      ok\n      transfersChecked\n      differences {\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n": typeof types.ConsoleReconciliationsDocument,
+    "\n  query ConsoleStatement($partnerId: ID!, $at: DateTime!) {\n    settlementStatement(partnerId: $partnerId, at: $at) {\n      id\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      lines {\n        kind\n        transfers\n        points\n        amount\n      }\n      dueToHub\n      dueToPartner\n      netExact\n      net\n      rounding\n      transferCount\n      digest\n      closedAt\n      paidAt\n      paymentReference\n    }\n  }\n": typeof types.ConsoleStatementDocument,
+    "\n  mutation ConsoleClosePeriod($input: StatementRefInput!) {\n    closeSettlementPeriod(input: $input) {\n      id\n      status\n      closedAt\n    }\n  }\n": typeof types.ConsoleClosePeriodDocument,
+    "\n  mutation ConsoleMarkPaid($input: StatementRefInput!, $paymentReference: String!) {\n    markStatementPaid(input: $input, paymentReference: $paymentReference) {\n      id\n      status\n      paidAt\n      paymentReference\n    }\n  }\n": typeof types.ConsoleMarkPaidDocument,
+    "\n  mutation ConsoleReconcilePeriod($input: StatementRefInput!) {\n    reconcileSettlementPeriod(input: $input) {\n      partnerId\n      periodStart\n      statementId\n      reconciledAt\n      ok\n      transfersChecked\n      differences {\n        statementId\n        partnerId\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n": typeof types.ConsoleReconcilePeriodDocument,
+    "\n  query ConsoleDraftStatement($partnerId: ID!) {\n    settlementStatement(partnerId: $partnerId) {\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n    }\n  }\n": typeof types.ConsoleDraftStatementDocument,
+    "\n  query ConsolePreviousStatement($partnerId: ID!, $at: DateTime!) {\n    settlementStatement(partnerId: $partnerId, at: $at) {\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n    }\n  }\n": typeof types.ConsolePreviousStatementDocument,
+    "\n  query ConsoleClosedStatements($partnerId: ID!, $before: DateTime) {\n    settlementStatements(partnerId: $partnerId, before: $before) {\n      id\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n      paidAt\n    }\n  }\n": typeof types.ConsoleClosedStatementsDocument,
+};
+const documents: Documents = {
+    "\n  query ConsolePartnerPicker {\n    partners(first: 200) {\n      nodes {\n        id\n        code\n        name\n        settlementCurrency\n      }\n    }\n  }\n": types.ConsolePartnerPickerDocument,
+    "\n  query ConsoleReconciliations($partnerId: ID!) {\n    settlementReconciliations(partnerId: $partnerId) {\n      partnerId\n      periodStart\n      statementId\n      reconciledAt\n      ok\n      transfersChecked\n      differences {\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n": types.ConsoleReconciliationsDocument,
+    "\n  query ConsoleStatement($partnerId: ID!, $at: DateTime!) {\n    settlementStatement(partnerId: $partnerId, at: $at) {\n      id\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      lines {\n        kind\n        transfers\n        points\n        amount\n      }\n      dueToHub\n      dueToPartner\n      netExact\n      net\n      rounding\n      transferCount\n      digest\n      closedAt\n      paidAt\n      paymentReference\n    }\n  }\n": types.ConsoleStatementDocument,
+    "\n  mutation ConsoleClosePeriod($input: StatementRefInput!) {\n    closeSettlementPeriod(input: $input) {\n      id\n      status\n      closedAt\n    }\n  }\n": types.ConsoleClosePeriodDocument,
+    "\n  mutation ConsoleMarkPaid($input: StatementRefInput!, $paymentReference: String!) {\n    markStatementPaid(input: $input, paymentReference: $paymentReference) {\n      id\n      status\n      paidAt\n      paymentReference\n    }\n  }\n": types.ConsoleMarkPaidDocument,
+    "\n  mutation ConsoleReconcilePeriod($input: StatementRefInput!) {\n    reconcileSettlementPeriod(input: $input) {\n      partnerId\n      periodStart\n      statementId\n      reconciledAt\n      ok\n      transfersChecked\n      differences {\n        statementId\n        partnerId\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n": types.ConsoleReconcilePeriodDocument,
+    "\n  query ConsoleDraftStatement($partnerId: ID!) {\n    settlementStatement(partnerId: $partnerId) {\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n    }\n  }\n": types.ConsoleDraftStatementDocument,
+    "\n  query ConsolePreviousStatement($partnerId: ID!, $at: DateTime!) {\n    settlementStatement(partnerId: $partnerId, at: $at) {\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n    }\n  }\n": types.ConsolePreviousStatementDocument,
+    "\n  query ConsoleClosedStatements($partnerId: ID!, $before: DateTime) {\n    settlementStatements(partnerId: $partnerId, before: $before) {\n      id\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n      paidAt\n    }\n  }\n": types.ConsoleClosedStatementsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsolePartnerPicker {\n    partners(first: 200) {\n      nodes {\n        id\n        code\n        name\n        settlementCurrency\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsolePartnerPicker {\n    partners(first: 200) {\n      nodes {\n        id\n        code\n        name\n        settlementCurrency\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleReconciliations($partnerId: ID!) {\n    settlementReconciliations(partnerId: $partnerId) {\n      partnerId\n      periodStart\n      statementId\n      reconciledAt\n      ok\n      transfersChecked\n      differences {\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleReconciliations($partnerId: ID!) {\n    settlementReconciliations(partnerId: $partnerId) {\n      partnerId\n      periodStart\n      statementId\n      reconciledAt\n      ok\n      transfersChecked\n      differences {\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleStatement($partnerId: ID!, $at: DateTime!) {\n    settlementStatement(partnerId: $partnerId, at: $at) {\n      id\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      lines {\n        kind\n        transfers\n        points\n        amount\n      }\n      dueToHub\n      dueToPartner\n      netExact\n      net\n      rounding\n      transferCount\n      digest\n      closedAt\n      paidAt\n      paymentReference\n    }\n  }\n"): (typeof documents)["\n  query ConsoleStatement($partnerId: ID!, $at: DateTime!) {\n    settlementStatement(partnerId: $partnerId, at: $at) {\n      id\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      lines {\n        kind\n        transfers\n        points\n        amount\n      }\n      dueToHub\n      dueToPartner\n      netExact\n      net\n      rounding\n      transferCount\n      digest\n      closedAt\n      paidAt\n      paymentReference\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleClosePeriod($input: StatementRefInput!) {\n    closeSettlementPeriod(input: $input) {\n      id\n      status\n      closedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleClosePeriod($input: StatementRefInput!) {\n    closeSettlementPeriod(input: $input) {\n      id\n      status\n      closedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleMarkPaid($input: StatementRefInput!, $paymentReference: String!) {\n    markStatementPaid(input: $input, paymentReference: $paymentReference) {\n      id\n      status\n      paidAt\n      paymentReference\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleMarkPaid($input: StatementRefInput!, $paymentReference: String!) {\n    markStatementPaid(input: $input, paymentReference: $paymentReference) {\n      id\n      status\n      paidAt\n      paymentReference\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleReconcilePeriod($input: StatementRefInput!) {\n    reconcileSettlementPeriod(input: $input) {\n      partnerId\n      periodStart\n      statementId\n      reconciledAt\n      ok\n      transfersChecked\n      differences {\n        statementId\n        partnerId\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleReconcilePeriod($input: StatementRefInput!) {\n    reconcileSettlementPeriod(input: $input) {\n      partnerId\n      periodStart\n      statementId\n      reconciledAt\n      ok\n      transfersChecked\n      differences {\n        statementId\n        partnerId\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleDraftStatement($partnerId: ID!) {\n    settlementStatement(partnerId: $partnerId) {\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n    }\n  }\n"): (typeof documents)["\n  query ConsoleDraftStatement($partnerId: ID!) {\n    settlementStatement(partnerId: $partnerId) {\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsolePreviousStatement($partnerId: ID!, $at: DateTime!) {\n    settlementStatement(partnerId: $partnerId, at: $at) {\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n    }\n  }\n"): (typeof documents)["\n  query ConsolePreviousStatement($partnerId: ID!, $at: DateTime!) {\n    settlementStatement(partnerId: $partnerId, at: $at) {\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleClosedStatements($partnerId: ID!, $before: DateTime) {\n    settlementStatements(partnerId: $partnerId, before: $before) {\n      id\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n      paidAt\n    }\n  }\n"): (typeof documents)["\n  query ConsoleClosedStatements($partnerId: ID!, $before: DateTime) {\n    settlementStatements(partnerId: $partnerId, before: $before) {\n      id\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n      paidAt\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,169 @@
+/**
+ * The console in headless Chromium (issue 18): staff sign-in, the layout at phone width, locale formatting,
+ * the Content-Security-Policy, and finance closing a period and downloading its CSV. axe-core runs on every
+ * page; each test saves a screenshot (.tmp/test-output/browser/).
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { initTestApp, LONG_LIVED_TOKENS, type TestApp, type TestPartner } from '../support/test-app.js';
+import { settlementHelpers } from '../support/settlement.js';
+import { newKey } from '../support/ledger.js';
+import {
+  BROWSER_TEST_TIMEOUT,
+  ensureConsoleBuilt,
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signInThroughConsole,
+  watchCsp,
+} from '../support/browser.js';
+
+let app: TestApp;
+let browser: Browser;
+let A: TestPartner;
+let B: TestPartner;
+const accounts: Record<string, { email: string; password: string }> = {};
+
+async function account(
+  key: string,
+  role: Parameters<TestApp['hub']['services']['staff']['add']>[0]['role'],
+  partnerId?: string,
+) {
+  const email = `${key}-${process.pid}@example.org`;
+  accounts[key] = { email, password: (await app.hub.services.staff.add({ email, role, partnerId })).password };
+  return accounts[key]!;
+}
+
+beforeAll(async () => {
+  ensureConsoleBuilt();
+  [app, browser] = await Promise.all([initTestApp({ config: LONG_LIVED_TOKENS }), launchBrowser()]);
+  const settlement = settlementHelpers(app);
+  A = await app.createPartner({ settlementCurrency: 'IDR', name: 'Kopi Browser' });
+  B = await app.createPartner({ settlementCurrency: 'USD', name: 'Other Brand' });
+  await settlement.contractOk(A, {
+    settlementCurrency: 'IDR',
+    period: 'DAILY',
+    periodSeconds: null,
+    issuePrice: '100',
+  });
+  await settlement.contractOk(B, { period: 'DAILY', periodSeconds: null });
+  await account('operator', 'OPERATOR');
+  await account('finance', 'FINANCE');
+  await account('financeA', 'FINANCE', A.id);
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('console (browser)', { timeout: BROWSER_TEST_TIMEOUT }, () => {
+  it('staff sign in at phone width; the page has a CSP without inline scripts and causes no violation', async () => {
+    const context = await newContext(browser, true);
+    const page = await context.newPage();
+    const csp = watchCsp(page);
+    const res = await page.goto(`${app.url}/console/`);
+    const policy = res!.headers()['content-security-policy']!;
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toContain('unsafe-inline');
+    await page.getByRole('heading', { name: 'Sign in to the console' }).waitFor();
+    await expectAccessible(page, 'sign-in page');
+    await page.getByLabel('E-mail').fill(accounts.operator!.email);
+    await page.getByLabel('Password').fill('wrong password!');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Wrong e-mail or password' }).waitFor();
+    await signInThroughConsole(page, app.url, accounts.operator!.email, accounts.operator!.password);
+    await expectAccessible(page, 'home');
+    // Nothing wider than the phone: no sideways scrolling of the page itself.
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    // The session cookie is invisible to the page's scripts.
+    expect(await page.evaluate<string>('document.cookie')).toBe('');
+    await screenshot(page, 'sign-in-phone');
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sign in to the console' }).waitFor();
+    expect(csp).toEqual([]);
+    await context.close();
+  });
+
+  it('finance user closes a period and downloads the CSV', async () => {
+    const settlement = settlementHelpers(app);
+    // Points issued today by A, then hub time moves into tomorrow: today's period has ended, still a draft.
+    const member = (
+      await app.postJson<any>(
+        {
+          query: 'mutation($c: String!) { enrollMember(input: { customerId: $c }) { id } }',
+          variables: { c: newKey('c') },
+        },
+        { token: A.token },
+      )
+    ).data.enrollMember.id;
+    for (const amount of ['1500', '2500'])
+      await app.postJson(
+        {
+          query: 'mutation($i: EarnPointsInput!) { earnPoints(input: $i) { transfer { id } } }',
+          variables: { i: { member: { memberId: member }, amount, idempotencyKey: newKey('e') } },
+        },
+        { token: A.token },
+      );
+    const today = await settlement.statement(A);
+    await settlement.advanceTo(today.periodEnd);
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const csp = watchCsp(page);
+    await signInThroughConsole(page, app.url, accounts.finance!.email, accounts.finance!.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Statements' }).click();
+    await page.getByLabel('Partner').selectOption(A.id);
+    const ended = page.getByRole('region', { name: 'Open periods' }).getByRole('row').filter({ hasText: 'DRAFT' });
+    await expect.poll(() => ended.count()).toBe(2);
+    await expectAccessible(page, 'statements');
+    // The earlier of the two drafts is the period that ended.
+    await ended.nth(1).getByRole('link').click();
+    await page.getByTestId('status').filter({ hasText: 'DRAFT' }).waitFor();
+    await page.getByRole('button', { name: 'Close period' }).click();
+    await page.getByRole('button', { name: 'Yes, close the period' }).click();
+    await page.getByTestId('status').filter({ hasText: 'CLOSED' }).waitFor();
+    // 4,000 points at IDR 100 each: Rp 400.000 due to the hub, formatted for en-US.
+    await expect.poll(() => page.getByText('IDR 400,000').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'statement detail');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain('ISSUANCE');
+    expect(csv).toContain('4000');
+    // Mark it paid, then switch the formats to Indonesian.
+    await page.getByLabel('Payment reference').fill('TRF-2026-001');
+    await page.getByRole('button', { name: 'Mark paid' }).click();
+    await page.getByTestId('status').filter({ hasText: 'PAID' }).waitFor();
+    await page.getByLabel('Language and formats').selectOption('id-ID');
+    await expect.poll(() => page.getByText(/Rp\s400\.000/).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Reconcile' }).click();
+    await page.getByText('Reconciled: matches the ledger.').waitFor();
+    await screenshot(page, 'finance-close-period-csv');
+    expect(csp).toEqual([]);
+    await context.close();
+  });
+
+  it("a partner-scoped finance user cannot open another partner's statement by editing the URL", async () => {
+    const settlement = settlementHelpers(app);
+    const theirs = await settlement.statement(B);
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signInThroughConsole(page, app.url, accounts.financeA!.email, accounts.financeA!.password);
+    await page.goto(`${app.url}/console/finance/statements/${B.id}/${encodeURIComponent(theirs.periodStart)}`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(await alert.getAttribute('data-code'));
+    expect(await page.getByText('Lines').count()).toBe(0);
+    expect(await page.content()).not.toContain(B.id.slice(0, 13) + 'x'); // nothing of B rendered but the URL
+    await expectAccessible(page, 'refused statement');
+    await screenshot(page, 'finance-foreign-statement-refused');
+    // The CSV of that statement is refused as well.
+    const csv = await page.request.get(`${app.url}/settlement/statement.csv?partnerId=${B.id}`);
+    expect([403, 404]).toContain(csv.status());
+    await context.close();
+  });
+});
