@@ -10,6 +10,8 @@ import { SignIn } from './pages/SignIn';
 import { Statements } from './pages/Statements';
 import { StatementDetail } from './pages/StatementDetail';
 import { Reconciliations } from './pages/Reconciliations';
+import { Member } from './pages/Member';
+import { finishMemberSignIn, startMemberSignIn } from './member-auth';
 
 const FINANCE_NAV = [
   { to: '/finance/statements', label: 'Statements' },
@@ -51,8 +53,37 @@ function StaffPage({ path, session }: { path: string; session: StaffSession }) {
   );
 }
 
+/** The member's area: its own sign-in (OpenID Connect at the hub), no staff session. */
+function MemberArea({ path }: { path: string }) {
+  const [token, setToken] = useState<string>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    if (path === '/member/start') void startMemberSignIn();
+    else if (path === '/callback')
+      finishMemberSignIn().then(
+        (t) => (setToken(t), navigate('/member', true)),
+        (e: Error) => (setError(e.message), navigate('/member', true)),
+      );
+  }, []);
+  if (path !== '/member')
+    return (
+      <main>
+        <Loading />
+      </main>
+    );
+  return (
+    <Member
+      token={token}
+      error={error}
+      onSignIn={() => void startMemberSignIn()}
+      onSignOut={() => (setToken(undefined), setError(undefined))}
+    />
+  );
+}
+
 export function App() {
   const path = usePath();
+  const memberArea = path === '/member' || path === '/member/start' || path === '/callback';
   const [locale, setLocale] = useState<Locale>(defaultLocale);
   const [session, setSession] = useState<StaffSession | null>();
   const client = useMemo(() => staffClient(), [session?.account.id]);
@@ -66,7 +97,8 @@ export function App() {
   }, [locale]);
 
   let content;
-  if (session === undefined)
+  if (memberArea) content = <MemberArea path={path} />;
+  else if (session === undefined)
     content = (
       <main>
         <Loading />
@@ -75,7 +107,7 @@ export function App() {
   else if (!session) content = <SignIn onSignedIn={(s) => (setSession(s), navigate('/', true))} />;
   else content = <StaffPage path={path} session={session} />;
 
-  const nav = session ? navFor(session) : [];
+  const nav = session && !memberArea ? navFor(session) : [];
   return (
     <LocaleContext.Provider value={locale}>
       <Provider value={client}>
@@ -106,7 +138,7 @@ export function App() {
               ))}
             </select>
           </label>
-          {session && (
+          {session && !memberArea && (
             <>
               <button className="linklike" onClick={() => void signOut(false).then(() => setSession(null))}>
                 Sign out

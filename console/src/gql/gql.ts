@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ConsoleMe {\n    me {\n      id\n      erasedAt\n      profile {\n        displayName\n        email\n      }\n      tier {\n        name\n        qualifyingPoints\n        nextTier\n        pointsToNextTier\n      }\n      links {\n        partnerId\n        customerId\n        linkedAt\n      }\n      balances {\n        currency\n        available\n        held\n      }\n      consents {\n        partnerId\n        scope\n        granted\n        at\n      }\n    }\n  }\n": typeof types.ConsoleMeDocument,
+    "\n  query ConsoleMyHistory($after: String) {\n    me {\n      id\n      transactions(first: 20, after: $after) {\n        nodes {\n          id\n          kind\n          currency\n          walletDelta\n          partnerId\n          orderRef\n          createdAt\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ConsoleMyHistoryDocument,
+    "\n  mutation ConsoleSetConsent($input: SetConsentInput!) {\n    setConsent(input: $input) {\n      partnerId\n      scope\n      granted\n      at\n    }\n  }\n": typeof types.ConsoleSetConsentDocument,
+    "\n  query ConsoleExportMyData {\n    exportMyData\n  }\n": typeof types.ConsoleExportMyDataDocument,
+    "\n  mutation ConsoleEraseMyData {\n    eraseMyData {\n      id\n      erasedAt\n    }\n  }\n": typeof types.ConsoleEraseMyDataDocument,
     "\n  query ConsolePartnerPicker {\n    partners(first: 200) {\n      nodes {\n        id\n        code\n        name\n        settlementCurrency\n      }\n    }\n  }\n": typeof types.ConsolePartnerPickerDocument,
     "\n  query ConsoleReconciliations($partnerId: ID!) {\n    settlementReconciliations(partnerId: $partnerId) {\n      partnerId\n      periodStart\n      statementId\n      reconciledAt\n      ok\n      transfersChecked\n      differences {\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n": typeof types.ConsoleReconciliationsDocument,
     "\n  query ConsoleStatement($partnerId: ID!, $at: DateTime!) {\n    settlementStatement(partnerId: $partnerId, at: $at) {\n      id\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      lines {\n        kind\n        transfers\n        points\n        amount\n      }\n      dueToHub\n      dueToPartner\n      netExact\n      net\n      rounding\n      transferCount\n      digest\n      closedAt\n      paidAt\n      paymentReference\n    }\n  }\n": typeof types.ConsoleStatementDocument,
@@ -25,6 +30,11 @@ type Documents = {
     "\n  query ConsoleClosedStatements($partnerId: ID!, $before: DateTime) {\n    settlementStatements(partnerId: $partnerId, before: $before) {\n      id\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n      paidAt\n    }\n  }\n": typeof types.ConsoleClosedStatementsDocument,
 };
 const documents: Documents = {
+    "\n  query ConsoleMe {\n    me {\n      id\n      erasedAt\n      profile {\n        displayName\n        email\n      }\n      tier {\n        name\n        qualifyingPoints\n        nextTier\n        pointsToNextTier\n      }\n      links {\n        partnerId\n        customerId\n        linkedAt\n      }\n      balances {\n        currency\n        available\n        held\n      }\n      consents {\n        partnerId\n        scope\n        granted\n        at\n      }\n    }\n  }\n": types.ConsoleMeDocument,
+    "\n  query ConsoleMyHistory($after: String) {\n    me {\n      id\n      transactions(first: 20, after: $after) {\n        nodes {\n          id\n          kind\n          currency\n          walletDelta\n          partnerId\n          orderRef\n          createdAt\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ConsoleMyHistoryDocument,
+    "\n  mutation ConsoleSetConsent($input: SetConsentInput!) {\n    setConsent(input: $input) {\n      partnerId\n      scope\n      granted\n      at\n    }\n  }\n": types.ConsoleSetConsentDocument,
+    "\n  query ConsoleExportMyData {\n    exportMyData\n  }\n": types.ConsoleExportMyDataDocument,
+    "\n  mutation ConsoleEraseMyData {\n    eraseMyData {\n      id\n      erasedAt\n    }\n  }\n": types.ConsoleEraseMyDataDocument,
     "\n  query ConsolePartnerPicker {\n    partners(first: 200) {\n      nodes {\n        id\n        code\n        name\n        settlementCurrency\n      }\n    }\n  }\n": types.ConsolePartnerPickerDocument,
     "\n  query ConsoleReconciliations($partnerId: ID!) {\n    settlementReconciliations(partnerId: $partnerId) {\n      partnerId\n      periodStart\n      statementId\n      reconciledAt\n      ok\n      transfersChecked\n      differences {\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n": types.ConsoleReconciliationsDocument,
     "\n  query ConsoleStatement($partnerId: ID!, $at: DateTime!) {\n    settlementStatement(partnerId: $partnerId, at: $at) {\n      id\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      lines {\n        kind\n        transfers\n        points\n        amount\n      }\n      dueToHub\n      dueToPartner\n      netExact\n      net\n      rounding\n      transferCount\n      digest\n      closedAt\n      paidAt\n      paymentReference\n    }\n  }\n": types.ConsoleStatementDocument,
@@ -50,6 +60,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleMe {\n    me {\n      id\n      erasedAt\n      profile {\n        displayName\n        email\n      }\n      tier {\n        name\n        qualifyingPoints\n        nextTier\n        pointsToNextTier\n      }\n      links {\n        partnerId\n        customerId\n        linkedAt\n      }\n      balances {\n        currency\n        available\n        held\n      }\n      consents {\n        partnerId\n        scope\n        granted\n        at\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleMe {\n    me {\n      id\n      erasedAt\n      profile {\n        displayName\n        email\n      }\n      tier {\n        name\n        qualifyingPoints\n        nextTier\n        pointsToNextTier\n      }\n      links {\n        partnerId\n        customerId\n        linkedAt\n      }\n      balances {\n        currency\n        available\n        held\n      }\n      consents {\n        partnerId\n        scope\n        granted\n        at\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleMyHistory($after: String) {\n    me {\n      id\n      transactions(first: 20, after: $after) {\n        nodes {\n          id\n          kind\n          currency\n          walletDelta\n          partnerId\n          orderRef\n          createdAt\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleMyHistory($after: String) {\n    me {\n      id\n      transactions(first: 20, after: $after) {\n        nodes {\n          id\n          kind\n          currency\n          walletDelta\n          partnerId\n          orderRef\n          createdAt\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleSetConsent($input: SetConsentInput!) {\n    setConsent(input: $input) {\n      partnerId\n      scope\n      granted\n      at\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleSetConsent($input: SetConsentInput!) {\n    setConsent(input: $input) {\n      partnerId\n      scope\n      granted\n      at\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleExportMyData {\n    exportMyData\n  }\n"): (typeof documents)["\n  query ConsoleExportMyData {\n    exportMyData\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleEraseMyData {\n    eraseMyData {\n      id\n      erasedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleEraseMyData {\n    eraseMyData {\n      id\n      erasedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
