@@ -11,6 +11,10 @@ import { Statements } from './pages/Statements';
 import { StatementDetail } from './pages/StatementDetail';
 import { Reconciliations } from './pages/Reconciliations';
 import { Member } from './pages/Member';
+import { Partners } from './pages/operator/Partners';
+import { PartnerDetail } from './pages/operator/PartnerDetail';
+import { Currencies } from './pages/operator/Currencies';
+import { Invariants } from './pages/operator/Invariants';
 import { finishMemberSignIn, startMemberSignIn } from './member-auth';
 
 const FINANCE_NAV = [
@@ -18,9 +22,16 @@ const FINANCE_NAV = [
   { to: '/finance/reconciliation', label: 'Reconciliation' },
 ];
 
+const OPERATOR_NAV = [
+  { to: '/operator/partners', label: 'Partners' },
+  { to: '/operator/currencies', label: 'Currencies' },
+  { to: '/operator/invariants', label: 'Invariants' },
+];
+
 function navFor(session: StaffSession) {
   switch (session.account.role) {
     case 'OPERATOR':
+      return [...OPERATOR_NAV, ...FINANCE_NAV];
     case 'FINANCE':
       return FINANCE_NAV;
     default:
@@ -34,6 +45,10 @@ function StaffPage({ path, session }: { path: string; session: StaffSession }) {
   let params: Record<string, string> | undefined;
   if (path === '/finance/statements') return <Statements partnerId={own} />;
   if (path === '/finance/reconciliation') return <Reconciliations partnerId={own} />;
+  if (path === '/operator/partners') return <Partners />;
+  if (path === '/operator/currencies') return <Currencies />;
+  if (path === '/operator/invariants') return <Invariants />;
+  if ((params = match('/operator/partners/:id', path))) return <PartnerDetail key={path} id={params.id!} />;
   if ((params = match('/finance/statements/:partnerId/:periodStart', path)))
     return <StatementDetail key={path} partnerId={params.partnerId!} periodStart={params.periodStart!} />;
   return (

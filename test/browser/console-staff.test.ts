@@ -166,4 +166,91 @@ describe('console (browser)', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     expect([403, 404]).toContain(csv.status());
     await context.close();
   });
+
+  it('operator creates a partner and its credentials (the secret shown once); rates refuse arbitrage; invariants hold', async () => {
+    // A branded currency of A with a rate into PTS: 2 A-miles buy 1 PTS.
+    const operator = await app.operatorToken();
+    const brand = `BRW${Math.floor(Math.random() * 1e4)}`;
+    for (const [query, input] of [
+      [
+        'mutation($i: CreateCurrencyInput!) { createCurrency(input: $i) { code } }',
+        { code: brand, name: 'Browser miles', issuerPartnerId: A.id, expiryPolicy: 'NONE' },
+      ],
+      [
+        'mutation($i: SetExchangeRateInput!) { setExchangeRate(input: $i) { id } }',
+        { currency: brand, direction: 'TO_PTS', rate: '0.5', spread: '0', minimumAmount: '1', increment: '1' },
+      ],
+    ] as const)
+      expect((await app.postJson({ query, variables: { i: input } }, { token: operator })).errors).toBeUndefined();
+
+    const context = await newContext(browser, true);
+    const page = await context.newPage();
+    const csp = watchCsp(page);
+    await signInThroughConsole(page, app.url, accounts.operator!.email, accounts.operator!.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Partners' }).click();
+    await page.getByRole('heading', { name: 'Partners' }).waitFor();
+    const code = `ui-${process.pid}-${Math.floor(Math.random() * 1e6)}`;
+    await page.getByLabel('Code').fill(code);
+    await page.getByLabel('Name', { exact: true }).fill('Browser Brand');
+    await page.getByLabel('Settlement currency').fill('myr');
+    await expectAccessible(page, 'partners');
+    await page.getByRole('button', { name: 'Create partner' }).click();
+    await page.getByRole('heading', { name: /Browser Brand/ }).waitFor();
+    await page.getByLabel('apps:write').uncheck();
+    await page.getByLabel('Label').fill('pos-terminal');
+    await page.getByRole('button', { name: 'Create credentials' }).click();
+    const clientId = (await page.getByTestId('client-id').textContent())!;
+    const clientSecret = (await page.getByTestId('client-secret').textContent())!;
+    await expectAccessible(page, 'partner with its new credentials');
+    await screenshot(page, 'operator-partner-credentials');
+    // The credentials work at the token endpoint, with the scopes chosen.
+    const token = await app.requestToken({
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: clientSecret,
+    });
+    expect(token.status).toBe(200);
+    expect(token.body.scope!.split(' ').sort()).toEqual([
+      'members:read',
+      'members:write',
+      'points:read',
+      'points:write',
+    ]);
+    // Shown once: back on the page, the secret is nowhere.
+    await page.reload();
+    await page.getByRole('heading', { name: /Browser Brand/ }).waitFor();
+    expect(await page.content()).not.toContain(clientSecret);
+    // The new version of a contract shows in the list.
+    await page.getByRole('button', { name: 'New contract version…' }).click();
+    await page.getByLabel('Issue price (per point)').fill('0.03');
+    await page.getByLabel('Redemption price (per point)').fill('0.025');
+    await page.getByRole('button', { name: 'Add contract version' }).click();
+    await page.getByRole('region', { name: 'Contract versions' }).getByText('0.03').waitFor();
+
+    // Rates: PTS → brand at 3 would turn 1 PTS into 3 miles and back into 1.5 PTS: refused, and said why.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Currencies' }).click();
+    await page.getByRole('button', { name: `Rates of ${brand}` }).click();
+    await page.getByLabel('Rate', { exact: true }).fill('3');
+    await page.getByRole('button', { name: 'Set rate' }).click();
+    const refusal = page.locator('[data-code="ARBITRAGE_CYCLE"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('1.5');
+    await expectAccessible(page, 'currencies and rates');
+    await screenshot(page, 'operator-arbitrage-refused');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Invariants' }).click();
+    await page.getByText('Every invariant holds.').waitFor();
+    await expectAccessible(page, 'invariants');
+
+    // Suspending the partner stops its token at once.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Partners' }).click();
+    const row = page.getByRole('row').filter({ hasText: code });
+    await row.getByRole('button', { name: 'Suspend…' }).click();
+    await row.getByRole('button', { name: 'Yes, suspend' }).click();
+    await row.getByText('SUSPENDED').waitFor();
+    const after = await app.postJson({ query: '{ viewer { role } }' }, { token: token.body.access_token });
+    expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(csp).toEqual([]);
+    await context.close();
+  });
 });

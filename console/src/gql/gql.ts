@@ -28,6 +28,17 @@ type Documents = {
     "\n  query ConsoleDraftStatement($partnerId: ID!) {\n    settlementStatement(partnerId: $partnerId) {\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n    }\n  }\n": typeof types.ConsoleDraftStatementDocument,
     "\n  query ConsolePreviousStatement($partnerId: ID!, $at: DateTime!) {\n    settlementStatement(partnerId: $partnerId, at: $at) {\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n    }\n  }\n": typeof types.ConsolePreviousStatementDocument,
     "\n  query ConsoleClosedStatements($partnerId: ID!, $before: DateTime) {\n    settlementStatements(partnerId: $partnerId, before: $before) {\n      id\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n      paidAt\n    }\n  }\n": typeof types.ConsoleClosedStatementsDocument,
+    "\n  query ConsoleCurrencies {\n    currencies {\n      code\n      name\n      kind\n      scale\n      issuerPartnerId\n      expiryPolicy\n    }\n  }\n": typeof types.ConsoleCurrenciesDocument,
+    "\n  query ConsoleRates($currency: String!) {\n    exchangeRates(currency: $currency) {\n      id\n      direction\n      rate\n      spread\n      minimumAmount\n      increment\n      effectiveFrom\n    }\n  }\n": typeof types.ConsoleRatesDocument,
+    "\n  mutation ConsoleSetRate($input: SetExchangeRateInput!) {\n    setExchangeRate(input: $input) {\n      id\n    }\n  }\n": typeof types.ConsoleSetRateDocument,
+    "\n  query ConsoleInvariants {\n    ledgerInvariants {\n      ok\n      checkedAt\n      violations {\n        invariant\n        subject\n        detail\n      }\n    }\n  }\n": typeof types.ConsoleInvariantsDocument,
+    "\n  query ConsolePartner($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n    partnerContracts(partnerId: $id) {\n      id\n      version\n      effectiveFrom\n      settlementCurrency\n      issuePrice\n      redemptionPrice\n      billingMode\n      creditLimit\n      period\n      periodSeconds\n    }\n  }\n": typeof types.ConsolePartnerDocument,
+    "\n  mutation ConsoleCreateCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      scopes\n      tokenEndpoint\n    }\n  }\n": typeof types.ConsoleCreateCredentialsDocument,
+    "\n  mutation ConsoleRevokeCredentials($clientId: String!) {\n    revokePartnerCredentials(clientId: $clientId)\n  }\n": typeof types.ConsoleRevokeCredentialsDocument,
+    "\n  mutation ConsoleSetContract($input: SetPartnerContractInput!) {\n    setPartnerContract(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.ConsoleSetContractDocument,
+    "\n  query ConsolePartners($after: String) {\n    partners(first: 25, after: $after) {\n      nodes {\n        id\n        code\n        name\n        status\n        settlementCurrency\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ConsolePartnersDocument,
+    "\n  mutation ConsoleCreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      id\n      code\n    }\n  }\n": typeof types.ConsoleCreatePartnerDocument,
+    "\n  mutation ConsoleUpdatePartnerStatus($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.ConsoleUpdatePartnerStatusDocument,
 };
 const documents: Documents = {
     "\n  query ConsoleMe {\n    me {\n      id\n      erasedAt\n      profile {\n        displayName\n        email\n      }\n      tier {\n        name\n        qualifyingPoints\n        nextTier\n        pointsToNextTier\n      }\n      links {\n        partnerId\n        customerId\n        linkedAt\n      }\n      balances {\n        currency\n        available\n        held\n      }\n      consents {\n        partnerId\n        scope\n        granted\n        at\n      }\n    }\n  }\n": types.ConsoleMeDocument,
@@ -44,6 +55,17 @@ const documents: Documents = {
     "\n  query ConsoleDraftStatement($partnerId: ID!) {\n    settlementStatement(partnerId: $partnerId) {\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n    }\n  }\n": types.ConsoleDraftStatementDocument,
     "\n  query ConsolePreviousStatement($partnerId: ID!, $at: DateTime!) {\n    settlementStatement(partnerId: $partnerId, at: $at) {\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n    }\n  }\n": types.ConsolePreviousStatementDocument,
     "\n  query ConsoleClosedStatements($partnerId: ID!, $before: DateTime) {\n    settlementStatements(partnerId: $partnerId, before: $before) {\n      id\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n      paidAt\n    }\n  }\n": types.ConsoleClosedStatementsDocument,
+    "\n  query ConsoleCurrencies {\n    currencies {\n      code\n      name\n      kind\n      scale\n      issuerPartnerId\n      expiryPolicy\n    }\n  }\n": types.ConsoleCurrenciesDocument,
+    "\n  query ConsoleRates($currency: String!) {\n    exchangeRates(currency: $currency) {\n      id\n      direction\n      rate\n      spread\n      minimumAmount\n      increment\n      effectiveFrom\n    }\n  }\n": types.ConsoleRatesDocument,
+    "\n  mutation ConsoleSetRate($input: SetExchangeRateInput!) {\n    setExchangeRate(input: $input) {\n      id\n    }\n  }\n": types.ConsoleSetRateDocument,
+    "\n  query ConsoleInvariants {\n    ledgerInvariants {\n      ok\n      checkedAt\n      violations {\n        invariant\n        subject\n        detail\n      }\n    }\n  }\n": types.ConsoleInvariantsDocument,
+    "\n  query ConsolePartner($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n    partnerContracts(partnerId: $id) {\n      id\n      version\n      effectiveFrom\n      settlementCurrency\n      issuePrice\n      redemptionPrice\n      billingMode\n      creditLimit\n      period\n      periodSeconds\n    }\n  }\n": types.ConsolePartnerDocument,
+    "\n  mutation ConsoleCreateCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      scopes\n      tokenEndpoint\n    }\n  }\n": types.ConsoleCreateCredentialsDocument,
+    "\n  mutation ConsoleRevokeCredentials($clientId: String!) {\n    revokePartnerCredentials(clientId: $clientId)\n  }\n": types.ConsoleRevokeCredentialsDocument,
+    "\n  mutation ConsoleSetContract($input: SetPartnerContractInput!) {\n    setPartnerContract(input: $input) {\n      id\n      version\n    }\n  }\n": types.ConsoleSetContractDocument,
+    "\n  query ConsolePartners($after: String) {\n    partners(first: 25, after: $after) {\n      nodes {\n        id\n        code\n        name\n        status\n        settlementCurrency\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ConsolePartnersDocument,
+    "\n  mutation ConsoleCreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      id\n      code\n    }\n  }\n": types.ConsoleCreatePartnerDocument,
+    "\n  mutation ConsoleUpdatePartnerStatus($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      id\n      status\n    }\n  }\n": types.ConsoleUpdatePartnerStatusDocument,
 };
 
 /**
@@ -116,6 +138,50 @@ export function graphql(source: "\n  query ConsolePreviousStatement($partnerId: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConsoleClosedStatements($partnerId: ID!, $before: DateTime) {\n    settlementStatements(partnerId: $partnerId, before: $before) {\n      id\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n      paidAt\n    }\n  }\n"): (typeof documents)["\n  query ConsoleClosedStatements($partnerId: ID!, $before: DateTime) {\n    settlementStatements(partnerId: $partnerId, before: $before) {\n      id\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      net\n      transferCount\n      paidAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleCurrencies {\n    currencies {\n      code\n      name\n      kind\n      scale\n      issuerPartnerId\n      expiryPolicy\n    }\n  }\n"): (typeof documents)["\n  query ConsoleCurrencies {\n    currencies {\n      code\n      name\n      kind\n      scale\n      issuerPartnerId\n      expiryPolicy\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleRates($currency: String!) {\n    exchangeRates(currency: $currency) {\n      id\n      direction\n      rate\n      spread\n      minimumAmount\n      increment\n      effectiveFrom\n    }\n  }\n"): (typeof documents)["\n  query ConsoleRates($currency: String!) {\n    exchangeRates(currency: $currency) {\n      id\n      direction\n      rate\n      spread\n      minimumAmount\n      increment\n      effectiveFrom\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleSetRate($input: SetExchangeRateInput!) {\n    setExchangeRate(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleSetRate($input: SetExchangeRateInput!) {\n    setExchangeRate(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleInvariants {\n    ledgerInvariants {\n      ok\n      checkedAt\n      violations {\n        invariant\n        subject\n        detail\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleInvariants {\n    ledgerInvariants {\n      ok\n      checkedAt\n      violations {\n        invariant\n        subject\n        detail\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsolePartner($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n    partnerContracts(partnerId: $id) {\n      id\n      version\n      effectiveFrom\n      settlementCurrency\n      issuePrice\n      redemptionPrice\n      billingMode\n      creditLimit\n      period\n      periodSeconds\n    }\n  }\n"): (typeof documents)["\n  query ConsolePartner($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n    partnerContracts(partnerId: $id) {\n      id\n      version\n      effectiveFrom\n      settlementCurrency\n      issuePrice\n      redemptionPrice\n      billingMode\n      creditLimit\n      period\n      periodSeconds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCreateCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      scopes\n      tokenEndpoint\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleCreateCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      scopes\n      tokenEndpoint\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRevokeCredentials($clientId: String!) {\n    revokePartnerCredentials(clientId: $clientId)\n  }\n"): (typeof documents)["\n  mutation ConsoleRevokeCredentials($clientId: String!) {\n    revokePartnerCredentials(clientId: $clientId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleSetContract($input: SetPartnerContractInput!) {\n    setPartnerContract(input: $input) {\n      id\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleSetContract($input: SetPartnerContractInput!) {\n    setPartnerContract(input: $input) {\n      id\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsolePartners($after: String) {\n    partners(first: 25, after: $after) {\n      nodes {\n        id\n        code\n        name\n        status\n        settlementCurrency\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsolePartners($after: String) {\n    partners(first: 25, after: $after) {\n      nodes {\n        id\n        code\n        name\n        status\n        settlementCurrency\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      id\n      code\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleCreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      id\n      code\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleUpdatePartnerStatus($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleUpdatePartnerStatus($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      id\n      status\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
