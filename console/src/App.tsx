@@ -15,12 +15,16 @@ import { Partners } from './pages/operator/Partners';
 import { PartnerDetail } from './pages/operator/PartnerDetail';
 import { Currencies } from './pages/operator/Currencies';
 import { Invariants } from './pages/operator/Invariants';
+import { MemberSearch } from './pages/partner/MemberSearch';
+import { PartnerMember } from './pages/partner/PartnerMember';
 import { finishMemberSignIn, startMemberSignIn } from './member-auth';
 
 const FINANCE_NAV = [
   { to: '/finance/statements', label: 'Statements' },
   { to: '/finance/reconciliation', label: 'Reconciliation' },
 ];
+
+const PARTNER_NAV = [{ to: '/partner/members', label: 'Members' }];
 
 const OPERATOR_NAV = [
   { to: '/operator/partners', label: 'Partners' },
@@ -35,7 +39,7 @@ function navFor(session: StaffSession) {
     case 'FINANCE':
       return FINANCE_NAV;
     default:
-      return [];
+      return PARTNER_NAV;
   }
 }
 
@@ -45,6 +49,9 @@ function StaffPage({ path, session }: { path: string; session: StaffSession }) {
   let params: Record<string, string> | undefined;
   if (path === '/finance/statements') return <Statements partnerId={own} />;
   if (path === '/finance/reconciliation') return <Reconciliations partnerId={own} />;
+  if (path === '/partner/members') return <MemberSearch />;
+  if ((params = match('/partner/members/:customerId', path)))
+    return <PartnerMember key={path} customerId={params.customerId!} />;
   if (path === '/operator/partners') return <Partners />;
   if (path === '/operator/currencies') return <Currencies />;
   if (path === '/operator/invariants') return <Invariants />;

@@ -52,6 +52,8 @@ beforeAll(async () => {
   await account('operator', 'OPERATOR');
   await account('finance', 'FINANCE');
   await account('financeA', 'FINANCE', A.id);
+  await account('adminA', 'PARTNER_ADMIN', A.id);
+  await account('analystA', 'PARTNER_ANALYST', A.id);
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -250,6 +252,62 @@ describe('console (browser)', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await row.getByText('SUSPENDED').waitFor();
     const after = await app.postJson({ query: '{ viewer { role } }' }, { token: token.body.access_token });
     expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(csp).toEqual([]);
+    await context.close();
+  });
+
+  it('partner staff finds a member and voids a hold (an analyst may look but not void)', async () => {
+    const customerId = newKey('KB');
+    const run = async (query: string, variables: Record<string, unknown>) => {
+      const res = await app.postJson<any>({ query, variables }, { token: A.token });
+      expect(res.errors).toBeUndefined();
+      return res.data;
+    };
+    await run('mutation($c: String!) { enrollMember(input: { customerId: $c, displayName: "Hidden Name" }) { id } }', {
+      c: customerId,
+    });
+    await run('mutation($i: EarnPointsInput!) { earnPoints(input: $i) { transfer { id } } }', {
+      i: { member: { customerId }, amount: '1000', idempotencyKey: newKey('e') },
+    });
+    const hold = (
+      await run('mutation($i: AuthorizeRedemptionInput!) { authorizeRedemption(input: $i) { hold { id } } }', {
+        i: { member: { customerId }, amount: '300', orderRef: 'TABLE-7', idempotencyKey: newKey('a') },
+      })
+    ).authorizeRedemption.hold.id as string;
+
+    const find = async (who: string) => {
+      const context = await newContext(browser, true);
+      const page = await context.newPage();
+      await signInThroughConsole(page, app.url, accounts[who]!.email, accounts[who]!.password);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+      await page.getByLabel('Customer id (yours)').fill(customerId);
+      await page.getByRole('button', { name: 'Find' }).click();
+      await page.getByRole('heading', { name: `Member ${customerId}` }).waitFor();
+      return { context, page };
+    };
+
+    // The analyst sees the member (no profile: the member shared nothing) but the hub refuses the void.
+    const analyst = await find('analystA');
+    expect(await analyst.page.getByText('Hidden Name').count()).toBe(0);
+    await analyst.page.getByRole('button', { name: 'Void…' }).click();
+    await analyst.page.getByRole('button', { name: 'Yes, void the hold' }).click();
+    expect(await analyst.page.getByRole('alert').getAttribute('data-code')).toBe('FORBIDDEN');
+    await analyst.context.close();
+
+    const { context, page } = await find('adminA');
+    const csp = watchCsp(page);
+    await expectAccessible(page, 'partner member page');
+    await page.getByTestId(`hold-${hold}`).filter({ hasText: 'ACTIVE' }).waitFor();
+    await page.getByRole('button', { name: 'Void…' }).click();
+    await page.getByRole('button', { name: 'Yes, void the hold' }).click();
+    await page.getByTestId(`hold-${hold}`).filter({ hasText: 'VOIDED' }).waitFor();
+    await screenshot(page, 'partner-void-hold');
+    const balances = (
+      await run('query($c: String!) { member(ref: { customerId: $c }) { balances { currency available held } } }', {
+        c: customerId,
+      })
+    ).member.balances;
+    expect(balances).toEqual([{ currency: 'PTS', available: '1000', held: '0' }]);
     expect(csp).toEqual([]);
     await context.close();
   });
