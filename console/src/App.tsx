@@ -15,6 +15,7 @@ import { Partners } from './pages/operator/Partners';
 import { PartnerDetail } from './pages/operator/PartnerDetail';
 import { Currencies } from './pages/operator/Currencies';
 import { Invariants } from './pages/operator/Invariants';
+import { Flows } from './pages/Flows';
 import { MemberSearch } from './pages/partner/MemberSearch';
 import { PartnerMember } from './pages/partner/PartnerMember';
 import { finishMemberSignIn, startMemberSignIn } from './member-auth';
@@ -22,6 +23,7 @@ import { finishMemberSignIn, startMemberSignIn } from './member-auth';
 const FINANCE_NAV = [
   { to: '/finance/statements', label: 'Statements' },
   { to: '/finance/reconciliation', label: 'Reconciliation' },
+  { to: '/finance/flows', label: 'Flows' },
 ];
 
 const PARTNER_NAV = [{ to: '/partner/members', label: 'Members' }];
@@ -49,6 +51,7 @@ function StaffPage({ path, session }: { path: string; session: StaffSession }) {
   let params: Record<string, string> | undefined;
   if (path === '/finance/statements') return <Statements partnerId={own} />;
   if (path === '/finance/reconciliation') return <Reconciliations partnerId={own} />;
+  if (path === '/finance/flows') return <Flows hubWide={!own} />;
   if (path === '/partner/members') return <MemberSearch />;
   if ((params = match('/partner/members/:customerId', path)))
     return <PartnerMember key={path} customerId={params.customerId!} />;

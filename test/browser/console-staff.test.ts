@@ -311,4 +311,44 @@ describe('console (browser)', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     expect(csp).toEqual([]);
     await context.close();
   });
+
+  it('finance sees the inter-partner flow heat map (ECharts, loaded on demand)', async () => {
+    const email = `flow-${newKey('m')}@example.org`.toLowerCase();
+    const as = async (p: TestPartner, query: string, variables: Record<string, unknown>) => {
+      const res = await app.postJson<any>({ query, variables }, { token: p.token });
+      expect(res.errors).toBeUndefined();
+      return res.data;
+    };
+    const enroll = 'mutation($i: EnrollMemberInput!) { enrollMember(input: $i) { id } }';
+    await as(A, enroll, { i: { customerId: newKey('fa'), email, emailVerified: true } });
+    const member = (await as(B, enroll, { i: { customerId: newKey('fb'), email, emailVerified: true } })).enrollMember
+      .id;
+    await as(A, 'mutation($i: EarnPointsInput!) { earnPoints(input: $i) { transfer { id } } }', {
+      i: { member: { memberId: member }, amount: '500', idempotencyKey: newKey('e') },
+    });
+    await as(B, 'mutation($i: RedeemPointsInput!) { redeemPoints(input: $i) { transfer { id } } }', {
+      i: { member: { memberId: member }, amount: '200', idempotencyKey: newKey('r') },
+    });
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const csp = watchCsp(page);
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+    await signInThroughConsole(page, app.url, accounts.finance!.email, accounts.finance!.password);
+    expect(scripts.some((u) => u.includes('echarts'))).toBe(false);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Flows' }).click();
+    const day = (offset: number) => new Date(app.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('From').fill(day(-2));
+    await page.getByLabel('To (exclusive)').fill(day(2));
+    const row = page.getByRole('region', { name: 'Flows' }).getByRole('row').filter({ hasText: 'Other Brand' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('200');
+    await page.getByTestId('chart').locator('canvas').first().waitFor();
+    expect(scripts.some((u) => u.includes('echarts'))).toBe(true);
+    await expectAccessible(page, 'flows');
+    await screenshot(page, 'finance-flows-heatmap');
+    expect(csp).toEqual([]);
+    await context.close();
+  });
 });

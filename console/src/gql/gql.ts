@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ConsoleFlows($from: DateTime!, $to: DateTime!) {\n    interPartnerFlows(from: $from, to: $to) {\n      issuerPartnerId\n      redeemerPartnerId\n      points\n      issuerFiat\n      issuerCurrency\n      redeemerFiat\n      redeemerCurrency\n    }\n  }\n": typeof types.ConsoleFlowsDocument,
+    "\n  query ConsoleFlowPartnerNames {\n    partners(first: 200) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ConsoleFlowPartnerNamesDocument,
+    "\n  query ConsoleStatementLines($partnerId: ID!) {\n    settlementStatements(partnerId: $partnerId) {\n      periodStart\n      lines {\n        kind\n        points\n      }\n    }\n  }\n": typeof types.ConsoleStatementLinesDocument,
     "\n  query ConsoleMe {\n    me {\n      id\n      erasedAt\n      profile {\n        displayName\n        email\n      }\n      tier {\n        name\n        qualifyingPoints\n        nextTier\n        pointsToNextTier\n      }\n      links {\n        partnerId\n        customerId\n        linkedAt\n      }\n      balances {\n        currency\n        available\n        held\n      }\n      consents {\n        partnerId\n        scope\n        granted\n        at\n      }\n    }\n  }\n": typeof types.ConsoleMeDocument,
     "\n  query ConsoleMyHistory($after: String) {\n    me {\n      id\n      transactions(first: 20, after: $after) {\n        nodes {\n          id\n          kind\n          currency\n          walletDelta\n          partnerId\n          orderRef\n          createdAt\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ConsoleMyHistoryDocument,
     "\n  mutation ConsoleSetConsent($input: SetConsentInput!) {\n    setConsent(input: $input) {\n      partnerId\n      scope\n      granted\n      at\n    }\n  }\n": typeof types.ConsoleSetConsentDocument,
@@ -43,6 +46,9 @@ type Documents = {
     "\n  mutation ConsoleVoidHold($input: VoidRedemptionInput!) {\n    voidRedemption(input: $input) {\n      replayed\n      transfer {\n        id\n        hold {\n          id\n          status\n        }\n      }\n    }\n  }\n": typeof types.ConsoleVoidHoldDocument,
 };
 const documents: Documents = {
+    "\n  query ConsoleFlows($from: DateTime!, $to: DateTime!) {\n    interPartnerFlows(from: $from, to: $to) {\n      issuerPartnerId\n      redeemerPartnerId\n      points\n      issuerFiat\n      issuerCurrency\n      redeemerFiat\n      redeemerCurrency\n    }\n  }\n": types.ConsoleFlowsDocument,
+    "\n  query ConsoleFlowPartnerNames {\n    partners(first: 200) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": types.ConsoleFlowPartnerNamesDocument,
+    "\n  query ConsoleStatementLines($partnerId: ID!) {\n    settlementStatements(partnerId: $partnerId) {\n      periodStart\n      lines {\n        kind\n        points\n      }\n    }\n  }\n": types.ConsoleStatementLinesDocument,
     "\n  query ConsoleMe {\n    me {\n      id\n      erasedAt\n      profile {\n        displayName\n        email\n      }\n      tier {\n        name\n        qualifyingPoints\n        nextTier\n        pointsToNextTier\n      }\n      links {\n        partnerId\n        customerId\n        linkedAt\n      }\n      balances {\n        currency\n        available\n        held\n      }\n      consents {\n        partnerId\n        scope\n        granted\n        at\n      }\n    }\n  }\n": types.ConsoleMeDocument,
     "\n  query ConsoleMyHistory($after: String) {\n    me {\n      id\n      transactions(first: 20, after: $after) {\n        nodes {\n          id\n          kind\n          currency\n          walletDelta\n          partnerId\n          orderRef\n          createdAt\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ConsoleMyHistoryDocument,
     "\n  mutation ConsoleSetConsent($input: SetConsentInput!) {\n    setConsent(input: $input) {\n      partnerId\n      scope\n      granted\n      at\n    }\n  }\n": types.ConsoleSetConsentDocument,
@@ -86,6 +92,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleFlows($from: DateTime!, $to: DateTime!) {\n    interPartnerFlows(from: $from, to: $to) {\n      issuerPartnerId\n      redeemerPartnerId\n      points\n      issuerFiat\n      issuerCurrency\n      redeemerFiat\n      redeemerCurrency\n    }\n  }\n"): (typeof documents)["\n  query ConsoleFlows($from: DateTime!, $to: DateTime!) {\n    interPartnerFlows(from: $from, to: $to) {\n      issuerPartnerId\n      redeemerPartnerId\n      points\n      issuerFiat\n      issuerCurrency\n      redeemerFiat\n      redeemerCurrency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleFlowPartnerNames {\n    partners(first: 200) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleFlowPartnerNames {\n    partners(first: 200) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleStatementLines($partnerId: ID!) {\n    settlementStatements(partnerId: $partnerId) {\n      periodStart\n      lines {\n        kind\n        points\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleStatementLines($partnerId: ID!) {\n    settlementStatements(partnerId: $partnerId) {\n      periodStart\n      lines {\n        kind\n        points\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { Empty, ErrorBox, Link, Loading, Money, TableBox, When } from '../ui';
 import { PartnerPicker } from './PartnerPicker';
+import { LiabilityChart } from './LiabilityChart';
 
 const Draft = graphql(`
   query ConsoleDraftStatement($partnerId: ID!) {
@@ -175,6 +176,7 @@ export function Statements({ partnerId }: { partnerId?: string }) {
               </table>
             </TableBox>
           )}
+          <LiabilityChart partnerId={chosen} />
           <h2>Closed periods</h2>
           <TableBox label="Closed periods">
             <table>
