@@ -23,17 +23,16 @@ export function startupBanner(url: string, config: Config): string {
     for (const p of demo.partners)
       lines.push(`    ${p.code.padEnd(10)} client_id=${p.clientId} client_secret=${p.clientSecret}`);
   }
-  lines.push('', `  Console: ${url}/console`);
-  if (demo?.staff?.length)
-    lines.push(
-      `    demo staff, one per role (${demo.staff.map((s) => s.email).join(', ')}):`,
-      `    their passwords are in ${path.relative(process.cwd(), file)} ("staff")`,
-    );
   lines.push(
-    '',
     '    member:    a partner calls issueMemberToken(member: { customerId: "KK-1001" }) (read-only, the partner\'s view)',
     '',
-    '',
+    `  Console: ${url}/console  (members: ${url}/console/member)`,
   );
+  if (demo?.staff?.length)
+    lines.push(
+      `    demo staff, one per role: ${demo.staff.map((s) => s.email).join(', ')}`,
+      `    their passwords are in ${path.relative(process.cwd(), file)} ("staff")`,
+    );
+  lines.push('', '');
   return lines.join('\n');
 }

@@ -34,9 +34,11 @@ export function createStaffRoutes(staff: StaffService, secureCookies: boolean): 
   async function signIn(req: IncomingMessage, res: ServerResponse) {
     if (mediaType(req) !== 'application/json')
       return sendError(res, 415, new AppError('BAD_REQUEST', 'Send the sign-in as application/json.'));
+    // Too large a body is the server's 413 (thrown by readBody), not a JSON error.
+    const raw = await readBody(req, SIGN_IN_BODY_LIMIT);
     let body: { email?: unknown; password?: unknown };
     try {
-      body = JSON.parse(await readBody(req, SIGN_IN_BODY_LIMIT)) as typeof body;
+      body = JSON.parse(raw) as typeof body;
     } catch {
       return sendError(res, 400, new AppError('BAD_REQUEST', 'The request body is not valid JSON.'));
     }

@@ -91,6 +91,33 @@ describe('staff sign-in and sessions', () => {
     expect(codeOf(await graphql(s.headers))).toBe('UNAUTHENTICATED');
   });
 
+  it('hostile input at sign-in: clear answers, no session written, no server error', async () => {
+    await app.advanceClock('6 minutes'); // a fresh rate-limit window for this address
+    const s = await staffSession(app, 'OPERATOR');
+    const sessions = await app.count('staff_session');
+    const post = (body: string, type = 'application/json') =>
+      fetch(`${app.url}/staff/session`, { method: 'POST', headers: { 'content-type': type }, body });
+    const cases: [string, number][] = [
+      ['{not json', 400],
+      ['null', 400],
+      ['[]', 401],
+      [JSON.stringify({ email: 42, password: ['x'] }), 401],
+      [JSON.stringify({ email: s.email, password: 'p'.repeat(300) }), 401],
+      [JSON.stringify({ email: 'e'.repeat(3000), password: s.password }), 401],
+      [JSON.stringify({ email: s.email, password: 'x', pad: 'y'.repeat(5000) }), 413],
+    ];
+    for (const [body, status] of cases) {
+      const res = await post(body);
+      expect(res.status, body.slice(0, 40)).toBe(status);
+      expect(res.headers.get('set-cookie')).toBeNull();
+      const answer = (await res.json()) as any;
+      expect(answer.error?.code ?? answer.errors?.[0]?.extensions?.code).toMatch(/^[A-Z_]+$/);
+    }
+    expect(await app.count('staff_session')).toBe(sessions);
+    expect(app.logEntries().some((l) => l.msg === 'request failed')).toBe(false);
+    await app.advanceClock('6 minutes');
+  });
+
   it('signs out one session, or every session of the account', async () => {
     const one = await staffSession(app, 'OPERATOR');
     const res = await signInStaff(app, one.email, one.password);
