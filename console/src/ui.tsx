@@ -77,3 +77,61 @@ export const TableBox = ({ children, label }: { children: ReactNode; label: stri
     {children}
   </div>
 );
+
+/**
+ * The row a paged table shows instead of its rows while a page loads, when it failed, or when the first page
+ * is empty; undefined when the page's rows should show.
+ */
+export function pageState(
+  cols: number,
+  state: { fetching: boolean; hasData: boolean; error: CombinedError | undefined; empty: boolean },
+  emptyText: string,
+): ReactNode | undefined {
+  let content: ReactNode;
+  if (state.fetching && !state.hasData) content = <Loading />;
+  else if (state.error) content = <ErrorBox error={state.error} />;
+  else if (state.empty) content = <Empty>{emptyText}</Empty>;
+  else return undefined;
+  return (
+    <tr>
+      <td colSpan={cols}>{content}</td>
+    </tr>
+  );
+}
+
+/** A member's balances per currency (the member's own page and a partner's view of the member). */
+export function BalancesTable({ balances }: { balances: { currency: string; available: string; held: string }[] }) {
+  return (
+    <TableBox label="Balances">
+      <table>
+        <thead>
+          <tr>
+            <th>Currency</th>
+            <th className="num">Available</th>
+            <th className="num">Held</th>
+          </tr>
+        </thead>
+        <tbody>
+          {balances.length === 0 && (
+            <tr>
+              <td colSpan={3} className="muted">
+                No points yet.
+              </td>
+            </tr>
+          )}
+          {balances.map((b) => (
+            <tr key={b.currency}>
+              <td>{b.currency}</td>
+              <td className="num">
+                <Points value={b.available} />
+              </td>
+              <td className="num">
+                <Points value={b.held} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableBox>
+  );
+}

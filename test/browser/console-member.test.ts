@@ -11,6 +11,7 @@ import { initTestApp, type TestApp, type TestPartner } from '../support/test-app
 import { newKey } from '../support/ledger.js';
 import {
   BROWSER_TEST_TIMEOUT,
+  POLL,
   ensureConsoleBuilt,
   expectAccessible,
   launchBrowser,
@@ -109,13 +110,13 @@ describe('member page (browser)', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await page.getByRole('heading', { name: 'Hello, Ayu Browser' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/console/member');
     expect(new URL(page.url()).search).toBe('');
-    await expect.poll(() => page.getByText('LATTE-42').count()).toBe(1);
+    await expect.poll(() => page.getByText('LATTE-42').count(), POLL).toBe(1);
     await expectAccessible(page, 'member page');
 
     const profile = page.getByRole('checkbox', { name: /^profile:/ });
     expect(await profile.isChecked()).toBe(true);
     await profile.uncheck();
-    await expect.poll(() => profile.isChecked()).toBe(false);
+    await expect.poll(() => profile.isChecked(), POLL).toBe(false);
     await screenshot(page, 'member-revoked-consent');
 
     const after = await app.postJson<any>({ query: PROFILE, variables: { c: customerId } }, { token: A.token });

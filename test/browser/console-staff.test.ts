@@ -11,6 +11,7 @@ import { settlementHelpers } from '../support/settlement.js';
 import { newKey } from '../support/ledger.js';
 import {
   BROWSER_TEST_TIMEOUT,
+  POLL,
   ensureConsoleBuilt,
   expectAccessible,
   launchBrowser,
@@ -118,7 +119,7 @@ describe('console (browser)', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Statements' }).click();
     await page.getByLabel('Partner').selectOption(A.id);
     const ended = page.getByRole('region', { name: 'Open periods' }).getByRole('row').filter({ hasText: 'DRAFT' });
-    await expect.poll(() => ended.count()).toBe(2);
+    await expect.poll(() => ended.count(), POLL).toBe(2);
     await expectAccessible(page, 'statements');
     // The earlier of the two drafts is the period that ended.
     await ended.nth(1).getByRole('link').click();
@@ -127,7 +128,7 @@ describe('console (browser)', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await page.getByRole('button', { name: 'Yes, close the period' }).click();
     await page.getByTestId('status').filter({ hasText: 'CLOSED' }).waitFor();
     // 4,000 points at IDR 100 each: Rp 400.000 due to the hub, formatted for en-US.
-    await expect.poll(() => page.getByText('IDR 400,000').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('IDR 400,000').count(), POLL).toBeGreaterThan(0);
     await expectAccessible(page, 'statement detail');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -141,7 +142,7 @@ describe('console (browser)', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await page.getByRole('button', { name: 'Mark paid' }).click();
     await page.getByTestId('status').filter({ hasText: 'PAID' }).waitFor();
     await page.getByLabel('Language and formats').selectOption('id-ID');
-    await expect.poll(() => page.getByText(/Rp\s400\.000/).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(/Rp\s400\.000/).count(), POLL).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Reconcile' }).click();
     await page.getByText('Reconciled: matches the ledger.').waitFor();
     await screenshot(page, 'finance-close-period-csv');

@@ -59,6 +59,9 @@ export async function newContext(browser: Browser, phone = false): Promise<Brows
   return context;
 }
 
+/** expect.poll's own default (1 s) is too short for a page's queries on a loaded 2-core machine. */
+export const POLL = { timeout: 15_000, interval: 100 };
+
 /** Browser tests take longer than the suite's default 20 s per test. */
 export const BROWSER_TEST_TIMEOUT = 90_000;
 

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { Provider, useMutation, useQuery } from 'urql';
 import { bearerClient } from '../api';
 import { graphql } from '../gql';
-import { Empty, ErrorBox, Loading, Points, TableBox, When } from '../ui';
+import { BalancesTable, Empty, ErrorBox, Loading, pageState, Points, TableBox, When } from '../ui';
 
 const Me = graphql(`
   query ConsoleMe {
@@ -100,31 +100,13 @@ const SCOPES = [
 
 function HistoryPage({ after, onMore }: { after?: string; onMore: (cursor: string) => void }) {
   const [{ data, fetching, error }] = useQuery({ query: History, variables: { after } });
-  if (fetching && !data)
-    return (
-      <tr>
-        <td colSpan={4}>
-          <Loading />
-        </td>
-      </tr>
-    );
-  if (error)
-    return (
-      <tr>
-        <td colSpan={4}>
-          <ErrorBox error={error} />
-        </td>
-      </tr>
-    );
-  const page = data!.me.transactions;
-  if (!page.nodes.length && !after)
-    return (
-      <tr>
-        <td colSpan={4}>
-          <Empty>No points movements yet.</Empty>
-        </td>
-      </tr>
-    );
+  const page = data?.me.transactions;
+  const state = pageState(
+    4,
+    { fetching, hasData: !!data, error, empty: !page?.nodes.length && !after },
+    'No points movements yet.',
+  );
+  if (state || !page) return state;
   return (
     <>
       {page.nodes.map((t) => (
@@ -296,37 +278,7 @@ function MemberPage({ onSignOut }: { onSignOut: () => void }) {
         )}
       </section>
       <h2>Balances</h2>
-      <TableBox label="Balances">
-        <table>
-          <thead>
-            <tr>
-              <th>Currency</th>
-              <th className="num">Available</th>
-              <th className="num">Held</th>
-            </tr>
-          </thead>
-          <tbody>
-            {me.balances.length === 0 && (
-              <tr>
-                <td colSpan={3} className="muted">
-                  No points yet.
-                </td>
-              </tr>
-            )}
-            {me.balances.map((b) => (
-              <tr key={b.currency}>
-                <td>{b.currency}</td>
-                <td className="num">
-                  <Points value={b.available} />
-                </td>
-                <td className="num">
-                  <Points value={b.held} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableBox>
+      <BalancesTable balances={me.balances} />
       <h2>History at every brand</h2>
       <TableBox label="History">
         <table>

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
-import { Empty, ErrorBox, Link, Loading, Money, TableBox, When } from '../ui';
+import { ErrorBox, Link, Loading, Money, pageState, TableBox, When } from '../ui';
 import { PartnerPicker } from './PartnerPicker';
 import { LiabilityChart } from './LiabilityChart';
 
@@ -96,31 +96,13 @@ function ClosedPage({
   onMore: (b: string) => void;
 }) {
   const [{ data, fetching, error }] = useQuery({ query: Closed, variables: { partnerId, before } });
-  if (fetching && !data)
-    return (
-      <tr>
-        <td colSpan={4}>
-          <Loading />
-        </td>
-      </tr>
-    );
-  if (error)
-    return (
-      <tr>
-        <td colSpan={4}>
-          <ErrorBox error={error} />
-        </td>
-      </tr>
-    );
   const rows = (data?.settlementStatements ?? []).slice(0, PAGE);
-  if (!rows.length && !before)
-    return (
-      <tr>
-        <td colSpan={4}>
-          <Empty>No closed statements yet.</Empty>
-        </td>
-      </tr>
-    );
+  const state = pageState(
+    4,
+    { fetching, hasData: !!data, error, empty: !rows.length && !before },
+    'No closed statements yet.',
+  );
+  if (state) return state;
   const last = rows.at(-1);
   return (
     <>

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { navigate } from '../../router';
-import { ErrorBox, Link, Loading, TableBox, When } from '../../ui';
+import { ErrorBox, Link, pageState, TableBox, When } from '../../ui';
 
 const PartnersPage = graphql(`
   query ConsolePartners($after: String) {
@@ -76,23 +76,9 @@ function StatusButton({ id, status }: { id: string; status: string }) {
 
 function Page({ after, last, onMore }: { after?: string; last: boolean; onMore: (c: string) => void }) {
   const [{ data, fetching, error }] = useQuery({ query: PartnersPage, variables: { after } });
-  if (fetching && !data)
-    return (
-      <tr>
-        <td colSpan={5}>
-          <Loading />
-        </td>
-      </tr>
-    );
-  if (error)
-    return (
-      <tr>
-        <td colSpan={5}>
-          <ErrorBox error={error} />
-        </td>
-      </tr>
-    );
-  const page = data!.partners;
+  const state = pageState(5, { fetching, hasData: !!data, error, empty: false }, '');
+  if (state || !data) return state;
+  const page = data.partners;
   return (
     <>
       {page.nodes.map((p) => (

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import { Empty, ErrorBox, Loading, Points, TableBox, When } from '../../ui';
+import { BalancesTable, Empty, ErrorBox, Loading, Points, TableBox, When } from '../../ui';
 
 const MemberQuery = graphql(`
   query ConsolePartnerMember($customerId: String!, $after: String) {
@@ -144,37 +144,7 @@ export function PartnerMember({ customerId }: { customerId: string }) {
         </dl>
       </div>
       <h2>Balances</h2>
-      <TableBox label="Balances">
-        <table>
-          <thead>
-            <tr>
-              <th>Currency</th>
-              <th className="num">Available</th>
-              <th className="num">Held</th>
-            </tr>
-          </thead>
-          <tbody>
-            {m.balances.length === 0 && (
-              <tr>
-                <td colSpan={3} className="muted">
-                  No points.
-                </td>
-              </tr>
-            )}
-            {m.balances.map((b) => (
-              <tr key={b.currency}>
-                <td>{b.currency}</td>
-                <td className="num">
-                  <Points value={b.available} />
-                </td>
-                <td className="num">
-                  <Points value={b.held} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableBox>
+      <BalancesTable balances={m.balances} />
       <h2>Holds</h2>
       {holds.length === 0 ? (
         <Empty>No holds on this page of history.</Empty>
