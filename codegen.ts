@@ -1,30 +1,35 @@
 /**
- * Typed GraphQL documents for the tests (and later a client SDK): the client
- * preset reads `graphql(`...`)` calls in test/**, checks them against the
- * checked-in subgraph SDL and writes TypedDocumentNodes to test/generated/.
+ * Typed GraphQL documents for the tests and the console: the client preset
+ * reads `graphql(`...`)` calls in test/** (and console/src/**), checks them
+ * against the checked-in subgraph SDL and writes TypedDocumentNodes to
+ * test/generated/ (and console/src/gql/).
  * Run `npm run codegen` after changing an operation or the schema; the output
  * is committed and a test fails when it is stale.
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
+/** What both targets generate: scalars as the strings the hub sends (money and BigInt are never numbers). */
+const client = {
+  preset: 'client',
+  presetConfig: { fragmentMasking: false },
+  config: {
+    useTypeImports: true,
+    enumsAsTypes: true,
+    scalars: { BigInt: 'string', DateTimeISO: 'string', DateTime: 'string' },
+    strictScalars: false,
+    defaultScalarType: 'unknown',
+  },
+} as const;
+
 const config: CodegenConfig = {
   schema: 'schema/schema.graphql',
-  documents: ['test/**/*.ts', '!test/generated/**', '!test/fixtures/**'],
   ignoreNoDocuments: false,
   // NodeNext resolution: relative imports in the output need their .js extension.
   importExtension: '.js',
   generates: {
-    'test/generated/': {
-      preset: 'client',
-      presetConfig: { fragmentMasking: false },
-      config: {
-        useTypeImports: true,
-        enumsAsTypes: true,
-        scalars: { BigInt: 'string', DateTimeISO: 'string', DateTime: 'string' },
-        strictScalars: false,
-        defaultScalarType: 'unknown',
-      },
-    },
+    'test/generated/': { ...client, documents: ['test/**/*.ts', '!test/generated/**', '!test/fixtures/**'] },
+    // The console (issue 18) uses the same public API, typed from the same SDL.
+    'console/src/gql/': { ...client, documents: ['console/src/**/*.{ts,tsx}', '!console/src/gql/**'] },
   },
 };
 

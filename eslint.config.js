@@ -86,7 +86,19 @@ export const boundaries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/', 'test/generated/', 'bench/results/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.data/',
+      '.tmp/',
+      'coverage/',
+      'test/generated/',
+      'bench/results/',
+      'console/dist/',
+      'console/src/gql/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -66,15 +66,21 @@ async function principalFrom(
   services: Services,
 ): Promise<Principal | undefined> {
   const header = req.headers.authorization;
-  if (!header) return undefined;
-  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
-  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
   let principal: Principal;
-  try {
-    principal = await tokens.verify(match[1]!);
-  } catch (error) {
-    if (error instanceof InvalidTokenError) throw unauthenticated('The access token is invalid or expired.');
-    throw error;
+  if (!header) {
+    // The console: a staff session cookie acts as its role's principal (src/modules/staff), checked alike below.
+    const staff = await services.staff.authenticate(req);
+    if (!staff) return undefined;
+    principal = staff;
+  } else {
+    const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    try {
+      principal = await tokens.verify(match[1]!);
+    } catch (error) {
+      if (error instanceof InvalidTokenError) throw unauthenticated('The access token is invalid or expired.');
+      throw error;
+    }
   }
   // Suspension and credential revocation take effect at once, not at token expiry.
   if (

@@ -26,7 +26,13 @@ export function startupBanner(url: string, config: Config): string {
   lines.push(
     '    member:    a partner calls issueMemberToken(member: { customerId: "KK-1001" }) (read-only, the partner\'s view)',
     '',
-    '',
+    `  Console: ${url}/console  (members: ${url}/console/member)`,
   );
+  if (demo?.staff?.length)
+    lines.push(
+      `    demo staff, one per role: ${demo.staff.map((s) => s.email).join(', ')}`,
+      `    their passwords are in ${path.relative(process.cwd(), file)} ("staff")`,
+    );
+  lines.push('', '');
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@
  *   keys                           a fresh private signing key (JWK) for HUB_SIGNING_KEYS
  *   migrate                        apply pending migrations and exit
  *   expire                         release expired holds and expire lots now (the sweep the hub also runs on an interval)
+ *   staff add --email E --role R [--partner ID]   a console staff account; prints its generated password once
  */
 import 'reflect-metadata';
 import { loadConfig } from './config.js';
@@ -15,13 +16,17 @@ import { openHubDatabase } from './database.js';
 import { isUuid } from './platform/ids.js';
 import { createServices } from './modules/index.js';
 import { createLogger } from './platform/logger.js';
+import { StaffService, STAFF_ROLES, type StaffRole } from './modules/staff/index.js';
+import { runAudited } from './platform/db/audit-context.js';
+import { userInfo } from 'node:os';
 
 const USAGE = `usage:
   npm run token -- operator [--ttl SECONDS]
   npm run token -- finance [--partner PARTNER_ID] [--ttl SECONDS]
   npm run hub -- keys
   npm run hub -- migrate
-  npm run hub -- expire`;
+  npm run hub -- expire
+  npm run hub -- staff add --email EMAIL --role operator|finance|partner-admin|partner-analyst [--partner PARTNER_ID]`;
 
 function flag(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -81,6 +86,30 @@ async function main(argv: string[]): Promise<number> {
     await db.analyze();
     await db.close();
     process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'up to date\n');
+    return 0;
+  }
+  if (command === 'staff' && rest[0] === 'add') {
+    const role = (flag(rest, '--role') ?? '').toUpperCase().replace('-', '_') as StaffRole;
+    const email = flag(rest, '--email');
+    if (!email || !STAFF_ROLES.includes(role)) {
+      process.stderr.write(USAGE + '\n');
+      return 2;
+    }
+    // With the embedded database, stop the hub first: PGlite admits one process at a time.
+    const db = await openHubDatabase(config);
+    try {
+      await db.migrate();
+      // Staff accounts are administrative: the audit trail records who ran the command.
+      const { account, password } = await runAudited(
+        { operation: 'cli staff add', role: 'CLI', subject: `cli:${userInfo().username}` },
+        () => new StaffService(db.sql).add({ email, role, partnerId: flag(rest, '--partner') }),
+      );
+      process.stdout.write(
+        `staff account ${account.email} (${account.role}) added; its password (shown once): ${password}\n`,
+      );
+    } finally {
+      await db.close();
+    }
     return 0;
   }
   process.stderr.write(USAGE + '\n');

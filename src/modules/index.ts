@@ -30,6 +30,8 @@ import { exchangeModule } from './exchange/exchange.module.js';
 import { settlementModule } from './settlement/settlement.module.js';
 import { identityModule } from './identity/identity.module.js';
 import { programsModule } from './programs/programs.module.js';
+import { staffModule } from './staff/staff.module.js';
+import { consoleModule } from './console/console.module.js';
 import { auditModule } from './audit/audit.module.js';
 
 export const hubModules = [
@@ -41,6 +43,8 @@ export const hubModules = [
   settlementModule,
   identityModule,
   programsModule,
+  staffModule,
+  consoleModule,
   auditModule,
 ] as const;
 

@@ -6,11 +6,23 @@
 import type { Database } from '../platform/db/orm.js';
 import type { Services } from '../modules/index.js';
 import { BillingMode, SettlementPeriod } from '../modules/settlement/index.js';
+import type { StaffRole } from '../modules/staff/index.js';
 
 export interface DemoSeed {
   partners: { id: string; code: string; name: string; clientId: string; clientSecret: string }[];
   members: { id: string; links: { partner: string; customerId: string }[] }[];
+  /** One console staff account per role (issue 18), with its generated password. */
+  staff: { email: string; role: StaffRole; partner?: string; password: string }[];
 }
+
+/** The console's demo staff: one per role; the partner-scoped ones at Kopi Kita. */
+const STAFF: { email: string; role: StaffRole; partner?: string }[] = [
+  { email: 'operator@hub.example', role: 'OPERATOR' },
+  { email: 'finance@hub.example', role: 'FINANCE' },
+  { email: 'finance@kopi-kita.example', role: 'FINANCE', partner: 'kopi-kita' },
+  { email: 'admin@kopi-kita.example', role: 'PARTNER_ADMIN', partner: 'kopi-kita' },
+  { email: 'analyst@kopi-kita.example', role: 'PARTNER_ANALYST', partner: 'kopi-kita' },
+];
 
 /** Three brands settling in three currencies: what each pays per point issued and is paid per point redeemed. */
 const PARTNERS = [
@@ -50,13 +62,13 @@ const MEMBERS = [
 /** Seeds only when there are no partners yet; returns undefined otherwise. */
 export async function seedDemoCoalition(
   db: Database,
-  services: Pick<Services, 'partners' | 'members' | 'settlement'>,
+  services: Pick<Services, 'partners' | 'members' | 'settlement' | 'staff'>,
 ): Promise<DemoSeed | undefined> {
   const [{ n }] = (await db.sql.query<{ n: number }>('select count(*)::int as n from partner')) as [{ n: number }];
   if (n > 0) return undefined;
   const { partners: partnerService, members: memberService } = services;
   const contracts = services.settlement.contracts;
-  const seed: DemoSeed = { partners: [], members: [] };
+  const seed: DemoSeed = { partners: [], members: [], staff: [] };
   for (const p of PARTNERS) {
     const partner = await partnerService.create(p);
     await contracts.set({
@@ -89,6 +101,11 @@ export async function seedDemoCoalition(
       memberId ??= member.id;
     }
     seed.members.push({ id: memberId!, links: person.links });
+  }
+  for (const person of STAFF) {
+    const partnerId = person.partner ? idOf(person.partner) : undefined;
+    const { password } = await services.staff.add({ email: person.email, role: person.role, partnerId });
+    seed.staff.push({ ...person, password });
   }
   return seed;
 }

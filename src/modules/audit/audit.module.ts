@@ -6,7 +6,7 @@
  */
 import type { HubModule } from '../../platform/module.js';
 import { Migration20261202200001_audit } from '../../../migrations/Migration20261202200001_audit.js';
-import { Migration20261203900001_audit_programs } from '../../../migrations/Migration20261203900001_audit_programs.js';
+import { Migration20261203900001_audit_programs_staff } from '../../../migrations/Migration20261203900001_audit_programs_staff.js';
 import { AuditService } from './audit.service.js';
 import { AuditResolver } from './audit.resolver.js';
 import { createAuditCsvHandler } from './audit-csv.handler.js';
@@ -15,7 +15,7 @@ import type { AuditServices } from './index.js';
 export const auditModule: HubModule<AuditServices> = {
   name: 'audit',
   // The audit triggers of later modules' tables come after those modules' own migrations (names sort by time).
-  migrations: [Migration20261202200001_audit, Migration20261203900001_audit_programs],
+  migrations: [Migration20261202200001_audit, Migration20261203900001_audit_programs_staff],
   services: ({ db }) => ({ audit: new AuditService(db.sql) }),
   resolvers: [AuditResolver],
   routes: ({ services, authenticate }) => ({

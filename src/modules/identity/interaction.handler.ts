@@ -40,7 +40,9 @@ function send(res: ServerResponse, status: number, html: string) {
   res.setHeader('cache-control', 'no-store');
   res.setHeader('x-frame-options', 'DENY');
   res.setHeader('content-security-policy', "default-src 'none'; form-action 'self'; frame-ancestors 'none'");
-  res.setHeader('referrer-policy', 'no-referrer');
+  // Not no-referrer: under it a browser sends `Origin: null` with the page's own form posts, which the CSRF
+  // check (a foreign Origin is refused) then refused; same-origin still sends nothing to other sites.
+  res.setHeader('referrer-policy', 'same-origin');
   res.end(html);
 }
 

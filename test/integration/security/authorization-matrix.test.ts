@@ -11,6 +11,10 @@
  *
  * The last test reads schema/schema.graphql and fails when a Query or Mutation
  * field has no row, so a new operation cannot skip the matrix.
+ *
+ * Console staff (issue 18): a staff session acts as the principal of its role. Every query row runs again
+ * as each staff session (cookie and CSRF token instead of a bearer token) and must give exactly what the
+ * token principal it maps onto gets (STAFF_AS).
  */
 import { readFileSync } from 'node:fs';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
@@ -23,6 +27,7 @@ import { oidcHelpers } from '../../support/oidc.js';
 import { initTestApp, type TestApp, type TestPartner } from '../../support/test-app.js';
 import { loadConfig } from '../../../src/config.js';
 import { auditedMutations } from '../../../src/platform/graphql/audited.js';
+import { staffSession } from '../../support/staff.js';
 
 const PRINCIPALS = [
   'operator',
@@ -64,6 +69,16 @@ const VALID: readonly P[] = [
   'appZRedeem',
 ];
 const DENIED_BEFORE_RESOLVERS: readonly P[] = ['suspended', 'expired', 'unknownKey', 'algNone', 'anonymous'];
+
+/** Staff sessions and the token principal each acts as (src/modules/staff/staff.types.ts). */
+const STAFF_AS = {
+  staffOperator: 'operator',
+  staffFinanceHub: 'financeHub',
+  staffFinanceA: 'financeA',
+  staffPartnerAdminA: 'partnerA',
+} as const satisfies Record<string, P>;
+type Staff = keyof typeof STAFF_AS;
+const staffHeaders = {} as Record<Staff, Record<string, string>>;
 
 type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | (string & {});
 
@@ -334,6 +349,10 @@ beforeAll(async () => {
   tokens.partnerA = A.token;
   tokens.partnerB = B.token;
   tokens.partnerAReadOnly = await app.partnerToken(readOnly.clientId, readOnly.clientSecret);
+  staffHeaders.staffOperator = (await staffSession(app, 'OPERATOR')).headers;
+  staffHeaders.staffFinanceHub = (await staffSession(app, 'FINANCE')).headers;
+  staffHeaders.staffFinanceA = (await staffSession(app, 'FINANCE', A.id)).headers;
+  staffHeaders.staffPartnerAdminA = (await staffSession(app, 'PARTNER_ADMIN', A.id)).headers;
   // Members signed in at the hub; and a token A mints on its own for Z (who is also B's): A's view of Z, read-only.
   tokens.memberX = await app.memberSessionToken(fx.memberX, 3600);
   tokens.memberY = await app.memberSessionToken(fx.memberY, 3600);
@@ -1270,13 +1289,19 @@ interface Cell {
   problem?: string;
 }
 
-async function runCell(row: Row, p: P): Promise<Cell> {
+/** One cell: caller `p` with its token, or (`staff`) a console staff session that must act exactly as `p`. */
+async function runCell(row: Row, p: P, staff?: Staff): Promise<Cell> {
   const expected: Outcome =
     row.expect[p as (typeof VALID)[number]] ??
     (p === 'anonymous' && row.name.startsWith('query _service') ? 'ok' : 'UNAUTHENTICATED');
   const variables = (await row.vars?.(p)) ?? {};
   const requestId = `matrix-${++requestCounter}`;
-  const res = await call(row.query, variables, tokens[p], requestId);
+  const res = staff
+    ? await app.postJson<any>(
+        { query: row.query, variables },
+        { headers: { ...staffHeaders[staff], 'x-request-id': requestId } },
+      )
+    : await call(row.query, variables, tokens[p], requestId);
   const codes = (res.errors ?? []).map((e) => e.extensions?.code ?? 'NO_CODE');
   const got: Outcome = codes.length ? (codes[0] as string) : 'ok';
   const cell: Cell = { principal: p, expected, got };
@@ -1329,6 +1354,17 @@ describe('authorization matrix', () => {
         const cells = await runRow(row);
         cellsRun += cells.length;
         expect(report(cells), `${row.name}\n${report(cells)}`).toBe('');
+      });
+    }
+  });
+
+  describe.concurrent('every query × every console staff session (acts as its role’s principal)', () => {
+    for (const row of rows.filter((r) => r.query.trimStart().startsWith('query'))) {
+      it(row.name, async () => {
+        const cells = await Promise.all(
+          (Object.keys(STAFF_AS) as Staff[]).map((staff) => runCell(row, STAFF_AS[staff], staff)),
+        );
+        expect(report(cells), `${row.name} (staff)\n${report(cells)}`).toBe('');
       });
     }
   });
