@@ -192,7 +192,7 @@ const Q = {
   reverse: `mutation($input: ReverseTransferInput!) { reverseTransfer(input: $input) { ${RESULT} } }`,
   exchange: `mutation($input: ExchangePointsInput!) { exchangePoints(input: $input) { ${RESULT} } }`,
   quote: `mutation($input: QuoteExchangeInput!) { quoteExchange(input: $input) { id amountIn amountOut } }`,
-  purchase: `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { replayed purchase { id operationId legs { transferId points } } } }`,
+  purchase: `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { replayed purchase { id operationId transferIds legs { transferId points } } } }`,
   refund: `mutation($input: RefundPurchaseInput!) { refundPurchase(input: $input) { id replayed reversals { operationId points } } }`,
 };
 
@@ -764,9 +764,12 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
           if (res.answer?.ok) {
             const r = res.answer.data.recordPurchase as {
               replayed: boolean;
-              purchase: { id: string; operationId: string; legs: { transferId: string }[] };
+              purchase: { id: string; operationId: string; transferIds: string[]; legs: { transferId: string }[] };
             };
-            const transfers = r.purchase.legs.map((l) => ({ id: l.transferId }));
+            // Its legs, and a settlement of points the member owed (after a refund clawed back spent points).
+            const transfers = r.purchase.transferIds.map((id) => ({ id }));
+            if (!r.purchase.legs.every((l) => r.purchase.transferIds.includes(l.transferId)))
+              violation(`purchase ${key}: a leg's transfer is not among the operation's transfers`);
             res.answer.data.recordPurchase = {
               operationId: r.purchase.operationId,
               replayed: r.replayed,

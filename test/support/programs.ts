@@ -159,6 +159,7 @@ export const RecordPurchase = graphql(`
           points
           transferId
         }
+        transferIds
       }
     }
   }

@@ -7,6 +7,7 @@ import { Migration20261203200001_programs } from '../../../migrations/Migration2
 import { PROGRAMS_ERRORS, type ProgramsErrorCode } from './programs.errors.js';
 import { ProgramsService } from './programs.service.js';
 import { ProgramsResolver } from './programs.resolver.js';
+import { PurchaseLedgerResolver } from './purchase.resolver.js';
 import type { ProgramsServices } from './index.js';
 
 export const programsModule: HubModule<
@@ -22,5 +23,5 @@ export const programsModule: HubModule<
   services: ({ db }, deps) => ({
     programs: new ProgramsService(db, deps.ledger, deps, deps.settlement),
   }),
-  resolvers: [ProgramsResolver],
+  resolvers: [ProgramsResolver, PurchaseLedgerResolver],
 };

@@ -195,6 +195,18 @@ export class PurchaseService {
     private readonly settlement: SettlementService,
   ) {}
 
+  /**
+   * Every transfer a purchase's operation posted: its legs' EARN transfers and, before them in the same
+   * operation, any RECEIVABLE_SETTLEMENT that paid back points the member owed (as every earn does).
+   */
+  async transferIds(operationId: string): Promise<string[]> {
+    const rows = await this.sql.query<{ id: string }>(
+      `select id::text from transfer where operation_id = $1 order by id`,
+      [operationId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** The breakdown of a purchase as the rules and campaigns stood at its occurredAt (budgets not drawn). */
   async simulate(
     req: PurchaseRequest,

@@ -190,6 +190,15 @@ describe('refundPurchase', () => {
     expect(errorCodes(await pr.refund(shop, { purchaseId: purchase.id, amount: '1' }))).toEqual([
       'REFUND_EXCEEDS_PURCHASE',
     ]);
+    // The next purchase pays the 60 owed first, in the same operation: its transfers are the leg and that settlement.
+    const key = newKey('after-clawback');
+    const next = (await pr.recordOk(shop, member, { total: '10000' }, key)).purchase;
+    expect(next.transferIds).toHaveLength(2);
+    expect(next.transferIds).toContain(next.legs[0]!.transferId);
+    expect(await ledger.balance(member)).toEqual({ available: '40', held: '0', owed: '0' });
+    const replay = await pr.recordOk(shop, member, { total: '10000' }, key);
+    expect(replay.replayed).toBe(true);
+    expect(replay.purchase.transferIds).toEqual(next.transferIds);
   });
 
   it('the same refund sent twice (even at once) posts once; the same key for another refund is refused', async () => {
