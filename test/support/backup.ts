@@ -9,28 +9,13 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeF
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
-import { DEFAULT_PG_BIN, freePort, startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
+import { DEFAULT_PG_BIN, freePort, sqlOnce, startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
 
 const run = promisify(execFile);
 const bin = process.env.PG_BIN || DEFAULT_PG_BIN;
 const runAs = process.getuid?.() === 0 ? 'postgres' : undefined;
 const exec = (cmd: string, args: string[]) =>
   runAs ? run('runuser', ['-u', runAs, '--', path.join(bin, cmd), ...args]) : run(path.join(bin, cmd), args);
-
-export async function sqlOnce<T = Record<string, unknown>>(
-  url: string,
-  text: string,
-  params?: unknown[],
-): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 export interface RestoredCluster {
   urlFor(database: string): string;

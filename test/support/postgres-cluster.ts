@@ -16,6 +16,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 
 const run = promisify(execFile);
 
@@ -46,6 +47,21 @@ export interface PostgresClusterOptions {
 }
 
 export class PostgresMissingError extends Error {}
+
+/** One statement on its own connection (as whoever the URL names), e.g. `create database …` on the admin URL. */
+export async function sqlOnce<T = Record<string, unknown>>(
+  url: string,
+  text: string,
+  params?: unknown[],
+): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
 
 function requireBinaries(bin: string): void {
   const missing = ['initdb', 'pg_ctl', 'postgres'].filter((b) => !existsSync(path.join(bin, b)));

@@ -9,11 +9,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import {
   DEFAULT_PG_BIN,
   freePort,
   PostgresMissingError,
+  sqlOnce,
   startPostgresCluster,
   type PostgresCluster,
 } from './postgres-cluster.js';
@@ -37,16 +37,6 @@ export interface ReplicaPair {
   /** Resolves once the standby has replayed everything the primary has written so far. */
   caughtUp(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
-}
-
-async function oneQuery<T>(url: string, sql: string, params?: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
 }
 
 export async function startReplicaPair(): Promise<ReplicaPair> {
@@ -94,7 +84,7 @@ export async function startReplicaPair(): Promise<ReplicaPair> {
     const standby: Standby = {
       port,
       urlFor,
-      query: (database, sql, params) => oneQuery(urlFor(database), sql, params),
+      query: (database, sql, params) => sqlOnce(urlFor(database), sql, params),
       stop: () => stopStandby('fast'),
       start,
     };
@@ -102,7 +92,7 @@ export async function startReplicaPair(): Promise<ReplicaPair> {
       primary,
       standby,
       async caughtUp(timeoutMs = 10_000) {
-        const [{ lsn }] = await oneQuery<{ lsn: string }>(
+        const [{ lsn }] = await sqlOnce<{ lsn: string }>(
           primary.adminUrl,
           'select pg_current_wal_insert_lsn()::text as lsn',
         );

@@ -19,7 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { sqlOnce } from './postgres-cluster.js';
 import type { JWK } from 'jose';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -59,16 +59,6 @@ export interface TokenResponse {
   };
 }
 
-async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * Token lifetimes for a file that moves hub time by more than 15 minutes: tokens live in hub time too, so
  * without this the tokens minted at the start expire when the test advances the clock.
@@ -101,9 +91,9 @@ export async function initTestApp(options: TestAppOptions = {}) {
   if (driver === 'postgresql') {
     const pgInfo = inject('postgres');
     const name = `hub_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-    await adminQuery(pgInfo.adminUrl, `create database ${name} template ${pgInfo.template}`);
+    await sqlOnce(pgInfo.adminUrl, `create database ${name} template ${pgInfo.template}`);
     databaseUrl = `${pgInfo.urlPrefix}${name}`;
-    dropDatabase = () => adminQuery(pgInfo.adminUrl, `drop database if exists ${name} with (force)`);
+    dropDatabase = async () => void (await sqlOnce(pgInfo.adminUrl, `drop database if exists ${name} with (force)`));
   }
 
   // The test holds the signing key, so it can also forge tokens the hub must reject.

@@ -3,15 +3,12 @@ import { Gauge, type Registry } from 'prom-client';
 import type { LedgerServices } from './index.js';
 
 export function registerLedgerMetrics(registry: Registry, { ledger }: LedgerServices): void {
-  // One query serves both gauges per scrape.
-  let backlog: ReturnType<typeof ledger.expiry.backlog> | undefined;
-  const read = () => (backlog ??= ledger.expiry.backlog().finally(() => setImmediate(() => (backlog = undefined))));
   new Gauge({
     name: 'hub_holds_active',
     help: 'Authorised redemptions (holds) not yet captured, voided or expired.',
     registers: [registry],
     async collect() {
-      this.set((await read()).activeHolds);
+      this.set((await ledger.expiry.backlog()).activeHolds);
     },
   });
   new Gauge({
@@ -19,7 +16,7 @@ export function registerLedgerMetrics(registry: Registry, { ledger }: LedgerServ
     help: 'How long the oldest hold or lot past its expiry has waited for the sweep (0: nothing overdue).',
     registers: [registry],
     async collect() {
-      this.set((await read()).lagSeconds);
+      this.set((await ledger.expiry.backlog()).lagSeconds);
     },
   });
 }

@@ -10,10 +10,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureBuilt } from '../../chaos/hubs.js';
-import { freePort } from '../../support/postgres-cluster.js';
+import { freePort, sqlOnce } from '../../support/postgres-cluster.js';
 import { tracingEnabled } from '../../../src/platform/observability/tracing.js';
 import type { DemoSeed } from '../../../src/seed/demo-coalition.js';
 
@@ -33,15 +32,7 @@ let dataDir = '';
 let database = '';
 const pgInfo = inject('postgres');
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: pgInfo.adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string) => sqlOnce(pgInfo.adminUrl, sql);
 
 beforeAll(async () => {
   await ensureBuilt(() => undefined);

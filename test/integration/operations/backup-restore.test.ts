@@ -9,7 +9,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startBackupLab, sqlOnce, type BackupLab } from '../../support/backup.js';
+import { startBackupLab, type BackupLab } from '../../support/backup.js';
+import { sqlOnce } from '../../support/postgres-cluster.js';
 import { ledgerHelpers, LedgerInvariants } from '../../support/ledger.js';
 import { initTestApp, type TestApp } from '../../support/test-app.js';
 
