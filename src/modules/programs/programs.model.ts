@@ -13,9 +13,21 @@ export type Rule =
 
 export type RuleKind = Rule['kind'];
 
+/**
+ * Caps on what the rules award one member, per calendar day and per calendar month in `timeZone` (the
+ * partner's local days), counted in PTS at the purchase's occurredAt. Campaign awards are not capped (their
+ * budgets cap them) and neither is cashback into a branded currency.
+ */
+export interface Caps {
+  perDay: bigint | null;
+  perMonth: bigint | null;
+  timeZone: string;
+}
+
 /** One version of a partner's earn rules. */
 export interface RuleSet {
   minSpend: bigint;
+  caps: Caps | null;
   rules: Rule[];
 }
 

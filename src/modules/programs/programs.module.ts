@@ -4,6 +4,7 @@ import type { LedgerServices } from '../ledger/index.js';
 import type { MembersServices } from '../members/index.js';
 import type { SettlementServices } from '../settlement/index.js';
 import { Migration20261203200001_programs } from '../../../migrations/Migration20261203200001_programs.js';
+import { Migration20261204400001_program_caps } from '../../../migrations/Migration20261204400001_program_caps.js';
 import { PROGRAMS_ERRORS, type ProgramsErrorCode } from './programs.errors.js';
 import { ProgramsService } from './programs.service.js';
 import { ProgramsResolver } from './programs.resolver.js';
@@ -18,7 +19,7 @@ export const programsModule: HubModule<
 > = {
   name: 'programs',
   dependsOn: ['members', 'ledger', 'settlement'],
-  migrations: [Migration20261203200001_programs],
+  migrations: [Migration20261203200001_programs, Migration20261204400001_program_caps],
   errors: PROGRAMS_ERRORS,
   services: ({ db }, deps) => ({
     programs: new ProgramsService(db, deps.ledger, deps, deps.settlement),

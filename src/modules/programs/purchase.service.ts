@@ -16,6 +16,7 @@ import { ProgramsErrors } from './programs.exception.js';
 import { awardLines, evaluate, legsOf, splitAward, type CampaignAward } from './evaluate.js';
 import { campaignsAt, versionAt, type ProgramStore } from './program.store.js';
 import { memberFacts } from './member-facts.js';
+import { addCapUsage, applyCaps, capUsage, capWindows, type CapWindow } from './caps.js';
 import type { Breakdown, BreakdownLine, PurchaseInput, PurchaseLine } from './programs.model.js';
 
 const ISO_4217 = new Set(Intl.supportedValuesOf('currency'));
@@ -210,7 +211,7 @@ export class PurchaseService {
   /** The breakdown of a purchase as the rules and campaigns stood at its occurredAt (budgets not drawn). */
   async simulate(
     req: PurchaseRequest,
-  ): Promise<{ input: PurchaseInput; breakdown: Breakdown; awards: CampaignAward[] }> {
+  ): Promise<{ input: PurchaseInput; breakdown: Breakdown; awards: CampaignAward[]; capWindows: CapWindow[] }> {
     const input = checkPurchase(req);
     const program = await this.store.program(req.partnerId);
     const ruleSet = versionAt(program, input.occurredAt);
@@ -233,7 +234,17 @@ export class PurchaseService {
       campaigns: campaignsAt(program, input.occurredAt, facts.tier),
       ptsMinorPrice: needsPrice ? await this.ptsMinorPrice(req.partnerId, input) : null,
     });
-    return { input, breakdown: { ...breakdown, lines: [...breakdown.lines, ...awardLines(awards)] }, awards };
+    // Caps as the member's windows stand now (a simulation reads them; a purchase re-reads them under lock).
+    const caps = ruleSet?.ruleSet.caps;
+    const windows = caps ? capWindows(caps, input.occurredAt) : [];
+    const { capLine } = applyCaps(
+      breakdown.lines,
+      req.partnerId,
+      windows,
+      await capUsage(this.sql, req.partnerId, req.memberId, windows, false),
+    );
+    const lines = [...breakdown.lines, ...(capLine ? [capLine] : []), ...awardLines(awards)];
+    return { input, breakdown: { ...breakdown, lines }, awards, capWindows: windows };
   }
 
   /** The partner's issue price per PTS in minor units of the purchase currency (its contract in force then). */
@@ -245,8 +256,8 @@ export class PurchaseService {
 
   async record(req: PurchaseRequest & { idempotencyKey: string }): Promise<{ purchase: Purchase; replayed: boolean }> {
     const orderRef = req.orderRef ?? null;
-    const { input, breakdown, awards } = await this.simulate(req);
-    const ruleLines = breakdown.lines.filter((l) => l.source === 'RULE');
+    const { input, breakdown, awards, capWindows: windows } = await this.simulate(req);
+    const uncapped = breakdown.lines.filter((l) => l.source === 'RULE' && l.kind !== 'CAP');
     const planned = legsOf(breakdown.lines);
     const purchaseId = newId();
     // What this request recorded (a replay records nothing: its purchase is read back).
@@ -262,6 +273,7 @@ export class PurchaseService {
       legs: planned.map((l) => ({ currency: l.currency, issuerPartnerId: l.issuerPartnerId, amount: l.amount })),
       decide: async (tx, legs, ids) => {
         const granted = await this.drawBudgets(tx, awards);
+        const ruleLines = await this.capRuleLines(tx, req, uncapped, windows);
         const lines = [...ruleLines, ...awardLines(granted), ...refusedLines(awards, granted)];
         const final = legsOf(lines);
         const amounts = legs.map(
@@ -319,6 +331,20 @@ export class PurchaseService {
       [outcome.result.purchaseId],
     );
     return { purchase: purchaseFrom(row!), replayed: outcome.replayed };
+  }
+
+  /** The rule lines with the caps applied under the usage rows' locks, and the usage recorded. */
+  private async capRuleLines(
+    tx: SqlClient,
+    req: PurchaseRequest,
+    uncapped: BreakdownLine[],
+    windows: CapWindow[],
+  ): Promise<BreakdownLine[]> {
+    if (windows.length === 0) return uncapped;
+    const used = await capUsage(tx, req.partnerId, req.memberId, windows, true);
+    const { capLine, granted } = applyCaps(uncapped, req.partnerId, windows, used);
+    await addCapUsage(tx, req.partnerId, req.memberId, windows, granted);
+    return capLine ? [...uncapped, capLine] : uncapped;
   }
 
   /** Budgeted campaigns' awards are drawn all or nothing (one statement); unbudgeted ones always pass. */

@@ -7,7 +7,7 @@
 import { compare, parseDecimal, type Decimal } from '../../platform/decimal.js';
 import { ProgramsErrors } from './programs.exception.js';
 import { checkCondition, LINE_VARS, MEMBER_VARS, PURCHASE_VARS } from './conditions.js';
-import type { CampaignDefinition, CampaignReward, Rule, RuleSet } from './programs.model.js';
+import type { CampaignDefinition, CampaignReward, Caps, Rule, RuleSet } from './programs.model.js';
 
 export const MAX_RULES = 100;
 const MAX_JSON = 64 * 1024;
@@ -15,6 +15,8 @@ const MAX_WHOLE = 10n ** 15n;
 const ID = /^[A-Za-z0-9_-]{1,40}$/;
 const CURRENCY = /^[A-Z][A-Z0-9]{1,11}$/;
 const TIER = /^[A-Z][A-Z0-9_]{0,31}$/;
+
+const TIME_ZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 
 const LINE_LEVEL = [...PURCHASE_VARS, ...MEMBER_VARS, ...LINE_VARS];
 const PURCHASE_LEVEL = [...PURCHASE_VARS, ...MEMBER_VARS];
@@ -122,7 +124,7 @@ function parseRule(v: unknown, field: string, used: Set<string>): Rule {
 export function parseRuleSet(text: string, used = new Set<string>()): { ruleSet: RuleSet; source: unknown } {
   const source = parseJson(text, 'rules');
   const o = object(source, 'rules');
-  only(o, ['minSpend', 'rules'], 'rules');
+  only(o, ['minSpend', 'caps', 'rules'], 'rules');
   if (!Array.isArray(o.rules) || o.rules.length > MAX_RULES)
     throw ProgramsErrors.invalid('rules.rules', `must be a list of at most ${MAX_RULES} rules`);
   const rules = o.rules.map((r, i) => parseRule(r, `rules.rules[${i}]`, used));
@@ -132,7 +134,21 @@ export function parseRuleSet(text: string, used = new Set<string>()): { ruleSet:
     ids.add(r.id);
   }
   const minSpend = o.minSpend === undefined ? 0n : whole(o.minSpend, 'rules.minSpend', 0n);
-  return { ruleSet: { minSpend, rules }, source };
+  const caps = o.caps === undefined ? null : parseCaps(o.caps, 'rules.caps');
+  return { ruleSet: { minSpend, caps, rules }, source };
+}
+
+/** `{ perDay?, perMonth?, timeZone? }`: at least one cap; days and months in an IANA time zone (UTC by default). */
+function parseCaps(v: unknown, field: string): Caps {
+  const o = object(v, field);
+  only(o, ['perDay', 'perMonth', 'timeZone'], field);
+  const perDay = o.perDay === undefined ? null : whole(o.perDay, `${field}.perDay`, 1n);
+  const perMonth = o.perMonth === undefined ? null : whole(o.perMonth, `${field}.perMonth`, 1n);
+  if (perDay === null && perMonth === null) throw ProgramsErrors.invalid(field, 'needs perDay, perMonth or both');
+  const timeZone = o.timeZone ?? 'UTC';
+  if (typeof timeZone !== 'string' || !TIME_ZONES.has(timeZone))
+    throw ProgramsErrors.invalid(`${field}.timeZone`, 'must be an IANA time zone name, e.g. Asia/Jakarta');
+  return { perDay, perMonth, timeZone };
 }
 
 function parseReward(v: unknown, field: string): CampaignReward {
