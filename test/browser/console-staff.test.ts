@@ -313,6 +313,63 @@ describe('console (browser)', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await context.close();
   });
 
+  it('partner staff finds a member by e-mail (only with contact consent) and reverses an earn', async () => {
+    const customerId = newKey('KE');
+    const email = `browser-${newKey('m')}@example.org`;
+    const run = async (query: string, variables: Record<string, unknown>, token = A.token) => {
+      const res = await app.postJson<any>({ query, variables }, { token });
+      expect(res.errors).toBeUndefined();
+      return res.data;
+    };
+    const memberId = (
+      await run('mutation($c: String!, $e: String!) { enrollMember(input: { customerId: $c, email: $e }) { id } }', {
+        c: customerId,
+        e: email,
+      })
+    ).enrollMember.id as string;
+    const earn = (
+      await run('mutation($i: EarnPointsInput!) { earnPoints(input: $i) { transfer { id } } }', {
+        i: { member: { customerId }, amount: '700', idempotencyKey: newKey('e') },
+      })
+    ).earnPoints.transfer.id as string;
+
+    const context = await newContext(browser, true);
+    const page = await context.newPage();
+    const csp = watchCsp(page);
+    await signInThroughConsole(page, app.url, accounts.adminA!.email, accounts.adminA!.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+    const search = async () => {
+      await page.getByLabel('E-mail address').fill(email);
+      await page.getByRole('button', { name: 'Search' }).click();
+    };
+    // Without the member's contact consent the address finds no one.
+    await search();
+    await page.getByText('No member of yours with that address').waitFor();
+    await run(
+      'mutation($p: ID!) { setConsent(input: { partnerId: $p, scope: "contact", granted: true }) { granted } }',
+      { p: A.id },
+      await app.memberSessionToken(memberId),
+    );
+    await search();
+    await page.getByRole('list', { name: 'Members found' }).getByRole('link', { name: customerId }).click();
+    await page.getByRole('heading', { name: `Member ${customerId}` }).waitFor();
+    await expectAccessible(page, 'partner member page with history actions');
+    const row = page.getByRole('row').filter({ hasText: 'EARN' });
+    await row.getByRole('button', { name: 'Reverse…' }).click();
+    await row.getByRole('button', { name: 'Yes, reverse it' }).click();
+    await page.getByRole('row').filter({ hasText: 'REVERSE_EARN' }).waitFor();
+    await screenshot(page, 'partner-reverse-earn');
+    const t = await run(
+      'query($id: ID!) { transfer(id: $id) { id } member(ref: { memberId: "' +
+        memberId +
+        '" }) { balances { available } } }',
+      { id: earn },
+    );
+    expect(t.member.balances).toEqual([{ available: '0' }]);
+    expect(csp).toEqual([]);
+    await context.close();
+  });
+
   it('finance sees the inter-partner flow heat map (ECharts, loaded on demand)', async () => {
     const email = `flow-${newKey('m')}@example.org`.toLowerCase();
     const as = async (p: TestPartner, query: string, variables: Record<string, unknown>) => {

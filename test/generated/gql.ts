@@ -38,6 +38,7 @@ type Documents = {
     "\n  mutation LeanVoid($input: VoidRedemptionInput!) {\n    voidRedemption(input: $input) {\n      operationId\n      replayed\n    }\n  }\n": typeof types.LeanVoidDocument,
     "\n  mutation LeanRedeem($input: RedeemPointsInput!) {\n    redeemPoints(input: $input) {\n      operationId\n      replayed\n    }\n  }\n": typeof types.LeanRedeemDocument,
     "\n  query MemberByRef($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      partnerLink {\n        partnerId\n        customerId\n      }\n      links {\n        partnerId\n        customerId\n      }\n    }\n  }\n": typeof types.MemberByRefDocument,
+    "\n  query MembersByEmail($email: String!) {\n    membersByEmail(email: $email) {\n      id\n      partnerLink {\n        customerId\n      }\n      profile {\n        email\n      }\n    }\n  }\n": typeof types.MembersByEmailDocument,
     "\n  query MemberTransactionsPage($ref: MemberRefInput!, $first: Int, $after: String, $filter: TransactionFilter) {\n    member(ref: $ref) {\n      id\n      transactions(first: $first, after: $after, filter: $filter) {\n        edges {\n          cursor\n          node {\n            id\n            partnerId\n            orderRef\n            currency\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.MemberTransactionsPageDocument,
     "\n  query TransferWithMember($id: ID!) {\n    transfer(id: $id) {\n      id\n      partner {\n        id\n        code\n      }\n      reverses {\n        id\n      }\n      member {\n        ...MemberFields\n      }\n    }\n  }\n": typeof types.TransferWithMemberDocument,
     "\n  query ViewerMember {\n    viewer {\n      role\n      member {\n        id\n      }\n      partner {\n        id\n      }\n    }\n  }\n": typeof types.ViewerMemberDocument,
@@ -141,6 +142,7 @@ const documents: Documents = {
     "\n  mutation LeanVoid($input: VoidRedemptionInput!) {\n    voidRedemption(input: $input) {\n      operationId\n      replayed\n    }\n  }\n": types.LeanVoidDocument,
     "\n  mutation LeanRedeem($input: RedeemPointsInput!) {\n    redeemPoints(input: $input) {\n      operationId\n      replayed\n    }\n  }\n": types.LeanRedeemDocument,
     "\n  query MemberByRef($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      partnerLink {\n        partnerId\n        customerId\n      }\n      links {\n        partnerId\n        customerId\n      }\n    }\n  }\n": types.MemberByRefDocument,
+    "\n  query MembersByEmail($email: String!) {\n    membersByEmail(email: $email) {\n      id\n      partnerLink {\n        customerId\n      }\n      profile {\n        email\n      }\n    }\n  }\n": types.MembersByEmailDocument,
     "\n  query MemberTransactionsPage($ref: MemberRefInput!, $first: Int, $after: String, $filter: TransactionFilter) {\n    member(ref: $ref) {\n      id\n      transactions(first: $first, after: $after, filter: $filter) {\n        edges {\n          cursor\n          node {\n            id\n            partnerId\n            orderRef\n            currency\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.MemberTransactionsPageDocument,
     "\n  query TransferWithMember($id: ID!) {\n    transfer(id: $id) {\n      id\n      partner {\n        id\n        code\n      }\n      reverses {\n        id\n      }\n      member {\n        ...MemberFields\n      }\n    }\n  }\n": types.TransferWithMemberDocument,
     "\n  query ViewerMember {\n    viewer {\n      role\n      member {\n        id\n      }\n      partner {\n        id\n      }\n    }\n  }\n": types.ViewerMemberDocument,
@@ -330,6 +332,10 @@ export function graphql(source: "\n  mutation LeanRedeem($input: RedeemPointsInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MemberByRef($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      partnerLink {\n        partnerId\n        customerId\n      }\n      links {\n        partnerId\n        customerId\n      }\n    }\n  }\n"): (typeof documents)["\n  query MemberByRef($ref: MemberRefInput!) {\n    member(ref: $ref) {\n      id\n      partnerLink {\n        partnerId\n        customerId\n      }\n      links {\n        partnerId\n        customerId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MembersByEmail($email: String!) {\n    membersByEmail(email: $email) {\n      id\n      partnerLink {\n        customerId\n      }\n      profile {\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  query MembersByEmail($email: String!) {\n    membersByEmail(email: $email) {\n      id\n      partnerLink {\n        customerId\n      }\n      profile {\n        email\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

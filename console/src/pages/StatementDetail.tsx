@@ -3,10 +3,11 @@
  * URL names the partner and period; the hub decides whether this viewer may see it (a partner-scoped finance
  * user gets "not found" for another partner's statement, with nothing shown).
  */
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { ErrorBox, Loading, Money, Points, TableBox, When } from '../ui';
+import { ConfirmButton } from '../confirm';
 import { ReconciliationResult } from './ReconciliationResult';
 
 const Statement = graphql(`
@@ -88,7 +89,6 @@ export function StatementDetail({ partnerId, periodStart }: { partnerId: string;
   const [closing, close] = useMutation(Close);
   const [paying, markPaid] = useMutation(MarkPaid);
   const [reconciling, reconcile] = useMutation(Reconcile);
-  const [confirmClose, setConfirmClose] = useState(false);
   const input = { partnerId, periodStart };
 
   if (fetching && !data)
@@ -191,28 +191,21 @@ export function StatementDetail({ partnerId, periodStart }: { partnerId: string;
         <a href={csv} download>
           Download CSV
         </a>
-        {s.status === 'DRAFT' &&
-          (confirmClose ? (
-            <>
-              <span>Close this period? Its statement becomes immutable.</span>
-              <button
-                className="danger"
-                disabled={closing.fetching}
-                onClick={async () => {
-                  const r = await close({ input });
-                  setConfirmClose(false);
-                  if (!r.error) refetch({ requestPolicy: 'network-only' });
-                }}
-              >
-                Yes, close the period
-              </button>
-              <button className="secondary" onClick={() => setConfirmClose(false)}>
-                Cancel
-              </button>
-            </>
-          ) : (
-            <button onClick={() => setConfirmClose(true)}>Close period</button>
-          ))}
+        {s.status === 'DRAFT' && (
+          <ConfirmButton
+            label="Close period"
+            danger={false}
+            question="Close this period? Its statement becomes immutable."
+            yes="Yes, close the period"
+            busy={closing.fetching}
+            error={closing.error}
+            onConfirm={async () => {
+              const r = await close({ input });
+              if (!r.error) refetch({ requestPolicy: 'network-only' });
+              return !r.error;
+            }}
+          />
+        )}
         {s.status === 'CLOSED' && (
           <form className="row" onSubmit={pay}>
             <label>
@@ -230,7 +223,7 @@ export function StatementDetail({ partnerId, periodStart }: { partnerId: string;
           </button>
         )}
       </div>
-      <ErrorBox error={closing.error ?? paying.error ?? reconciling.error} />
+      <ErrorBox error={paying.error ?? reconciling.error} />
       {reconciling.data && <ReconciliationResult r={reconciling.data.reconcileSettlementPeriod} />}
     </main>
   );

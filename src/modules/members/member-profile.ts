@@ -56,6 +56,13 @@ export function checkConsentScope(scope: string): ConsentScope {
 }
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+/** The address normalised, or BAD_USER_INPUT (field `email`). */
+export function checkEmail(input: string): string {
+  const email = normaliseEmail(input);
+  if (email.length > 254 || !EMAIL.test(email)) throw badInput('email is not a valid address.', 'email');
+  return email;
+}
 export const normalisePhone = (phone: string) => phone.replace(/[\s().-]/g, '');
 
 function checkBirthDate(value: string): string {
@@ -92,9 +99,7 @@ export function checkProfile(input: ProfileInput): ProfileInput {
     out.displayName = name;
   }
   if (input.email != null) {
-    const email = normaliseEmail(input.email);
-    if (email.length > 254 || !EMAIL.test(email)) throw badInput('email is not a valid address.', 'email');
-    out.email = email;
+    out.email = checkEmail(input.email);
   }
   if (input.phone != null) {
     const phone = normalisePhone(input.phone);

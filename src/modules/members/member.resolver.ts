@@ -9,7 +9,7 @@ import { isMemberSelf, requireMemberSelf } from '../../platform/auth/member-acce
 import { badInput, forbidden, notFound } from '../../platform/graphql/errors.js';
 import { isUuid } from '../../platform/ids.js';
 import { checkId } from '../../platform/graphql/ids.js';
-import { FIELD_SCOPE, type ConsentScope } from './member-profile.js';
+import { checkEmail, FIELD_SCOPE, type ConsentScope } from './member-profile.js';
 import {
   EnrollMemberInput,
   MemberConsent,
@@ -23,6 +23,9 @@ import {
   SetConsentInput,
   UpdateProfileInput,
 } from './member.types.js';
+
+/** Members one e-mail search returns at most (an address shared by more is a data problem, not a list). */
+const MAX_EMAIL_MATCHES = 20;
 
 /** The member rows a merge left behind resolve to the survivor. */
 const MAX_MERGE_HOPS = 16;
@@ -119,6 +122,16 @@ export class MemberResolver {
     if (principal.role === Role.PARTNER && !principal.scopes.has('members:read'))
       throw forbidden('this operation without the members:read scope');
     return loadVisibleMember(ctx, ref.memberId);
+  }
+
+  @Query(() => [MemberNode], {
+    description: `Members by e-mail address (at most ${MAX_EMAIL_MATCHES}, oldest first): for the operator every live member with that profile e-mail; for a partner only its own members who grant it the contact scope (others are not found, exactly as if the address were unknown).`,
+  })
+  async membersByEmail(@Arg('email', () => String) email: string, @Ctx() ctx: HubContext): Promise<MemberNode[]> {
+    const principal = requireRole(ctx.principal, Role.OPERATOR, Role.PARTNER);
+    const partnerId = principal.role === Role.PARTNER ? requirePartner(principal, 'members:read') : null;
+    const ids = await ctx.services.members.findByEmail(checkEmail(email), partnerId, MAX_EMAIL_MATCHES);
+    return Promise.all(ids.map((id) => loadVisibleMember(ctx, id)));
   }
 
   @Query(() => MemberNode, {

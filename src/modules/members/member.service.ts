@@ -299,6 +299,26 @@ export class MemberService {
     });
   }
 
+  /**
+   * Members whose profile e-mail is `email` (already checked and normalised), at most `limit`, oldest first. For a partner only its
+   * linked members who currently grant it the `contact` scope: a partner must not learn through a search an
+   * address it could not read on the member's profile. Erased and merged-away members never match.
+   */
+  async findByEmail(email: string, partnerId: string | null, limit: number): Promise<string[]> {
+    const rows = await this.db.sql.query<{ id: string }>(
+      `select m.id from member m
+        where m.email = $1 and m.erased_at is null and m.merged_into is null
+          and ($2::uuid is null or (
+                exists (select 1 from member_link l where l.member_id = m.id and l.partner_id = $2)
+            and coalesce((select c.granted from consent_event c
+                           where c.member_id = m.id and c.partner_id = $2 and c.scope = 'contact'
+                           order by c.id desc limit 1), false)))
+        order by m.created_at, m.id limit $3`,
+      [email, partnerId, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Resolves a member reference as seen by one partner: only members linked to it. */
   async resolveForPartner(
     partnerId: string,

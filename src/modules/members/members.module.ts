@@ -2,6 +2,7 @@
 import type { HubModule } from '../../platform/module.js';
 import { MEMBER_ERRORS, type MemberErrorCode } from './member.errors.js';
 import { Migration20261122000003_member_profile } from '../../../migrations/Migration20261122000003_member_profile.js';
+import { Migration20261204400002_member_email } from '../../../migrations/Migration20261204400002_member_email.js';
 import { MemberService } from './member.service.js';
 import { ConsentService } from './consent.service.js';
 import { TierService, parseTiers } from './tier.js';
@@ -15,7 +16,7 @@ import type { MembersServices } from './index.js';
 export const membersModule: HubModule<MembersServices, Record<never, never>, MemberLoaders, MemberErrorCode> = {
   name: 'members',
   // `member` and `member_link` themselves come with the foundation migration (partners module).
-  migrations: [Migration20261122000003_member_profile],
+  migrations: [Migration20261122000003_member_profile, Migration20261204400002_member_email],
   errors: MEMBER_ERRORS,
   services: ({ db, config, tokens }): MembersServices => {
     const members = new MemberService(db);

@@ -649,6 +649,14 @@ const rows: Row[] = [
     check: (_p, d) => expect(JSON.stringify(d.memberDataExport)).toContain(fx.emailX),
   },
   {
+    // X gave A no contact scope: A must not find X by the address (member-search.test.ts shows the grant).
+    name: 'query membersByEmail(X) — a partner finds only its members who grant it contact',
+    query: `query($e: String!) { membersByEmail(email: $e) { id } }`,
+    vars: () => ({ e: fx.emailX }),
+    expect: only(['operator', 'partnerA', 'partnerB', 'partnerAReadOnly'], 'FORBIDDEN'),
+    check: (p, d) => expect(d.membersByEmail).toEqual(p === 'operator' ? [{ id: fx.memberX }] : []),
+  },
+  {
     name: 'query viewer (with partner and member)',
     query: `query { viewer { role scopes partner { id code } member { id } } }`,
     expect: only(ALL_VALID, 'FORBIDDEN'),

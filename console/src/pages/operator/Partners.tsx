@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { navigate } from '../../router';
 import { ErrorBox, Link, pageState, TableBox, When } from '../../ui';
+import { ConfirmButton } from '../../confirm';
 
 const PartnersPage = graphql(`
   query ConsolePartners($after: String) {
@@ -44,33 +45,18 @@ export const UpdatePartnerStatus = graphql(`
 
 function StatusButton({ id, status }: { id: string; status: string }) {
   const [state, update] = useMutation(UpdatePartnerStatus);
-  const [confirm, setConfirm] = useState(false);
   const next = status === 'ACTIVE' ? 'SUSPENDED' : 'ACTIVE';
   const label = next === 'SUSPENDED' ? 'Suspend' : 'Reactivate';
-  if (!confirm)
-    return (
-      <button className={next === 'SUSPENDED' ? 'danger' : 'secondary'} onClick={() => setConfirm(true)}>
-        {label}…
-      </button>
-    );
   return (
-    <span className="row">
-      <span>{next === 'SUSPENDED' ? 'Its tokens stop at once.' : 'Its credentials work again.'}</span>
-      <button
-        className="danger"
-        disabled={state.fetching}
-        onClick={async () => {
-          await update({ input: { id, status: next } });
-          setConfirm(false);
-        }}
-      >
-        Yes, {label.toLowerCase()}
-      </button>
-      <button className="secondary" onClick={() => setConfirm(false)}>
-        Cancel
-      </button>
-      <ErrorBox error={state.error} />
-    </span>
+    <ConfirmButton
+      label={`${label}…`}
+      danger={next === 'SUSPENDED'}
+      question={next === 'SUSPENDED' ? 'Its tokens stop at once.' : 'Its credentials work again.'}
+      yes={`Yes, ${label.toLowerCase()}`}
+      busy={state.fetching}
+      error={state.error}
+      onConfirm={async () => !(await update({ input: { id, status: next } })).error}
+    />
   );
 }
 

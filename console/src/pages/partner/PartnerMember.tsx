@@ -1,11 +1,12 @@
 /**
  * Partner staff: one member as the partner sees them — profile fields the member's consents allow, tier,
- * balances, history at this partner, and holds; an active hold can be voided (with a confirmation) by staff
- * whose role may write points (the hub decides).
+ * balances, history at this partner, and holds; an active hold can be voided and an earn or a redemption
+ * reversed (each with a confirmation) by staff whose role may write points (the hub decides).
  */
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
+import { ConfirmButton } from '../../confirm';
 import { BalancesTable, Empty, ErrorBox, Loading, Points, TableBox, When } from '../../ui';
 
 const MemberQuery = graphql(`
@@ -70,37 +71,61 @@ const VoidHold = graphql(`
   }
 `);
 
+const ReverseTransfer = graphql(`
+  mutation ConsoleReverseTransfer($input: ReverseTransferInput!) {
+    reverseTransfer(input: $input) {
+      replayed
+    }
+  }
+`);
+
+/** Kinds a partner may refund through `reverseTransfer` (the hub decides what is left to reverse). */
+const REVERSIBLE = new Set(['EARN', 'REDEEM', 'CAPTURE']);
+
 function VoidButton({ holdId, amount, onDone }: { holdId: string; amount: string; onDone: () => void }) {
   const [state, voidHold] = useMutation(VoidHold);
-  const [confirm, setConfirm] = useState(false);
-  // One key per confirmation: a retry of the same click is the same operation.
+  // One key per button: a retry of the same confirmation is the same operation.
   const [key] = useState(() => crypto.randomUUID());
-  if (!confirm)
-    return (
-      <button className="danger" onClick={() => setConfirm(true)}>
-        Void…
-      </button>
-    );
   return (
-    <span className="row">
-      <span>
-        Release <Points value={amount} /> points back to the member?
-      </span>
-      <button
-        className="danger"
-        disabled={state.fetching}
-        onClick={async () => {
-          const r = await voidHold({ input: { holdId, idempotencyKey: `console-void-${key}` } });
-          if (!r.error) onDone();
-        }}
-      >
-        Yes, void the hold
-      </button>
-      <button className="secondary" onClick={() => setConfirm(false)}>
-        Cancel
-      </button>
-      <ErrorBox error={state.error} />
-    </span>
+    <ConfirmButton
+      label="Void…"
+      question={
+        <>
+          Release <Points value={amount} /> points back to the member?
+        </>
+      }
+      yes="Yes, void the hold"
+      busy={state.fetching}
+      error={state.error}
+      onConfirm={async () => {
+        const r = await voidHold({ input: { holdId, idempotencyKey: `console-void-${key}` } });
+        if (!r.error) onDone();
+        return !r.error;
+      }}
+    />
+  );
+}
+
+function ReverseButton({ transferId, kind, onDone }: { transferId: string; kind: string; onDone: () => void }) {
+  const [state, reverse] = useMutation(ReverseTransfer);
+  const [key] = useState(() => crypto.randomUUID());
+  return (
+    <ConfirmButton
+      label="Reverse…"
+      question={
+        kind === 'EARN'
+          ? 'Take back what is left of these points (what the member already spent becomes owed)?'
+          : 'Give what is left of these points back to the member?'
+      }
+      yes="Yes, reverse it"
+      busy={state.fetching}
+      error={state.error}
+      onConfirm={async () => {
+        const r = await reverse({ input: { transferId, idempotencyKey: `console-reverse-${key}` } });
+        if (!r.error) onDone();
+        return !r.error;
+      }}
+    />
   );
 }
 
@@ -125,6 +150,7 @@ export function PartnerMember({ customerId }: { customerId: string }) {
       </main>
     );
   const m = data.member;
+  const reload = () => refetch({ requestPolicy: 'network-only' });
   const holds = m.transactions.nodes.filter((t) => t.hold && t.kind === 'AUTHORIZE');
   return (
     <main>
@@ -183,11 +209,7 @@ export function PartnerMember({ customerId }: { customerId: string }) {
                   </td>
                   <td>
                     {t.hold!.status === 'ACTIVE' && (
-                      <VoidButton
-                        holdId={t.hold!.id}
-                        amount={t.hold!.amount}
-                        onDone={() => refetch({ requestPolicy: 'network-only' })}
-                      />
+                      <VoidButton holdId={t.hold!.id} amount={t.hold!.amount} onDone={reload} />
                     )}
                   </td>
                 </tr>
@@ -205,12 +227,13 @@ export function PartnerMember({ customerId }: { customerId: string }) {
               <th>What</th>
               <th>Reference</th>
               <th className="num">Points</th>
+              <th>Action</th>
             </tr>
           </thead>
           <tbody>
             {m.transactions.nodes.length === 0 && (
               <tr>
-                <td colSpan={4} className="muted">
+                <td colSpan={5} className="muted">
                   No transactions.
                 </td>
               </tr>
@@ -225,6 +248,7 @@ export function PartnerMember({ customerId }: { customerId: string }) {
                 <td className="num">
                   <Points value={t.walletDelta} /> {t.currency}
                 </td>
+                <td>{REVERSIBLE.has(t.kind) && <ReverseButton transferId={t.id} kind={t.kind} onDone={reload} />}</td>
               </tr>
             ))}
           </tbody>
