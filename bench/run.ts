@@ -44,6 +44,7 @@ import pg from 'pg';
 import { startDurableCluster, type BenchCluster } from './cluster.js';
 import { OpenLoopDriver, type OpenLoopRole, type OpenLoopSlice } from './open-loop.js';
 import { createFloor, floorOps, FLOOR_ROLE } from './floor.js';
+import { observabilityOverhead, type ObservabilityResult } from './observability.js';
 import { BASKET_TOTAL, FIVE_CAMPAIGNS, FIVE_LINES, TWENTY_RULES } from './program.js';
 import { freePort } from '../test/support/postgres-cluster.js';
 import {
@@ -217,18 +218,18 @@ function startScriptNodeArgs(): string[] {
   return words.slice(words.indexOf('node') + 1).filter((w) => w.startsWith('--'));
 }
 
-async function startHubProcess(): Promise<HubProc> {
+async function startHubProcess(extraEnv: Record<string, string> = {}): Promise<HubProc> {
   const port = await freePort();
   const nodeArgs = [...startScriptNodeArgs(), ...(process.env.BENCH_HUB_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, path.join(DIST, 'main.js')], {
     cwd: ROOT,
-    env: { ...hubEnv, PORT: String(port) },
+    env: { ...hubEnv, ...extraEnv, PORT: String(port) },
     // BENCH_HUB_STDOUT=<file> keeps the hub's stdout (e.g. with BENCH_HUB_NODE_ARGS=--trace-gc).
     stdio: ['ignore', process.env.BENCH_HUB_STDOUT ? openSync(process.env.BENCH_HUB_STDOUT, 'a') : 'ignore', 'pipe'],
   });
   child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[hub] ${d}`));
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 900; i++) {
     if (child.exitCode !== null) throw new Error(`hub exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/health`)).ok) {
@@ -935,6 +936,46 @@ async function httpFloor(c: number) {
   });
 }
 
+/** Metrics off / on / tracing on, each its own hub process, taking turns (bench/observability.ts). */
+async function measureObservability(): Promise<ObservabilityResult> {
+  const main = hub;
+  try {
+    return await observabilityOverhead<HubProc>({
+      startHub: (env) => startHubProcess(env),
+      stopHub: stopHubProcess,
+      freePort,
+      rounds: QUICK ? 2 : 4,
+      measureEarns: async (h, scenario) => {
+        hub = h;
+        hubAddress.url = h.url;
+        const r = await closedLoop({ ...hubSpecs(P.concurrencies[0]!).spread, scenario }, QUICK ? P.measureS : 8);
+        return r && { ops: r.ops, seconds: r.ops / r.opsPerS };
+      },
+    });
+  } finally {
+    hub = main;
+    if (main) hubAddress.url = main.url;
+  }
+}
+
+function observabilityTargets(o: ObservabilityResult | undefined): Target[] {
+  if (!o) return [];
+  const r = o.earnsPerS;
+  const pct = (x: number, y: number) => Math.round((x / y) * 100);
+  return [
+    {
+      target: `earn with metrics on (scraped every second) ≥ 95% of metrics off (c${P.concurrencies[0]})`,
+      measured: `${pct(r['metrics on'], r['metrics off'])}% (${Math.round(r['metrics on'])} vs ${Math.round(r['metrics off'])} earns/s, ${o.scrapes} scrapes)`,
+      met: r['metrics on'] / r['metrics off'] >= 0.95,
+    },
+    {
+      target: 'tracing on (every request sampled, OTLP/HTTP to a local sink): its cost, stated',
+      measured: `${pct(r['tracing on'], r['metrics on'])}% of the earn rate with it off (${Math.round(r['tracing on'])} vs ${Math.round(r['metrics on'])} earns/s; ${Math.round(o.spansReceivedBytes / 1024)} KB of spans exported)`,
+      met: null,
+    },
+  ];
+}
+
 /** A slice as the load-generator thread saw it, with the CPU shares over its measured part. */
 type TimedSlice = OpenLoopSlice & { cpu: Result['cpu'] };
 
@@ -1351,6 +1392,7 @@ async function main() {
   await stopHubProcess(hub);
   hub = await startHubProcess();
   const peakOf: number[] = [];
+  let observability: ObservabilityResult | undefined;
   let soakResult: Soak | undefined;
 
   // BENCH_OPEN_LOOP_RATE=<n>: after a 10 s warm-up of the hub, only the open loops, at n earns per second (quick
@@ -1375,6 +1417,7 @@ async function main() {
       if (spread) peakOf.push(spread.opsPerS);
     }
     if (peakOf.length) await openLoops(Math.max(...peakOf) / 2);
+    if (!ONLY || 'observability'.includes(ONLY)) observability = await measureObservability();
   }
   if (SOAK || SOAK_ONLY) soakResult = await soak(QUICK ? 20_000 : P.soakPostings);
 
@@ -1392,7 +1435,7 @@ async function main() {
       `  ${String(q.total_ms).padStart(10)} ms  ${String(q.calls).padStart(8)} calls  ${String(q.mean_ms).padStart(8)} ms/call  ${q.query}`,
     );
   const m = await machine();
-  const t = targets(soakResult);
+  const t = [...targets(soakResult), ...observabilityTargets(observability)];
   const md = table();
   console.log(`\nCode: ${m.gitCommit}${m.gitDirtyFiles ? ` + ${m.gitDirtyFiles} uncommitted file(s)` : ''}`);
   console.log(
