@@ -12,6 +12,7 @@ import { settlementPosting } from './settlement.posting.js';
 import { statementTotalsInvariant } from './totals.check.js';
 import { startRollingReconciliation } from './reconciliation.job.js';
 import { Migration20261202100002_settlement_reconciliation } from '../../../migrations/Migration20261202100002_settlement_reconciliation.js';
+import { Migration20261204400003_reconciliation_one_key } from '../../../migrations/Migration20261204400003_reconciliation_one_key.js';
 import { Migration20261203100002_valuation_references } from '../../../migrations/Migration20261203100002_valuation_references.js';
 import { valuationReferencesInvariant } from './valuation.check.js';
 import type { SettlementServices } from './index.js';
@@ -30,6 +31,7 @@ export const settlementModule: HubModule<
     Migration20261202100001_settlement_totals,
     Migration20261202100002_settlement_reconciliation,
     Migration20261203100002_valuation_references,
+    Migration20261204400003_reconciliation_one_key,
   ],
   errors: SETTLEMENT_ERRORS,
   services: ({ db }, { ledger }: LedgerServices): SettlementServices => {

@@ -5,6 +5,7 @@
  * last periods of every partner on a schedule (off in tests unless a test turns it on). Bad input gets a
  * stable code and writes nothing.
  */
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../generated/index.js';
 import { errorCodes } from '../../support/graphql-client.js';
@@ -104,6 +105,43 @@ describe('reconciling one period', () => {
       (await app.gqlOk(SettlementReconciliations, { partnerId: shop.id, before: periodStart }, finance))
         .settlementReconciliations,
     ).toEqual([]);
+  });
+
+  it('a first result stored while another caller is storing one: the later call waits, then replaces it (no error)', async () => {
+    // Found under load by the authorization matrix: two callers storing a statement's first result at once.
+    // Made deterministic here: another session inserts the first result and holds it uncommitted until the
+    // hub's call is seen waiting on it (the only session of this database that can wait on a transaction).
+    const { shop, periodStart, statementId } = await closedShop();
+    const other = new pg.Client({ connectionString: app.config.databaseUrl });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query(
+        `insert into settlement_reconciliation (partner_id, period_start, statement_id, reconciled_at, ok, transfers_checked, differences)
+         values ($1, $2, $3, hub_now(), false, 0, '[]')`,
+        [shop.id, periodStart, statementId],
+      );
+      const call = reconcile(shop.id, periodStart);
+      for (let waiting = false; !waiting;) {
+        const [row] = (
+          await other.query(
+            `select count(*)::int as n from pg_stat_activity
+              where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'transactionid'`,
+          )
+        ).rows as { n: number }[];
+        waiting = row!.n > 0;
+        if (!waiting) await new Promise((r) => setTimeout(r, 20)); // polling for the waiter, not for time to pass // polling for the waiter, not for time to pass
+      }
+      await other.query('commit');
+      const res = await call;
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.reconcileSettlementPeriod).toMatchObject({ statementId, ok: true });
+    } finally {
+      await other.end();
+    }
+    const listed = (await app.gqlOk(SettlementReconciliations, { partnerId: shop.id }, finance))
+      .settlementReconciliations;
+    expect(listed.map((r) => [r.statementId, r.ok])).toEqual([[statementId, true]]);
   });
 
   it('a statement line, a valuation or a running total changed behind the hub’s back: each reported and stored', async () => {
