@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import type { HubEvent } from '@coalition-hub/client';
 import { graphql } from '../generated/index.js';
 import type { TestApp } from './test-app.js';
 
@@ -27,15 +28,8 @@ export interface Received {
   path: string;
   headers: http.IncomingHttpHeaders;
   body: string;
-  event: {
-    id: string;
-    type: string;
-    version: number;
-    timestamp: string;
-    partnerId: string;
-    memberId: string | null;
-    data: Record<string, unknown>;
-  };
+  /** The body as the SDK types it. */
+  event: HubEvent;
 }
 
 /** What the receiver answers on a path: a status, after a delay, with a body of some size, or a redirect. */
