@@ -30,6 +30,12 @@ const config: CodegenConfig = {
     'test/generated/': { ...client, documents: ['test/**/*.ts', '!test/generated/**', '!test/fixtures/**'] },
     // The console (issue 18) uses the same public API, typed from the same SDL.
     'console/src/gql/': { ...client, documents: ['console/src/**/*.{ts,tsx}', '!console/src/gql/**'] },
+    // The partner SDK (issue 19): documents as strings, so it needs no GraphQL library at run time.
+    'clients/typescript/src/gql/': {
+      ...client,
+      config: { ...client.config, documentMode: 'string' },
+      documents: ['clients/typescript/src/**/*.ts', '!clients/typescript/src/gql/**'],
+    },
   },
 };
 

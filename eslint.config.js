@@ -97,6 +97,7 @@ export default tseslint.config(
       'bench/results/',
       'console/dist/',
       'console/src/gql/',
+      'clients/typescript/src/gql/',
     ],
   },
   js.configs.recommended,

@@ -49,6 +49,7 @@ import { BASKET_TOTAL, FIVE_CAMPAIGNS, FIVE_LINES, TWENTY_RULES } from './progra
 import { freePort } from '../test/support/postgres-cluster.js';
 import {
   baselineEarn,
+  postingWithoutOutbox,
   DIST,
   earnDraft,
   earnOnce,
@@ -697,6 +698,13 @@ function baselineSpecs(c: number, sql: ReturnType<typeof pgSql.createPgSql>) {
     clientCount: () => sql.statementCount,
     op: baselineEarn(sql, partners),
   };
+  // The same transaction composed as a hub with OUTBOX_ENABLED=false composes it: the outbox on/off pair
+  // (issue 19: earn with the outbox ≥ 90% of without), measured back to back.
+  const onePostingNoOutbox: RunSpec = {
+    ...onePosting,
+    scenario: 'baseline: 1 posting/tx, outbox off',
+    op: baselineEarn(sql, partners, postingWithoutOutbox),
+  };
   // 100 postings per transaction: the transaction earnPointsBatch runs for 100 items named by customer id, its
   // statements as the hub sends them (lockBatchAndBudgets: LOCK_BATCH_SQL resolves the customers and locks their
   // accounts; BATCH_CLAIM_SQL; post), and, for reference, the same with the accounts locked by id (LOCK_SQL), the
@@ -773,7 +781,7 @@ function baselineSpecs(c: number, sql: ReturnType<typeof pgSql.createPgSql>) {
       await sql.query(`select currency, kind, balance from account where member_id = $1`, [link.memberId]);
     },
   }));
-  return { onePosting, hundred, hundredById, history };
+  return { onePosting, onePostingNoOutbox, hundred, hundredById, history };
 }
 
 /** The floor's scenarios at concurrency `c` (bench/floor.ts): independent of the hub's code. */
@@ -903,6 +911,7 @@ async function runConcurrency(c: number, baseUrl: string, floorUrl: string, warm
       await closedLoop({ ...hub.spread, warmUpOnly: true }, warmUpS);
     }
     await measure(floor?.one);
+    await measure(base?.onePostingNoOutbox);
     await measure(base?.onePosting);
     await measure(hub.spread);
     await measure(hub.purchase);
@@ -1249,6 +1258,14 @@ function targets(soakResult?: Soak): Target[] {
           met: b.ratio >= 0.8,
         });
     }
+    const on = get('baseline: 1 posting/tx', c);
+    const off = get('baseline: 1 posting/tx, outbox off', c);
+    if (on && off)
+      out.push({
+        target: `earn transaction with the outbox ≥ 90% of without (baseline pair, c${c})`,
+        measured: `${Math.round((on.postingsPerS / off.postingsPerS) * 100)}% (SQL/op ${on.statementsPerOp} vs ${off.statementsPerOp})`,
+        met: on.postingsPerS >= 0.9 * off.postingsPerS,
+      });
     const pu = get('recordPurchase (5 lines, 20 rules, 5 campaigns)', c);
     if (pu && e)
       out.push({

@@ -20,8 +20,21 @@ const postingModule = await dist<typeof import('../src/modules/ledger/posting.js
 const settlementPosting = await dist<typeof import('../src/modules/settlement/settlement.posting.js')>(
   'modules/settlement/settlement.posting.js',
 );
-// The posting statement as the hub composes it: the ledger's CTEs and settlement's contribution.
-export const posting = new postingModule.Posting([settlementPosting.settlementPosting]);
+const outboxModule = await dist<typeof import('../src/modules/outbox/outbox.js')>('modules/outbox/outbox.js');
+const ledgerEvents = await dist<typeof import('../src/modules/ledger/ledger.events.js')>(
+  'modules/ledger/ledger.events.js',
+);
+// The posting statement as the hub composes it: the ledger's CTEs, the outbox's (the ledger registers it first)
+// and settlement's contribution.
+export const posting = new postingModule.Posting([
+  ledgerEvents.ledgerEventContributor(new outboxModule.Outbox(true)),
+  settlementPosting.settlementPosting,
+]);
+/** The same statement as a hub with OUTBOX_ENABLED=false composes it (the outbox on/off pair). */
+export const postingWithoutOutbox = new postingModule.Posting(
+  [settlementPosting.settlementPosting],
+  'ledger_posting_no_outbox',
+);
 export const operations =
   await dist<typeof import('../src/modules/ledger/operations.js')>('modules/ledger/operations.js');
 export const earnService = await dist<typeof import('../src/modules/ledger/earn.service.js')>(
@@ -157,7 +170,11 @@ export function earnDraft(link: Link, issuance: string, amount: bigint) {
  * (EarnService.earnForCustomer) through runLockedOperation: BEGIN, the lock statement and the claim in one
  * round trip, then the posting and COMMIT in another.
  */
-export function baselineEarn(sql: BenchSql, partners: readonly PartnerInfo[]): () => Promise<void> {
+export function baselineEarn(
+  sql: BenchSql,
+  partners: readonly PartnerInfo[],
+  using: typeof posting = posting,
+): () => Promise<void> {
   return async () => {
     const p = pick(partners);
     const link = pick(p.links);
@@ -195,7 +212,7 @@ export function baselineEarn(sql: BenchSql, partners: readonly PartnerInfo[]): (
         await locking;
         return { op, locked: undefined, claiming };
       },
-      async (tx) => posting.post(tx, [d.transfer], [d.lot], isSharded),
+      async (tx) => using.post(tx, [d.transfer], [d.lot], isSharded),
     );
   };
 }

@@ -79,6 +79,24 @@ export interface Config {
     smtpUrl?: string;
     mailFrom: string;
   };
+  /** Events out (the outbox module and webhooks; src/modules/outbox/README.md). */
+  events: {
+    /** Write events with every change (off only to measure the hub without them: nothing is delivered then). */
+    outboxEnabled: boolean;
+    /** How often a hub process looks for events to deliver; 0: this process delivers nothing. */
+    deliveryPollMs: number;
+    /** Deliveries one process runs at once, and at most per endpoint (a slow endpoint never takes every slot). */
+    deliveryConcurrency: number;
+    deliveryPerEndpoint: number;
+    /** One attempt's limit: connect, send and the response's headers and first bytes. */
+    deliveryTimeoutMs: number;
+    /** After this long since the event, a delivery still failing is dead-lettered (3 days). */
+    deliveryMaxAgeSeconds: number;
+    /** CIDR ranges of private/loopback addresses webhooks may still reach (an operator's allow-list). */
+    allowedPrivateNetworks: string[];
+    /** Dispatched events older than this are deleted with their deliveries (delivery logs go with them). */
+    retentionDays: number;
+  };
 }
 
 class ConfigError extends Error {}
@@ -189,6 +207,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateWindowSeconds: int(env, 'SIGN_IN_RATE_WINDOW_SECONDS', 900, 60, 86_400),
       smtpUrl: env.SMTP_URL || undefined,
       mailFrom: env.SIGN_IN_MAIL_FROM || 'Coalition hub <no-reply@localhost>',
+    },
+    events: {
+      outboxEnabled: bool(env, 'OUTBOX_ENABLED', true),
+      deliveryPollMs: int(env, 'WEBHOOK_POLL_MS', 500, 0, 600_000),
+      deliveryConcurrency: int(env, 'WEBHOOK_CONCURRENCY', 32, 1, 1_000),
+      deliveryPerEndpoint: int(env, 'WEBHOOK_PER_ENDPOINT', 4, 1, 100),
+      deliveryTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+      deliveryMaxAgeSeconds: int(env, 'WEBHOOK_MAX_AGE_SECONDS', 259_200, 60, 2_592_000),
+      allowedPrivateNetworks: (env.WEBHOOK_ALLOW_PRIVATE ?? '')
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+      retentionDays: int(env, 'OUTBOX_RETENTION_DAYS', 30, 1, 3_650),
     },
   };
   try {

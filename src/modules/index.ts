@@ -24,6 +24,7 @@ import {
 import { PLATFORM_ERRORS, type ErrorInfo, type PlatformErrorCode } from '../platform/graphql/error-catalogue.js';
 import { viewerModule } from './viewer/viewer.module.js';
 import { partnersModule } from './partners/partners.module.js';
+import { outboxModule } from './outbox/outbox.module.js';
 import { membersModule } from './members/members.module.js';
 import { ledgerModule } from './ledger/ledger.module.js';
 import { exchangeModule } from './exchange/exchange.module.js';
@@ -33,10 +34,12 @@ import { programsModule } from './programs/programs.module.js';
 import { staffModule } from './staff/staff.module.js';
 import { consoleModule } from './console/console.module.js';
 import { auditModule } from './audit/audit.module.js';
+import { webhooksModule } from './webhooks/webhooks.module.js';
 
 export const hubModules = [
   viewerModule,
   partnersModule,
+  outboxModule,
   membersModule,
   ledgerModule,
   exchangeModule,
@@ -46,6 +49,7 @@ export const hubModules = [
   staffModule,
   consoleModule,
   auditModule,
+  webhooksModule,
 ] as const;
 
 type AnyModule = (typeof hubModules)[number];

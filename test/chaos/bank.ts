@@ -40,6 +40,7 @@ import pg from 'pg';
 import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
 import { cli, ensureBuilt, HubProcess, restartablePort, type HubExit } from './hubs.js';
 import { startPgProxy, type PgProxy } from './pg-proxy.js';
+import { startReceiver, type Receiver } from '../support/webhooks.js';
 
 export interface ChaosOptions {
   hubs: number;
@@ -247,12 +248,15 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
   let cluster: PostgresCluster | undefined;
   let proxy: PgProxy | undefined;
   const hubs: HubProcess[] = [];
+  // Every partner's webhook endpoint (issue 19): hubs are killed mid-delivery like mid-request.
+  let receiver: Receiver | undefined;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-chaos-'));
   let cleaned: Promise<void> | undefined;
   const cleanup = () =>
     (cleaned ??= (async () => {
       await Promise.allSettled(hubs.map((h) => h.stop()));
       await proxy?.close();
+      await receiver?.close();
       await cluster?.stop().catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });
     })());
@@ -295,7 +299,12 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
       ACCESS_TOKEN_TTL_SECONDS: '86400',
       PARTNER_COST_BURST: '100000000',
       PARTNER_COST_PER_SECOND: '100000000',
+      // The test's receiver on loopback, admitted by the operator allow-list; deliveries run in every hub.
+      WEBHOOK_ALLOW_PRIVATE: '127.0.0.1/32',
+      WEBHOOK_POLL_MS: '200',
+      WEBHOOK_TIMEOUT_MS: '5000',
     };
+    receiver = await startReceiver();
     const unexpectedExits: HubExit[] = [];
     for (let i = 0; i < o.hubs; i++) {
       hubs.push(
@@ -428,6 +437,11 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
       const body = (await res.json()) as { access_token?: string };
       if (!body.access_token) throw new Error(`token endpoint answered ${res.status}`);
       partners.push({ id: partner.id, token: body.access_token });
+      await setup(
+        `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }`,
+        { input: { url: receiver.url(`/chaos-${p}`) } },
+        body.access_token,
+      );
       await setup(`mutation($input: SetPartnerContractInput!) { setPartnerContract(input: $input) { id } }`, {
         input: {
           partnerId: partner.id,
@@ -1208,6 +1222,30 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
       `ok=${rec.ok}, valuations checked ${rec.valuationsChecked}, unpriced ${rec.unpricedTransfers}`;
     if (!rec.ok) violation(`reconcileSettlements: ${JSON.stringify(rec.differences).slice(0, 500)}`);
     if (rec.unpricedTransfers) violation(`${rec.unpricedTransfers} settled transfers without a valuation`);
+
+    // Events out: every acknowledged points operation's event reached its partner's endpoint at least once,
+    // though hubs were killed mid-delivery. Wait (real time: delivery runs in the hubs) until nothing waits.
+    const webhooksDone = async () =>
+      withClient(dbUrl, async (db) => {
+        const [w] = (
+          await db.query(`select (select count(*) from outbox_event where not dispatched)::int as undispatched,
+                                 (select count(*) from webhook_delivery where status <> 'SUCCEEDED')::int as waiting`)
+        ).rows as { undispatched: number; waiting: number }[];
+        return w!;
+      });
+    let pending = await webhooksDone();
+    for (let waited = 0; (pending.undispatched || pending.waiting) && waited < 120_000; waited += 500) {
+      await sleep(500);
+      pending = await webhooksDone();
+    }
+    const delivered = new Set(receiver.received.map((r) => String(r.event.data.operationId)));
+    const evented = acks.filter((a) => a.kind !== 'exchange' && a.transferIds.length > 0);
+    const missing = evented.filter((a) => !delivered.has(a.operationId));
+    checks['acknowledged operations delivered as webhooks'] =
+      `${evented.length - missing.length}/${evented.length} (${receiver.received.length} deliveries received, ${new Set(receiver.received.map((r) => r.event.id)).size} distinct events; waiting ${pending.waiting})`;
+    for (const a of missing.slice(0, 5))
+      violation(`${a.kind} ${a.key}: operation ${a.operationId} acknowledged, its event never delivered`);
+    if (missing.length > 5) violation(`${missing.length - 5} more acknowledged operations without a delivered event`);
 
     const inv = (await setup(`query { ledgerInvariants { ok violations { invariant subject detail } } }`, {}))
       .ledgerInvariants as {

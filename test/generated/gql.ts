@@ -116,6 +116,14 @@ type Documents = {
     "\n  query ReconcileSettlements {\n    reconcileSettlements {\n      ok\n      checkedAt\n      statementsChecked\n      valuationsChecked\n      unpricedTransfers\n      differences {\n        statementId\n        partnerId\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n": typeof types.ReconcileSettlementsDocument,
     "\n  mutation RecordSettlementFee($input: RecordSettlementFeeInput!) {\n    recordSettlementFee(input: $input) {\n      id\n      partnerId\n      amount\n      description\n      createdAt\n    }\n  }\n": typeof types.RecordSettlementFeeDocument,
     "\n  query InterPartnerFlows($from: DateTime!, $to: DateTime!) {\n    interPartnerFlows(from: $from, to: $to) {\n      issuerPartnerId\n      redeemerPartnerId\n      points\n      issuerFiat\n      issuerCurrency\n      redeemerFiat\n      redeemerCurrency\n    }\n  }\n": typeof types.InterPartnerFlowsDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        partnerId\n        url\n        description\n        eventTypes\n        enabled\n        previousSecretUntil\n      }\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      id\n      url\n      eventTypes\n      enabled\n      description\n    }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!, $overlapSeconds: Int) {\n    rotateWebhookSecret(id: $id, overlapSeconds: $overlapSeconds) {\n      secret\n      endpoint {\n        id\n        previousSecretUntil\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  query WebhookEndpoints($partnerId: ID) {\n    webhookEndpoints(partnerId: $partnerId) {\n      id\n      partnerId\n      url\n      eventTypes\n      enabled\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
+    "\n  query WebhookEventTypes {\n    webhookEventTypes {\n      type\n      version\n      description\n    }\n  }\n": typeof types.WebhookEventTypesDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!, $status: WebhookDeliveryStatus, $first: Int, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, status: $status, first: $first, after: $after) {\n      nodes {\n        id\n        eventId\n        eventType\n        memberId\n        status\n        attempts\n        nextAttemptAt\n        lastStatusCode\n        lastError\n        attemptLog {\n          statusCode\n          latencyMs\n          error\n          responseExcerpt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ReplayWebhookDeliveryDocument,
 };
 const documents: Documents = {
     "\n  query FlowViewer {\n    viewer {\n      role\n      partner {\n        id\n        code\n      }\n    }\n  }\n": types.FlowViewerDocument,
@@ -220,6 +228,14 @@ const documents: Documents = {
     "\n  query ReconcileSettlements {\n    reconcileSettlements {\n      ok\n      checkedAt\n      statementsChecked\n      valuationsChecked\n      unpricedTransfers\n      differences {\n        statementId\n        partnerId\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n": types.ReconcileSettlementsDocument,
     "\n  mutation RecordSettlementFee($input: RecordSettlementFeeInput!) {\n    recordSettlementFee(input: $input) {\n      id\n      partnerId\n      amount\n      description\n      createdAt\n    }\n  }\n": types.RecordSettlementFeeDocument,
     "\n  query InterPartnerFlows($from: DateTime!, $to: DateTime!) {\n    interPartnerFlows(from: $from, to: $to) {\n      issuerPartnerId\n      redeemerPartnerId\n      points\n      issuerFiat\n      issuerCurrency\n      redeemerFiat\n      redeemerCurrency\n    }\n  }\n": types.InterPartnerFlowsDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        partnerId\n        url\n        description\n        eventTypes\n        enabled\n        previousSecretUntil\n      }\n    }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      id\n      url\n      eventTypes\n      enabled\n      description\n    }\n  }\n": types.UpdateWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!, $overlapSeconds: Int) {\n    rotateWebhookSecret(id: $id, overlapSeconds: $overlapSeconds) {\n      secret\n      endpoint {\n        id\n        previousSecretUntil\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  query WebhookEndpoints($partnerId: ID) {\n    webhookEndpoints(partnerId: $partnerId) {\n      id\n      partnerId\n      url\n      eventTypes\n      enabled\n    }\n  }\n": types.WebhookEndpointsDocument,
+    "\n  query WebhookEventTypes {\n    webhookEventTypes {\n      type\n      version\n      description\n    }\n  }\n": types.WebhookEventTypesDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!, $status: WebhookDeliveryStatus, $first: Int, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, status: $status, first: $first, after: $after) {\n      nodes {\n        id\n        eventId\n        eventType\n        memberId\n        status\n        attempts\n        nextAttemptAt\n        lastStatusCode\n        lastError\n        attemptLog {\n          statusCode\n          latencyMs\n          error\n          responseExcerpt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": types.ReplayWebhookDeliveryDocument,
 };
 
 /**
@@ -644,6 +660,38 @@ export function graphql(source: "\n  mutation RecordSettlementFee($input: Record
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query InterPartnerFlows($from: DateTime!, $to: DateTime!) {\n    interPartnerFlows(from: $from, to: $to) {\n      issuerPartnerId\n      redeemerPartnerId\n      points\n      issuerFiat\n      issuerCurrency\n      redeemerFiat\n      redeemerCurrency\n    }\n  }\n"): (typeof documents)["\n  query InterPartnerFlows($from: DateTime!, $to: DateTime!) {\n    interPartnerFlows(from: $from, to: $to) {\n      issuerPartnerId\n      redeemerPartnerId\n      points\n      issuerFiat\n      issuerCurrency\n      redeemerFiat\n      redeemerCurrency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        partnerId\n        url\n        description\n        eventTypes\n        enabled\n        previousSecretUntil\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        partnerId\n        url\n        description\n        eventTypes\n        enabled\n        previousSecretUntil\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      id\n      url\n      eventTypes\n      enabled\n      description\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      id\n      url\n      eventTypes\n      enabled\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!, $overlapSeconds: Int) {\n    rotateWebhookSecret(id: $id, overlapSeconds: $overlapSeconds) {\n      secret\n      endpoint {\n        id\n        previousSecretUntil\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($id: ID!, $overlapSeconds: Int) {\n    rotateWebhookSecret(id: $id, overlapSeconds: $overlapSeconds) {\n      secret\n      endpoint {\n        id\n        previousSecretUntil\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEndpoints($partnerId: ID) {\n    webhookEndpoints(partnerId: $partnerId) {\n      id\n      partnerId\n      url\n      eventTypes\n      enabled\n    }\n  }\n"): (typeof documents)["\n  query WebhookEndpoints($partnerId: ID) {\n    webhookEndpoints(partnerId: $partnerId) {\n      id\n      partnerId\n      url\n      eventTypes\n      enabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEventTypes {\n    webhookEventTypes {\n      type\n      version\n      description\n    }\n  }\n"): (typeof documents)["\n  query WebhookEventTypes {\n    webhookEventTypes {\n      type\n      version\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($endpointId: ID!, $status: WebhookDeliveryStatus, $first: Int, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, status: $status, first: $first, after: $after) {\n      nodes {\n        id\n        eventId\n        eventType\n        memberId\n        status\n        attempts\n        nextAttemptAt\n        lastStatusCode\n        lastError\n        attemptLog {\n          statusCode\n          latencyMs\n          error\n          responseExcerpt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($endpointId: ID!, $status: WebhookDeliveryStatus, $first: Int, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, status: $status, first: $first, after: $after) {\n      nodes {\n        id\n        eventId\n        eventType\n        memberId\n        status\n        attempts\n        nextAttemptAt\n        lastStatusCode\n        lastError\n        attemptLog {\n          statusCode\n          latencyMs\n          error\n          responseExcerpt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -98,8 +98,9 @@ export async function initTestApp(options: TestAppOptions = {}) {
 
   // The test holds the signing key, so it can also forge tokens the hub must reject.
   const signingKey: JWK = await generatePrivateJwk();
+  const base = loadConfig({ NODE_ENV: 'test' });
   const config: Config = {
-    ...loadConfig({ NODE_ENV: 'test' }),
+    ...base,
     host: '127.0.0.1',
     port: 0,
     databaseUrl,
@@ -110,6 +111,9 @@ export async function initTestApp(options: TestAppOptions = {}) {
     dbPoolSize: 4,
     expirySweepSeconds: 0,
     reconcileSeconds: 0,
+    // No background webhook delivery (its statements would count in the round-trip tests): tests that deliver
+    // call the dispatcher (test/support/webhooks.ts `deliver`) or turn the loop on.
+    events: { ...base.events, deliveryPollMs: 0 },
     ...options.config,
   };
 

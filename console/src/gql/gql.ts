@@ -46,6 +46,12 @@ type Documents = {
     "\n  query ConsolePartnerMember($customerId: String!, $after: String) {\n    member(ref: { customerId: $customerId }) {\n      id\n      profile {\n        displayName\n        email\n        phone\n        visibleScopes\n      }\n      tier {\n        name\n      }\n      partnerLink {\n        customerId\n        linkedAt\n      }\n      balances {\n        currency\n        available\n        held\n      }\n      transactions(first: 20, after: $after) {\n        nodes {\n          id\n          kind\n          currency\n          amount\n          walletDelta\n          orderRef\n          createdAt\n          hold {\n            id\n            status\n            amount\n            expiresAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ConsolePartnerMemberDocument,
     "\n  mutation ConsoleVoidHold($input: VoidRedemptionInput!) {\n    voidRedemption(input: $input) {\n      replayed\n      transfer {\n        id\n        hold {\n          id\n          status\n        }\n      }\n    }\n  }\n": typeof types.ConsoleVoidHoldDocument,
     "\n  mutation ConsoleReverseTransfer($input: ReverseTransferInput!) {\n    reverseTransfer(input: $input) {\n      replayed\n    }\n  }\n": typeof types.ConsoleReverseTransferDocument,
+    "\n  query ConsoleWebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      description\n      eventTypes\n      enabled\n      previousSecretUntil\n    }\n  }\n": typeof types.ConsoleWebhookEndpointsDocument,
+    "\n  mutation ConsoleCreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.ConsoleCreateWebhookEndpointDocument,
+    "\n  mutation ConsoleSetWebhookEnabled($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      id\n      enabled\n    }\n  }\n": typeof types.ConsoleSetWebhookEnabledDocument,
+    "\n  mutation ConsoleRotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        id\n        previousSecretUntil\n      }\n    }\n  }\n": typeof types.ConsoleRotateWebhookSecretDocument,
+    "\n  query ConsoleWebhookDeliveries($endpointId: ID!, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: 20, after: $after) {\n      nodes {\n        id\n        eventType\n        eventId\n        status\n        attempts\n        lastStatusCode\n        lastError\n        createdAt\n        nextAttemptAt\n        attemptLog {\n          latencyMs\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ConsoleWebhookDeliveriesDocument,
+    "\n  mutation ConsoleReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ConsoleReplayWebhookDeliveryDocument,
 };
 const documents: Documents = {
     "\n  query ConsoleFlows($from: DateTime!, $to: DateTime!) {\n    interPartnerFlows(from: $from, to: $to) {\n      issuerPartnerId\n      redeemerPartnerId\n      points\n      issuerFiat\n      issuerCurrency\n      redeemerFiat\n      redeemerCurrency\n    }\n  }\n": types.ConsoleFlowsDocument,
@@ -80,6 +86,12 @@ const documents: Documents = {
     "\n  query ConsolePartnerMember($customerId: String!, $after: String) {\n    member(ref: { customerId: $customerId }) {\n      id\n      profile {\n        displayName\n        email\n        phone\n        visibleScopes\n      }\n      tier {\n        name\n      }\n      partnerLink {\n        customerId\n        linkedAt\n      }\n      balances {\n        currency\n        available\n        held\n      }\n      transactions(first: 20, after: $after) {\n        nodes {\n          id\n          kind\n          currency\n          amount\n          walletDelta\n          orderRef\n          createdAt\n          hold {\n            id\n            status\n            amount\n            expiresAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ConsolePartnerMemberDocument,
     "\n  mutation ConsoleVoidHold($input: VoidRedemptionInput!) {\n    voidRedemption(input: $input) {\n      replayed\n      transfer {\n        id\n        hold {\n          id\n          status\n        }\n      }\n    }\n  }\n": types.ConsoleVoidHoldDocument,
     "\n  mutation ConsoleReverseTransfer($input: ReverseTransferInput!) {\n    reverseTransfer(input: $input) {\n      replayed\n    }\n  }\n": types.ConsoleReverseTransferDocument,
+    "\n  query ConsoleWebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      description\n      eventTypes\n      enabled\n      previousSecretUntil\n    }\n  }\n": types.ConsoleWebhookEndpointsDocument,
+    "\n  mutation ConsoleCreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n      }\n    }\n  }\n": types.ConsoleCreateWebhookEndpointDocument,
+    "\n  mutation ConsoleSetWebhookEnabled($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      id\n      enabled\n    }\n  }\n": types.ConsoleSetWebhookEnabledDocument,
+    "\n  mutation ConsoleRotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        id\n        previousSecretUntil\n      }\n    }\n  }\n": types.ConsoleRotateWebhookSecretDocument,
+    "\n  query ConsoleWebhookDeliveries($endpointId: ID!, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: 20, after: $after) {\n      nodes {\n        id\n        eventType\n        eventId\n        status\n        attempts\n        lastStatusCode\n        lastError\n        createdAt\n        nextAttemptAt\n        attemptLog {\n          latencyMs\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ConsoleWebhookDeliveriesDocument,
+    "\n  mutation ConsoleReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": types.ConsoleReplayWebhookDeliveryDocument,
 };
 
 /**
@@ -224,6 +236,30 @@ export function graphql(source: "\n  mutation ConsoleVoidHold($input: VoidRedemp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleReverseTransfer($input: ReverseTransferInput!) {\n    reverseTransfer(input: $input) {\n      replayed\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleReverseTransfer($input: ReverseTransferInput!) {\n    reverseTransfer(input: $input) {\n      replayed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleWebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      description\n      eventTypes\n      enabled\n      previousSecretUntil\n    }\n  }\n"): (typeof documents)["\n  query ConsoleWebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      description\n      eventTypes\n      enabled\n      previousSecretUntil\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleCreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleSetWebhookEnabled($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      id\n      enabled\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleSetWebhookEnabled($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      id\n      enabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        id\n        previousSecretUntil\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleRotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        id\n        previousSecretUntil\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleWebhookDeliveries($endpointId: ID!, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: 20, after: $after) {\n      nodes {\n        id\n        eventType\n        eventId\n        status\n        attempts\n        lastStatusCode\n        lastError\n        createdAt\n        nextAttemptAt\n        attemptLog {\n          latencyMs\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleWebhookDeliveries($endpointId: ID!, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: 20, after: $after) {\n      nodes {\n        id\n        eventType\n        eventId\n        status\n        attempts\n        lastStatusCode\n        lastError\n        createdAt\n        nextAttemptAt\n        attemptLog {\n          latencyMs\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

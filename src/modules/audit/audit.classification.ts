@@ -22,5 +22,7 @@ export const NOT_ADMINISTRATIVE: Readonly<Record<string, string>> = {
   exchangePoints: 'a points operation (the ledger)',
   recordPurchase: 'a points operation (the ledger, and the purchase row with its breakdown)',
   refundPurchase: 'a points operation (the ledger reversals, and the refund row)',
+  replayWebhookDelivery:
+    'sends an existing delivery again; its attempts are its own log (webhook_attempt), and the endpoint is unchanged',
   runLedgerExpiry: 'runs the scheduled sweep now; what it moves is in the ledger (EXPIRE transfers, released holds)',
 };

@@ -4,6 +4,8 @@ import { LEDGER_ERRORS, type LedgerErrorCode } from './ledger.errors.js';
 import { Migration20261122000002_ledger } from '../../../migrations/Migration20261122000002_ledger.js';
 import { Migration20261203100001_lighter_posting } from '../../../migrations/Migration20261203100001_lighter_posting.js';
 import type { MembersServices } from '../members/index.js';
+import type { OutboxServices } from '../outbox/index.js';
+import { ledgerEventContributor } from './ledger.events.js';
 import { LedgerService } from './ledger.service.js';
 import { LedgerResolver, PointsOperationResultResolver } from './ledger.resolver.js';
 import { LedgerTransferResolver, MemberLedgerResolver } from './member-ledger.resolver.js';
@@ -13,24 +15,29 @@ import { startExpirySweeper } from './expiry.sweeper.js';
 import { registerLedgerMetrics } from './ledger.metrics.js';
 import type { LedgerServices } from './index.js';
 
-export const ledgerModule: HubModule<LedgerServices, MembersServices, LedgerLoaders, LedgerErrorCode> = {
-  name: 'ledger',
-  // Members' tiers, merges and exports take the ledger's part through the members' registration points.
-  dependsOn: ['members'],
-  migrations: [Migration20261122000002_ledger, Migration20261203100001_lighter_posting],
-  errors: LEDGER_ERRORS,
-  services: ({ db, config }, deps: MembersServices): LedgerServices => {
-    const ledger = new LedgerService(db.sql, {
-      maxPointsPerOperation: config.maxPointsPerOperation,
-      hold: config.hold,
-    });
-    joinMembers(ledger, deps);
-    return { ledger };
-  },
-  // Every module that contributes to the posting statement has registered by now: compose it once.
-  ready: ({ ledger }) => void ledger.postings.seal(),
-  loaders: createLedgerLoaders,
-  resolvers: [LedgerResolver, PointsOperationResultResolver, MemberLedgerResolver, LedgerTransferResolver],
-  jobs: ({ services, config, log }) => [startExpirySweeper(services.ledger, config.expirySweepSeconds, log)],
-  metrics: registerLedgerMetrics,
-};
+export const ledgerModule: HubModule<LedgerServices, MembersServices & OutboxServices, LedgerLoaders, LedgerErrorCode> =
+  {
+    name: 'ledger',
+    // Members' tiers, merges and exports take the ledger's part through the members' registration points.
+    // Its events go out through the outbox, written by the posting statement itself (ledger.events.ts).
+    dependsOn: ['members', 'outbox'],
+    migrations: [Migration20261122000002_ledger, Migration20261203100001_lighter_posting],
+    errors: LEDGER_ERRORS,
+    services: ({ db, config }, deps: MembersServices & OutboxServices): LedgerServices => {
+      const ledger = new LedgerService(db.sql, {
+        maxPointsPerOperation: config.maxPointsPerOperation,
+        hold: config.hold,
+      });
+      joinMembers(ledger, deps);
+      // Registered only when the outbox is on, so "off" (bench) is exactly the posting without it.
+      const events = ledgerEventContributor(deps.outbox);
+      if (deps.outbox.enabled) ledger.postings.register(events);
+      return { ledger };
+    },
+    // Every module that contributes to the posting statement has registered by now: compose it once.
+    ready: ({ ledger }) => void ledger.postings.seal(),
+    loaders: createLedgerLoaders,
+    resolvers: [LedgerResolver, PointsOperationResultResolver, MemberLedgerResolver, LedgerTransferResolver],
+    jobs: ({ services, config, log }) => [startExpirySweeper(services.ledger, config.expirySweepSeconds, log)],
+    metrics: registerLedgerMetrics,
+  };

@@ -7,7 +7,7 @@
  * (README.md, "How other modules take part in a posting").
  */
 import { prepared, type SqlClient } from '../../platform/db/sql.js';
-import { TransferKind } from './ledger.model.js';
+import { TransferKind, type HoldStatus } from './ledger.model.js';
 
 /** Transfers that count as member activity (for inactivity-based expiry); hub-made ones do not. */
 const ACTIVITY: ReadonlySet<TransferKind> = new Set([
@@ -39,6 +39,11 @@ export interface TransferDraft {
    * passed through it. Posting contributors read it (settlement values both legs at that many points).
    */
   ptsPassedThrough?: bigint | null;
+  /**
+   * For the transfers of a hold's resolution: how it resolved. Posting contributors read it (the outbox tells a
+   * void from an expiry: both are a RELEASE alone).
+   */
+  holdResolution?: HoldStatus | null;
 }
 
 export interface LotDraft {
@@ -107,7 +112,11 @@ export interface PostingContributor {
 export class Posting {
   readonly sql: string;
 
-  constructor(private readonly contributors: readonly PostingContributor[]) {
+  /** @param name the prepared statement's name (the bench composes a second statement, without the outbox). */
+  constructor(
+    private readonly contributors: readonly PostingContributor[],
+    name = 'ledger_posting',
+  ) {
     let next = LEDGER_POSTING_PARAMETERS + 1;
     const ctes = [LEDGER_POSTING_CTES];
     for (const c of contributors) {
@@ -120,7 +129,7 @@ export class Posting {
       );
       next += c.parameters;
     }
-    this.sql = prepared('ledger_posting', `\nwith ${ctes.join(', ')}\nselect count(*)::int as posted from t`);
+    this.sql = prepared(name, `\nwith ${ctes.join(', ')}\nselect count(*)::int as posted from t`);
   }
 
   /** The parameters of the statement for a set of transfers and lots. */

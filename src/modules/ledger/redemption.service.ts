@@ -227,9 +227,17 @@ export class RedemptionService {
     captured: bigint,
     partnerId: string,
     ids: { capture: string; release: string },
+    resolution: HoldStatus,
   ): void {
     const { wallet, holds, redemption } = accounts;
-    const common = { operationId, currency: hold.currency, partnerId, memberId: hold.memberId, holdId: hold.id };
+    const common = {
+      operationId,
+      currency: hold.currency,
+      partnerId,
+      memberId: hold.memberId,
+      holdId: hold.id,
+      holdResolution: resolution,
+    };
     const transfers = [];
     if (captured > 0n)
       transfers.push({
@@ -270,7 +278,7 @@ export class RedemptionService {
       (tx) => lockWalletAndClaim(tx, accounts.wallet, op),
       async (tx) => {
         await RedemptionService.resolveHold(tx, hold.id, status, captured, status !== HoldStatus.EXPIRED);
-        RedemptionService.releaseHold(deps, tx, hold, accounts, op.id, captured, partnerId, ids);
+        RedemptionService.releaseHold(deps, tx, hold, accounts, op.id, captured, partnerId, ids, status);
       },
     );
   }

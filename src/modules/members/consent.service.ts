@@ -5,6 +5,7 @@
  */
 import { toDate } from '../../platform/db/values.js';
 import type { Sql } from '../../platform/db/sql.js';
+import type { Outbox } from '../outbox/index.js';
 import { notFound } from '../../platform/graphql/errors.js';
 import { checkConsentScope, type ConsentScope } from './member-profile.js';
 
@@ -25,19 +26,25 @@ const consentFrom = (r: Record<string, unknown>): ConsentRow => ({
 });
 
 export class ConsentService {
-  constructor(private readonly sql: Sql) {}
+  constructor(
+    private readonly sql: Sql,
+    private readonly outbox: Outbox,
+  ) {}
 
-  /** Records a grant or revocation by the member, for a partner it is linked to. */
+  /** Records a grant or revocation by the member, for a partner it is linked to (and its event, in one transaction). */
   async set(memberId: string, partnerId: string, scope: string, granted: boolean): Promise<ConsentRow> {
     const checked = checkConsentScope(scope);
-    const [row] = await this.sql.query(
-      `insert into consent_event (member_id, partner_id, scope, granted)
-       select $1, $2, $3, $4 where exists (select 1 from member_link where member_id = $1 and partner_id = $2)
-       returning member_id, partner_id, scope, granted, created_at`,
-      [memberId, partnerId, checked, granted],
-    );
-    if (!row) throw notFound('Partner link');
-    return consentFrom(row);
+    return this.sql.transaction(async (tx) => {
+      const [row] = await tx.query(
+        `insert into consent_event (member_id, partner_id, scope, granted)
+         select $1, $2, $3, $4 where exists (select 1 from member_link where member_id = $1 and partner_id = $2)
+         returning member_id, partner_id, scope, granted, created_at`,
+        [memberId, partnerId, checked, granted],
+      );
+      if (!row) throw notFound('Partner link');
+      this.outbox.emit(tx, [{ type: 'consent.changed', partnerId, memberId, payload: { scope: checked, granted } }]);
+      return consentFrom(row);
+    });
   }
 
   /** Current consent per (partner, scope) for many members. */

@@ -6,6 +6,7 @@
  * (registered at composition), so this module never imports them.
  */
 import type { Database } from '../../platform/db/orm.js';
+import type { Outbox } from '../outbox/index.js';
 import type { Queryable, SqlClient } from '../../platform/db/sql.js';
 import { MemberService } from './member.service.js';
 import { MemberErrors } from './member.exception.js';
@@ -26,6 +27,7 @@ export class MemberMergeService {
   constructor(
     private readonly db: Database,
     private readonly members: MemberService,
+    private readonly outbox: Outbox,
   ) {}
 
   addParticipant<Plan>(participant: MergeParticipant<Plan>): void {
@@ -56,6 +58,20 @@ export class MemberMergeService {
       if (await this.blocked(tx, sourceId)) throw MemberErrors.activeHolds();
       for (const [i, p] of this.participants.entries()) await p.apply(tx, plans[i], `merge:${sourceId}`);
       await MemberService.mergeRecords(tx, sourceId, targetId);
+      // Every partner linked to the survivor now (its own links and the duplicate's) hears of the merge.
+      const linked = await tx.query<{ partner_id: string }>(
+        `select distinct partner_id from member_link where member_id = $1 order by partner_id`,
+        [targetId],
+      );
+      this.outbox.emit(
+        tx,
+        linked.map((l) => ({
+          type: 'member.merged',
+          partnerId: l.partner_id,
+          memberId: targetId,
+          payload: { mergedMemberId: sourceId },
+        })),
+      );
     });
     this.members.linksChanged();
     return targetId;

@@ -4,6 +4,7 @@
  * duplicates and erasure. Consent and tiers have their own services.
  */
 import { toDate } from '../../platform/db/values.js';
+import type { Outbox } from '../outbox/index.js';
 import type { Database } from '../../platform/db/orm.js';
 import { FeedCache } from '../../platform/db/change-feed.js';
 import { prepared, type SqlClient } from '../../platform/db/sql.js';
@@ -116,7 +117,10 @@ export class MemberService {
   /** (partner, reference) → member id, for references that resolved; dropped when any link changes. */
   private readonly resolved: FeedCache<string>;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly outbox: Outbox,
+  ) {
     this.resolved = new FeedCache(db.changes, LINKS_TOPIC);
   }
 
@@ -201,6 +205,10 @@ export class MemberService {
         [partnerId, input.customerId, memberId],
       );
       if (linked.length === 0) throw Object.assign(new Error('enrolment race'), { code: '40001' });
+      this.outbox.emit(tx, [
+        // No customer id: the partner has it (it enrolled with it), and an erasure must leave none behind.
+        { type: 'member.linked', partnerId, memberId, payload: { created } },
+      ]);
       const [row] = await tx.query(`select ${MEMBER_COLUMNS} from member where id = $1`, [memberId]);
       return { member: memberFrom(row!), created };
     });
@@ -372,7 +380,16 @@ export class MemberService {
       );
       if (!row) throw notFound('Member');
       await tx.query(`delete from member_identifier where member_id = $1`, [memberId]);
-      await tx.query(`delete from member_link where member_id = $1`, [memberId]);
+      const unlinked = await tx.query<{ partner_id: string }>(
+        `delete from member_link where member_id = $1 returning partner_id`,
+        [memberId],
+      );
+      // Every partner it was linked to hears of the erasure (once each), so it can forget the member too.
+      const partners = [...new Set(unlinked.map((l) => l.partner_id))];
+      this.outbox.emit(
+        tx,
+        partners.map((partnerId) => ({ type: 'member.erased', partnerId, memberId, payload: {} })),
+      );
       return memberFrom(row);
     });
     this.linksChanged();

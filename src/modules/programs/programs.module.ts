@@ -10,19 +10,26 @@ import { ProgramsService } from './programs.service.js';
 import { ProgramsResolver } from './programs.resolver.js';
 import { PurchaseLedgerResolver } from './purchase.resolver.js';
 import type { ProgramsServices } from './index.js';
+import type { OutboxServices } from '../outbox/index.js';
 
 export const programsModule: HubModule<
   ProgramsServices,
-  LedgerServices & MembersServices & SettlementServices,
+  LedgerServices & MembersServices & SettlementServices & OutboxServices,
   Record<never, never>,
   ProgramsErrorCode
 > = {
   name: 'programs',
-  dependsOn: ['members', 'ledger', 'settlement'],
+  dependsOn: ['members', 'ledger', 'settlement', 'outbox'],
   migrations: [Migration20261203200001_programs, Migration20261204400001_program_caps],
   errors: PROGRAMS_ERRORS,
-  services: ({ db }, deps) => ({
-    programs: new ProgramsService(db, deps.ledger, deps, deps.settlement),
-  }),
+  services: ({ db }, deps) => {
+    deps.outbox.declare('programs', {
+      'purchase.recorded': {
+        version: 1,
+        description: 'The partner recorded a purchase: its total and the points of each leg (no line items).',
+      },
+    });
+    return { programs: new ProgramsService(db, deps.ledger, deps, deps.settlement, deps.outbox) };
+  },
   resolvers: [ProgramsResolver, PurchaseLedgerResolver],
 };

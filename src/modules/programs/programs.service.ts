@@ -1,4 +1,5 @@
 /** The programs module's services, over one cached view of every partner's program (ProgramStore). */
+import type { Outbox } from '../outbox/index.js';
 import type { Database } from '../../platform/db/orm.js';
 import type { LedgerService } from '../ledger/index.js';
 import type { MembersServices } from '../members/index.js';
@@ -16,11 +17,17 @@ export class ProgramsService {
   readonly purchases: PurchaseService;
   readonly refunds: RefundService;
 
-  constructor(db: Database, ledger: LedgerService, members: MembersServices, settlement: SettlementService) {
+  constructor(
+    db: Database,
+    ledger: LedgerService,
+    members: MembersServices,
+    settlement: SettlementService,
+    outbox: Outbox,
+  ) {
     this.store = new ProgramStore(db, db.sql);
     this.rules = new RuleService(db.sql, this.store);
     this.campaigns = new CampaignService(db.sql, this.store);
-    this.purchases = new PurchaseService(db.sql, this.store, ledger, members, settlement);
+    this.purchases = new PurchaseService(db.sql, this.store, ledger, members, settlement, outbox);
     this.refunds = new RefundService(db.sql, ledger);
   }
 }

@@ -3,6 +3,7 @@
  * operation (a multi-leg earn: a leg per currency and funder) carrying the purchase row, its breakdown and
  * the campaign budget draws in the same transaction. See README.md for the guarantees.
  */
+import type { EventContributor, EventDraft, Outbox } from '../outbox/index.js';
 import { createHash } from 'node:crypto';
 import type { Sql, SqlClient } from '../../platform/db/sql.js';
 import { newId } from '../../platform/ids.js';
@@ -160,7 +161,11 @@ export function purchaseFrom(r: Record<string, unknown>): Purchase {
 export const PURCHASE_COLUMNS = `id, partner_id, member_id, operation_id, order_ref, currency, total::text as total, occurred_at, breakdown, legs`;
 
 /** The purchase row and its campaign awards, in one statement. */
-const INSERT_SQL = `with p as (
+/**
+ * The purchase row, its campaign awards and its `purchase.recorded` event (the outbox's part, parameters $14 on):
+ * one statement, so the event costs no statement of its own.
+ */
+const insertSql = (event: EventContributor<EventDraft>) => `with ${event.ctes((i) => `$${14 + i}`)}, p as (
     insert into program_purchase (id, partner_id, member_id, operation_id, order_ref, currency, total, occurred_at, breakdown, legs)
     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb) returning id)
   insert into program_campaign_award (campaign_id, purchase_id, points, shares)
@@ -194,7 +199,14 @@ export class PurchaseService {
     private readonly ledger: LedgerService,
     private readonly members: MembersServices,
     private readonly settlement: SettlementService,
-  ) {}
+    outbox: Outbox,
+  ) {
+    this.event = outbox.contributor<EventDraft>('programs: purchase.recorded', 'ev', (events) => events);
+    this.insertSql = insertSql(this.event);
+  }
+
+  private readonly event: EventContributor<EventDraft>;
+  private readonly insertSql: string;
 
   /**
    * Every transfer a purchase's operation posted: its legs' EARN transfers and, before them in the same
@@ -298,7 +310,24 @@ export class PurchaseService {
           breakdown: { ruleSetVersion: breakdown.ruleSetVersion, lines },
           legs: stored.filter((l) => l.points > 0n),
         };
-        await tx.query(INSERT_SQL, [
+        const event: EventDraft = {
+          type: 'purchase.recorded',
+          partnerId: req.partnerId,
+          memberId: req.memberId,
+          payload: {
+            purchaseId,
+            operationId: ids.operationId,
+            ...(orderRef ? { orderRef } : {}),
+            currency: input.currency,
+            total: input.total.toString(),
+            legs: recorded.legs.map((l) => ({
+              currency: l.currency,
+              partnerId: l.partnerId,
+              points: l.points.toString(),
+            })),
+          },
+        };
+        await tx.query(this.insertSql, [
           purchaseId,
           req.partnerId,
           req.memberId,
@@ -321,6 +350,7 @@ export class PurchaseService {
               ),
             ),
           ),
+          ...this.event.params([event]),
         ]);
         return amounts;
       },

@@ -16,15 +16,24 @@ import { Migration20261204400003_reconciliation_one_key } from '../../../migrati
 import { Migration20261203100002_valuation_references } from '../../../migrations/Migration20261203100002_valuation_references.js';
 import { valuationReferencesInvariant } from './valuation.check.js';
 import type { SettlementServices } from './index.js';
+import type { OutboxServices } from '../outbox/index.js';
+
+const STATEMENT_EVENT_TYPES = {
+  'statement.closed': {
+    version: 1,
+    description: "The partner's settlement statement for a period was closed (totals in the payload).",
+  },
+  'statement.paid': { version: 1, description: "The partner's closed statement was marked paid." },
+} as const;
 
 export const settlementModule: HubModule<
   SettlementServices,
-  LedgerServices,
+  LedgerServices & OutboxServices,
   Record<never, never>,
   SettlementErrorCode
 > = {
   name: 'settlement',
-  dependsOn: ['ledger'],
+  dependsOn: ['ledger', 'outbox'],
   migrations: [
     Migration20261122000005_settlement,
     Migration20261122000008_settlement_fee,
@@ -34,12 +43,13 @@ export const settlementModule: HubModule<
     Migration20261204400003_reconciliation_one_key,
   ],
   errors: SETTLEMENT_ERRORS,
-  services: ({ db }, { ledger }: LedgerServices): SettlementServices => {
+  services: ({ db }, { ledger, outbox }: LedgerServices & OutboxServices): SettlementServices => {
+    outbox.declare('settlement', STATEMENT_EVENT_TYPES);
     // Valuation and the billing-budget draw are written by the ledger's posting statement itself.
     ledger.postings.register(settlementPosting);
     // The statements' running totals, written by that statement, are checked with the ledger's invariants.
     ledger.invariants.push(statementTotalsInvariant, valuationReferencesInvariant);
-    return { settlement: new SettlementService(db.sql) };
+    return { settlement: new SettlementService(db.sql, outbox) };
   },
   resolvers: [SettlementResolver, SettlementStatementResolver],
   jobs: ({ services, config, log }) => [

@@ -1,4 +1,5 @@
 /** The settlement module's services. */
+import type { Outbox } from '../outbox/index.js';
 import type { Sql } from '../../platform/db/sql.js';
 import { ContractService } from './contract.service.js';
 import { StatementService } from './statement.service.js';
@@ -13,9 +14,9 @@ export class SettlementService {
   readonly flows: FlowsService;
   readonly fees: FeeService;
 
-  constructor(sql: Sql) {
+  constructor(sql: Sql, outbox: Outbox) {
     this.contracts = new ContractService(sql);
-    this.statements = new StatementService(sql, this.contracts);
+    this.statements = new StatementService(sql, this.contracts, outbox);
     this.reconciliation = new ReconciliationService(sql);
     this.flows = new FlowsService(sql);
     this.fees = new FeeService(sql, this.contracts);

@@ -18,6 +18,7 @@
  * sums and digests the valuations it claims (exact, as before), from the oldest period the totals say still
  * holds an unclaimed valuation, so it reads that period's rows and not the partner's whole history.
  */
+import type { Outbox } from '../outbox/index.js';
 import type { Queryable, Sql, SqlClient } from '../../platform/db/sql.js';
 import { newId, isUuid } from '../../platform/ids.js';
 import { add, parseDecimal, roundHalfEven, sub, toString, type Decimal } from '../../platform/decimal.js';
@@ -164,6 +165,7 @@ export class StatementService {
   constructor(
     private readonly sql: Sql,
     private readonly contracts: ContractService,
+    private readonly outbox: Outbox,
   ) {}
 
   /** The period of this partner that contains `at` (now when omitted). */
@@ -328,6 +330,23 @@ export class StatementService {
           p.end,
           id,
         ]);
+        this.outbox.emit(tx, [
+          {
+            type: 'statement.closed',
+            partnerId,
+            memberId: null,
+            payload: {
+              statementId: id,
+              periodStart: p.start.toISOString(),
+              periodEnd: p.end.toISOString(),
+              fiatCurrency: p.fiatCurrency,
+              dueToHub: toString(t.dueToHub),
+              dueToPartner: toString(t.dueToPartner),
+              netRounded: toString(t.netRounded),
+              transferCount: t.transferCount,
+            },
+          },
+        ]);
       });
     } catch (error) {
       // Two closes racing: the loser meets the unique period or transfer constraint.
@@ -352,6 +371,14 @@ export class StatementService {
         throw exists.length ? SettlementErrors.alreadyPaid() : SettlementErrors.notClosed();
       }
       const statement = statementFrom(row);
+      this.outbox.emit(tx, [
+        {
+          type: 'statement.paid',
+          partnerId,
+          memberId: null,
+          payload: { statementId: statement.id, periodStart: periodStart.toISOString(), paymentReference },
+        },
+      ]);
       await StatementService.restoreCredit(tx, statement);
       return statement;
     });

@@ -134,6 +134,9 @@ const fx = {
   closedDay: new Date(),
   campaignA: '',
   purchaseAX: '',
+  endpointA: '',
+  endpointSecretA: '',
+  deliveryA: '',
 };
 const A_PRICES = { issuePrice: '0.0137', redemptionPrice: '0.0091' };
 const B_PRICES = { issuePrice: '0.0211', redemptionPrice: '0.0173' };
@@ -229,10 +232,15 @@ const isApp = (p: P) => p in APP_SCOPES;
 beforeAll(async () => {
   // Seven sign-ins of Z within the fixture: more codes per identifier than the default window allows.
   app = await initTestApp({
-    config: { signIn: { ...loadConfig({ NODE_ENV: 'test' }).signIn, maxCodesPerWindow: 50 } },
+    config: {
+      signIn: { ...loadConfig({ NODE_ENV: 'test' }).signIn, maxCodesPerWindow: 50 },
+    },
   });
   operator = await app.operatorToken(3600);
   [A, B, S] = [await app.createPartner(), await app.createPartner(), await app.createPartner()];
+  // A's webhook endpoint (issue 19), first, so A's events below become its deliveries.
+  const hook = await app.hub.services.webhooks.endpoints.create(A.id, { url: 'https://a-hooks.example/matrix' });
+  [fx.endpointA, fx.endpointSecretA] = [hook.endpoint.id, hook.secret];
 
   // Contracts first, so the earns are valued; distinctive prices, to catch them leaking.
   for (const [p, prices] of [
@@ -399,6 +407,12 @@ beforeAll(async () => {
     exp: secondsFromNow(300),
   });
   tokens.anonymous = undefined;
+  await app.hub.services.webhooks.dispatcher.fanOut();
+  const [delivery] = await app.hub.db.sql.query<{ id: string }>(
+    `select id::text as id from webhook_delivery where endpoint_id = $1 order by id limit 1`,
+    [fx.endpointA],
+  );
+  fx.deliveryA = delivery!.id;
 });
 afterAll(() => app?.close());
 
@@ -436,7 +450,7 @@ function foreignData(p: P): string[] {
     B_PRICES.issuePrice,
     B_PRICES.redemptionPrice,
   ];
-  const secrets = [A.clientSecret, B.clientSecret, S.clientSecret];
+  const secrets = [A.clientSecret, B.clientSecret, S.clientSecret, fx.endpointSecretA];
   const unlinked = [fx.memberW, fx.custW, fx.earnAW]; // W left A: A's view of the transfer keeps its id, nothing else
   switch (p) {
     case 'operator':
@@ -1275,6 +1289,67 @@ rows.push(
     query: `mutation($id: ID!) { revokeMyAppGrant(grantId: $id) }`,
     vars: () => ({ id: fx.grantZ }),
     expect: only([], 'FORBIDDEN', { memberX: 'NOT_FOUND', memberY: 'NOT_FOUND' }),
+  },
+);
+
+rows.push(
+  // ---- webhooks (issue 19): a partner its own endpoints and deliveries (apps:write to change); the operator any
+  {
+    name: 'query webhookEventTypes (partners and the operator)',
+    query: `query { webhookEventTypes { type version } }`,
+    expect: only(['operator', 'partnerA', 'partnerB', 'partnerAReadOnly'], 'FORBIDDEN'),
+    check: (_p, d) => expect(d.webhookEventTypes.map((t: { type: string }) => t.type)).toContain('points.earned'),
+  },
+  {
+    name: "query webhookEndpoints(A) (the operator, A's tokens)",
+    query: `query($id: ID) { webhookEndpoints(partnerId: $id) { id partnerId url } }`,
+    vars: () => ({ id: A.id }),
+    expect: only(['operator', 'partnerA', 'partnerAReadOnly'], 'FORBIDDEN'),
+    check: (_p, d) => expect(d.webhookEndpoints.map((e: { id: string }) => e.id)).toContain(fx.endpointA),
+  },
+  {
+    name: "query webhookDeliveries(A's endpoint) — another partner: NOT_FOUND",
+    query: `query($id: ID!) { webhookDeliveries(endpointId: $id) { nodes { id eventType memberId attemptLog { statusCode } } } }`,
+    vars: () => ({ id: fx.endpointA }),
+    expect: only(['operator', 'partnerA', 'partnerAReadOnly'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+    check: (_p, d) => expect(d.webhookDeliveries.nodes.length).toBeGreaterThan(0),
+  },
+  {
+    name: 'mutation createWebhookEndpoint(A) (operator, or A with apps:write)',
+    query: `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id partnerId } } }`,
+    vars: () => ({ input: { partnerId: A.id, url: 'https://a-hooks.example/created' } }),
+    expect: only(['operator', 'partnerA'], 'FORBIDDEN'),
+    check: (_p, d) => expect(d.createWebhookEndpoint.endpoint.partnerId).toBe(A.id),
+  },
+  {
+    name: "mutation updateWebhookEndpoint(A's endpoint)",
+    query: `mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { id description } }`,
+    vars: (p) => ({ input: { id: fx.endpointA, description: `matrix ${p}` } }),
+    expect: only(['operator', 'partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    name: "mutation rotateWebhookSecret(A's endpoint)",
+    query: `mutation($id: ID!) { rotateWebhookSecret(id: $id, overlapSeconds: 0) { secret endpoint { id } } }`,
+    vars: () => ({ id: fx.endpointA }),
+    expect: only(['operator', 'partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    name: "mutation deleteWebhookEndpoint (a throwaway of A's for the allowed; A's endpoint for the rest)",
+    query: `mutation($id: ID!) { deleteWebhookEndpoint(id: $id) }`,
+    vars: async (p) => ({
+      id:
+        p === 'operator' || p === 'partnerA'
+          ? (await app.hub.services.webhooks.endpoints.create(A.id, { url: 'https://a-hooks.example/gone' })).endpoint
+              .id
+          : fx.endpointA,
+    }),
+    expect: only(['operator', 'partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    name: "mutation replayWebhookDelivery(A's delivery)",
+    query: `mutation($id: ID!) { replayWebhookDelivery(id: $id) { id status } }`,
+    vars: () => ({ id: fx.deliveryA }),
+    expect: only(['operator', 'partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
   },
 );
 

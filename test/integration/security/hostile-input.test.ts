@@ -174,6 +174,7 @@ const fx = {
   brand: `HX${Math.floor(Math.random() * 1e6)}`,
   campaign: '',
   purchase: '',
+  endpoint: '',
 };
 let tables: string[] = [];
 
@@ -294,6 +295,9 @@ beforeAll(async () => {
       A.token,
     )
   ).recordPurchase.purchase.id;
+  fx.endpoint = (
+    await app.hub.services.webhooks.endpoints.create(A.id, { url: 'https://hooks.example/hx' })
+  ).endpoint.id;
   // X signed in at the hub: the member's own controls (profile, consents, conversions) are reachable.
   memberToken = await app.memberSessionToken(fx.memberX);
   tables = (
@@ -757,6 +761,62 @@ const targets: Target[] = [
       input: g.object({ partnerId: g.pick([A.id, g.any()]), periodStart: g.pick(['1970-01-01T00:00:00Z', g.any()]) }),
       r: g.any(),
     }),
+  },
+  // ---- webhooks (issue 19): URLs (SSRF forms included), filters, ids and overlaps
+  {
+    name: 'createWebhookEndpoint',
+    token: () => A.token,
+    query: `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }`,
+    vars: (g) => ({
+      input: g.object({
+        url: g.pick([
+          'https://hooks.example/ok',
+          'http://[::ffff:169.254.169.254]/',
+          'http://0x7f000001/',
+          'http://2130706433/',
+          'https://hooks.example:99999/',
+          'javascript:alert(1)',
+          'https://hooks.example/\u0000',
+          g.any(),
+        ]),
+        description: g.maybe('POS', 0.5),
+        eventTypes: g.pick([undefined, [], ['points.earned'], ['points.earned', g.any()], g.any()]),
+        enabled: g.maybe(true, 0.5),
+        partnerId: g.pick([undefined, A.id, nobody(), g.any()]),
+      }),
+    }),
+  },
+  {
+    name: 'updateWebhookEndpoint',
+    token: () => A.token,
+    query: `mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { id } }`,
+    vars: (g) => ({
+      input: g.object({
+        id: g.pick([fx.endpoint, nobody(), g.any()]),
+        url: g.pick([undefined, 'http://10.1.2.3/', g.any()]),
+        eventTypes: g.pick([undefined, ['nope.never'], g.any()]),
+        description: g.maybe(undefined, 0.5),
+        enabled: g.maybe(undefined, 0.5),
+      }),
+    }),
+  },
+  {
+    name: 'rotateWebhookSecret',
+    token: () => A.token,
+    query: `mutation($id: ID!, $o: Int) { rotateWebhookSecret(id: $id, overlapSeconds: $o) { secret } }`,
+    vars: (g) => ({ id: g.pick([fx.endpoint, nobody(), g.any()]), o: g.pick([undefined, -1, 604_801, g.any()]) }),
+  },
+  {
+    name: 'deleteWebhookEndpoint (ids that name nothing)',
+    token: () => A.token,
+    query: `mutation($id: ID!) { deleteWebhookEndpoint(id: $id) }`,
+    vars: (g) => ({ id: g.pick([nobody(), g.any()]) }),
+  },
+  {
+    name: 'replayWebhookDelivery',
+    token: () => A.token,
+    query: `mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }`,
+    vars: (g) => ({ id: g.pick(['0', '9223372036854775807', '99999999999999999999', '-1', g.any()]) }),
   },
   {
     name: 'eraseMyData (no arguments: hostile extra variables only)',

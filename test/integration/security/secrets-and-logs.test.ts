@@ -286,6 +286,21 @@ describe('logs', () => {
       ),
     ];
     expect(errors.every((e) => e.errors?.length)).toBe(true);
+    // A webhook endpoint's signing secrets (issue 19): made, rotated; shown once each, never logged or audited.
+    const hook = await app.postJson<{ createWebhookEndpoint: { secret: string; endpoint: { id: string } } }>(
+      {
+        query: `mutation { createWebhookEndpoint(input: { url: "https://hooks.example/logscan" }) { secret endpoint { id } } }`,
+      },
+      { token },
+    );
+    const rotated = await app.postJson<{ rotateWebhookSecret: { secret: string } }>(
+      {
+        query: `mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`,
+        variables: { id: hook.data!.createWebhookEndpoint.endpoint.id },
+      },
+      { token },
+    );
+    await app.hub.services.webhooks.dispatcher.fanOut();
     await fetch(
       `${app.url}/graphql?query=${encodeURIComponent(`{ member(ref: { customerId: "${person.email}" }) { id } }`)}&token=${token}`,
       { headers: { authorization: `Bearer ${token}` } },
@@ -297,6 +312,8 @@ describe('logs', () => {
     const secrets: Record<string, string> = {
       clientSecret: p.clientSecret,
       otherSecret: partner.clientSecret,
+      webhookSecret: hook.data!.createWebhookEndpoint.secret,
+      rotatedWebhookSecret: rotated.data!.rotateWebhookSecret.secret,
       partnerToken: token,
       ...Object.fromEntries(grants.map((g, i) => [`grant${i}`, g.body.access_token!])),
       memberToken,
