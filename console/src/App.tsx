@@ -18,6 +18,7 @@ import { Invariants } from './pages/operator/Invariants';
 import { Flows } from './pages/Flows';
 import { MemberSearch } from './pages/partner/MemberSearch';
 import { PartnerMember } from './pages/partner/PartnerMember';
+import { PartnerRewards } from './pages/partner/PartnerRewards';
 import { finishMemberSignIn, startMemberSignIn } from './member-auth';
 
 const FINANCE_NAV = [
@@ -26,7 +27,10 @@ const FINANCE_NAV = [
   { to: '/finance/flows', label: 'Flows' },
 ];
 
-const PARTNER_NAV = [{ to: '/partner/members', label: 'Members' }];
+const PARTNER_NAV = [
+  { to: '/partner/members', label: 'Members' },
+  { to: '/partner/rewards', label: 'Rewards' },
+];
 
 const OPERATOR_NAV = [
   { to: '/operator/partners', label: 'Partners' },
@@ -53,6 +57,7 @@ function StaffPage({ path, session }: { path: string; session: StaffSession }) {
   if (path === '/finance/reconciliation') return <Reconciliations partnerId={own} />;
   if (path === '/finance/flows') return <Flows hubWide={!own} />;
   if (path === '/partner/members') return <MemberSearch />;
+  if (path === '/partner/rewards') return <PartnerRewards />;
   if ((params = match('/partner/members/:customerId', path)))
     return <PartnerMember key={path} customerId={params.customerId!} />;
   if (path === '/operator/partners') return <Partners />;

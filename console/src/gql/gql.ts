@@ -22,6 +22,9 @@ type Documents = {
     "\n  mutation ConsoleSetConsent($input: SetConsentInput!) {\n    setConsent(input: $input) {\n      partnerId\n      scope\n      granted\n      at\n    }\n  }\n": typeof types.ConsoleSetConsentDocument,
     "\n  query ConsoleExportMyData {\n    exportMyData\n  }\n": typeof types.ConsoleExportMyDataDocument,
     "\n  mutation ConsoleEraseMyData {\n    eraseMyData {\n      id\n      erasedAt\n    }\n  }\n": typeof types.ConsoleEraseMyDataDocument,
+    "\n  query ConsoleRewardCatalog {\n    rewardCatalog(first: 50, sort: PRICE_ASC) {\n      nodes {\n        reward {\n          id\n          title\n          kind\n          currency\n          price\n        }\n        eligible\n        ineligibleReason\n        inStock\n        pointsNeeded\n        redeemable\n      }\n    }\n  }\n": typeof types.ConsoleRewardCatalogDocument,
+    "\n  query ConsoleMyRewardRedemptions {\n    myRewardRedemptions(first: 20) {\n      nodes {\n        id\n        status\n        price\n        currency\n        code\n        createdAt\n        reward {\n          id\n          title\n        }\n      }\n    }\n  }\n": typeof types.ConsoleMyRewardRedemptionsDocument,
+    "\n  mutation ConsoleRedeemReward($input: RedeemRewardInput!) {\n    redeemReward(input: $input) {\n      replayed\n      redemption {\n        id\n        status\n        code\n      }\n    }\n  }\n": typeof types.ConsoleRedeemRewardDocument,
     "\n  query ConsolePartnerPicker {\n    partners(first: 200) {\n      nodes {\n        id\n        code\n        name\n        settlementCurrency\n      }\n    }\n  }\n": typeof types.ConsolePartnerPickerDocument,
     "\n  query ConsoleReconciliations($partnerId: ID!) {\n    settlementReconciliations(partnerId: $partnerId) {\n      partnerId\n      periodStart\n      statementId\n      reconciledAt\n      ok\n      transfersChecked\n      differences {\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n": typeof types.ConsoleReconciliationsDocument,
     "\n  query ConsoleStatement($partnerId: ID!, $at: DateTime!) {\n    settlementStatement(partnerId: $partnerId, at: $at) {\n      id\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      lines {\n        kind\n        transfers\n        points\n        amount\n      }\n      dueToHub\n      dueToPartner\n      netExact\n      net\n      rounding\n      transferCount\n      digest\n      closedAt\n      paidAt\n      paymentReference\n    }\n  }\n": typeof types.ConsoleStatementDocument,
@@ -44,6 +47,10 @@ type Documents = {
     "\n  mutation ConsoleUpdatePartnerStatus($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.ConsoleUpdatePartnerStatusDocument,
     "\n  query ConsolePartnerMember($customerId: String!, $after: String) {\n    member(ref: { customerId: $customerId }) {\n      id\n      profile {\n        displayName\n        email\n        phone\n        visibleScopes\n      }\n      tier {\n        name\n      }\n      partnerLink {\n        customerId\n        linkedAt\n      }\n      balances {\n        currency\n        available\n        held\n      }\n      transactions(first: 20, after: $after) {\n        nodes {\n          id\n          kind\n          currency\n          amount\n          walletDelta\n          orderRef\n          createdAt\n          hold {\n            id\n            status\n            amount\n            expiresAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ConsolePartnerMemberDocument,
     "\n  mutation ConsoleVoidHold($input: VoidRedemptionInput!) {\n    voidRedemption(input: $input) {\n      replayed\n      transfer {\n        id\n        hold {\n          id\n          status\n        }\n      }\n    }\n  }\n": typeof types.ConsoleVoidHoldDocument,
+    "\n  query ConsolePartnerRewards {\n    rewards(first: 100) {\n      nodes {\n        id\n        title\n        kind\n        status\n        currency\n        price\n        stock\n        codePool {\n          free\n          total\n          low\n        }\n      }\n    }\n  }\n": typeof types.ConsolePartnerRewardsDocument,
+    "\n  query ConsolePendingRedemptions {\n    rewardRedemptions(status: PENDING, first: 100) {\n      nodes {\n        id\n        memberId\n        price\n        currency\n        createdAt\n        reward {\n          id\n          title\n        }\n      }\n    }\n  }\n": typeof types.ConsolePendingRedemptionsDocument,
+    "\n  mutation ConsoleFulfilRedemption($input: ResolveRewardRedemptionInput!) {\n    fulfilRewardRedemption(input: $input) {\n      redemption {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ConsoleFulfilRedemptionDocument,
+    "\n  mutation ConsoleCancelRedemption($input: ResolveRewardRedemptionInput!) {\n    cancelRewardRedemption(input: $input) {\n      redemption {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ConsoleCancelRedemptionDocument,
 };
 const documents: Documents = {
     "\n  query ConsoleFlows($from: DateTime!, $to: DateTime!) {\n    interPartnerFlows(from: $from, to: $to) {\n      issuerPartnerId\n      redeemerPartnerId\n      points\n      issuerFiat\n      issuerCurrency\n      redeemerFiat\n      redeemerCurrency\n    }\n  }\n": types.ConsoleFlowsDocument,
@@ -54,6 +61,9 @@ const documents: Documents = {
     "\n  mutation ConsoleSetConsent($input: SetConsentInput!) {\n    setConsent(input: $input) {\n      partnerId\n      scope\n      granted\n      at\n    }\n  }\n": types.ConsoleSetConsentDocument,
     "\n  query ConsoleExportMyData {\n    exportMyData\n  }\n": types.ConsoleExportMyDataDocument,
     "\n  mutation ConsoleEraseMyData {\n    eraseMyData {\n      id\n      erasedAt\n    }\n  }\n": types.ConsoleEraseMyDataDocument,
+    "\n  query ConsoleRewardCatalog {\n    rewardCatalog(first: 50, sort: PRICE_ASC) {\n      nodes {\n        reward {\n          id\n          title\n          kind\n          currency\n          price\n        }\n        eligible\n        ineligibleReason\n        inStock\n        pointsNeeded\n        redeemable\n      }\n    }\n  }\n": types.ConsoleRewardCatalogDocument,
+    "\n  query ConsoleMyRewardRedemptions {\n    myRewardRedemptions(first: 20) {\n      nodes {\n        id\n        status\n        price\n        currency\n        code\n        createdAt\n        reward {\n          id\n          title\n        }\n      }\n    }\n  }\n": types.ConsoleMyRewardRedemptionsDocument,
+    "\n  mutation ConsoleRedeemReward($input: RedeemRewardInput!) {\n    redeemReward(input: $input) {\n      replayed\n      redemption {\n        id\n        status\n        code\n      }\n    }\n  }\n": types.ConsoleRedeemRewardDocument,
     "\n  query ConsolePartnerPicker {\n    partners(first: 200) {\n      nodes {\n        id\n        code\n        name\n        settlementCurrency\n      }\n    }\n  }\n": types.ConsolePartnerPickerDocument,
     "\n  query ConsoleReconciliations($partnerId: ID!) {\n    settlementReconciliations(partnerId: $partnerId) {\n      partnerId\n      periodStart\n      statementId\n      reconciledAt\n      ok\n      transfersChecked\n      differences {\n        field\n        stored\n        recomputed\n      }\n    }\n  }\n": types.ConsoleReconciliationsDocument,
     "\n  query ConsoleStatement($partnerId: ID!, $at: DateTime!) {\n    settlementStatement(partnerId: $partnerId, at: $at) {\n      id\n      partnerId\n      periodStart\n      periodEnd\n      status\n      fiatCurrency\n      lines {\n        kind\n        transfers\n        points\n        amount\n      }\n      dueToHub\n      dueToPartner\n      netExact\n      net\n      rounding\n      transferCount\n      digest\n      closedAt\n      paidAt\n      paymentReference\n    }\n  }\n": types.ConsoleStatementDocument,
@@ -76,6 +86,10 @@ const documents: Documents = {
     "\n  mutation ConsoleUpdatePartnerStatus($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      id\n      status\n    }\n  }\n": types.ConsoleUpdatePartnerStatusDocument,
     "\n  query ConsolePartnerMember($customerId: String!, $after: String) {\n    member(ref: { customerId: $customerId }) {\n      id\n      profile {\n        displayName\n        email\n        phone\n        visibleScopes\n      }\n      tier {\n        name\n      }\n      partnerLink {\n        customerId\n        linkedAt\n      }\n      balances {\n        currency\n        available\n        held\n      }\n      transactions(first: 20, after: $after) {\n        nodes {\n          id\n          kind\n          currency\n          amount\n          walletDelta\n          orderRef\n          createdAt\n          hold {\n            id\n            status\n            amount\n            expiresAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ConsolePartnerMemberDocument,
     "\n  mutation ConsoleVoidHold($input: VoidRedemptionInput!) {\n    voidRedemption(input: $input) {\n      replayed\n      transfer {\n        id\n        hold {\n          id\n          status\n        }\n      }\n    }\n  }\n": types.ConsoleVoidHoldDocument,
+    "\n  query ConsolePartnerRewards {\n    rewards(first: 100) {\n      nodes {\n        id\n        title\n        kind\n        status\n        currency\n        price\n        stock\n        codePool {\n          free\n          total\n          low\n        }\n      }\n    }\n  }\n": types.ConsolePartnerRewardsDocument,
+    "\n  query ConsolePendingRedemptions {\n    rewardRedemptions(status: PENDING, first: 100) {\n      nodes {\n        id\n        memberId\n        price\n        currency\n        createdAt\n        reward {\n          id\n          title\n        }\n      }\n    }\n  }\n": types.ConsolePendingRedemptionsDocument,
+    "\n  mutation ConsoleFulfilRedemption($input: ResolveRewardRedemptionInput!) {\n    fulfilRewardRedemption(input: $input) {\n      redemption {\n        id\n        status\n      }\n    }\n  }\n": types.ConsoleFulfilRedemptionDocument,
+    "\n  mutation ConsoleCancelRedemption($input: ResolveRewardRedemptionInput!) {\n    cancelRewardRedemption(input: $input) {\n      redemption {\n        id\n        status\n      }\n    }\n  }\n": types.ConsoleCancelRedemptionDocument,
 };
 
 /**
@@ -124,6 +138,18 @@ export function graphql(source: "\n  query ConsoleExportMyData {\n    exportMyDa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleEraseMyData {\n    eraseMyData {\n      id\n      erasedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleEraseMyData {\n    eraseMyData {\n      id\n      erasedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleRewardCatalog {\n    rewardCatalog(first: 50, sort: PRICE_ASC) {\n      nodes {\n        reward {\n          id\n          title\n          kind\n          currency\n          price\n        }\n        eligible\n        ineligibleReason\n        inStock\n        pointsNeeded\n        redeemable\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleRewardCatalog {\n    rewardCatalog(first: 50, sort: PRICE_ASC) {\n      nodes {\n        reward {\n          id\n          title\n          kind\n          currency\n          price\n        }\n        eligible\n        ineligibleReason\n        inStock\n        pointsNeeded\n        redeemable\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleMyRewardRedemptions {\n    myRewardRedemptions(first: 20) {\n      nodes {\n        id\n        status\n        price\n        currency\n        code\n        createdAt\n        reward {\n          id\n          title\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleMyRewardRedemptions {\n    myRewardRedemptions(first: 20) {\n      nodes {\n        id\n        status\n        price\n        currency\n        code\n        createdAt\n        reward {\n          id\n          title\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRedeemReward($input: RedeemRewardInput!) {\n    redeemReward(input: $input) {\n      replayed\n      redemption {\n        id\n        status\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleRedeemReward($input: RedeemRewardInput!) {\n    redeemReward(input: $input) {\n      replayed\n      redemption {\n        id\n        status\n        code\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -212,6 +238,22 @@ export function graphql(source: "\n  query ConsolePartnerMember($customerId: Str
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleVoidHold($input: VoidRedemptionInput!) {\n    voidRedemption(input: $input) {\n      replayed\n      transfer {\n        id\n        hold {\n          id\n          status\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleVoidHold($input: VoidRedemptionInput!) {\n    voidRedemption(input: $input) {\n      replayed\n      transfer {\n        id\n        hold {\n          id\n          status\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsolePartnerRewards {\n    rewards(first: 100) {\n      nodes {\n        id\n        title\n        kind\n        status\n        currency\n        price\n        stock\n        codePool {\n          free\n          total\n          low\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsolePartnerRewards {\n    rewards(first: 100) {\n      nodes {\n        id\n        title\n        kind\n        status\n        currency\n        price\n        stock\n        codePool {\n          free\n          total\n          low\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsolePendingRedemptions {\n    rewardRedemptions(status: PENDING, first: 100) {\n      nodes {\n        id\n        memberId\n        price\n        currency\n        createdAt\n        reward {\n          id\n          title\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsolePendingRedemptions {\n    rewardRedemptions(status: PENDING, first: 100) {\n      nodes {\n        id\n        memberId\n        price\n        currency\n        createdAt\n        reward {\n          id\n          title\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleFulfilRedemption($input: ResolveRewardRedemptionInput!) {\n    fulfilRewardRedemption(input: $input) {\n      redemption {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleFulfilRedemption($input: ResolveRewardRedemptionInput!) {\n    fulfilRewardRedemption(input: $input) {\n      redemption {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCancelRedemption($input: ResolveRewardRedemptionInput!) {\n    cancelRewardRedemption(input: $input) {\n      redemption {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleCancelRedemption($input: ResolveRewardRedemptionInput!) {\n    cancelRewardRedemption(input: $input) {\n      redemption {\n        id\n        status\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
