@@ -233,7 +233,7 @@ export class RewardsResolver {
       memberId,
       reward,
       idempotencyKey: input.idempotencyKey,
-      standing: await rewards.standing(memberId),
+      standing: await rewards.standingFor(memberId, reward),
       minTierRank: rewards.tierRank(reward.minTier),
     });
     if (replayed) hubCounters.idempotentReplays++;

@@ -35,15 +35,29 @@ export class RewardsService {
     );
   }
 
-  /** A member's tier rank and the partners it is linked to (two statements; read before any transaction). */
-  async standing(memberId: string): Promise<MemberStanding> {
+  /**
+   * A member's tier rank and the partners it is linked to (a statement each; read before any transaction).
+   * `needs` leaves out what the caller does not ask about (its part is then the lowest tier, no links).
+   */
+  async standing(memberId: string, needs = { tier: true, links: true }): Promise<MemberStanding> {
     const [points, links] = await Promise.all([
-      this.members.tiers.qualifyingPoints([memberId]),
-      this.members.members.allLinks([memberId]),
+      needs.tier ? this.members.tiers.qualifyingPoints([memberId]) : undefined,
+      needs.links ? this.members.members.allLinks([memberId]) : undefined,
     ]);
-    const qualifying = points.get(memberId) ?? 0n;
-    const tierRank = this.members.tiers.levels.filter((l) => qualifying >= l.threshold).length - 1;
-    return { tierRank, linkedPartnerIds: new Set(links.map((l) => l.partnerId)) };
+    const qualifying = points?.get(memberId) ?? 0n;
+    return {
+      tierRank: needs.tier ? this.members.tiers.levels.filter((l) => qualifying >= l.threshold).length - 1 : 0,
+      linkedPartnerIds: new Set((links ?? []).map((l) => l.partnerId)),
+    };
+  }
+
+  /**
+   * The member's standing as far as one reward asks: its tier only when the reward has a minimum above the
+   * lowest, its links only when the reward is for linked members (a voucher for everyone reads neither: the
+   * redemption's hot path stays the ledger's).
+   */
+  standingFor(memberId: string, reward: { minTier: string | null; audience: string }): Promise<MemberStanding> {
+    return this.standing(memberId, { tier: this.tierRank(reward.minTier) > 0, links: reward.audience === 'LINKED' });
   }
 
   /** Adds a reward to the member's wishlist (again: nothing changes). */
