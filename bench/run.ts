@@ -256,6 +256,9 @@ const BATCH = `mutation Batch($input: EarnPointsBatchInput!) { earnPointsBatch(i
 const AUTHORIZE = `mutation Auth($input: AuthorizeRedemptionInput!) { authorizeRedemption(input: $input) { operationId hold { id } } }`;
 const CAPTURE = `mutation Cap($input: CaptureRedemptionInput!) { captureRedemption(input: $input) { operationId replayed } }`;
 let partners: PartnerInfo[] = [];
+/** Issue 20: each partner's voucher reward (generated codes, enough for every run), by partner id. */
+const vouchers = new Map<string, string>();
+const REDEEM_REWARD = `mutation Redeem($input: RedeemRewardInput!) { redeemReward(input: $input) { replayed redemption { id code } } }`;
 const PURCHASE = `mutation Purchase($input: RecordPurchaseInput!) { recordPurchase(input: $input) { replayed purchase { id } } }`;
 
 const HISTORY = `query History($ref: MemberRefInput!, $first: Int!) {
@@ -392,6 +395,20 @@ async function seed(): Promise<void> {
       await gql(p.token, `mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }`, {
         i: { ...c, endsAt: new Date(Date.now() + 30 * 86_400_000).toISOString() },
       });
+  }
+
+  // Issue 20: a voucher reward per partner, with 200,000 generated codes, for the redeemReward row.
+  for (const p of partners) {
+    const { createReward } = await gql<{ createReward: { id: string } }>(
+      p.token,
+      `mutation($i: CreateRewardInput!) { createReward(input: $i) { id } }`,
+      { i: { kind: 'VOUCHER', title: 'Bench voucher', price: '10' } },
+    );
+    await gql(p.token, `mutation($i: GenerateRewardCodesInput!) { generateRewardCodes(input: $i) { count } }`, {
+      i: { rewardId: createReward.id, count: 200_000, length: 16 },
+    });
+    await gql(p.token, `mutation($id: ID!) { publishReward(id: $id) { id } }`, { id: createReward.id });
+    vouchers.set(p.id, createReward.id);
   }
 
   log(
@@ -872,6 +889,21 @@ function hubSpecs(c: number) {
       await gql(p.token, CAPTURE, { input: { holdId: a.authorizeRedemption.hold.id, idempotencyKey: newKey('c') } });
     },
   };
+  // Issue 20: a voucher redeemed in one request (the points, a code, the redemption row): ≥ 60% of the pair's rate.
+  const voucher: RunSpec = {
+    scenario: 'redeemReward voucher',
+    concurrency: c,
+    role: 'hub',
+    postingsPerOp: 1,
+    op: async () => {
+      const p = pick(partners);
+      const link = pick(p.funded);
+      const d = await gql<{ redeemReward: { redemption: { code: string | null } } }>(p.token, REDEEM_REWARD, {
+        input: { rewardId: vouchers.get(p.id)!, member: { customerId: link.customerId }, idempotencyKey: newKey('rv') },
+      });
+      if (!d.redeemReward.redemption.code) throw new Error('redeemReward handed out no code');
+    },
+  };
   const history = [50, 200].map((first): RunSpec => ({
     scenario: `member history ${first} + balances`,
     concurrency: c,
@@ -888,7 +920,7 @@ function hubSpecs(c: number) {
         throw new Error(`history returned ${d.member.transactions.nodes.length} rows, wanted ${first}`);
     },
   }));
-  return { spread, purchase, hot, batches, pair, history };
+  return { spread, purchase, hot, batches, pair, voucher, history };
 }
 
 /**
@@ -917,6 +949,7 @@ async function runConcurrency(c: number, baseUrl: string, floorUrl: string, warm
     await measure(hub.purchase);
     await measure(hub.hot);
     await measure(hub.pair);
+    await measure(hub.voucher);
     await measure(floor?.hundred);
     await measure(base?.hundred);
     for (const b of hub.batches) await measure(b);

@@ -19,6 +19,7 @@ import { Flows } from './pages/Flows';
 import { MemberSearch } from './pages/partner/MemberSearch';
 import { PartnerMember } from './pages/partner/PartnerMember';
 import { Webhooks } from './pages/partner/Webhooks';
+import { PartnerRewards } from './pages/partner/PartnerRewards';
 import { finishMemberSignIn, startMemberSignIn } from './member-auth';
 
 const FINANCE_NAV = [
@@ -30,6 +31,7 @@ const FINANCE_NAV = [
 const PARTNER_NAV = [
   { to: '/partner/members', label: 'Members' },
   { to: '/partner/webhooks', label: 'Webhooks' },
+  { to: '/partner/rewards', label: 'Rewards' },
 ];
 
 const OPERATOR_NAV = [
@@ -58,6 +60,7 @@ function StaffPage({ path, session }: { path: string; session: StaffSession }) {
   if (path === '/finance/flows') return <Flows hubWide={!own} />;
   if (path === '/partner/members') return <MemberSearch />;
   if (path === '/partner/webhooks') return <Webhooks />;
+  if (path === '/partner/rewards') return <PartnerRewards />;
   if ((params = match('/partner/members/:customerId', path)))
     return <PartnerMember key={path} customerId={params.customerId!} />;
   if (path === '/operator/partners') return <Partners />;

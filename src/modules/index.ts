@@ -31,6 +31,7 @@ import { exchangeModule } from './exchange/exchange.module.js';
 import { settlementModule } from './settlement/settlement.module.js';
 import { identityModule } from './identity/identity.module.js';
 import { programsModule } from './programs/programs.module.js';
+import { rewardsModule } from './rewards/rewards.module.js';
 import { staffModule } from './staff/staff.module.js';
 import { consoleModule } from './console/console.module.js';
 import { auditModule } from './audit/audit.module.js';
@@ -46,6 +47,7 @@ export const hubModules = [
   settlementModule,
   identityModule,
   programsModule,
+  rewardsModule,
   staffModule,
   consoleModule,
   auditModule,

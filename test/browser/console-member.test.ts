@@ -2,7 +2,8 @@
  * The member page in headless Chromium (issues 18 and 25): the member signs in end to end through the hub's
  * own OpenID Connect provider (the console is its first-party client, authorization code with PKCE), from the
  * documented deep link a partner app opens; no token is ever in a URL; the member revokes a consent and the
- * partner's view of the member loses the field. axe-core runs on every page, the hub's sign-in pages included.
+ * partner's view of the member loses the field; the member redeems a voucher from the catalog and sees its code (issue
+ * 20). axe-core runs on every page, the hub's sign-in pages included.
  */
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +72,21 @@ beforeAll(async () => {
     },
     { token: A.token },
   );
+  // Kopi's voucher (issue 20), redeemed on the member page.
+  const voucher = (
+    await app.postJson<any>(
+      {
+        query: `mutation($i: CreateRewardInput!) { createReward(input: $i) { id } }`,
+        variables: { i: { kind: 'VOUCHER', title: 'Free latte', price: '250' } },
+      },
+      { token: A.token },
+    )
+  ).data.createReward.id;
+  for (const query of [
+    `mutation($id: ID!) { uploadRewardCodes(input: { rewardId: $id, codes: ["LATTE-CODE-7"] }) { count } }`,
+    `mutation($id: ID!) { publishReward(id: $id) { id } }`,
+  ])
+    await app.postJson({ query, variables: { id: voucher } }, { token: A.token });
   // The member once let Kopi see their profile.
   await app.postJson(
     {
@@ -112,6 +128,18 @@ describe('member page (browser)', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     expect(new URL(page.url()).search).toBe('');
     await expect.poll(() => page.getByText('LATTE-42').count(), POLL).toBe(1);
     await expectAccessible(page, 'member page');
+
+    // The catalog offers Kopi's voucher; redeeming it shows the code among the member's redemptions.
+    const rewards = page.getByRole('region', { name: 'Rewards', exact: true });
+    await rewards.getByRole('row').filter({ hasText: 'Free latte' }).getByRole('button', { name: 'Redeem…' }).click();
+    await rewards.getByRole('button', { name: 'Yes, redeem' }).click();
+    await page
+      .getByRole('region', { name: 'Your redemptions' })
+      .getByRole('row')
+      .filter({ hasText: 'LATTE-CODE-7' })
+      .waitFor();
+    await expectAccessible(page, 'member page with a redemption');
+    await screenshot(page, 'member-redeemed-voucher');
 
     const profile = page.getByRole('checkbox', { name: /^profile:/ });
     expect(await profile.isChecked()).toBe(true);

@@ -370,6 +370,67 @@ describe('console (browser)', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await context.close();
   });
 
+  it("partner staff see their rewards with stock and pool levels, and fulfil a member's pending redemption", async () => {
+    const run = async (query: string, variables: Record<string, unknown>, token = A.token) => {
+      const res = await app.postJson<any>({ query, variables }, { token });
+      expect(res.errors).toBeUndefined();
+      return res.data;
+    };
+    const create = async (input: Record<string, unknown>) => {
+      const id = (await run('mutation($i: CreateRewardInput!) { createReward(input: $i) { id } }', { i: input }))
+        .createReward.id as string;
+      await run('mutation($id: ID!) { publishReward(id: $id) { id } }', { id });
+      return id;
+    };
+    const mug = await create({ kind: 'PRODUCT', title: 'Browser mug', price: '200', stock: '5' });
+    const voucher = await create({ kind: 'VOUCHER', title: 'Browser voucher', price: '50' });
+    await run('mutation($i: UploadRewardCodesInput!) { uploadRewardCodes(input: $i) { count } }', {
+      i: { rewardId: voucher, codes: ['BROWSER-CODE-1', 'BROWSER-CODE-2'] },
+    });
+    const customerId = newKey('KR');
+    const memberId = (
+      await run('mutation($c: String!) { enrollMember(input: { customerId: $c }) { id } }', { c: customerId })
+    ).enrollMember.id as string;
+    await run('mutation($i: EarnPointsInput!) { earnPoints(input: $i) { transfer { id } } }', {
+      i: { member: { customerId }, amount: '1000', idempotencyKey: newKey('e') },
+    });
+    const memberToken = await app.memberSessionToken(memberId);
+    await run(
+      'mutation($i: RedeemRewardInput!) { redeemReward(input: $i) { redemption { id } } }',
+      { i: { rewardId: mug, idempotencyKey: newKey('r') } },
+      memberToken,
+    );
+
+    const context = await newContext(browser, true);
+    const page = await context.newPage();
+    const csp = watchCsp(page);
+    await signInThroughConsole(page, app.url, accounts.adminA!.email, accounts.adminA!.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rewards' }).click();
+    await page.getByRole('heading', { name: 'Rewards', exact: true }).waitFor();
+    const rewards = page.getByRole('region', { name: 'Rewards' });
+    await rewards.getByRole('row').filter({ hasText: 'Browser mug' }).filter({ hasText: '4' }).waitFor();
+    await rewards
+      .getByRole('row')
+      .filter({ hasText: 'Browser voucher' })
+      .filter({ hasText: '2 of 2 free (running low)' })
+      .waitFor();
+    await expectAccessible(page, 'partner rewards page');
+    const waiting = page.getByRole('region', { name: 'Waiting for fulfilment' });
+    await waiting.getByRole('row').filter({ hasText: 'Browser mug' }).waitFor();
+    await waiting.getByRole('button', { name: 'Fulfil…' }).click();
+    await waiting.getByRole('button', { name: 'Yes, fulfil' }).click();
+    await waiting.getByText('Nothing waits for fulfilment.').waitFor();
+    await screenshot(page, 'partner-rewards');
+    const balances = (
+      await run('query($c: String!) { member(ref: { customerId: $c }) { balances { currency available held } } }', {
+        c: customerId,
+      })
+    ).member.balances;
+    expect(balances).toEqual([{ currency: 'PTS', available: '800', held: '0' }]);
+    expect(csp).toEqual([]);
+    await context.close();
+  });
+
   it('finance sees the inter-partner flow heat map (ECharts, loaded on demand)', async () => {
     const email = `flow-${newKey('m')}@example.org`.toLowerCase();
     const as = async (p: TestPartner, query: string, variables: Record<string, unknown>) => {

@@ -108,7 +108,17 @@ export const LONG: Omit<ChaosOptions, 'log'> = {
 };
 
 type Kind =
-  'earn' | 'earnBatch' | 'redeem' | 'authorize' | 'capture' | 'void' | 'reverse' | 'exchange' | 'purchase' | 'refund';
+  | 'earn'
+  | 'earnBatch'
+  | 'redeem'
+  | 'authorize'
+  | 'capture'
+  | 'void'
+  | 'reverse'
+  | 'exchange'
+  | 'purchase'
+  | 'refund'
+  | 'reward';
 const KINDS: Kind[] = [
   'earn',
   'earnBatch',
@@ -120,6 +130,7 @@ const KINDS: Kind[] = [
   'exchange',
   'purchase',
   'refund',
+  'reward',
 ];
 const WEIGHTS: Record<Kind, number> = {
   earn: 24,
@@ -132,6 +143,7 @@ const WEIGHTS: Record<Kind, number> = {
   exchange: 10,
   purchase: 10,
   refund: 4,
+  reward: 12,
 };
 
 interface Ack {
@@ -195,7 +207,15 @@ const Q = {
   quote: `mutation($input: QuoteExchangeInput!) { quoteExchange(input: $input) { id amountIn amountOut } }`,
   purchase: `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { replayed purchase { id operationId transferIds legs { transferId points } } } }`,
   refund: `mutation($input: RefundPurchaseInput!) { refundPurchase(input: $input) { id replayed reversals { operationId points } } }`,
+  reward: `mutation($input: RedeemRewardInput!) { redeemReward(input: $input) { replayed redemption { id operationId transferId code } } }`,
 };
+
+/**
+ * Each partner's voucher (issue 20): a few units of counted stock and a few more codes, so even the short run
+ * sells out and the rest of its reward redemptions are OUT_OF_STOCK (recorded, nothing posted).
+ */
+const REWARD_STOCK = 3;
+const REWARD_CODES = 5;
 
 interface OpResult {
   operationId: string;
@@ -411,6 +431,7 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
     // ------------------------------------------------------------ the coalition
     const runId = randomBytes(3).toString('hex');
     const partners: { id: string; token: string }[] = [];
+    const rewardIds: string[] = [];
     for (let p = 0; p < 3; p++) {
       const code = `chaos-${runId}-${p}`;
       const partner = (
@@ -467,6 +488,21 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
         },
         body.access_token,
       );
+      // Its voucher (issue 20): redeemed among the operations, with stock and codes.
+      const reward = (
+        await setup(
+          `mutation($input: CreateRewardInput!) { createReward(input: $input) { id } }`,
+          { input: { kind: 'VOUCHER', title: `Chaos voucher ${p}`, price: '20', stock: String(REWARD_STOCK) } },
+          body.access_token,
+        )
+      ).createReward as { id: string };
+      await setup(
+        `mutation($input: GenerateRewardCodesInput!) { generateRewardCodes(input: $input) { count } }`,
+        { input: { rewardId: reward.id, count: REWARD_CODES, length: 16 } },
+        body.access_token,
+      );
+      await setup(`mutation($id: ID!) { publishReward(id: $id) { id } }`, { id: reward.id }, body.access_token);
+      rewardIds.push(reward.id);
     }
     const brand = `CH${runId.toUpperCase()}`;
     await setup(`mutation($input: CreateCurrencyInput!) { createCurrency(input: $input) { code } }`, {
@@ -531,7 +567,7 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
       Math.random() < 0.5 ? { memberId: m.id } : { customerId: m.customer[p]! };
 
     // What this workload can expect to be refused; anything else is shown (first few) for a look.
-    const EXPECTED = new Set(['INSUFFICIENT_POINTS', 'HOLD_NOT_ACTIVE']);
+    const EXPECTED = new Set(['INSUFFICIENT_POINTS', 'HOLD_NOT_ACTIVE', 'OUT_OF_STOCK']);
     const oddRejections: string[] = [];
     const odd = (kind: Kind, a: { code: string; message: string; path?: string }) => {
       if (!EXPECTED.has(a.code) && oddRejections.length < 5)
@@ -793,6 +829,29 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
             purchases.push({ id: r.purchase.id, partner: p, total });
           }
           record(kind, key, p, res, 'recordPurchase');
+          return;
+        }
+        case 'reward': {
+          // A voucher of the partner for its member: the points, a code and a stock unit in one operation.
+          const res = await call(
+            Q.reward,
+            { input: { rewardId: rewardIds[p], member: memberRef(m, p), idempotencyKey: key } },
+            partner.token,
+          );
+          if (res.answer?.ok) {
+            const r = res.answer.data.redeemReward as {
+              replayed: boolean;
+              redemption: { operationId: string; transferId: string; code: string | null };
+            };
+            if (!r.redemption.code) violation(`reward ${key}: a voucher redemption without a code`);
+            res.answer.data.redeemReward = {
+              operationId: r.redemption.operationId,
+              replayed: r.replayed,
+              transfer: { id: r.redemption.transferId },
+              transfers: [{ id: r.redemption.transferId }],
+            };
+          }
+          record(kind, key, p, res, 'redeemReward');
           return;
         }
         case 'refund': {
@@ -1154,6 +1213,29 @@ export async function runBankChaos(options: ChaosOptions): Promise<ChaosReport> 
         else refundsOk++;
       }
       checks['acknowledged refunds recorded once, their reversals posted'] = `${refundsOk}/${refunds.length}`;
+
+      // Rewards: every unit taken is a redemption, every code handed out once, to a redemption of its reward.
+      const rewardRows = (
+        await db.query(
+          `select r.id, s.remaining::int as remaining,
+                  (select count(*) from reward_redemption d where d.reward_id = r.id)::int as redemptions,
+                  (select count(*) from reward_code c where c.reward_id = r.id and c.redemption_id is not null)::int as codes,
+                  (select count(*) from reward_code c join reward_redemption d on d.id = c.redemption_id
+                    where c.reward_id = r.id and d.code_id = c.id and d.reward_id = r.id)::int as matched
+             from reward r join reward_stock s on s.reward_id = r.id where r.id = any($1::uuid[])`,
+          [rewardIds],
+        )
+      ).rows as { id: string; remaining: number; redemptions: number; codes: number; matched: number }[];
+      let rewardsOk = 0;
+      for (const r of rewardRows) {
+        if (r.remaining + r.redemptions !== REWARD_STOCK || r.codes !== r.redemptions || r.matched !== r.codes)
+          violation(
+            `reward ${r.id}: ${r.remaining} left + ${r.redemptions} redeemed ≠ ${REWARD_STOCK}, or ${r.codes} codes handed out (${r.matched} to their redemption)`,
+          );
+        else rewardsOk++;
+      }
+      checks['reward stock and codes exact'] =
+        `${rewardsOk}/${rewardIds.length} rewards (${rewardRows.map((r) => r.redemptions).join('+')} redeemed)`;
 
       // Settlement: each partner's draft equals its valuations.
       let settledOk = 0;

@@ -103,6 +103,29 @@ type Documents = {
     "\n  query SimulatePurchase($input: PurchaseInput!) {\n    simulatePurchase(input: $input) {\n      ruleSetVersion\n      breakdown {\n        ...BreakdownFields\n      }\n      legs {\n        currency\n        partnerId\n        points\n        transferId\n      }\n    }\n  }\n": typeof types.SimulatePurchaseDocument,
     "\n  mutation RecordPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) {\n      replayed\n      purchase {\n        id\n        partnerId\n        memberId\n        operationId\n        orderRef\n        currency\n        total\n        occurredAt\n        ruleSetVersion\n        breakdown {\n          ...BreakdownFields\n        }\n        legs {\n          currency\n          partnerId\n          points\n          transferId\n        }\n        transferIds\n      }\n    }\n  }\n": typeof types.RecordPurchaseDocument,
     "\n  mutation RefundPurchase($input: RefundPurchaseInput!) {\n    refundPurchase(input: $input) {\n      id\n      purchaseId\n      amount\n      replayed\n      reversals {\n        transferId\n        partnerId\n        points\n        operationId\n        reversalTransferId\n      }\n    }\n  }\n": typeof types.RefundPurchaseDocument,
+    "\n  fragment RewardFields on Reward {\n    id\n    partnerId\n    kind\n    title\n    currency\n    price\n    priceVersion\n    minTier\n    audience\n    perMemberLimit\n    fulfilmentSeconds\n    instant\n    status\n    stock\n    codePool {\n      free\n      total\n      low\n    }\n  }\n": typeof types.RewardFieldsFragmentDoc,
+    "\n  fragment RedemptionFields on RewardRedemption {\n    id\n    rewardId\n    partnerId\n    memberId\n    status\n    price\n    priceVersion\n    currency\n    code\n    holdId\n    transferId\n    resolvedAt\n  }\n": typeof types.RedemptionFieldsFragmentDoc,
+    "\n  mutation CreateReward($input: CreateRewardInput!) {\n    createReward(input: $input) {\n      ...RewardFields\n    }\n  }\n": typeof types.CreateRewardDocument,
+    "\n  mutation UpdateReward($input: UpdateRewardInput!) {\n    updateReward(input: $input) {\n      ...RewardFields\n    }\n  }\n": typeof types.UpdateRewardDocument,
+    "\n  mutation SetRewardPrice($id: ID!, $price: BigInt!) {\n    setRewardPrice(id: $id, price: $price) {\n      ...RewardFields\n    }\n  }\n": typeof types.SetRewardPriceDocument,
+    "\n  mutation PublishReward($id: ID!) {\n    publishReward(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.PublishRewardDocument,
+    "\n  mutation PauseReward($id: ID!) {\n    pauseReward(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.PauseRewardDocument,
+    "\n  mutation RetireReward($id: ID!) {\n    retireReward(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RetireRewardDocument,
+    "\n  mutation AddRewardStock($id: ID!, $quantity: BigInt!) {\n    addRewardStock(id: $id, quantity: $quantity) {\n      id\n      stock\n    }\n  }\n": typeof types.AddRewardStockDocument,
+    "\n  mutation UploadRewardCodes($input: UploadRewardCodesInput!) {\n    uploadRewardCodes(input: $input) {\n      id\n      rewardId\n      count\n    }\n  }\n": typeof types.UploadRewardCodesDocument,
+    "\n  mutation GenerateRewardCodes($input: GenerateRewardCodesInput!) {\n    generateRewardCodes(input: $input) {\n      id\n      rewardId\n      count\n    }\n  }\n": typeof types.GenerateRewardCodesDocument,
+    "\n  mutation RedeemReward($input: RedeemRewardInput!) {\n    redeemReward(input: $input) {\n      replayed\n      redemption {\n        ...RedemptionFields\n        reward {\n          id\n          title\n        }\n      }\n    }\n  }\n": typeof types.RedeemRewardDocument,
+    "\n  mutation FulfilRewardRedemption($input: ResolveRewardRedemptionInput!) {\n    fulfilRewardRedemption(input: $input) {\n      replayed\n      redemption {\n        ...RedemptionFields\n      }\n    }\n  }\n": typeof types.FulfilRewardRedemptionDocument,
+    "\n  mutation CancelRewardRedemption($input: ResolveRewardRedemptionInput!) {\n    cancelRewardRedemption(input: $input) {\n      replayed\n      redemption {\n        ...RedemptionFields\n      }\n    }\n  }\n": typeof types.CancelRewardRedemptionDocument,
+    "\n  query GetReward($id: ID!) {\n    reward(id: $id) {\n      ...RewardFields\n    }\n  }\n": typeof types.GetRewardDocument,
+    "\n  query PartnerRewards($partnerId: ID, $status: RewardStatus, $first: Int, $after: String) {\n    rewards(partnerId: $partnerId, status: $status, first: $first, after: $after) {\n      nodes {\n        ...RewardFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PartnerRewardsDocument,
+    "\n  query RewardCatalog($filter: RewardCatalogFilter, $sort: RewardCatalogSort, $first: Int, $after: String) {\n    rewardCatalog(filter: $filter, sort: $sort, first: $first, after: $after) {\n      nodes {\n        reward {\n          id\n          partnerId\n          kind\n          price\n          minTier\n          audience\n        }\n        eligible\n        ineligibleReason\n        inStock\n        available\n        pointsNeeded\n        redeemable\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.RewardCatalogDocument,
+    "\n  query MyRewardRedemptions($first: Int, $after: String) {\n    myRewardRedemptions(first: $first, after: $after) {\n      nodes {\n        ...RedemptionFields\n        reward {\n          id\n          title\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MyRewardRedemptionsDocument,
+    "\n  query PartnerRewardRedemptions($partnerId: ID, $status: RewardRedemptionStatus, $first: Int, $after: String) {\n    rewardRedemptions(partnerId: $partnerId, status: $status, first: $first, after: $after) {\n      nodes {\n        ...RedemptionFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PartnerRewardRedemptionsDocument,
+    "\n  query GetRewardRedemption($id: ID!) {\n    rewardRedemption(id: $id) {\n      ...RedemptionFields\n    }\n  }\n": typeof types.GetRewardRedemptionDocument,
+    "\n  mutation AddRewardToWishlist($rewardId: ID!) {\n    addRewardToWishlist(rewardId: $rewardId)\n  }\n": typeof types.AddRewardToWishlistDocument,
+    "\n  mutation RemoveRewardFromWishlist($rewardId: ID!) {\n    removeRewardFromWishlist(rewardId: $rewardId)\n  }\n": typeof types.RemoveRewardFromWishlistDocument,
+    "\n  query MyRewardWishlist {\n    myRewardWishlist {\n      reward {\n        id\n        price\n      }\n      eligible\n      ineligibleReason\n      pointsNeeded\n      redeemable\n    }\n  }\n": typeof types.MyRewardWishlistDocument,
     "\n  fragment ContractFields on PartnerContract {\n    id\n    partnerId\n    version\n    effectiveFrom\n    settlementCurrency\n    fiatScale\n    issuePrice\n    redemptionPrice\n    billingMode\n    creditLimit\n    period\n    periodSeconds\n  }\n": typeof types.ContractFieldsFragmentDoc,
     "\n  mutation SetPartnerContract($input: SetPartnerContractInput!) {\n    setPartnerContract(input: $input) {\n      ...ContractFields\n    }\n  }\n": typeof types.SetPartnerContractDocument,
     "\n  query PartnerContracts($partnerId: ID!) {\n    partnerContracts(partnerId: $partnerId) {\n      ...ContractFields\n    }\n  }\n": typeof types.PartnerContractsDocument,
@@ -215,6 +238,29 @@ const documents: Documents = {
     "\n  query SimulatePurchase($input: PurchaseInput!) {\n    simulatePurchase(input: $input) {\n      ruleSetVersion\n      breakdown {\n        ...BreakdownFields\n      }\n      legs {\n        currency\n        partnerId\n        points\n        transferId\n      }\n    }\n  }\n": types.SimulatePurchaseDocument,
     "\n  mutation RecordPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) {\n      replayed\n      purchase {\n        id\n        partnerId\n        memberId\n        operationId\n        orderRef\n        currency\n        total\n        occurredAt\n        ruleSetVersion\n        breakdown {\n          ...BreakdownFields\n        }\n        legs {\n          currency\n          partnerId\n          points\n          transferId\n        }\n        transferIds\n      }\n    }\n  }\n": types.RecordPurchaseDocument,
     "\n  mutation RefundPurchase($input: RefundPurchaseInput!) {\n    refundPurchase(input: $input) {\n      id\n      purchaseId\n      amount\n      replayed\n      reversals {\n        transferId\n        partnerId\n        points\n        operationId\n        reversalTransferId\n      }\n    }\n  }\n": types.RefundPurchaseDocument,
+    "\n  fragment RewardFields on Reward {\n    id\n    partnerId\n    kind\n    title\n    currency\n    price\n    priceVersion\n    minTier\n    audience\n    perMemberLimit\n    fulfilmentSeconds\n    instant\n    status\n    stock\n    codePool {\n      free\n      total\n      low\n    }\n  }\n": types.RewardFieldsFragmentDoc,
+    "\n  fragment RedemptionFields on RewardRedemption {\n    id\n    rewardId\n    partnerId\n    memberId\n    status\n    price\n    priceVersion\n    currency\n    code\n    holdId\n    transferId\n    resolvedAt\n  }\n": types.RedemptionFieldsFragmentDoc,
+    "\n  mutation CreateReward($input: CreateRewardInput!) {\n    createReward(input: $input) {\n      ...RewardFields\n    }\n  }\n": types.CreateRewardDocument,
+    "\n  mutation UpdateReward($input: UpdateRewardInput!) {\n    updateReward(input: $input) {\n      ...RewardFields\n    }\n  }\n": types.UpdateRewardDocument,
+    "\n  mutation SetRewardPrice($id: ID!, $price: BigInt!) {\n    setRewardPrice(id: $id, price: $price) {\n      ...RewardFields\n    }\n  }\n": types.SetRewardPriceDocument,
+    "\n  mutation PublishReward($id: ID!) {\n    publishReward(id: $id) {\n      id\n      status\n    }\n  }\n": types.PublishRewardDocument,
+    "\n  mutation PauseReward($id: ID!) {\n    pauseReward(id: $id) {\n      id\n      status\n    }\n  }\n": types.PauseRewardDocument,
+    "\n  mutation RetireReward($id: ID!) {\n    retireReward(id: $id) {\n      id\n      status\n    }\n  }\n": types.RetireRewardDocument,
+    "\n  mutation AddRewardStock($id: ID!, $quantity: BigInt!) {\n    addRewardStock(id: $id, quantity: $quantity) {\n      id\n      stock\n    }\n  }\n": types.AddRewardStockDocument,
+    "\n  mutation UploadRewardCodes($input: UploadRewardCodesInput!) {\n    uploadRewardCodes(input: $input) {\n      id\n      rewardId\n      count\n    }\n  }\n": types.UploadRewardCodesDocument,
+    "\n  mutation GenerateRewardCodes($input: GenerateRewardCodesInput!) {\n    generateRewardCodes(input: $input) {\n      id\n      rewardId\n      count\n    }\n  }\n": types.GenerateRewardCodesDocument,
+    "\n  mutation RedeemReward($input: RedeemRewardInput!) {\n    redeemReward(input: $input) {\n      replayed\n      redemption {\n        ...RedemptionFields\n        reward {\n          id\n          title\n        }\n      }\n    }\n  }\n": types.RedeemRewardDocument,
+    "\n  mutation FulfilRewardRedemption($input: ResolveRewardRedemptionInput!) {\n    fulfilRewardRedemption(input: $input) {\n      replayed\n      redemption {\n        ...RedemptionFields\n      }\n    }\n  }\n": types.FulfilRewardRedemptionDocument,
+    "\n  mutation CancelRewardRedemption($input: ResolveRewardRedemptionInput!) {\n    cancelRewardRedemption(input: $input) {\n      replayed\n      redemption {\n        ...RedemptionFields\n      }\n    }\n  }\n": types.CancelRewardRedemptionDocument,
+    "\n  query GetReward($id: ID!) {\n    reward(id: $id) {\n      ...RewardFields\n    }\n  }\n": types.GetRewardDocument,
+    "\n  query PartnerRewards($partnerId: ID, $status: RewardStatus, $first: Int, $after: String) {\n    rewards(partnerId: $partnerId, status: $status, first: $first, after: $after) {\n      nodes {\n        ...RewardFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PartnerRewardsDocument,
+    "\n  query RewardCatalog($filter: RewardCatalogFilter, $sort: RewardCatalogSort, $first: Int, $after: String) {\n    rewardCatalog(filter: $filter, sort: $sort, first: $first, after: $after) {\n      nodes {\n        reward {\n          id\n          partnerId\n          kind\n          price\n          minTier\n          audience\n        }\n        eligible\n        ineligibleReason\n        inStock\n        available\n        pointsNeeded\n        redeemable\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.RewardCatalogDocument,
+    "\n  query MyRewardRedemptions($first: Int, $after: String) {\n    myRewardRedemptions(first: $first, after: $after) {\n      nodes {\n        ...RedemptionFields\n        reward {\n          id\n          title\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MyRewardRedemptionsDocument,
+    "\n  query PartnerRewardRedemptions($partnerId: ID, $status: RewardRedemptionStatus, $first: Int, $after: String) {\n    rewardRedemptions(partnerId: $partnerId, status: $status, first: $first, after: $after) {\n      nodes {\n        ...RedemptionFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PartnerRewardRedemptionsDocument,
+    "\n  query GetRewardRedemption($id: ID!) {\n    rewardRedemption(id: $id) {\n      ...RedemptionFields\n    }\n  }\n": types.GetRewardRedemptionDocument,
+    "\n  mutation AddRewardToWishlist($rewardId: ID!) {\n    addRewardToWishlist(rewardId: $rewardId)\n  }\n": types.AddRewardToWishlistDocument,
+    "\n  mutation RemoveRewardFromWishlist($rewardId: ID!) {\n    removeRewardFromWishlist(rewardId: $rewardId)\n  }\n": types.RemoveRewardFromWishlistDocument,
+    "\n  query MyRewardWishlist {\n    myRewardWishlist {\n      reward {\n        id\n        price\n      }\n      eligible\n      ineligibleReason\n      pointsNeeded\n      redeemable\n    }\n  }\n": types.MyRewardWishlistDocument,
     "\n  fragment ContractFields on PartnerContract {\n    id\n    partnerId\n    version\n    effectiveFrom\n    settlementCurrency\n    fiatScale\n    issuePrice\n    redemptionPrice\n    billingMode\n    creditLimit\n    period\n    periodSeconds\n  }\n": types.ContractFieldsFragmentDoc,
     "\n  mutation SetPartnerContract($input: SetPartnerContractInput!) {\n    setPartnerContract(input: $input) {\n      ...ContractFields\n    }\n  }\n": types.SetPartnerContractDocument,
     "\n  query PartnerContracts($partnerId: ID!) {\n    partnerContracts(partnerId: $partnerId) {\n      ...ContractFields\n    }\n  }\n": types.PartnerContractsDocument,
@@ -608,6 +654,98 @@ export function graphql(source: "\n  mutation RecordPurchase($input: RecordPurch
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RefundPurchase($input: RefundPurchaseInput!) {\n    refundPurchase(input: $input) {\n      id\n      purchaseId\n      amount\n      replayed\n      reversals {\n        transferId\n        partnerId\n        points\n        operationId\n        reversalTransferId\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RefundPurchase($input: RefundPurchaseInput!) {\n    refundPurchase(input: $input) {\n      id\n      purchaseId\n      amount\n      replayed\n      reversals {\n        transferId\n        partnerId\n        points\n        operationId\n        reversalTransferId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RewardFields on Reward {\n    id\n    partnerId\n    kind\n    title\n    currency\n    price\n    priceVersion\n    minTier\n    audience\n    perMemberLimit\n    fulfilmentSeconds\n    instant\n    status\n    stock\n    codePool {\n      free\n      total\n      low\n    }\n  }\n"): (typeof documents)["\n  fragment RewardFields on Reward {\n    id\n    partnerId\n    kind\n    title\n    currency\n    price\n    priceVersion\n    minTier\n    audience\n    perMemberLimit\n    fulfilmentSeconds\n    instant\n    status\n    stock\n    codePool {\n      free\n      total\n      low\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RedemptionFields on RewardRedemption {\n    id\n    rewardId\n    partnerId\n    memberId\n    status\n    price\n    priceVersion\n    currency\n    code\n    holdId\n    transferId\n    resolvedAt\n  }\n"): (typeof documents)["\n  fragment RedemptionFields on RewardRedemption {\n    id\n    rewardId\n    partnerId\n    memberId\n    status\n    price\n    priceVersion\n    currency\n    code\n    holdId\n    transferId\n    resolvedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateReward($input: CreateRewardInput!) {\n    createReward(input: $input) {\n      ...RewardFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateReward($input: CreateRewardInput!) {\n    createReward(input: $input) {\n      ...RewardFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateReward($input: UpdateRewardInput!) {\n    updateReward(input: $input) {\n      ...RewardFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateReward($input: UpdateRewardInput!) {\n    updateReward(input: $input) {\n      ...RewardFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetRewardPrice($id: ID!, $price: BigInt!) {\n    setRewardPrice(id: $id, price: $price) {\n      ...RewardFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetRewardPrice($id: ID!, $price: BigInt!) {\n    setRewardPrice(id: $id, price: $price) {\n      ...RewardFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishReward($id: ID!) {\n    publishReward(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation PublishReward($id: ID!) {\n    publishReward(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PauseReward($id: ID!) {\n    pauseReward(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation PauseReward($id: ID!) {\n    pauseReward(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetireReward($id: ID!) {\n    retireReward(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RetireReward($id: ID!) {\n    retireReward(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddRewardStock($id: ID!, $quantity: BigInt!) {\n    addRewardStock(id: $id, quantity: $quantity) {\n      id\n      stock\n    }\n  }\n"): (typeof documents)["\n  mutation AddRewardStock($id: ID!, $quantity: BigInt!) {\n    addRewardStock(id: $id, quantity: $quantity) {\n      id\n      stock\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UploadRewardCodes($input: UploadRewardCodesInput!) {\n    uploadRewardCodes(input: $input) {\n      id\n      rewardId\n      count\n    }\n  }\n"): (typeof documents)["\n  mutation UploadRewardCodes($input: UploadRewardCodesInput!) {\n    uploadRewardCodes(input: $input) {\n      id\n      rewardId\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GenerateRewardCodes($input: GenerateRewardCodesInput!) {\n    generateRewardCodes(input: $input) {\n      id\n      rewardId\n      count\n    }\n  }\n"): (typeof documents)["\n  mutation GenerateRewardCodes($input: GenerateRewardCodesInput!) {\n    generateRewardCodes(input: $input) {\n      id\n      rewardId\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeemReward($input: RedeemRewardInput!) {\n    redeemReward(input: $input) {\n      replayed\n      redemption {\n        ...RedemptionFields\n        reward {\n          id\n          title\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RedeemReward($input: RedeemRewardInput!) {\n    redeemReward(input: $input) {\n      replayed\n      redemption {\n        ...RedemptionFields\n        reward {\n          id\n          title\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FulfilRewardRedemption($input: ResolveRewardRedemptionInput!) {\n    fulfilRewardRedemption(input: $input) {\n      replayed\n      redemption {\n        ...RedemptionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation FulfilRewardRedemption($input: ResolveRewardRedemptionInput!) {\n    fulfilRewardRedemption(input: $input) {\n      replayed\n      redemption {\n        ...RedemptionFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelRewardRedemption($input: ResolveRewardRedemptionInput!) {\n    cancelRewardRedemption(input: $input) {\n      replayed\n      redemption {\n        ...RedemptionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelRewardRedemption($input: ResolveRewardRedemptionInput!) {\n    cancelRewardRedemption(input: $input) {\n      replayed\n      redemption {\n        ...RedemptionFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetReward($id: ID!) {\n    reward(id: $id) {\n      ...RewardFields\n    }\n  }\n"): (typeof documents)["\n  query GetReward($id: ID!) {\n    reward(id: $id) {\n      ...RewardFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PartnerRewards($partnerId: ID, $status: RewardStatus, $first: Int, $after: String) {\n    rewards(partnerId: $partnerId, status: $status, first: $first, after: $after) {\n      nodes {\n        ...RewardFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query PartnerRewards($partnerId: ID, $status: RewardStatus, $first: Int, $after: String) {\n    rewards(partnerId: $partnerId, status: $status, first: $first, after: $after) {\n      nodes {\n        ...RewardFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RewardCatalog($filter: RewardCatalogFilter, $sort: RewardCatalogSort, $first: Int, $after: String) {\n    rewardCatalog(filter: $filter, sort: $sort, first: $first, after: $after) {\n      nodes {\n        reward {\n          id\n          partnerId\n          kind\n          price\n          minTier\n          audience\n        }\n        eligible\n        ineligibleReason\n        inStock\n        available\n        pointsNeeded\n        redeemable\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query RewardCatalog($filter: RewardCatalogFilter, $sort: RewardCatalogSort, $first: Int, $after: String) {\n    rewardCatalog(filter: $filter, sort: $sort, first: $first, after: $after) {\n      nodes {\n        reward {\n          id\n          partnerId\n          kind\n          price\n          minTier\n          audience\n        }\n        eligible\n        ineligibleReason\n        inStock\n        available\n        pointsNeeded\n        redeemable\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyRewardRedemptions($first: Int, $after: String) {\n    myRewardRedemptions(first: $first, after: $after) {\n      nodes {\n        ...RedemptionFields\n        reward {\n          id\n          title\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyRewardRedemptions($first: Int, $after: String) {\n    myRewardRedemptions(first: $first, after: $after) {\n      nodes {\n        ...RedemptionFields\n        reward {\n          id\n          title\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PartnerRewardRedemptions($partnerId: ID, $status: RewardRedemptionStatus, $first: Int, $after: String) {\n    rewardRedemptions(partnerId: $partnerId, status: $status, first: $first, after: $after) {\n      nodes {\n        ...RedemptionFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query PartnerRewardRedemptions($partnerId: ID, $status: RewardRedemptionStatus, $first: Int, $after: String) {\n    rewardRedemptions(partnerId: $partnerId, status: $status, first: $first, after: $after) {\n      nodes {\n        ...RedemptionFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetRewardRedemption($id: ID!) {\n    rewardRedemption(id: $id) {\n      ...RedemptionFields\n    }\n  }\n"): (typeof documents)["\n  query GetRewardRedemption($id: ID!) {\n    rewardRedemption(id: $id) {\n      ...RedemptionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddRewardToWishlist($rewardId: ID!) {\n    addRewardToWishlist(rewardId: $rewardId)\n  }\n"): (typeof documents)["\n  mutation AddRewardToWishlist($rewardId: ID!) {\n    addRewardToWishlist(rewardId: $rewardId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveRewardFromWishlist($rewardId: ID!) {\n    removeRewardFromWishlist(rewardId: $rewardId)\n  }\n"): (typeof documents)["\n  mutation RemoveRewardFromWishlist($rewardId: ID!) {\n    removeRewardFromWishlist(rewardId: $rewardId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyRewardWishlist {\n    myRewardWishlist {\n      reward {\n        id\n        price\n      }\n      eligible\n      ineligibleReason\n      pointsNeeded\n      redeemable\n    }\n  }\n"): (typeof documents)["\n  query MyRewardWishlist {\n    myRewardWishlist {\n      reward {\n        id\n        price\n      }\n      eligible\n      ineligibleReason\n      pointsNeeded\n      redeemable\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,12 +1,14 @@
 /**
  * The member's own page (signed in at the hub): balances in every currency, history across brands, tier,
- * consents per partner (grant and revoke), data export and erasure with confirmation.
+ * rewards (catalog, redeem, redemptions with codes), consents per partner (grant and revoke), data export and
+ * erasure with confirmation.
  */
 import { useMemo, useState } from 'react';
 import { Provider, useMutation, useQuery } from 'urql';
 import { bearerClient } from '../api';
 import { graphql } from '../gql';
 import { BalancesTable, Empty, ErrorBox, Loading, pageState, Points, TableBox, When } from '../ui';
+import { MemberRewards } from './MemberRewards';
 
 const Me = graphql(`
   query ConsoleMe {
@@ -301,6 +303,7 @@ function MemberPage({ onSignOut }: { onSignOut: () => void }) {
           </tbody>
         </table>
       </TableBox>
+      <MemberRewards />
       <h2>What each partner may see</h2>
       <Consents links={me.links} consents={me.consents} />
       <h2>Your data</h2>

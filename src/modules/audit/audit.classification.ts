@@ -24,5 +24,10 @@ export const NOT_ADMINISTRATIVE: Readonly<Record<string, string>> = {
   refundPurchase: 'a points operation (the ledger reversals, and the refund row)',
   replayWebhookDelivery:
     'sends an existing delivery again; its attempts are its own log (webhook_attempt), and the endpoint is unchanged',
+  redeemReward: 'a points operation (the ledger: a redemption or a hold, with the reward redemption row)',
+  fulfilRewardRedemption: 'a points operation (the ledger: the capture of the redemption hold)',
+  cancelRewardRedemption: 'a points operation (the ledger: the void of the redemption hold)',
+  addRewardToWishlist: "the member's own wishlist",
+  removeRewardFromWishlist: "the member's own wishlist",
   runLedgerExpiry: 'runs the scheduled sweep now; what it moves is in the ledger (EXPIRE transfers, released holds)',
 };

@@ -53,11 +53,18 @@ export class ExpiryService {
         member_id: string;
         currency: string;
         amount: string;
+        order_ref: string | null;
       }>(
-        `select id, partner_id, member_id, currency, amount::text as amount from hold where status = 'ACTIVE' and expires_at <= hub_now() order by expires_at limit ${BATCH}`,
+        `select id, partner_id, member_id, currency, amount::text as amount, order_ref from hold where status = 'ACTIVE' and expires_at <= hub_now() order by expires_at limit ${BATCH}`,
       );
       for (const h of due) {
-        const hold = { id: h.id, memberId: h.member_id, currency: h.currency, amount: toBig(h.amount) };
+        const hold = {
+          id: h.id,
+          memberId: h.member_id,
+          currency: h.currency,
+          amount: toBig(h.amount),
+          orderRef: h.order_ref,
+        };
         const accounts = await RedemptionService.holdAccounts(this.deps, hold, h.partner_id);
         const operationId = newId();
         const ids = { capture: newId(), release: newId() };

@@ -17,3 +17,5 @@ export { LedgerReads } from './ledger.reads.js';
 export type { InvariantCheck } from './invariants.js';
 export type { EarnLeg, MultiEarnOutcome, MultiEarnRequest } from './multi-earn.service.js';
 export type { ReversalRequest } from './reversal.service.js';
+export type { HoldResolutionHook, SpendRider } from './redemption.service.js';
+export { HoldStatus } from './ledger.model.js';

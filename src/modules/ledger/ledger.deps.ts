@@ -4,6 +4,7 @@ import { badInput } from '../../platform/graphql/errors.js';
 import type { Accounts } from './accounts.js';
 import type { CurrencyService } from './currency.service.js';
 import type { LotDraft, TransferDraft } from './posting.js';
+import type { HoldResolutionHook } from './redemption.service.js';
 import { toBig } from './ledger.model.js';
 import { hasControlCharacter } from '../../platform/text.js';
 
@@ -17,6 +18,8 @@ export interface LedgerDeps {
   accounts: Accounts;
   currencies: CurrencyService;
   settings: LedgerSettings;
+  /** Other modules' parts in resolving a hold (redemption.service.ts `HoldResolutionHook`), filled at composition. */
+  holdHooks: readonly HoldResolutionHook[];
   /** Sends the posting statement (composed with other modules' contributions; see posting.ts). */
   post(
     tx: SqlClient,

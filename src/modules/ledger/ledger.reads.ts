@@ -35,7 +35,14 @@ const REDEMPTION_LOT_FLOWS = `(select l.issuer_partner_id, coalesce(r.partner_id
       join lot l on l.id = m.lot_id
      where t.currency = 'PTS' and t.kind in ('REDEEM', 'CAPTURE', 'REVERSE_REDEEM') and l.issuer_partner_id is not null)`;
 
+/**
+ * Members' wallets: points they can spend now, one row per member and currency. Columns: `member_id uuid`,
+ * `currency text`, `available bigint` (held points excluded). (Rewards: "affordable now", points still needed.)
+ */
+const WALLET_BALANCES = `(select member_id, currency, balance as available from account where kind = 'MEMBER_WALLET')`;
+
 export const LedgerReads = {
+  walletBalances: WALLET_BALANCES,
   transfers: TRANSFERS,
   qualifyingPoints: QUALIFYING_POINTS,
   redemptionLotFlows: REDEMPTION_LOT_FLOWS,

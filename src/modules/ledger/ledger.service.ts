@@ -8,7 +8,7 @@ import { Accounts } from './accounts.js';
 import { CurrencyService } from './currency.service.js';
 import type { LedgerDeps, LedgerSettings } from './ledger.deps.js';
 import { EarnService } from './earn.service.js';
-import { RedemptionService } from './redemption.service.js';
+import { RedemptionService, type HoldResolutionHook } from './redemption.service.js';
 import { ReversalService } from './reversal.service.js';
 import { ExpiryService } from './expiry.service.js';
 import { LedgerQueries } from './ledger.queries.js';
@@ -33,6 +33,8 @@ export class LedgerService {
   readonly postings = new PostingRegistry();
   /** Other modules' invariant checks (of rows they derive from postings), run by `checkInvariants` after the ledger's. */
   readonly invariants: InvariantCheck[] = [];
+  /** Other modules' parts in resolving holds (rewards), registered while the hub is composed. */
+  readonly holdHooks: HoldResolutionHook[] = [];
 
   constructor(
     private readonly sql: Sql,
@@ -44,6 +46,7 @@ export class LedgerService {
       accounts: new Accounts(sql),
       currencies: this.currencies,
       settings,
+      holdHooks: this.holdHooks,
       post: (tx, transfers, lots, isSharded) => this.postings.posting.post(tx, transfers, lots, isSharded),
     };
     this.earning = new EarnService(deps);

@@ -28,7 +28,7 @@ const INSERT_HOLD_SQL = prepared(
 );
 const HOLD_OF_SQL = prepared(
   'ledger_hold_of',
-  `select id, member_id, currency, amount::text as amount from hold where id = $1 and partner_id = $2`,
+  `select id, member_id, currency, amount::text as amount, order_ref from hold where id = $1 and partner_id = $2`,
 );
 /** The one write that decides a race between a hold's resolutions ($4: capture or void, which need it unexpired). */
 const RESOLVE_HOLD_SQL = prepared(
@@ -38,12 +38,42 @@ const RESOLVE_HOLD_SQL = prepared(
     returning id`,
 );
 
-/** A spend has the same shape as an earn: who, whose points, how many, and the key. */
-export type SpendRequest = EarnRequest;
+/**
+ * Another module's operation riding on a spend (rewards: a reward redemption is a redemption or a hold): it
+ * names the operation (its idempotency scope, kind, fingerprint and the ids a replay returns) and writes its own
+ * rows inside the spend's transaction, under the member's wallet lock: `check` before the balance check (its
+ * own rejections first), `within` after it and before the ledger's writes. `within` may throw a LedgerRejection only before it has written anything (recorded against
+ * the key like the ledger's own rejections).
+ */
+export interface SpendRider {
+  scope: string;
+  kind: string;
+  hash: string;
+  result: Record<string, string>;
+  /** Under the wallet's lock, before the balance check: may reject (it writes nothing). */
+  check?(tx: SqlClient): Promise<void>;
+  within(tx: SqlClient, ids: { operationId: string; transferId: string; holdId?: string }): Promise<void>;
+}
+
+/** A spend has the same shape as an earn: who, whose points, how many, and the key (and perhaps a rider). */
+export type SpendRequest = EarnRequest & { rider?: SpendRider };
+
+/**
+ * Another module's part in resolving a hold (rewards: a pending redemption becomes fulfilled, cancelled or
+ * expired, and its stock unit returns). Called inside the resolution's transaction right after the hold's row
+ * was resolved (the one write that decides a race), only for holds whose order reference starts with `prefix`,
+ * so other holds pay nothing. It must only `send` (no round trip of its own).
+ */
+export interface HoldResolutionHook {
+  prefix: string;
+  send(tx: SqlClient, holdId: string, status: HoldStatus): void;
+}
 
 export interface HoldResolution {
   partnerId: string;
   holdId: string;
+  /** The idempotency scope of the caller when it is not the partner itself (rewards: a member cancelling). */
+  scope?: string;
   /** For captures: how much to capture (the whole hold when omitted). */
   amount?: bigint | null;
   idempotencyKey: string;
@@ -60,6 +90,7 @@ export interface HoldFacts {
   memberId: string;
   currency: string;
   amount: bigint;
+  orderRef: string | null;
 }
 
 export class RedemptionService {
@@ -77,20 +108,22 @@ export class RedemptionService {
     const operationId = newId();
     const transferId = newId();
     const hash = requestHash('REDEEM', { memberId: req.memberId, currency: currency.code, amount, orderRef });
-    const op = {
+    const op = withRider(req.rider, {
       id: operationId,
       scope: `partner:${req.partnerId}`,
       key: req.idempotencyKey,
       kind: 'REDEEM',
       hash,
       result: { transferId },
-    };
+    });
     // Three round trips: the wallet's lock with the claim; the posting and the lots; COMMIT.
     return runLockedOperation(
       this.deps.sql,
       (tx) => lockWalletAndClaim(tx, wallet, op),
       async (tx, balances) => {
+        await req.rider?.check?.(tx);
         checkAvailable(balances, wallet, amount);
+        await req.rider?.within(tx, { operationId, transferId });
         const transfer = {
           id: transferId,
           operationId,
@@ -126,20 +159,22 @@ export class RedemptionService {
     const holdId = newId();
     const transferId = newId();
     const hash = requestHash('AUTHORIZE', { memberId: req.memberId, currency: currency.code, amount, orderRef, ttl });
-    const op = {
+    const op = withRider(req.rider, {
       id: operationId,
       scope: `partner:${req.partnerId}`,
       key: req.idempotencyKey,
       kind: 'AUTHORIZE',
       hash,
       result: { transferId, holdId },
-    };
+    });
     // Three round trips: the wallet's lock with the claim; the hold, its posting and its lots; COMMIT.
     return runLockedOperation(
       this.deps.sql,
       (tx) => lockWalletAndClaim(tx, wallet, op),
       async (tx, balances) => {
+        await req.rider?.check?.(tx);
         checkAvailable(balances, wallet, amount);
+        await req.rider?.within(tx, { operationId, transferId, holdId });
         tx.send(INSERT_HOLD_SQL, [
           holdId,
           operationId,
@@ -170,12 +205,21 @@ export class RedemptionService {
   }
 
   private async holdOf(partnerId: string, holdId: string): Promise<HoldFacts> {
-    const [row] = await this.deps.sql.query<{ id: string; member_id: string; currency: string; amount: string }>(
-      HOLD_OF_SQL,
-      [holdId, partnerId],
-    );
+    const [row] = await this.deps.sql.query<{
+      id: string;
+      member_id: string;
+      currency: string;
+      amount: string;
+      order_ref: string | null;
+    }>(HOLD_OF_SQL, [holdId, partnerId]);
     if (!row) throw notFound('Hold');
-    return { id: row.id, memberId: row.member_id, currency: row.currency, amount: toBig(row.amount) };
+    return {
+      id: row.id,
+      memberId: row.member_id,
+      currency: row.currency,
+      amount: toBig(row.amount),
+      orderRef: row.order_ref,
+    };
   }
 
   /**
@@ -278,6 +322,7 @@ export class RedemptionService {
       (tx) => lockWalletAndClaim(tx, accounts.wallet, op),
       async (tx) => {
         await RedemptionService.resolveHold(tx, hold.id, status, captured, status !== HoldStatus.EXPIRED);
+        for (const hook of deps.holdHooks) if (hold.orderRef?.startsWith(hook.prefix)) hook.send(tx, hold.id, status);
         RedemptionService.releaseHold(deps, tx, hold, accounts, op.id, captured, partnerId, ids, status);
       },
     );
@@ -294,7 +339,7 @@ export class RedemptionService {
     const hash = requestHash('CAPTURE', { holdId: hold.id, amount });
     const op = {
       id: operationId,
-      scope: `partner:${req.partnerId}`,
+      scope: req.scope ?? `partner:${req.partnerId}`,
       key: req.idempotencyKey,
       kind: 'CAPTURE',
       hash,
@@ -317,7 +362,7 @@ export class RedemptionService {
     const hash = requestHash('VOID', { holdId: hold.id });
     const op = {
       id: operationId,
-      scope: `partner:${req.partnerId}`,
+      scope: req.scope ?? `partner:${req.partnerId}`,
       key: req.idempotencyKey,
       kind: 'VOID',
       hash,
@@ -330,6 +375,12 @@ export class RedemptionService {
       ids,
     });
   }
+}
+
+/** The operation as the rider names it (its scope, kind, fingerprint and replayed ids), or the ledger's own. */
+function withRider(rider: SpendRider | undefined, op: OperationRequest): OperationRequest {
+  if (!rider) return op;
+  return { ...op, scope: rider.scope, kind: rider.kind, hash: rider.hash, result: { ...op.result, ...rider.result } };
 }
 
 /**

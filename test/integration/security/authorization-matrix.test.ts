@@ -137,6 +137,10 @@ const fx = {
   endpointA: '',
   endpointSecretA: '',
   deliveryA: '',
+  rewardA: '',
+  soldOutA: '',
+  voucherA: '',
+  redemptionAX: '',
 };
 const A_PRICES = { issuePrice: '0.0137', redemptionPrice: '0.0091' };
 const B_PRICES = { issuePrice: '0.0211', redemptionPrice: '0.0173' };
@@ -193,6 +197,27 @@ const campaignInput = (partnerId: string) => ({
   }),
 });
 const PURCHASE_X = { member: { memberId: '' }, total: '1000', currency: 'USD' };
+
+const CREATE_REWARD = `mutation($input: CreateRewardInput!) { createReward(input: $input) { id partnerId status } }`;
+const PUBLISH_REWARD = `mutation($id: ID!) { publishReward(id: $id) { id status } }`;
+const REDEEM_REWARD = `mutation($input: RedeemRewardInput!) { redeemReward(input: $input) { redemption { id status } } }`;
+/** A fresh reward of A's (a DRAFT unless published), for a row that changes it. */
+const freshReward = async (input: Record<string, unknown> = {}, publish = false) => {
+  const id = (
+    await ok(CREATE_REWARD, { input: { kind: 'PRODUCT', title: 'Matrix reward', price: '1', ...input } }, A.token)
+  ).createReward.id as string;
+  if (publish) await ok(PUBLISH_REWARD, { id }, A.token);
+  return id;
+};
+/** A fresh pending redemption of A's reward (1 point held) for a member linked to A. */
+const freshRedemption = async (memberId: string) =>
+  (
+    await ok(
+      REDEEM_REWARD,
+      { input: { rewardId: fx.rewardA, member: { memberId }, idempotencyKey: newKey('mx-rw') } },
+      A.token,
+    )
+  ).redeemReward.redemption.id as string;
 
 const enroll = async (p: TestPartner, input: Record<string, unknown>) =>
   (await ok(ENROLL, { input }, p.token)).enrollMember.id as string;
@@ -332,6 +357,12 @@ beforeAll(async () => {
       A.token,
     )
   ).recordPurchase.purchase.id;
+
+  // A's rewards: a product any member may redeem (1 point, held until fulfilled), a voucher; X's pending redemption.
+  fx.rewardA = await freshReward({}, true);
+  fx.voucherA = await freshReward({ kind: 'VOUCHER' }, true);
+  fx.soldOutA = await freshReward({ stock: '0' }, true);
+  fx.redemptionAX = await freshRedemption(fx.memberX);
 
   // Z, signed in at the hub, lets A see its profile (not contact); B nothing.
   const tokenZ = await app.memberSessionToken(fx.memberZ);
@@ -981,6 +1012,144 @@ const rows: Row[] = [
     vars: () => ({ input: { purchaseId: fx.purchaseAX, amount: '1', idempotencyKey: newKey('mx-refund') } }),
     expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
   },
+
+  // ---- rewards (A's product and voucher; X's pending redemption at A)
+  {
+    name: "query reward(A's) (A with points:read, finance for A, hub-wide; every member token once published)",
+    query: `query($id: ID!) { reward(id: $id) { id partnerId title price stock } }`,
+    vars: () => ({ id: fx.rewardA }),
+    expect: only([...HUB, 'financeA', 'partnerA', 'memberX', 'memberY', 'delegatedZ', ...APPS], 'FORBIDDEN', {
+      partnerB: 'NOT_FOUND',
+    }),
+    // A published reward names its partner to every member of the coalition.
+    public: () => [A.id],
+  },
+  {
+    name: 'query rewards(A) (A, finance for A, hub-wide roles)',
+    query: `query($id: ID!) { rewards(partnerId: $id) { nodes { id partnerId stock codePool { free total low } } } }`,
+    vars: () => ({ id: A.id }),
+    expect: only([...HUB, 'financeA', 'partnerA'], 'FORBIDDEN'),
+  },
+  {
+    name: 'query rewardCatalog (every member token; a partner-bound one sees its partner only)',
+    query: `query { rewardCatalog(first: 50) { nodes { reward { id partnerId } redeemable pointsNeeded } } }`,
+    expect: only(['memberX', 'memberY', 'delegatedZ', ...APPS], 'FORBIDDEN'),
+    check: (_p, d) => expect(d.rewardCatalog.nodes.map((n: any) => n.reward.id)).toContain(fx.rewardA),
+    public: () => [A.id],
+  },
+  {
+    name: 'query myRewardWishlist (member tokens)',
+    query: `query { myRewardWishlist { reward { id } pointsNeeded } }`,
+    expect: only(['memberX', 'memberY', 'delegatedZ', ...APPS], 'FORBIDDEN'),
+  },
+  {
+    name: 'query myRewardRedemptions (member tokens: their own)',
+    query: `query { myRewardRedemptions(first: 50) { nodes { id memberId partnerId code } } }`,
+    expect: only(['memberX', 'memberY', 'delegatedZ', ...APPS], 'FORBIDDEN'),
+    check: (p, d) => {
+      for (const n of d.myRewardRedemptions.nodes) expect(n.memberId).toBe(memberOf(p));
+    },
+    public: () => [A.id],
+  },
+  {
+    name: 'query rewardRedemptions(A) (A, finance for A, hub-wide roles)',
+    query: `query($id: ID!) { rewardRedemptions(partnerId: $id, status: PENDING) { nodes { id partnerId memberId } } }`,
+    vars: () => ({ id: A.id }),
+    expect: only([...HUB, 'financeA', 'partnerA'], 'FORBIDDEN'),
+  },
+  {
+    name: "query rewardRedemption(X's at A) (its member, A, finance for A, hub-wide)",
+    query: `query($id: ID!) { rewardRedemption(id: $id) { id memberId partnerId status } }`,
+    vars: () => ({ id: fx.redemptionAX }),
+    expect: only([...HUB, 'financeA', 'partnerA', 'memberX'], 'NOT_FOUND', { partnerAReadOnly: 'FORBIDDEN' }),
+  },
+  {
+    name: 'mutation createReward (each partner its own)',
+    query: CREATE_REWARD,
+    vars: () => ({ input: { kind: 'PRODUCT', title: 'Matrix new', price: '5' } }),
+    expect: only(['partnerA', 'partnerB'], 'FORBIDDEN'),
+  },
+  {
+    name: "mutation updateReward(A's, fresh per caller)",
+    query: `mutation($input: UpdateRewardInput!) { updateReward(input: $input) { id title } }`,
+    vars: async () => ({ input: { id: await freshReward(), title: 'Matrix renamed' } }),
+    expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    name: "mutation setRewardPrice(A's, fresh per caller)",
+    query: `mutation($id: ID!) { setRewardPrice(id: $id, price: "7") { id price priceVersion } }`,
+    vars: async () => ({ id: await freshReward() }),
+    expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  ...(
+    [
+      ['publishReward', false],
+      ['pauseReward', true],
+      ['retireReward', false],
+    ] as const
+  ).map(([op, published]) => ({
+    name: `mutation ${op}(A's, fresh per caller)`,
+    query: `mutation($id: ID!) { ${op}(id: $id) { id status } }`,
+    vars: async () => ({ id: await freshReward({}, published) }),
+    expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  })),
+  {
+    name: "mutation addRewardStock(A's counted reward, fresh per caller)",
+    query: `mutation($id: ID!) { addRewardStock(id: $id, quantity: "3") { id stock } }`,
+    vars: async () => ({ id: await freshReward({ stock: '1' }) }),
+    expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    name: "mutation uploadRewardCodes(A's voucher)",
+    query: `mutation($input: UploadRewardCodesInput!) { uploadRewardCodes(input: $input) { id count } }`,
+    vars: () => ({ input: { rewardId: fx.voucherA, codes: [newKey('MX').replace(/[^A-Za-z0-9-]/g, '-')] } }),
+    expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    name: "mutation generateRewardCodes(A's voucher)",
+    query: `mutation($input: GenerateRewardCodesInput!) { generateRewardCodes(input: $input) { id count } }`,
+    vars: () => ({ input: { rewardId: fx.voucherA, count: 2, length: 16 } }),
+    expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    // Sold out, so an allowed caller gets OUT_OF_STOCK having moved nothing: Y's and Z's histories stay as the
+    // other rows expect (test/integration/rewards proves the successful paths).
+    name: "mutation redeemReward(A's sold-out product): A for its member, members signed in, A's app granted points:redeem",
+    query: REDEEM_REWARD,
+    vars: (p) => ({
+      input: {
+        rewardId: fx.soldOutA,
+        member: p.startsWith('partner') ? { memberId: fx.memberX } : undefined,
+        idempotencyKey: newKey('mx-redeem'),
+      },
+    }),
+    expect: only([], 'FORBIDDEN', {
+      ...each(['partnerA', 'memberX', 'memberY', 'appZRedeem'], 'OUT_OF_STOCK'),
+      partnerB: 'NOT_FOUND',
+    }),
+  },
+  {
+    name: "mutation fulfilRewardRedemption(a fresh one of X's at A)",
+    query: `mutation($input: ResolveRewardRedemptionInput!) { fulfilRewardRedemption(input: $input) { redemption { id status } } }`,
+    vars: async () => ({ input: { redemptionId: await freshRedemption(fx.memberX), idempotencyKey: newKey('mx-f') } }),
+    expect: only(['partnerA'], 'FORBIDDEN', { partnerB: 'NOT_FOUND' }),
+  },
+  {
+    name: "mutation cancelRewardRedemption(a fresh one of X's at A; every other member's token: not theirs)",
+    query: `mutation($input: ResolveRewardRedemptionInput!) { cancelRewardRedemption(input: $input) { redemption { id status } } }`,
+    vars: async () => ({
+      input: { redemptionId: await freshRedemption(fx.memberX), idempotencyKey: newKey('mx-c') },
+    }),
+    expect: only(['partnerA', 'memberX'], 'FORBIDDEN', {
+      ...each(['partnerB', 'memberY', 'delegatedZ', ...APPS], 'NOT_FOUND'),
+    }),
+  },
+  ...(['addRewardToWishlist', 'removeRewardFromWishlist'] as const).map((op) => ({
+    name: `mutation ${op}(A's product) (members signed in and apps; never a delegated token)`,
+    query: `mutation($id: ID!) { ${op}(rewardId: $id) }`,
+    vars: () => ({ id: fx.rewardA }),
+    expect: only(['memberX', 'memberY', ...APPS], 'FORBIDDEN'),
+  })),
 
   // ---- member mutations
   {

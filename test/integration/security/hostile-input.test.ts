@@ -175,6 +175,8 @@ const fx = {
   campaign: '',
   purchase: '',
   endpoint: '',
+  reward: '',
+  voucher: '',
 };
 let tables: string[] = [];
 
@@ -298,6 +300,25 @@ beforeAll(async () => {
   fx.endpoint = (
     await app.hub.services.webhooks.endpoints.create(A.id, { url: 'https://hooks.example/hx' })
   ).endpoint.id;
+  // A's rewards: a product with counted stock, a voucher with a few codes.
+  const reward = async (input: Record<string, unknown>) => {
+    const id = (
+      await ok(
+        `mutation($i: CreateRewardInput!) { createReward(input: $i) { id } }`,
+        { i: { title: 'Hostile', price: '5', ...input } },
+        A.token,
+      )
+    ).createReward.id as string;
+    await ok(`mutation($id: ID!) { publishReward(id: $id) { id } }`, { id }, A.token);
+    return id;
+  };
+  fx.reward = await reward({ kind: 'PRODUCT', stock: '1000' });
+  fx.voucher = await reward({ kind: 'VOUCHER' });
+  await ok(
+    `mutation($i: GenerateRewardCodesInput!) { generateRewardCodes(input: $i) { id } }`,
+    { i: { rewardId: fx.voucher, count: 50, length: 16 } },
+    A.token,
+  );
   // X signed in at the hub: the member's own controls (profile, consents, conversions) are reachable.
   memberToken = await app.memberSessionToken(fx.memberX);
   tables = (
@@ -392,6 +413,93 @@ const targets: Target[] = [
     token: () => A.token,
     query: `mutation($id: ID!) { ${op}(id: $id) { id } }`,
     vars: (g: Gen) => ({ id: g.pick([fx.campaign, nobody(), g.any()]) }),
+  })),
+  {
+    name: 'createReward (price ≤ 0, unknown currency, stock < 0, …)',
+    token: () => A.token,
+    query: `mutation($input: CreateRewardInput!) { createReward(input: $input) { id } }`,
+    vars: (g) => ({
+      input: g.object({
+        kind: g.pick(['VOUCHER', 'PRODUCT', 'DONATION', 'voucher', g.any()]),
+        title: g.maybe('Hostile reward', 0.5),
+        price: g.pick([g.amount('10'), '0', '-1', g.any()]),
+        currency: g.pick([undefined, 'PTS', 'XXX', fx.brand, g.any()]),
+        stock: g.pick([undefined, '5', '-1', '0', '1' + '0'.repeat(30), g.any()]),
+        fiatValue: g.pick([undefined, '100', '-1', g.any()]),
+        fiatCurrency: g.pick([undefined, 'USD', 'XXY', g.any()]),
+        imageUrl: g.pick([undefined, 'https://img.example/x.png', 'javascript:alert(1)', g.any()]),
+        minTier: g.pick([undefined, 'BRONZE', 'NOPE', g.any()]),
+        audience: g.pick([undefined, 'LINKED', g.any()]),
+        validFrom: g.pick([undefined, '1970-01-01T00:00:00Z', g.any()]),
+        validUntil: g.pick([undefined, '1969-01-01T00:00:00Z', g.any()]),
+        perMemberLimit: g.pick([undefined, 1, 0, -1, 2 ** 31 - 1, g.any()]),
+        fulfilmentSeconds: g.pick([undefined, 600, 0, 2 ** 31 - 1, g.any()]),
+      }),
+    }),
+  },
+  {
+    name: 'setRewardPrice',
+    token: () => A.token,
+    query: `mutation($id: ID!, $price: BigInt!) { setRewardPrice(id: $id, price: $price) { id } }`,
+    vars: (g) => ({ id: g.pick([nobody(), g.any()]), price: g.amount('7') }),
+  },
+  {
+    name: 'addRewardStock',
+    token: () => A.token,
+    query: `mutation($id: ID!, $q: BigInt!) { addRewardStock(id: $id, quantity: $q) { id } }`,
+    vars: (g) => ({
+      id: g.pick([fx.reward, nobody(), g.any()]),
+      q: g.pick(['0', '-3', '1' + '0'.repeat(12), g.any()]),
+    }),
+  },
+  {
+    name: 'uploadRewardCodes (duplicates, bad codes, too many)',
+    token: () => A.token,
+    query: `mutation($input: UploadRewardCodesInput!) { uploadRewardCodes(input: $input) { id } }`,
+    vars: (g) => ({
+      input: g.object({
+        rewardId: g.pick([fx.voucher, fx.reward, nobody(), g.any()]),
+        codes: g.pick([
+          ['DUPE-CODE-1', 'DUPE-CODE-1'],
+          ['ok-code-1', 'bad code'],
+          [],
+          Array.from({ length: 1001 }, (_, i) => `MANY-${i}`),
+          [g.any()],
+          g.any(),
+        ]),
+      }),
+    }),
+  },
+  {
+    name: 'generateRewardCodes',
+    token: () => A.token,
+    query: `mutation($input: GenerateRewardCodesInput!) { generateRewardCodes(input: $input) { id } }`,
+    vars: (g) => ({
+      input: g.object({
+        rewardId: g.pick([fx.voucher, nobody(), g.any()]),
+        count: g.pick([0, -1, 200_001, 2 ** 31, g.any()]),
+        length: g.pick([3, 65, 8, g.any()]),
+        alphabet: g.pick([undefined, 'AB', 'AAAAAAAAAAAA', 'ÄÖÜäöüßàéè', g.any()]),
+      }),
+    }),
+  },
+  {
+    name: 'redeemReward',
+    token: () => (Math.random() < 0.5 ? memberToken : A.token),
+    query: `mutation($input: RedeemRewardInput!) { redeemReward(input: $input) { redemption { id } } }`,
+    vars: (g) => ({
+      input: g.object({
+        rewardId: g.pick([fx.reward, fx.voucher, nobody(), g.any()]),
+        member: g.pick([undefined, ref(g)]),
+        idempotencyKey: key(g),
+      }),
+    }),
+  },
+  ...(['fulfilRewardRedemption', 'cancelRewardRedemption'] as const).map((op) => ({
+    name: op,
+    token: () => A.token,
+    query: `mutation($input: ResolveRewardRedemptionInput!) { ${op}(input: $input) { redemption { id } } }`,
+    vars: (g: Gen) => ({ input: g.object({ redemptionId: g.pick([nobody(), g.any()]), idempotencyKey: key(g) }) }),
   })),
   {
     name: 'recordPurchase',

@@ -301,6 +301,42 @@ describe('logs', () => {
       { token },
     );
     await app.hub.services.webhooks.dispatcher.fanOut();
+    // Voucher codes are secrets too: uploaded, refused as duplicates, handed out to the member, read back.
+    const voucherCode = `LOGSCAN-${newKey('vc').replace(/[^A-Za-z0-9-]/g, '-')}`;
+    const dupeCode = `LOGSCAN-DUPE-${newKey('vd').replace(/[^A-Za-z0-9-]/g, '-')}`;
+    const reward = await app.postJson<{ createReward: { id: string } }>(
+      {
+        query: `mutation($i: CreateRewardInput!) { createReward(input: $i) { id } }`,
+        variables: { i: { kind: 'VOUCHER', title: 'Log scan voucher', price: '10' } },
+      },
+      { token },
+    );
+    const rewardId = reward.data!.createReward.id;
+    const upload = `mutation($i: UploadRewardCodesInput!) { uploadRewardCodes(input: $i) { count } }`;
+    await app.postJson({ query: upload, variables: { i: { rewardId, codes: [voucherCode] } } }, { token });
+    const refused = await app.postJson(
+      { query: upload, variables: { i: { rewardId, codes: [dupeCode, dupeCode, voucherCode] } } },
+      { token },
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('DUPLICATE_REWARD_CODE');
+    await fetch(`${app.url}/rewards/codes?rewardId=${rewardId}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
+      body: `${dupeCode}\n${voucherCode}\n`,
+    });
+    await app.postJson(
+      { query: `mutation($id: ID!) { publishReward(id: $id) { id } }`, variables: { id: rewardId } },
+      { token },
+    );
+    const redeemed = await app.postJson<{ redeemReward: { redemption: { code: string } } }>(
+      {
+        query: `mutation($i: RedeemRewardInput!) { redeemReward(input: $i) { redemption { code } } }`,
+        variables: { i: { rewardId, idempotencyKey: newKey('log') } },
+      },
+      { token: memberToken },
+    );
+    expect(redeemed.data?.redeemReward.redemption.code).toBe(voucherCode);
+    await app.postJson({ query: `query { myRewardRedemptions { nodes { code } } }` }, { token: memberToken });
     await fetch(
       `${app.url}/graphql?query=${encodeURIComponent(`{ member(ref: { customerId: "${person.email}" }) { id } }`)}&token=${token}`,
       { headers: { authorization: `Bearer ${token}` } },
@@ -328,6 +364,8 @@ describe('logs', () => {
       name: person.displayName,
       surname: 'Kusumawati',
       birthDate: person.birthDate,
+      voucherCode,
+      dupeCode,
     };
     const found = Object.entries(secrets)
       .filter(([, v]) => logs.includes(v))

@@ -1,0 +1,3 @@
+import { rewardFlows } from '../flows/reward-flows.js';
+
+rewardFlows('pglite');
