@@ -13,6 +13,8 @@ import { ReversalService } from './reversal.service.js';
 import { ExpiryService } from './expiry.service.js';
 import { LedgerQueries } from './ledger.queries.js';
 import { checkInvariants, type InvariantCheck } from './invariants.js';
+import { checkIncrementally } from './invariants.incremental.js';
+import { InvariantJobs } from './invariants.job.js';
 import { MergeService } from './merge.service.js';
 import { ConversionService } from './conversion.service.js';
 import { PostingRegistry } from './posting.js';
@@ -33,6 +35,8 @@ export class LedgerService {
   readonly postings = new PostingRegistry();
   /** Other modules' invariant checks (of rows they derive from postings), run by `checkInvariants` after the ledger's. */
   readonly invariants: InvariantCheck[] = [];
+  /** The full check as a paged job (operator), over the ledger's checks and `invariants`. */
+  readonly invariantJobs: InvariantJobs;
 
   constructor(
     private readonly sql: Sql,
@@ -54,9 +58,16 @@ export class LedgerService {
     this.queries = new LedgerQueries(sql);
     this.merge = new MergeService(deps);
     this.conversion = new ConversionService(deps);
+    this.invariantJobs = new InvariantJobs(sql, this.invariants);
   }
 
+  /** Every invariant over every row (read-only). */
   checkInvariants() {
     return checkInvariants(this.sql, this.invariants);
+  }
+
+  /** What changed since the last clean check; the full check when there is no checkpoint yet. */
+  checkIncrementally() {
+    return checkIncrementally(this.sql, this.invariants);
   }
 }
