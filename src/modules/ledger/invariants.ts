@@ -108,7 +108,10 @@ const LEDGER_CHECKS: ScopedCheck[] = [
            where (${STORED}) is distinct from c.expected`,
   },
   {
+    // FULL only: the entries are a view of each transfer's row (a debit and a credit of its amount), so they
+    // balance by construction; joining new transfers to the view made PostgreSQL scan the whole table.
     invariant: 'TRANSFER_ENTRIES_BALANCE',
+    changed: null,
     sql: (
       s,
     ) => `select 'transfer ' || t.id as subject, count(e.*) || ' entries summing to ' || coalesce(sum(e.amount), 0) as detail
