@@ -244,6 +244,10 @@ describe('console (browser)', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Invariants' }).click();
     await page.getByText('Every invariant holds.').waitFor();
     await expectAccessible(page, 'invariants');
+    // The full check as a paged job on the hub: started here, its progress followed until it is done.
+    await page.getByRole('button', { name: 'Run the full check' }).click();
+    await page.getByText('Full check done: every invariant holds.').waitFor({ timeout: 30_000 });
+    await expectAccessible(page, 'invariants, full check job');
 
     // Suspending the partner stops its token at once.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Partners' }).click();

@@ -224,15 +224,65 @@ export const MemberBalances = graphql(`
   }
 `);
 
+/** The full check (what every test file runs after each test). */
 export const LedgerInvariants = graphql(`
   query LedgerInvariants {
-    ledgerInvariants {
+    ledgerInvariants(mode: FULL) {
       ok
       violations {
         invariant
         subject
         detail
       }
+    }
+  }
+`);
+
+/** The incremental check (the default mode): what changed since the last clean incremental check. */
+export const LedgerInvariantsIncremental = graphql(`
+  query LedgerInvariantsIncremental {
+    ledgerInvariants {
+      ok
+      mode
+      transfersChecked
+      accountsChecked
+      violations {
+        invariant
+        subject
+        detail
+      }
+    }
+  }
+`);
+
+export const StartInvariantCheckJob = graphql(`
+  mutation StartInvariantCheckJob($pageSize: Int) {
+    startInvariantCheckJob(pageSize: $pageSize) {
+      id
+      state
+      pageSize
+      processed
+      total
+    }
+  }
+`);
+
+export const InvariantCheckJobProgress = graphql(`
+  query InvariantCheckJobProgress($id: ID!) {
+    invariantCheckJob(id: $id) {
+      id
+      state
+      pageSize
+      processed
+      total
+      violationCount
+      violations {
+        invariant
+        subject
+        detail
+      }
+      startedBy
+      finishedAt
     }
   }
 `);

@@ -37,7 +37,9 @@ type Documents = {
     "\n  query ConsoleCurrencies {\n    currencies {\n      code\n      name\n      kind\n      scale\n      issuerPartnerId\n      expiryPolicy\n    }\n  }\n": typeof types.ConsoleCurrenciesDocument,
     "\n  query ConsoleRates($currency: String!) {\n    exchangeRates(currency: $currency) {\n      id\n      direction\n      rate\n      spread\n      minimumAmount\n      increment\n      effectiveFrom\n    }\n  }\n": typeof types.ConsoleRatesDocument,
     "\n  mutation ConsoleSetRate($input: SetExchangeRateInput!) {\n    setExchangeRate(input: $input) {\n      id\n    }\n  }\n": typeof types.ConsoleSetRateDocument,
-    "\n  query ConsoleInvariants {\n    ledgerInvariants {\n      ok\n      checkedAt\n      violations {\n        invariant\n        subject\n        detail\n      }\n    }\n  }\n": typeof types.ConsoleInvariantsDocument,
+    "\n  query ConsoleInvariants {\n    ledgerInvariants {\n      ok\n      mode\n      transfersChecked\n      accountsChecked\n      checkedAt\n      violations {\n        invariant\n        subject\n        detail\n      }\n    }\n  }\n": typeof types.ConsoleInvariantsDocument,
+    "\n  mutation ConsoleStartInvariantJob {\n    startInvariantCheckJob {\n      id\n    }\n  }\n": typeof types.ConsoleStartInvariantJobDocument,
+    "\n  query ConsoleInvariantJob($id: ID!) {\n    invariantCheckJob(id: $id) {\n      id\n      state\n      processed\n      total\n      violationCount\n      violations {\n        invariant\n        subject\n        detail\n      }\n      finishedAt\n    }\n  }\n": typeof types.ConsoleInvariantJobDocument,
     "\n  query ConsolePartner($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n    partnerContracts(partnerId: $id) {\n      id\n      version\n      effectiveFrom\n      settlementCurrency\n      issuePrice\n      redemptionPrice\n      billingMode\n      creditLimit\n      period\n      periodSeconds\n    }\n  }\n": typeof types.ConsolePartnerDocument,
     "\n  mutation ConsoleCreateCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      scopes\n      tokenEndpoint\n    }\n  }\n": typeof types.ConsoleCreateCredentialsDocument,
     "\n  mutation ConsoleRevokeCredentials($clientId: String!) {\n    revokePartnerCredentials(clientId: $clientId)\n  }\n": typeof types.ConsoleRevokeCredentialsDocument,
@@ -84,7 +86,9 @@ const documents: Documents = {
     "\n  query ConsoleCurrencies {\n    currencies {\n      code\n      name\n      kind\n      scale\n      issuerPartnerId\n      expiryPolicy\n    }\n  }\n": types.ConsoleCurrenciesDocument,
     "\n  query ConsoleRates($currency: String!) {\n    exchangeRates(currency: $currency) {\n      id\n      direction\n      rate\n      spread\n      minimumAmount\n      increment\n      effectiveFrom\n    }\n  }\n": types.ConsoleRatesDocument,
     "\n  mutation ConsoleSetRate($input: SetExchangeRateInput!) {\n    setExchangeRate(input: $input) {\n      id\n    }\n  }\n": types.ConsoleSetRateDocument,
-    "\n  query ConsoleInvariants {\n    ledgerInvariants {\n      ok\n      checkedAt\n      violations {\n        invariant\n        subject\n        detail\n      }\n    }\n  }\n": types.ConsoleInvariantsDocument,
+    "\n  query ConsoleInvariants {\n    ledgerInvariants {\n      ok\n      mode\n      transfersChecked\n      accountsChecked\n      checkedAt\n      violations {\n        invariant\n        subject\n        detail\n      }\n    }\n  }\n": types.ConsoleInvariantsDocument,
+    "\n  mutation ConsoleStartInvariantJob {\n    startInvariantCheckJob {\n      id\n    }\n  }\n": types.ConsoleStartInvariantJobDocument,
+    "\n  query ConsoleInvariantJob($id: ID!) {\n    invariantCheckJob(id: $id) {\n      id\n      state\n      processed\n      total\n      violationCount\n      violations {\n        invariant\n        subject\n        detail\n      }\n      finishedAt\n    }\n  }\n": types.ConsoleInvariantJobDocument,
     "\n  query ConsolePartner($id: ID!) {\n    partner(id: $id) {\n      id\n      code\n      name\n      status\n      settlementCurrency\n      createdAt\n    }\n    partnerContracts(partnerId: $id) {\n      id\n      version\n      effectiveFrom\n      settlementCurrency\n      issuePrice\n      redemptionPrice\n      billingMode\n      creditLimit\n      period\n      periodSeconds\n    }\n  }\n": types.ConsolePartnerDocument,
     "\n  mutation ConsoleCreateCredentials($input: CreatePartnerCredentialsInput!) {\n    createPartnerCredentials(input: $input) {\n      clientId\n      clientSecret\n      scopes\n      tokenEndpoint\n    }\n  }\n": types.ConsoleCreateCredentialsDocument,
     "\n  mutation ConsoleRevokeCredentials($clientId: String!) {\n    revokePartnerCredentials(clientId: $clientId)\n  }\n": types.ConsoleRevokeCredentialsDocument,
@@ -217,7 +221,15 @@ export function graphql(source: "\n  mutation ConsoleSetRate($input: SetExchange
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConsoleInvariants {\n    ledgerInvariants {\n      ok\n      checkedAt\n      violations {\n        invariant\n        subject\n        detail\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleInvariants {\n    ledgerInvariants {\n      ok\n      checkedAt\n      violations {\n        invariant\n        subject\n        detail\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ConsoleInvariants {\n    ledgerInvariants {\n      ok\n      mode\n      transfersChecked\n      accountsChecked\n      checkedAt\n      violations {\n        invariant\n        subject\n        detail\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleInvariants {\n    ledgerInvariants {\n      ok\n      mode\n      transfersChecked\n      accountsChecked\n      checkedAt\n      violations {\n        invariant\n        subject\n        detail\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleStartInvariantJob {\n    startInvariantCheckJob {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleStartInvariantJob {\n    startInvariantCheckJob {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleInvariantJob($id: ID!) {\n    invariantCheckJob(id: $id) {\n      id\n      state\n      processed\n      total\n      violationCount\n      violations {\n        invariant\n        subject\n        detail\n      }\n      finishedAt\n    }\n  }\n"): (typeof documents)["\n  query ConsoleInvariantJob($id: ID!) {\n    invariantCheckJob(id: $id) {\n      id\n      state\n      processed\n      total\n      violationCount\n      violations {\n        invariant\n        subject\n        detail\n      }\n      finishedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -21,6 +21,7 @@ import {
   EarnPointsBatchInput,
   EarnPointsInput,
   ExpirySweepResult,
+  InvariantCheckMode,
   InvariantReport,
   LedgerCurrency,
   LedgerTransfer,
@@ -237,12 +238,30 @@ export class LedgerResolver {
     return ctx.services.ledger.currencies.list();
   }
 
-  @Query(() => InvariantReport, { description: 'Check every ledger invariant now (operator and hub-wide finance).' })
-  async ledgerInvariants(@Ctx() ctx: HubContext): Promise<InvariantReport> {
+  @Query(() => InvariantReport, {
+    description:
+      'Check the ledger invariants now (operator and hub-wide finance): by default what changed since the last clean check (INCREMENTAL), or everything (FULL).',
+  })
+  async ledgerInvariants(
+    @Arg('mode', () => InvariantCheckMode, { nullable: true, defaultValue: InvariantCheckMode.INCREMENTAL })
+    mode: InvariantCheckMode | null,
+    @Ctx() ctx: HubContext,
+  ): Promise<InvariantReport> {
     const principal = requireRole(ctx.principal, Role.OPERATOR, Role.FINANCE);
     if (!isHubWide(principal)) throw forbidden('checking ledger invariants');
-    const violations = await ctx.services.ledger.checkInvariants();
-    return { ok: violations.length === 0, checkedAt: clock.now(), violations };
+    if (mode === InvariantCheckMode.FULL) {
+      const violations = await ctx.services.ledger.checkInvariants();
+      return { ok: violations.length === 0, mode: InvariantCheckMode.FULL, checkedAt: clock.now(), violations };
+    }
+    const report = await ctx.services.ledger.checkIncrementally();
+    return {
+      ok: report.violations.length === 0,
+      mode: report.full ? InvariantCheckMode.FULL : InvariantCheckMode.INCREMENTAL,
+      transfersChecked: report.full ? null : report.transfersChecked,
+      accountsChecked: report.full ? null : report.accountsChecked,
+      checkedAt: clock.now(),
+      violations: report.violations,
+    };
   }
 }
 

@@ -13,6 +13,8 @@ import { ReversalService } from './reversal.service.js';
 import { ExpiryService } from './expiry.service.js';
 import { LedgerQueries } from './ledger.queries.js';
 import { checkInvariants, type InvariantCheck } from './invariants.js';
+import { checkIncrementally } from './invariants.incremental.js';
+import { InvariantJobs } from './invariants.job.js';
 import { MergeService } from './merge.service.js';
 import { ConversionService } from './conversion.service.js';
 import { PostingRegistry } from './posting.js';
@@ -35,6 +37,8 @@ export class LedgerService {
   readonly invariants: InvariantCheck[] = [];
   /** Other modules' parts in resolving holds (rewards), registered while the hub is composed. */
   readonly holdHooks: HoldResolutionHook[] = [];
+  /** The full check as a paged job (operator), over the ledger's checks and `invariants`. */
+  readonly invariantJobs: InvariantJobs;
 
   constructor(
     private readonly sql: Sql,
@@ -57,9 +61,16 @@ export class LedgerService {
     this.queries = new LedgerQueries(sql);
     this.merge = new MergeService(deps);
     this.conversion = new ConversionService(deps);
+    this.invariantJobs = new InvariantJobs(sql, this.invariants);
   }
 
+  /** Every invariant over every row (read-only). */
   checkInvariants() {
     return checkInvariants(this.sql, this.invariants);
+  }
+
+  /** What changed since the last clean check; the full check when there is no checkpoint yet. */
+  checkIncrementally() {
+    return checkIncrementally(this.sql, this.invariants);
   }
 }

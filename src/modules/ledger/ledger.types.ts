@@ -203,16 +203,91 @@ export class InvariantViolation {
   detail!: string;
 }
 
-@ObjectType({ description: 'The result of checking every ledger invariant against the live tables.' })
+export enum InvariantCheckMode {
+  INCREMENTAL = 'INCREMENTAL',
+  FULL = 'FULL',
+}
+registerEnumType(InvariantCheckMode, {
+  name: 'InvariantCheckMode',
+  description:
+    'INCREMENTAL: what changed since the last clean incremental check (the transfers appended since, and the accounts, holds, operations and reversed transfers they touched), in time bounded by that; the first one, with no checkpoint yet, is the full check. FULL: every invariant over every row, read-only (large ledgers: startInvariantCheckJob).',
+});
+
+@ObjectType({ description: 'The result of checking the ledger invariants against the live tables.' })
 export class InvariantReport {
   @Field(() => Boolean)
   ok!: boolean;
+
+  @Field(() => InvariantCheckMode, {
+    description: 'The check that ran: FULL also when INCREMENTAL was asked for and there was no checkpoint yet.',
+  })
+  mode!: InvariantCheckMode;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'INCREMENTAL: the transfers checked (appended since the checkpoint). Null for FULL.',
+  })
+  transfersChecked?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'INCREMENTAL: the accounts whose balances were checked (touched since the checkpoint). Null for FULL.',
+  })
+  accountsChecked?: number | null;
 
   @Field(() => Date)
   checkedAt!: Date;
 
   @Field(() => [InvariantViolation])
   violations!: InvariantViolation[];
+}
+
+export enum InvariantCheckJobState {
+  RUNNING = 'RUNNING',
+  DONE = 'DONE',
+}
+registerEnumType(InvariantCheckJobState, { name: 'InvariantCheckJobState' });
+
+@ObjectType({
+  description:
+    'The full invariant check run as a paged job: transfers by id range, then accounts by id range, then the checks that have no paged form. Resumed where it stopped when the hub restarts.',
+})
+export class InvariantCheckJob {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => InvariantCheckJobState)
+  state!: InvariantCheckJobState;
+
+  @Field(() => Int, { description: 'Rows (transfers, then accounts) per page, each page one short transaction.' })
+  pageSize!: number;
+
+  @Field(() => BigIntScalar, { description: 'Transfers and accounts checked so far.' })
+  processed!: bigint;
+
+  @Field(() => BigIntScalar, {
+    description:
+      'Transfers and accounts when the job started; transfers posted meanwhile are checked too, and raise it.',
+  })
+  total!: bigint;
+
+  @Field(() => Int, { description: 'Every violation found so far.' })
+  violationCount!: number;
+
+  @Field(() => [InvariantViolation], { description: 'The violations found so far (the first 500 or so).' })
+  violations!: InvariantViolation[];
+
+  @Field(() => String, { description: 'Who started it.' })
+  startedBy!: string;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  finishedAt!: Date | null;
 }
 
 @ObjectType()

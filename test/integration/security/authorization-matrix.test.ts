@@ -99,6 +99,16 @@ interface Row {
 
 // ---------------------------------------------------------------- fixture
 
+/** A finished full invariant check job's id. */
+let finishedJob: Promise<string> | undefined;
+function finishedInvariantJob(): Promise<string> {
+  return (finishedJob ??= (async () => {
+    const job = await app.hub.services.ledger.invariantJobs.create(1000, 'operator:test');
+    await app.hub.services.ledger.invariantJobs.runToEnd(job.id);
+    return job.id;
+  })());
+}
+
 let app: TestApp;
 let A: TestPartner;
 let B: TestPartner;
@@ -873,6 +883,19 @@ const rows: Row[] = [
     check: (_p, d) => expect(d.ledgerInvariants.ok).toBe(true),
   },
   {
+    name: 'query ledgerInvariants(mode: FULL)',
+    query: `query { ledgerInvariants(mode: FULL) { ok mode violations { invariant } } }`,
+    expect: only(HUB, 'FORBIDDEN'),
+    check: (_p, d) => expect(d.ledgerInvariants).toMatchObject({ ok: true, mode: 'FULL' }),
+  },
+  {
+    name: 'query invariantCheckJob',
+    query: `query($id: ID!) { invariantCheckJob(id: $id) { id state violationCount } }`,
+    vars: async () => ({ id: await finishedInvariantJob() }),
+    expect: only(HUB, 'FORBIDDEN'),
+    check: (_p, d) => expect(d.invariantCheckJob).toMatchObject({ state: 'DONE', violationCount: 0 }),
+  },
+  {
     name: "query exchangeRates(A's currency) — public to every caller",
     query: `query($c: String!) { exchangeRates(currency: $c) { id rate spread } }`,
     vars: () => ({ c: fx.brand }),
@@ -1286,6 +1309,12 @@ const rows: Row[] = [
       },
     }),
     expect: only(['operator'], 'FORBIDDEN'),
+  },
+  {
+    name: 'mutation startInvariantCheckJob',
+    query: `mutation { startInvariantCheckJob(pageSize: 50) { id state pageSize } }`,
+    expect: only(HUB, 'FORBIDDEN'),
+    check: (_p, d) => expect(d.startInvariantCheckJob).toMatchObject({ pageSize: 50 }),
   },
   {
     name: 'mutation runLedgerExpiry',

@@ -927,6 +927,17 @@ const targets: Target[] = [
     vars: (g) => ({ id: g.pick(['0', '9223372036854775807', '99999999999999999999', '-1', g.any()]) }),
   },
   {
+    // Only out-of-range or ill-typed page sizes: a valid one starts a job whose pages the background runner
+    // writes while later runs count rows (startInvariantCheckJob's own tests cover valid ones).
+    name: 'startInvariantCheckJob (hostile page sizes)',
+    token: () => operator,
+    query: `mutation($n: Int) { startInvariantCheckJob(pageSize: $n) { id } }`,
+    vars: (g) => {
+      const n = g.pick([0, -1, 100_001, 2 ** 31, 1.5, null, '20', g.any()]);
+      return { n: Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 100_000 ? 0 : n };
+    },
+  },
+  {
     name: 'eraseMyData (no arguments: hostile extra variables only)',
     token: () => operator,
     query: `mutation { eraseMyData { id } }`,
@@ -983,7 +994,7 @@ describe(`hostile input (seed ${SEED}, ${RUNS} runs per mutation; HOSTILE_SEED=$
   it('afterwards: the hub still serves, and every ledger invariant holds', async () => {
     await stillServing();
     const res = await app.postJson<{ ledgerInvariants: { ok: boolean; violations: unknown[] } }>(
-      { query: `query { ledgerInvariants { ok violations { invariant subject detail } } }` },
+      { query: `query { ledgerInvariants(mode: FULL) { ok violations { invariant subject detail } } }` },
       { token: operator },
     );
     expect(res.data?.ledgerInvariants).toEqual({ ok: true, violations: [] });

@@ -1,0 +1,3 @@
+import { incrementalCheckFlows } from '../flows/incremental-check-flows.js';
+
+incrementalCheckFlows('pglite');
